@@ -1,0 +1,116 @@
+#include "text/unicode.h"
+
+#include <utf8proc.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <memory>
+
+namespace kehoach {
+namespace {
+
+// utf8proc_map with the given options; nullopt-like empty result signals failure to callers.
+bool map_utf8(std::string_view in, int options, std::string& out) {
+  utf8proc_uint8_t* mapped = nullptr;
+  auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(in.data()),
+                             static_cast<utf8proc_ssize_t>(in.size()), &mapped,
+                             static_cast<utf8proc_option_t>(options));
+  if (length < 0) return false;
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
+  out.assign(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+  return true;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  bool pending_space = false;
+  for (char c : text) {
+    if (is_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+// Non-breaking and other Unicode spaces become plain spaces before collapsing.
+std::string plain_spaces(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    if (utf8.compare(i, 2, "\xC2\xA0") == 0) { out += ' '; ++i; continue; }          // U+00A0
+    if (utf8.compare(i, 3, "\xE2\x80\xAF") == 0) { out += ' '; i += 2; continue; }  // U+202F
+    if (utf8.compare(i, 3, "\xE2\x80\x8B") == 0) { i += 2; continue; }              // U+200B
+    if (utf8.compare(i, 3, "\xEF\xBB\xBF") == 0) { i += 2; continue; }              // BOM
+    out += utf8[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view bytes) {
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(bytes.data() + i),
+                              static_cast<utf8proc_ssize_t>(bytes.size() - i), &cp);
+    if (n <= 0) return false;
+    i += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+std::string to_nfc(std::string_view utf8) {
+  std::string out;
+  if (!map_utf8(utf8, UTF8PROC_STABLE | UTF8PROC_COMPOSE, out)) return std::string(utf8);
+  return out;
+}
+
+std::string clean_text(std::string_view utf8) { return collapse_spaces(plain_spaces(to_nfc(utf8))); }
+
+std::string name_key(std::string_view utf8) {
+  std::string out;
+  std::string cleaned = clean_text(utf8);
+  if (!map_utf8(cleaned, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, out)) return cleaned;
+  return out;
+}
+
+std::string fold(std::string_view utf8) {
+  std::string stripped;
+  std::string lowered = name_key(utf8);
+  if (!map_utf8(lowered, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, stripped))
+    stripped = lowered;
+  std::string ascii;
+  for (std::size_t i = 0; i < stripped.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(stripped[i]);
+    if (stripped.compare(i, 2, "\xC4\x91") == 0) { ascii += 'd'; ++i; continue; }  // đ (casefolded Đ too)
+    if (c >= 0x80) { ascii += static_cast<char>(c); continue; }
+    ascii += std::isalnum(c) ? static_cast<char>(c) : ' ';
+  }
+  return collapse_spaces(ascii);
+}
+
+std::string to_upper(std::string_view utf8) {
+  std::string nfc = to_nfc(utf8);
+  std::string out;
+  std::size_t i = 0;
+  while (i < nfc.size()) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(nfc.data() + i),
+                              static_cast<utf8proc_ssize_t>(nfc.size() - i), &cp);
+    if (n <= 0) return nfc;
+    utf8proc_uint8_t buffer[4];
+    auto written = utf8proc_encode_char(utf8proc_toupper(cp), buffer);
+    out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(written));
+    i += static_cast<std::size_t>(n);
+  }
+  return out;
+}
+
+}  // namespace kehoach
