@@ -1,0 +1,92 @@
+#include <filesystem>
+#include <ostream>
+
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "compute/appendix.h"
+#include "model/input_error.h"
+#include "read/plan_reader.h"
+#include "read/statistics_reader.h"
+#include "read/table_file.h"
+#include "write/appendix_json.h"
+#include "write/appendix_workbook.h"
+#include "write/vietnamese_format.h"
+
+namespace kehoach {
+namespace {
+
+constexpr const char* kAppendixHelp = R"(kehoach appendix: lập Phụ lục chỉ tiêu giảm nghèo theo thôn/đơn vị.
+
+Cách dùng:
+  kehoach appendix KẾ_HOẠCH.yaml [-o PHỤ_LỤC.xlsx] [--json]
+
+Tệp kế hoạch (YAML) ghi năm, cơ quan ban hành, số và ngày văn bản (bỏ trống khi là
+dự thảo), tệp số liệu thôn (CSV hoặc XLSX) và chỉ tiêu:
+  targets:
+    poor:      { end_rate: "4,93%" }          # giảm tỷ lệ hộ nghèo còn 4,93%
+    near_poor: { reduce: 75, fixed: { Tứ Hiệp: all } }   # giảm 75 hộ; Tứ Hiệp không còn hộ
+Mẫu đầy đủ: README.md và data/examples/.
+
+Cách tính: tỷ lệ làm tròn 2 chữ số (từ 5 làm tròn lên) trên tổng số hộ; chỉ tiêu tỷ lệ
+thành số hộ cuối năm lớn nhất có tỷ lệ không vượt chỉ tiêu; phần chỉ tiêu còn lại sau các
+thôn giao cố định được chia theo tỷ lệ số hộ đầu năm, phần dư lớn nhất được thêm 1 hộ.
+
+Tùy chọn:
+  -o, --output TỆP   Tệp Excel kết quả (mặc định: tên tệp kế hoạch + "-phu-luc.xlsx",
+                     trong thư mục hiện tại).
+  --json             In bảng đã tính (JSON) ra màn hình, không ghi tệp Excel.
+  -h, --help         Hướng dẫn này.
+)";
+
+std::string default_output(const std::string& plan_path) {
+  return std::filesystem::path(plan_path).stem().string() + "-phu-luc.xlsx";
+}
+
+std::string summary(const AppendixTable& table) {
+  std::string text = std::to_string(table.rows.size()) + " đơn vị";
+  for (const auto& target : table.indicators)
+    text += ", giảm " + format_count(target.target_reduction) + " " + indicator_households(target.indicator);
+  return text;
+}
+
+}  // namespace
+
+int appendix_command(const std::vector<std::string>& words, Console console) {
+  Arguments args;
+  try {
+    args = parse_arguments(words, {{"output", 'o', true}, {"json", 0, false}, {"help", 'h', false}});
+    if (args.has("help")) {
+      console.out << kAppendixHelp;
+      return kExitOk;
+    }
+    if (args.positional.size() != 1)
+      throw UsageError(args.positional.empty() ? "thiếu tệp kế hoạch (YAML)." : "chỉ nhận một tệp kế hoạch.");
+  } catch (const UsageError& e) {
+    console.err << "kehoach appendix: " << e.what() << "\nXem hướng dẫn: kehoach appendix --help\n";
+    return kExitUsage;
+  }
+
+  try {
+    const Plan plan = read_plan(args.positional[0]);
+    const Statistics statistics = read_statistics(read_table_file(plan.statistics_path, plan.statistics_sheet));
+    const AppendixTable table = build_appendix(plan, statistics);
+    if (args.has("json")) {
+      console.out << appendix_json(plan, table);
+      return kExitOk;
+    }
+    const std::string output = args.value("output", default_output(plan.file));
+    try {
+      write_appendix_workbook(plan, table, output);
+    } catch (const std::runtime_error& e) {
+      console.err << "kehoach appendix: " << e.what() << '\n';
+      return kExitOutput;
+    }
+    console.out << "Đã ghi phụ lục: " << output << " (" << summary(table) << ").\n";
+    return kExitOk;
+  } catch (const InputError& e) {
+    console.err << e.what() << '\n';
+    return kExitInput;
+  }
+}
+
+}  // namespace kehoach

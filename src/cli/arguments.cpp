@@ -1,0 +1,57 @@
+#include "cli/arguments.h"
+
+namespace kehoach {
+
+std::string Arguments::value(const std::string& name, const std::string& fallback) const {
+  auto found = values.find(name);
+  return found == values.end() ? fallback : found->second;
+}
+
+namespace {
+
+const OptionSpec& find_spec(const std::vector<OptionSpec>& specs, const std::string& word) {
+  for (const auto& spec : specs) {
+    if (word.rfind("--", 0) == 0 && word.substr(2) == spec.long_name) return spec;
+    if (word.size() == 2 && word[0] == '-' && word[1] == spec.short_name) return spec;
+  }
+  throw UsageError("không có tùy chọn " + word + ".");
+}
+
+}  // namespace
+
+Arguments parse_arguments(const std::vector<std::string>& words, const std::vector<OptionSpec>& specs) {
+  Arguments args;
+  bool options_done = false;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string word = words[i];
+    if (options_done || word.size() < 2 || word[0] != '-') {
+      args.positional.push_back(word);
+      continue;
+    }
+    if (word == "--") {
+      options_done = true;
+      continue;
+    }
+    std::string inline_value;
+    bool has_inline = false;
+    if (auto eq = word.find('='); word.rfind("--", 0) == 0 && eq != std::string::npos) {
+      inline_value = word.substr(eq + 1);
+      word = word.substr(0, eq);
+      has_inline = true;
+    }
+    const OptionSpec& spec = find_spec(specs, word);
+    if (!spec.takes_value) {
+      if (has_inline) throw UsageError("tùy chọn --" + spec.long_name + " không nhận giá trị.");
+      args.flags.insert(spec.long_name);
+    } else if (has_inline) {
+      args.values[spec.long_name] = inline_value;
+    } else if (i + 1 < words.size()) {
+      args.values[spec.long_name] = words[++i];
+    } else {
+      throw UsageError("tùy chọn " + word + " cần một giá trị.");
+    }
+  }
+  return args;
+}
+
+}  // namespace kehoach

@@ -1,0 +1,64 @@
+#include <ostream>
+
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "compute/table_check.h"
+#include "model/input_error.h"
+#include "read/received_table_reader.h"
+#include "read/table_file.h"
+#include "write/check_report.h"
+
+namespace kehoach {
+namespace {
+
+constexpr const char* kCheckHelp = R"(kehoach check: kiểm tra bảng chỉ tiêu giảm nghèo nhận từ cơ sở.
+
+Cách dùng:
+  kehoach check BẢNG.csv|BẢNG.xlsx [--sheet TÊN] [--json]
+
+Bảng có cột đơn vị ("Thôn", "Đơn vị"), "Tổng số hộ", rồi các cột số hộ như "Hộ nghèo đầu
+năm", "Giảm hộ nghèo", "Hộ nghèo cuối năm" (và các cột hộ cận nghèo), mỗi cột có thể kèm
+cột "Tỷ lệ %" ngay sau; hoặc tiêu đề hai tầng như phụ lục của kehoach ("Số hộ", "Tỷ lệ").
+CSV có thể dùng dấu phẩy hoặc chấm phẩy, mã UTF-8, UTF-16 hoặc Windows-1258.
+
+Những gì được kiểm tra, mỗi chỗ sai in ra dòng, cột, số đã ghi và số đúng:
+  - tỷ lệ không bằng số hộ / tổng số hộ (làm tròn hoặc cắt bớt theo số chữ số đã ghi);
+  - số cuối năm khác số đầu năm trừ số giảm;
+  - dòng tổng cộng khác tổng các dòng trên.
+
+Tùy chọn:
+  --sheet TÊN   Trang tính cần đọc trong tệp XLSX (mặc định: trang đầu tiên).
+  --json        In kết quả dạng JSON.
+  -h, --help    Hướng dẫn này.
+
+Mã thoát: 0 không có chỗ sai; 1 có chỗ sai; 2 không đọc được bảng.
+)";
+
+}  // namespace
+
+int check_command(const std::vector<std::string>& words, Console console) {
+  Arguments args;
+  try {
+    args = parse_arguments(words, {{"sheet", 0, true}, {"json", 0, false}, {"help", 'h', false}});
+    if (args.has("help")) {
+      console.out << kCheckHelp;
+      return kExitOk;
+    }
+    if (args.positional.size() != 1)
+      throw UsageError(args.positional.empty() ? "thiếu tệp bảng cần kiểm tra (CSV hoặc XLSX)." : "chỉ nhận một tệp bảng.");
+  } catch (const UsageError& e) {
+    console.err << "kehoach check: " << e.what() << "\nXem hướng dẫn: kehoach check --help\n";
+    return kExitUsage;
+  }
+  try {
+    const ReceivedTable table = read_received_table(read_table_file(args.positional[0], args.value("sheet")));
+    const std::vector<Finding> findings = check_table(table);
+    console.out << (args.has("json") ? check_report_json(table, findings) : check_report_text(table, findings));
+    return findings.empty() ? kExitOk : kExitFindings;
+  } catch (const InputError& e) {
+    console.err << e.what() << '\n';
+    return kExitInput;
+  }
+}
+
+}  // namespace kehoach

@@ -1,0 +1,56 @@
+#include <ostream>
+
+#include "cli/commands.h"
+
+namespace kehoach {
+namespace {
+
+constexpr const char* kVersion = "kehoach 0.1.0";
+
+constexpr const char* kHelp = R"(kehoach: lập phụ lục chỉ tiêu giảm nghèo và kiểm tra bảng số liệu.
+
+Cách dùng:
+  kehoach appendix KẾ_HOẠCH.yaml [-o PHỤ_LỤC.xlsx] [--json]
+      Chia chỉ tiêu giảm hộ nghèo, hộ cận nghèo của kế hoạch cho từng thôn/đơn vị
+      và ghi Phụ lục ra tệp Excel (có công thức và số liệu tính sẵn).
+  kehoach check BẢNG.csv|BẢNG.xlsx [--sheet TÊN] [--json]
+      Kiểm tra bảng chỉ tiêu nhận từ cơ sở: tỷ lệ, số cuối năm, dòng tổng cộng.
+  kehoach help LỆNH       Hướng dẫn chi tiết một lệnh (appendix, check).
+  kehoach --version       Phiên bản.
+
+Ví dụ:
+  kehoach appendix data/examples/an-hoa-thinh-2022/ke-hoach.yaml -o phu-luc.xlsx
+  kehoach check bang-chi-tieu-nhan-duoc.xlsx
+
+Mã thoát: 0 thành công; 1 bảng được kiểm tra có chỗ sai; 2 tệp đầu vào sai hoặc
+không đọc được; 3 không ghi được tệp kết quả; 64 dòng lệnh sai.
+)";
+
+}  // namespace
+
+int run(const std::vector<std::string>& words, Console console) {
+  if (words.empty() || words[0] == "--help" || words[0] == "-h") {
+    console.out << kHelp;
+    return words.empty() ? kExitUsage : kExitOk;
+  }
+  const std::string& command = words[0];
+  std::vector<std::string> rest(words.begin() + 1, words.end());
+  if (command == "--version") {
+    console.out << kVersion << '\n';
+    return kExitOk;
+  }
+  if (command == "help") {
+    if (rest.empty()) {
+      console.out << kHelp;
+      return kExitOk;
+    }
+    return run({rest[0], "--help"}, console);
+  }
+  if (command == "appendix") return appendix_command(rest, console);
+  if (command == "check") return check_command(rest, console);
+  console.err << "kehoach: không có lệnh \"" << command << "\". Các lệnh: appendix, check, help.\n"
+              << "Xem hướng dẫn: kehoach --help\n";
+  return kExitUsage;
+}
+
+}  // namespace kehoach

@@ -1,0 +1,104 @@
+#include "compute/appendix.h"
+
+#include <map>
+
+#include "compute/allocation.h"
+#include "compute/rate.h"
+#include "compute/rate_target.h"
+#include "model/input_error.h"
+#include "text/unicode.h"
+
+namespace kehoach {
+namespace {
+
+long long start_of(const UnitStatistics& unit, Indicator indicator) {
+  return indicator == Indicator::Poor ? unit.poor : unit.near_poor;
+}
+
+// "Tu Hiep" for "Tứ Hiệp": the commonest slip in a typed name is the diacritics.
+std::string suggestion(const std::string& wanted, const Statistics& statistics) {
+  for (const auto& unit : statistics.units)
+    if (fold(unit.name) == fold(wanted)) return " Có phải là \"" + unit.name + "\"?";
+  std::string names;
+  for (const auto& unit : statistics.units) names += (names.empty() ? "" : ", ") + unit.name;
+  return " Các đơn vị trong tệp: " + names + ".";
+}
+
+std::vector<AllocationUnit> allocation_units(const Plan& plan, const Target& target,
+                                             const Statistics& statistics) {
+  std::vector<AllocationUnit> units;
+  std::map<std::string, std::size_t> index_by_key;
+  for (const auto& unit : statistics.units) {
+    index_by_key[name_key(unit.name)] = units.size();
+    units.push_back({unit.name, start_of(unit, target.indicator), std::nullopt});
+  }
+  for (const auto& fixed : target.fixed) {
+    auto found = index_by_key.find(name_key(fixed.unit));
+    if (found == index_by_key.end())
+      throw InputError(Location{plan.file, {}, {}, {}},
+                       "chỉ tiêu " + std::string(indicator_households(target.indicator)) + " giao cho \"" +
+                           fixed.unit + "\" nhưng tệp thống kê " + statistics.source +
+                           " không có đơn vị này." + suggestion(fixed.unit, statistics));
+    AllocationUnit& unit = units[found->second];
+    unit.fixed = fixed.all ? unit.start : fixed.reduction;
+  }
+  return units;
+}
+
+long long target_reduction(const Target& target, long long start, long long households) {
+  if (target.reduce) return *target.reduce;
+  const long long allowed_end = largest_count_within_rate(households, *target.end_rate);
+  return allowed_end >= start ? 0 : start - allowed_end;  // already at or below the rate
+}
+
+IndicatorFigures figures(long long households, long long start, long long reduction) {
+  IndicatorFigures f;
+  f.start = start;
+  f.reduction = reduction;
+  f.end = start - reduction;
+  f.start_rate = rate_of(start, households);
+  f.reduction_rate = rate_of(reduction, households);
+  f.end_rate = rate_of(f.end, households);
+  return f;
+}
+
+}  // namespace
+
+const char* indicator_households(Indicator indicator) {
+  return indicator == Indicator::Poor ? "hộ nghèo" : "hộ cận nghèo";
+}
+
+AppendixTable build_appendix(const Plan& plan, const Statistics& statistics) {
+  AppendixTable table;
+  table.year = plan.year;
+  table.unit_label = plan.unit_label.empty() ? statistics.unit_column : plan.unit_label;
+  table.total.name = "Tổng cộng";
+  for (const auto& unit : statistics.units) {
+    table.rows.push_back({unit.name, unit.households, {}});
+    table.total.households += unit.households;
+  }
+
+  for (const auto& target : plan.targets) {
+    const std::vector<AllocationUnit> units = allocation_units(plan, target, statistics);
+    long long start_total = 0;
+    for (const auto& unit : units) start_total += unit.start;
+
+    IndicatorTarget summary{target.indicator, target_reduction(target, start_total, table.total.households),
+                            target.end_rate.has_value(), target.end_rate.value_or(Rate{})};
+    std::vector<long long> reductions;
+    try {
+      reductions = allocate_reduction(units, summary.target_reduction, indicator_households(target.indicator));
+    } catch (const InputError& e) {
+      throw InputError(Location{plan.file, {}, {}, {}}, e.problem());
+    }
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      table.rows[i].figures.push_back(figures(table.rows[i].households, units[i].start, reductions[i]));
+      table.rows[i].figures.back().fixed = units[i].fixed.has_value();
+    }
+    table.total.figures.push_back(figures(table.total.households, start_total, summary.target_reduction));
+    table.indicators.push_back(summary);
+  }
+  return table;
+}
+
+}  // namespace kehoach

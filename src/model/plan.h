@@ -1,0 +1,49 @@
+#pragma once
+// What a plan file says: who issues it, for which year, from which statistics, with which
+// targets. Plain data; read by read/plan_reader, used by compute/appendix.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/rate.h"
+
+namespace kehoach {
+
+enum class Indicator { Poor, NearPoor };
+
+struct FixedFigure {
+  std::string unit;          // unit name as written in the plan file
+  bool all = false;          // "all": the unit reduces to zero ("không còn hộ cận nghèo")
+  long long reduction = 0;   // when !all
+};
+
+struct Target {
+  Indicator indicator = Indicator::Poor;
+  std::optional<long long> reduce;   // "reduce by N households"
+  std::optional<Rate> end_rate;      // "reach an end rate of x,xx%"
+  std::vector<FixedFigure> fixed;    // figures officials chose for named units
+};
+
+struct Date {
+  int year = 0, month = 0, day = 0;
+};
+
+struct Plan {
+  std::string file;                  // the plan file, for messages
+  int year = 0;
+  std::string parent_body;           // "UBND HUYỆN HƯƠNG SƠN" (header line above the issuer)
+  std::string issuing_body;          // "Ủy ban nhân dân"
+  std::string unit;                  // "xã An Hòa Thịnh"
+  std::string place;                 // "An Hòa Thịnh" (the place in the date line)
+  std::optional<int> number;         // document number; none: a draft
+  std::string symbol = "KH-UBND";    // document type symbol after the number
+  std::optional<Date> date;          // none: a draft
+  std::string statistics_path;       // resolved against the plan file's folder
+  std::string statistics_sheet;      // XLSX sheet name, empty for the first
+  std::string unit_label;            // appendix unit column header; default from the statistics
+  std::string appendix_label = "Phụ lục";
+  std::string appendix_title;        // default built from year and indicators
+  std::vector<Target> targets;       // in the order poor, near-poor; at least one
+};
+
+}  // namespace kehoach

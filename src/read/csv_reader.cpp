@@ -1,0 +1,187 @@
+#include "read/csv_reader.h"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/input_error.h"
+#include "text/unicode.h"
+
+namespace kehoach {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+std::string_view without_bom(std::string_view text) {
+  if (text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
+  return text;
+}
+
+bool is_line_break(char c) { return c == '\n' || c == '\r'; }
+
+// Length of the line break at `i` (CRLF is one break of two bytes), 0 if there is none.
+std::size_t line_break_length(std::string_view text, std::size_t i) {
+  if (text[i] == '\r') return i + 1 < text.size() && text[i + 1] == '\n' ? 2 : 1;
+  return text[i] == '\n' ? 1 : 0;
+}
+
+bool is_blank_text(std::string_view text) {
+  for (char c : text)
+    if (c != ' ' && c != '\t' && !is_line_break(c)) return false;
+  return true;
+}
+
+// The first record that is not blank, as text. Its separator is not known yet, so a quote
+// simply toggles "inside quotes" (a doubled quote toggles twice and changes nothing).
+std::string_view first_non_blank_record(std::string_view text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    bool quoted = false;
+    std::size_t i = start;
+    while (i < text.size() && (quoted || !is_line_break(text[i]))) {
+      if (text[i] == '"') quoted = !quoted;
+      ++i;
+    }
+    std::string_view record = text.substr(start, i - start);
+    if (!is_blank_text(record)) return record;
+    start = i < text.size() ? i + line_break_length(text, i) : i;
+  }
+  return {};
+}
+
+// Builds the grid record by record. Line numbers advance on every line break, inside
+// quotes or not, so that each row knows the physical line where its record began.
+class CsvParser {
+ public:
+  CsvParser(std::string_view text, char separator, const std::string& source)
+      : text_(text), separator_(separator), source_(source) {
+    grid_.source = source;
+  }
+
+  Grid parse() {
+    while (pos_ < text_.size()) {
+      if (quoted_) read_quoted_char();
+      else read_plain_char();
+    }
+    if (quoted_)
+      throw InputError(Location{source_, quote_line_, std::nullopt, ""},
+                       "dấu ngoặc kép (\") mở ở dòng này không được đóng; hãy thêm dấu ngoặc "
+                       "kép đóng ở cuối ô hoặc xoá dấu ngoặc kép thừa.");
+    if (record_open()) end_record();
+    return std::move(grid_);
+  }
+
+ private:
+  bool record_open() const { return !cells_.empty() || !field_.empty() || field_started_; }
+
+  void read_plain_char() {
+    char c = text_[pos_];
+    if (std::size_t n = line_break_length(text_, pos_)) {
+      end_record();
+      pos_ += n;
+      ++line_;
+      record_line_ = line_;
+      return;
+    }
+    ++pos_;
+    if (c == separator_) {
+      end_field();
+    } else if (c == '"' && opens_quote()) {
+      field_.clear();  // spaces before the opening quote are not part of the value
+      quoted_ = true;
+      field_started_ = true;
+      quote_line_ = line_;
+    } else {
+      field_ += c;
+      field_started_ = true;
+    }
+  }
+
+  // A quote opens a quoted field only at its start: Excel writes 5" as a plain 5".
+  // Hand-made files sometimes put a space after the separator, which we allow.
+  bool opens_quote() const { return !after_quote_ && is_blank_text(field_); }
+
+  void read_quoted_char() {
+    char c = text_[pos_];
+    if (c == '"') {
+      bool doubled = pos_ + 1 < text_.size() && text_[pos_ + 1] == '"';
+      pos_ += doubled ? 2 : 1;
+      if (doubled) field_ += '"';
+      else {
+        quoted_ = false;
+        after_quote_ = true;  // text after the closing quote is kept, as Excel does
+      }
+      return;
+    }
+    if (std::size_t n = line_break_length(text_, pos_)) {
+      field_ += '\n';
+      pos_ += n;
+      ++line_;
+      return;
+    }
+    field_ += c;
+    ++pos_;
+  }
+
+  void end_field() {
+    cells_.push_back(clean_text(field_));
+    field_.clear();
+    field_started_ = false;
+    after_quote_ = false;
+  }
+
+  // An empty line gives a row with no cells; it is kept so that row numbers stay true.
+  void end_record() {
+    if (record_open()) end_field();
+    grid_.rows.push_back(GridRow{record_line_, std::move(cells_)});
+    cells_.clear();
+  }
+
+  std::string_view text_;
+  char separator_;
+  const std::string& source_;
+  Grid grid_;
+  std::size_t pos_ = 0;
+  int line_ = 1;
+  int record_line_ = 1;
+  int quote_line_ = 1;
+  std::vector<std::string> cells_;
+  std::string field_;
+  bool field_started_ = false;  // distinguishes a field "" from no field at all
+  bool quoted_ = false;
+  bool after_quote_ = false;
+};
+
+}  // namespace
+
+char detect_separator(std::string_view utf8) {
+  std::string_view record = first_non_blank_record(without_bom(utf8));
+  // Ties go to the earlier candidate: ';' is only ever there on purpose, while ',' may be
+  // a decimal mark.
+  constexpr std::array<char, 3> candidates = {';', ',', '\t'};
+  std::array<int, 3> counts{};
+  bool quoted = false;
+  for (char c : record) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    for (std::size_t k = 0; k < candidates.size(); ++k)
+      if (c == candidates[k]) ++counts[k];
+  }
+  std::size_t best = 1;  // ',' when none occurs
+  int most = 0;
+  for (std::size_t k = 0; k < candidates.size(); ++k)
+    if (counts[k] > most) {
+      most = counts[k];
+      best = k;
+    }
+  return candidates[best];
+}
+
+Grid parse_csv(std::string_view utf8, const std::string& source) {
+  std::string_view text = without_bom(utf8);
+  return CsvParser(text, detect_separator(text), source).parse();
+}
+
+}  // namespace kehoach

@@ -1,0 +1,199 @@
+#include "read/plan_reader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "model/input_error.h"
+#include "read/number_text.h"
+#include "text/unicode.h"
+
+namespace kehoach {
+namespace {
+
+class PlanParser {
+ public:
+  explicit PlanParser(std::string path) : path_(std::move(path)) {}
+
+  Plan parse(const YAML::Node& root) {
+    if (!root.IsMap()) throw error(root, "tệp kế hoạch phải là danh sách khóa: giá trị (xem ví dụ trong README).");
+    allow(root, {"year", "issuer", "document", "statistics", "appendix", "targets"});
+    Plan plan;
+    plan.file = path_;
+    plan.year = integer(required(root, "year"), "year", 1900, 2200);
+    read_issuer(required(root, "issuer"), plan);
+    if (root["document"]) read_document(root["document"], plan);
+    read_statistics(required(root, "statistics"), plan);
+    if (root["appendix"]) read_appendix(root["appendix"], plan);
+    read_targets(required(root, "targets"), plan);
+    return plan;
+  }
+
+ private:
+  InputError error(const YAML::Node& node, const std::string& problem) const {
+    Location where{path_, {}, {}, {}};
+    if (node.Mark().line >= 0) where.row = node.Mark().line + 1;
+    return InputError(where, problem);
+  }
+
+  void allow(const YAML::Node& map, std::initializer_list<const char*> keys) const {
+    const std::set<std::string> known(keys.begin(), keys.end());
+    for (const auto& entry : map) {
+      const std::string key = entry.first.as<std::string>();
+      if (known.count(key)) continue;
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      throw error(entry.first, "khóa \"" + key + "\" không có trong mẫu tệp kế hoạch; các khóa dùng được ở đây: " +
+                                   list + ".");
+    }
+  }
+
+  YAML::Node required(const YAML::Node& map, const char* key) const {
+    YAML::Node node = map[key];
+    if (!node || node.IsNull()) throw error(map, std::string("thiếu khóa \"") + key + "\".");
+    return node;
+  }
+
+  std::string text(const YAML::Node& node, const char* key) const {
+    if (!node.IsScalar()) throw error(node, std::string("\"") + key + "\" phải là một dòng chữ.");
+    return clean_text(node.Scalar());
+  }
+
+  long long integer(const YAML::Node& node, const char* key, long long low, long long high) const {
+    const CountText parsed = node.IsScalar() ? parse_count(node.Scalar()) : CountText{};
+    if (parsed.status != CountText::Status::Ok || parsed.value < low || parsed.value > high)
+      throw error(node, std::string("\"") + key + "\" phải là số nguyên từ " + std::to_string(low) + " đến " +
+                            std::to_string(high) + (node.IsScalar() ? ", không phải \"" + node.Scalar() + "\"." : "."));
+    return parsed.value;
+  }
+
+  void read_issuer(const YAML::Node& node, Plan& plan) const {
+    if (!node.IsMap()) throw error(node, "\"issuer\" phải gồm các khóa parent, body, unit, place.");
+    allow(node, {"parent", "body", "unit", "place"});
+    if (node["parent"]) plan.parent_body = text(node["parent"], "parent");
+    plan.issuing_body = text(required(node, "body"), "body");
+    plan.unit = text(required(node, "unit"), "unit");
+    plan.place = node["place"] ? text(node["place"], "place") : "";
+  }
+
+  void read_document(const YAML::Node& node, Plan& plan) const {
+    if (!node.IsMap()) throw error(node, "\"document\" phải gồm các khóa number, symbol, date.");
+    allow(node, {"number", "symbol", "date"});
+    if (node["number"] && !node["number"].IsNull()) plan.number = static_cast<int>(integer(node["number"], "number", 1, 99999));
+    if (node["symbol"]) plan.symbol = text(node["symbol"], "symbol");
+    if (node["date"] && !node["date"].IsNull()) plan.date = date(node["date"]);
+  }
+
+  Date date(const YAML::Node& node) const {
+    const std::string value = node.IsScalar() ? node.Scalar() : "";
+    Date d;
+    char a = 0, b = 0;
+    std::istringstream in(value);
+    bool ok = false;
+    if (value.find('-') != std::string::npos) ok = static_cast<bool>(in >> d.year >> a >> d.month >> b >> d.day) && a == '-' && b == '-';
+    else ok = static_cast<bool>(in >> d.day >> a >> d.month >> b >> d.year) && a == '/' && b == '/';
+    ok = ok && in.peek() == EOF && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in(d);
+    if (!ok) throw error(node, "ngày \"" + value + "\" không hợp lệ; hãy ghi dạng 2022-01-05 hoặc 05/01/2022.");
+    return d;
+  }
+
+  static int days_in(const Date& d) {
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+    return d.month == 2 && leap ? 29 : days[d.month - 1];
+  }
+
+  void read_statistics(const YAML::Node& node, Plan& plan) const {
+    std::string file;
+    if (node.IsMap()) {
+      allow(node, {"file", "sheet"});
+      file = text(required(node, "file"), "file");
+      if (node["sheet"]) plan.statistics_sheet = text(node["sheet"], "sheet");
+    } else {
+      file = text(node, "statistics");
+    }
+    const std::filesystem::path folder = std::filesystem::path(path_).parent_path();
+    plan.statistics_path = (folder / file).lexically_normal().string();
+  }
+
+  void read_appendix(const YAML::Node& node, Plan& plan) const {
+    if (!node.IsMap()) throw error(node, "\"appendix\" phải gồm các khóa label, title, unit_label.");
+    allow(node, {"label", "title", "unit_label"});
+    if (node["label"]) plan.appendix_label = text(node["label"], "label");
+    if (node["title"]) plan.appendix_title = text(node["title"], "title");
+    if (node["unit_label"]) plan.unit_label = text(node["unit_label"], "unit_label");
+  }
+
+  void read_targets(const YAML::Node& node, Plan& plan) const {
+    if (!node.IsMap()) throw error(node, "\"targets\" phải gồm poor (hộ nghèo) và/hoặc near_poor (hộ cận nghèo).");
+    allow(node, {"poor", "near_poor"});
+    if (node["poor"]) plan.targets.push_back(target(node["poor"], Indicator::Poor));
+    if (node["near_poor"]) plan.targets.push_back(target(node["near_poor"], Indicator::NearPoor));
+    if (plan.targets.empty()) throw error(node, "chưa có chỉ tiêu nào; hãy ghi poor hoặc near_poor.");
+  }
+
+  Target target(const YAML::Node& node, Indicator indicator) const {
+    if (!node.IsMap()) throw error(node, "chỉ tiêu phải ghi bằng reduce (số hộ giảm) hoặc end_rate (tỷ lệ cuối năm).");
+    allow(node, {"reduce", "end_rate", "fixed"});
+    Target t;
+    t.indicator = indicator;
+    if (node["reduce"] && node["end_rate"])
+      throw error(node, "chỉ ghi một trong hai: reduce (số hộ giảm) hoặc end_rate (tỷ lệ cuối năm), không ghi cả hai.");
+    if (node["reduce"]) t.reduce = integer(node["reduce"], "reduce", 0, 100000000);
+    else if (node["end_rate"]) t.end_rate = rate(node["end_rate"]);
+    else throw error(node, "thiếu reduce (số hộ giảm, ví dụ reduce: 27) hoặc end_rate (tỷ lệ cuối năm, ví dụ end_rate: 4,93%).");
+    if (node["fixed"]) t.fixed = fixed(node["fixed"]);
+    return t;
+  }
+
+  Rate rate(const YAML::Node& node) const {
+    auto hundredths = node.IsScalar() ? parse_rate_hundredths(node.Scalar()) : std::nullopt;
+    if (!hundredths || *hundredths > 10000)
+      throw error(node, "tỷ lệ \"" + (node.IsScalar() ? node.Scalar() : std::string()) +
+                            "\" không hợp lệ; hãy ghi như 4,93% (tối đa 2 chữ số thập phân, từ 0 đến 100).");
+    return Rate{*hundredths};
+  }
+
+  std::vector<FixedFigure> fixed(const YAML::Node& node) const {
+    if (!node.IsMap()) throw error(node, "\"fixed\" phải là danh sách \"tên đơn vị: số hộ\" hoặc \"tên đơn vị: all\".");
+    std::vector<FixedFigure> figures;
+    std::set<std::string> seen;
+    for (const auto& entry : node) {
+      FixedFigure f;
+      f.unit = clean_text(entry.first.as<std::string>());
+      if (!seen.insert(name_key(f.unit)).second) throw error(entry.first, "\"" + f.unit + "\" được ghi hai lần trong fixed.");
+      const std::string value = entry.second.IsScalar() ? fold(entry.second.Scalar()) : "";
+      if (value == "all" || value == "het" || value == "tat ca") f.all = true;
+      else f.reduction = integer(entry.second, "fixed", 0, 100000000);
+      figures.push_back(f);
+    }
+    return figures;
+  }
+
+  std::string path_;
+};
+
+}  // namespace
+
+Plan parse_plan(const std::string& yaml, const std::string& path) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml);
+  } catch (const YAML::ParserException& e) {
+    throw InputError(Location{path, e.mark.line + 1, {}, {}}, "tệp YAML sai cú pháp (" + e.msg + ").");
+  }
+  return PlanParser(path).parse(root);
+}
+
+Plan read_plan(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(Location{path, {}, {}, {}}, "không mở được tệp kế hoạch; hãy kiểm tra tên và đường dẫn.");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_plan(text.str(), path);
+}
+
+}  // namespace kehoach

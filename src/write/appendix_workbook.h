@@ -1,0 +1,20 @@
+#pragma once
+// The appendix as an Excel workbook laid out like the published ones (An Hòa Thịnh 2022,
+// Thanh Trì 2023): label, title, "(Kèm theo …)" line, two-level header, one row per unit, total.
+#include <string>
+
+#include "model/appendix_table.h"
+#include "model/plan.h"
+
+namespace kehoach {
+
+// Writes `path` whole or not at all. Every derived cell (rates, end counts, totals) is a formula
+// carrying its computed value, so viewers that do not recalculate still show the right figure.
+// Throws std::runtime_error when the file cannot be written.
+void write_appendix_workbook(const Plan& plan, const AppendixTable& table, const std::string& path);
+
+// The document time written into the file: SOURCE_DATE_EPOCH when set, else the plan's date, else
+// 1 January of its year, so the same inputs give the same bytes.
+long long document_timestamp(const Plan& plan);
+
+}  // namespace kehoach

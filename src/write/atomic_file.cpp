@@ -1,0 +1,30 @@
+#include "write/atomic_file.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+
+namespace kehoach {
+
+AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
+  namespace fs = std::filesystem;
+  const fs::path path(target_);
+  // Same folder as the target, so the rename never crosses file systems; a dot-name, so a
+  // half-written file is not mistaken for a result.
+  temporary_ = (path.parent_path() / ("." + path.filename().string() + "." + std::to_string(::getpid()) + ".tmp")).string();
+}
+
+AtomicFile::~AtomicFile() {
+  if (!committed_) std::remove(temporary_.c_str());
+}
+
+void AtomicFile::commit() {
+  std::error_code error;
+  std::filesystem::rename(temporary_, target_, error);
+  if (error) throw std::runtime_error("không ghi được tệp " + target_ + ": " + error.message());
+  committed_ = true;
+}
+
+}  // namespace kehoach
