@@ -25,14 +25,17 @@ class PlanParser {
     plan.file = path_;
     plan.year = integer(required(root, "year"), "year", 1900, 2200);
     read_issuer(required(root, "issuer"), plan);
-    if (root["document"]) read_document(root["document"], plan);
+    if (present(root["document"])) read_document(root["document"], plan);
     read_statistics(required(root, "statistics"), plan);
-    if (root["appendix"]) read_appendix(root["appendix"], plan);
+    if (present(root["appendix"])) read_appendix(root["appendix"], plan);
     read_targets(required(root, "targets"), plan);
     return plan;
   }
 
  private:
+  // A key written with nothing under it ("document:") is the same as a key left out.
+  static bool present(const YAML::Node& node) { return node && !node.IsNull(); }
+
   InputError error(const YAML::Node& node, const std::string& problem) const {
     Location where{path_, {}, {}, {}};
     if (node.Mark().line >= 0) where.row = node.Mark().line + 1;

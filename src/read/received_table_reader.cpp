@@ -26,7 +26,10 @@ std::vector<ReceivedCountColumn> count_columns(const Header& header) {
       counts.push_back({column, std::nullopt, kind.indicator, table_stage(kind.stage)});
     } else if (kind.meaning == ColumnMeaning::Rate && !counts.empty() && !counts.back().rate &&
                counts.back().count.index == static_cast<int>(i) - 1) {
-      counts.back().rate = column;
+      // A bare "Tỷ lệ %" says nothing in a message; name it after its count column.
+      ReceivedColumn rate = column;
+      if (!kind.indicator) rate.header = counts.back().count.header + " - " + column.header;
+      counts.back().rate = rate;
     }
   }
   return counts;

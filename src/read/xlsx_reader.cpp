@@ -56,7 +56,7 @@ std::string broken_part(const std::string& part) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The zip container. Poco reads the archive's directory once; each part is then streamed from
+// The zip container. Poco indexes the archive once; each part is then streamed from
 // the same file, so a large sheet never has to sit in memory as XML text.
 
 class Package {
@@ -304,7 +304,10 @@ std::string fixed_text(const Decimal& number, int decimals) {
 std::string scientific_text(const Decimal& number) {
   std::string out = number.negative ? "-" : "";
   out += number.digits.front();
-  if (number.digits.size() > 1) out += "." + number.digits.substr(1);
+  if (number.digits.size() > 1) {
+    out += '.';
+    out.append(number.digits, 1);
+  }
   char exponent[16];
   std::snprintf(exponent, sizeof exponent, "E%c%02d", number.exponent < 0 ? '-' : '+', std::abs(number.exponent));
   return out + exponent;
@@ -383,7 +386,10 @@ std::string resolve_part(const std::string& base_folder, const std::string& targ
     start = slash + 1;
   }
   std::string part;
-  for (const auto& segment : segments) part += (part.empty() ? "" : "/") + segment;
+  for (const auto& segment : segments) {
+    if (!part.empty()) part += '/';
+    part += segment;
+  }
   return part;
 }
 
@@ -438,7 +444,10 @@ std::string part_of_type(const WorkbookParts& workbook, std::string_view type_su
 
 std::string quoted_sheet_names(const std::vector<SheetEntry>& sheets) {
   std::string names;
-  for (const auto& sheet : sheets) names += (names.empty() ? "\"" : ", \"") + sheet.name + "\"";
+  for (const auto& sheet : sheets) {
+    if (!names.empty()) names += ", ";
+    names += '"' + sheet.name + '"';
+  }
   return names;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <stdexcept>
 
 #include "text/column_letter.h"
@@ -203,6 +204,10 @@ long long document_timestamp(const Plan& plan) {
 }
 
 void write_appendix_workbook(const Plan& plan, const AppendixTable& table, const std::string& path) {
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (!folder.empty() && !std::filesystem::is_directory(folder))
+    throw std::runtime_error("không ghi được tệp " + path + ": thư mục " + folder.string() +
+                             " không có; hãy tạo thư mục đó hoặc chọn nơi ghi khác.");
   AtomicFile file(path);
   lxw_workbook* book = workbook_new(file.temporary_path().c_str());
   if (!book) throw std::runtime_error("không tạo được tệp " + path + "; hãy kiểm tra thư mục và quyền ghi.");

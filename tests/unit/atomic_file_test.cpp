@@ -1,1 +1,57 @@
 #include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "write/atomic_file.h"
+
+using kehoach::AtomicFile;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path fresh_folder(const char* name) {
+  const fs::path folder = fs::temp_directory_path() / name;
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  return folder;
+}
+
+}  // namespace
+
+TEST_CASE("a committed file appears whole under its name and no temporary file is left") {
+  const fs::path folder = fresh_folder("kehoach-atomic-commit");
+  const std::string target = (folder / "phu-luc.xlsx").string();
+  {
+    AtomicFile file(target);
+    std::ofstream(file.temporary_path()) << "noi dung";
+    CHECK_FALSE(fs::exists(target));
+    file.commit();
+  }
+  CHECK(fs::exists(target));
+  CHECK(std::distance(fs::directory_iterator(folder), fs::directory_iterator{}) == 1);
+}
+
+TEST_CASE("a file not committed (a writer that failed) leaves nothing behind, not even the old name") {
+  const fs::path folder = fresh_folder("kehoach-atomic-abort");
+  const std::string target = (folder / "phu-luc.xlsx").string();
+  {
+    AtomicFile file(target);
+    std::ofstream(file.temporary_path()) << "nua chung";
+  }
+  CHECK(fs::is_empty(folder));
+}
+
+TEST_CASE("a failed write keeps the previous good file") {
+  const fs::path folder = fresh_folder("kehoach-atomic-keep");
+  const std::string target = (folder / "phu-luc.xlsx").string();
+  std::ofstream(target) << "ban cu";
+  {
+    AtomicFile file(target);
+    std::ofstream(file.temporary_path()) << "nua chung";
+  }
+  std::ifstream in(target);
+  std::string text;
+  std::getline(in, text);
+  CHECK(text == "ban cu");
+}

@@ -1,1 +1,114 @@
 #include <doctest/doctest.h>
+
+#include "model/input_error.h"
+#include "read/plan_reader.h"
+
+using namespace kehoach;
+
+namespace {
+
+const char* kPlan = R"(year: 2022
+issuer:
+  parent: UBND HUYỆN HƯƠNG SƠN
+  body: Ủy ban nhân dân
+  unit: xã An Hòa Thịnh
+  place: An Hòa Thịnh
+document:
+  number: 5
+  date: 2022-03-15
+statistics: thon.csv
+targets:
+  poor:
+    end_rate: 4,93%
+  near_poor:
+    reduce: 51
+    fixed:
+      Tứ Hiệp: all
+      Sâm Cồn: 5
+)";
+
+std::string error_of(const std::string& yaml) {
+  try {
+    parse_plan(yaml, "data/ke-hoach.yaml");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(không có lỗi)";
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("a plan file gives the issuer, the document and the targets") {
+  const Plan plan = parse_plan(kPlan, "data/ke-hoach.yaml");
+  CHECK(plan.year == 2022);
+  CHECK(plan.parent_body == "UBND HUYỆN HƯƠNG SƠN");
+  CHECK(plan.issuing_body == "Ủy ban nhân dân");
+  CHECK(plan.unit == "xã An Hòa Thịnh");
+  CHECK(plan.number == 5);
+  CHECK(plan.symbol == "KH-UBND");
+  CHECK(plan.date->day == 15);
+  CHECK(plan.date->month == 3);
+  CHECK(plan.statistics_path == "data/thon.csv");
+  REQUIRE(plan.targets.size() == 2);
+  CHECK(plan.targets[0].indicator == Indicator::Poor);
+  CHECK(plan.targets[0].end_rate == Rate{493});
+  CHECK(plan.targets[1].reduce == 51);
+  REQUIRE(plan.targets[1].fixed.size() == 2);
+  CHECK(plan.targets[1].fixed[0].unit == "Tứ Hiệp");
+  CHECK(plan.targets[1].fixed[0].all);
+  CHECK(plan.targets[1].fixed[1].reduction == 5);
+}
+
+TEST_CASE("a plan without number and date is a draft") {
+  const Plan plan = parse_plan(replaced(replaced(kPlan, "  number: 5\n", ""), "  date: 2022-03-15\n", ""), "p.yaml");
+  CHECK_FALSE(plan.number.has_value());
+  CHECK_FALSE(plan.date.has_value());
+}
+
+TEST_CASE("a date may be written the Vietnamese way") {
+  const Plan plan = parse_plan(replaced(kPlan, "2022-03-15", "05/01/2022"), "p.yaml");
+  CHECK(plan.date->day == 5);
+  CHECK(plan.date->month == 1);
+}
+
+TEST_CASE("an unknown key is refused with its line and the keys that are allowed") {
+  CHECK(error_of(replaced(kPlan, "  place:", "  plase:")) ==
+        "data/ke-hoach.yaml:6: khóa \"plase\" không có trong mẫu tệp kế hoạch; các khóa dùng được ở đây: body, "
+        "parent, place, unit.");
+}
+
+TEST_CASE("a target given both as a count and as a rate is refused") {
+  CHECK(error_of(replaced(kPlan, "    end_rate: 4,93%\n", "    end_rate: 4,93%\n    reduce: 27\n")) ==
+        "data/ke-hoach.yaml:13: chỉ ghi một trong hai: reduce (số hộ giảm) hoặc end_rate (tỷ lệ cuối năm), không ghi "
+        "cả hai.");
+}
+
+TEST_CASE("a bad rate, date or count is refused with what to write") {
+  CHECK(error_of(replaced(kPlan, "4,93%", "4,935%")) ==
+        "data/ke-hoach.yaml:13: tỷ lệ \"4,935%\" không hợp lệ; hãy ghi như 4,93% (tối đa 2 chữ số thập phân, từ 0 "
+        "đến 100).");
+  CHECK(error_of(replaced(kPlan, "2022-03-15", "2022-02-30")) ==
+        "data/ke-hoach.yaml:9: ngày \"2022-02-30\" không hợp lệ; hãy ghi dạng 2022-01-05 hoặc 05/01/2022.");
+  CHECK(error_of(replaced(kPlan, "reduce: 51", "reduce: năm mốt")) ==
+        "data/ke-hoach.yaml:15: \"reduce\" phải là số nguyên từ 0 đến 100000000, không phải \"năm mốt\".");
+}
+
+TEST_CASE("a missing key and a plan without targets are refused") {
+  CHECK(error_of(replaced(kPlan, "year: 2022\n", "")) == "data/ke-hoach.yaml:1: thiếu khóa \"year\".");
+  CHECK(error_of("year: 2022\nissuer: {body: UBND, unit: xã A}\nstatistics: a.csv\ntargets: {}\n") ==
+        "data/ke-hoach.yaml:4: chưa có chỉ tiêu nào; hãy ghi poor hoặc near_poor.");
+}
+
+TEST_CASE("a unit fixed twice is refused") {
+  CHECK(error_of(replaced(kPlan, "      Sâm Cồn: 5\n", "      Sâm Cồn: 5\n      SÂM CỒN: 4\n")) ==
+        "data/ke-hoach.yaml:19: \"SÂM CỒN\" được ghi hai lần trong fixed.");
+}
+
+TEST_CASE("broken YAML is refused with its line") {
+  CHECK(error_of("year: 2022\nissuer: [\n") .rfind("data/ke-hoach.yaml:", 0) == 0);
+}

@@ -1,1 +1,58 @@
 #include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "model/input_error.h"
+#include "read/table_file.h"
+
+using namespace kehoach;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string write_file(const std::string& name, const std::string& bytes) {
+  const fs::path folder = fs::temp_directory_path() / "kehoach-table-file";
+  fs::create_directories(folder);
+  const std::string path = (folder / name).string();
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+std::string error_of(const std::string& path) {
+  try {
+    read_table_file(path);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(không có lỗi)";
+}
+
+}  // namespace
+
+TEST_CASE("a CSV file is read whatever its extension") {
+  const Grid grid = read_table_file(write_file("thon.txt", "Thôn;Tổng số hộ\nTrùa;105\n"));
+  REQUIRE(grid.rows.size() == 2);
+  CHECK(grid.rows[1].cells == std::vector<std::string>{"Trùa", "105"});
+}
+
+TEST_CASE("an empty file, or one with only blank lines, is refused") {
+  const std::string message =
+      ": tệp rỗng; hãy xuất lại bảng số liệu (CSV hoặc XLSX) có dòng tiêu đề và các dòng đơn vị.";
+  const std::string empty = write_file("rong.csv", "");
+  CHECK(error_of(empty) == empty + message);
+  const std::string blank = write_file("trang.csv", "\xEF\xBB\xBF\r\n\r\n");
+  CHECK(error_of(blank) == blank + message);
+}
+
+TEST_CASE("an old Excel file and a PDF are refused with what to do") {
+  const std::string xls = write_file("cu.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "....");
+  CHECK(error_of(xls) == xls + ": đây là tệp Excel 97-2003 (.xls), chưa đọc được; hãy mở bằng Excel hoặc "
+                               "LibreOffice và lưu lại dưới dạng .xlsx hoặc CSV.");
+  const std::string pdf = write_file("ke-hoach.pdf", "%PDF-1.7\n...");
+  CHECK(error_of(pdf) == pdf + ": đây là tệp PDF, không phải bảng số liệu; hãy dùng tệp CSV hoặc XLSX.");
+}
+
+TEST_CASE("a file that does not exist is named") {
+  CHECK(error_of("/khong/co/tep.csv") == "/khong/co/tep.csv: không mở được tệp; hãy kiểm tra tên và đường dẫn.");
+}

@@ -215,6 +215,25 @@ TEST_CASE("a merged header cell is read into every cell it covers") {
   CHECK(texts(grid.rows[2]) == std::vector<std::string>{"1", "Thôn Đông", "12", "6.25"});
 }
 
+TEST_CASE("a title merged far beyond the data is copied only as far as the data reaches") {
+  ScratchFolder folder;
+  const std::string path = folder.file("title.xlsx");
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, nullptr);
+  worksheet_merge_range(sheet, 0, 0, 0, 25, "Danh sách hộ nghèo", nullptr);  // A1:Z1
+  worksheet_merge_range(sheet, 3, 4, 9, 4, "", nullptr);                     // E4:E10, empty
+  worksheet_write_string(sheet, 1, 0, "STT", nullptr);
+  worksheet_write_string(sheet, 1, 1, "Thôn", nullptr);
+  worksheet_write_string(sheet, 1, 2, "Số hộ", nullptr);
+  close_workbook(workbook);
+
+  const Grid grid = read_xlsx(path, "tieude.xlsx");
+  REQUIRE(grid.rows.size() == 2);
+  CHECK(texts(grid.rows[0]) ==
+        std::vector<std::string>{"Danh sách hộ nghèo", "Danh sách hộ nghèo", "Danh sách hộ nghèo"});
+  CHECK(texts(grid.rows[1]) == std::vector<std::string>{"STT", "Thôn", "Số hộ"});
+}
+
 TEST_CASE("rows missing from the sheet become blank rows so that row numbers stay true") {
   ScratchFolder folder;
   const std::string path = folder.file("gap.xlsx");
