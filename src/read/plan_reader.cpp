@@ -3,11 +3,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
 #include "model/input_error.h"
+#include "read/file_bytes.h"
 #include "read/number_text.h"
 #include "text/unicode.h"
 
@@ -191,12 +191,6 @@ Plan parse_plan(const std::string& yaml, const std::string& path) {
   return PlanParser(path).parse(root);
 }
 
-Plan read_plan(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(Location{path, {}, {}, {}}, "không mở được tệp kế hoạch; hãy kiểm tra tên và đường dẫn.");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_plan(text.str(), path);
-}
+Plan read_plan(const std::string& path) { return parse_plan(read_file_bytes(path), path); }
 
 }  // namespace kehoach

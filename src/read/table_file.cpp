@@ -1,30 +1,20 @@
 #include "read/table_file.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "model/input_error.h"
 #include "read/csv_reader.h"
+#include "read/file_bytes.h"
 #include "read/text_decoding.h"
 #include "read/xlsx_reader.h"
 
 namespace kehoach {
 namespace {
 
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(Location{path, {}, {}, {}}, "không mở được tệp; hãy kiểm tra tên và đường dẫn.");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 bool starts_with(const std::string& bytes, std::string_view magic) { return bytes.rfind(magic, 0) == 0; }
 
 }  // namespace
 
 Grid read_table_file(const std::string& path, const std::string& sheet) {
-  const std::string bytes = read_bytes(path);
+  const std::string bytes = read_file_bytes(path);
   const Location file{path, {}, {}, {}};
   const std::string empty_file =
       "tệp rỗng; hãy xuất lại bảng số liệu (CSV hoặc XLSX) có dòng tiêu đề và các dòng đơn vị.";

@@ -65,6 +65,7 @@ Formats make_formats(lxw_workbook* book) {
   f.header = centred(make_format(book, 11, true, false, true));
   format_set_text_wrap(f.header);
   f.text = make_format(book, 12, false, false, true);
+  format_set_indent(f.text, 1);
   f.order = centred(make_format(book, 12, false, false, true));
   f.count = centred(make_format(book, 12, false, false, true));
   format_set_num_format(f.count, "#,##0");

@@ -1,1 +1,114 @@
-import sys; sys.exit(0)
+"""Every example plan in data/examples/*/ke-hoach.yaml goes through `kehoach appendix` and the file it
+writes passes `kehoach check`. One test per example, so a new example is tested as soon as it is added.
+
+Run as: python3 test_examples.py /path/to/kehoach /path/to/repo-root"""
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+import zipfile
+
+import openpyxl
+
+KEHOACH = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/kehoach")
+ROOT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else ".")
+PLANS = sorted(glob.glob(os.path.join(ROOT, "data", "examples", "*", "ke-hoach.yaml")))
+KNOWN = {"an-hoa-thinh-2022", "thanh-tri-2023"}
+INDICATOR_WORDS = {"poor": "hộ nghèo", "near_poor": "hộ cận nghèo"}
+
+
+def vietnamese_count(n):
+    return f"{n:,}".replace(",", ".")
+
+
+def summary(table):
+    """The figures the command reports after writing: "19 đơn vị, giảm 27 hộ nghèo, ..."."""
+    parts = [f"{len(table['units'])} đơn vị"]
+    parts += [f"giảm {vietnamese_count(i['target_reduction'])} {INDICATOR_WORDS[i['indicator']]}"
+              for i in table["indicators"]]
+    return ", ".join(parts)
+
+
+class Examples(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory(prefix="kehoach-examples-")
+        self.dir = self.folder.name
+
+    def tearDown(self):
+        self.folder.cleanup()
+
+    def run_kehoach(self, *args):
+        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        return subprocess.run([KEHOACH, *args], capture_output=True, text=True, cwd=self.dir, env=env, timeout=120)
+
+    def test_examples_are_found(self):
+        names = {os.path.basename(os.path.dirname(p)) for p in PLANS}
+        self.assertTrue(KNOWN <= names, f"examples found: {sorted(names)}")
+
+    def check_example(self, plan):
+        name = os.path.basename(os.path.dirname(plan))
+        before = sorted(os.listdir(os.path.dirname(plan)))
+
+        result = self.run_kehoach("appendix", plan, "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        table = json.loads(result.stdout)
+        self.assertGreater(len(table["units"]), 0)
+
+        out = os.path.join(self.dir, name + "-phu-luc.xlsx")
+        result = self.run_kehoach("appendix", plan, "-o", out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stderr, "")
+        self.assertTrue(result.stdout.startswith("Đã ghi phụ lục: "), result.stdout)
+        self.assertEqual(result.stdout, f"Đã ghi phụ lục: {out} ({summary(table)}).\n")
+        self.assertTrue(os.path.isfile(out))
+        self.assertEqual(sorted(os.listdir(self.dir)), [os.path.basename(out)])  # no temporary left over
+        with zipfile.ZipFile(out) as z:
+            self.assertIsNone(z.testzip())
+            self.assertIn("xl/workbook.xml", z.namelist())
+        sheet = openpyxl.load_workbook(out).worksheets[0]
+        self.assertEqual(sheet.max_row, 6 + len(table["units"]) + 1)
+
+        result = self.run_kehoach("check", out)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertEqual(result.stdout, f"Kiểm tra {out}: không có chỗ sai "
+                                        f"({len(table['units'])} đơn vị, có dòng tổng).\n")
+
+        # Without -o the file is named after the plan, in the current folder.
+        result = self.run_kehoach("appendix", plan)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, f"Đã ghi phụ lục: ke-hoach-phu-luc.xlsx ({summary(table)}).\n")
+        default = os.path.join(self.dir, "ke-hoach-phu-luc.xlsx")
+        self.assertTrue(os.path.isfile(default))
+        with open(out, "rb") as a, open(default, "rb") as b:
+            self.assertTrue(a.read() == b.read(), "the -o file and the default file differ")
+
+        self.assertEqual(sorted(os.listdir(os.path.dirname(plan))), before, "the example folder was written to")
+
+
+def add_example_tests():
+    for plan in PLANS:
+        name = os.path.basename(os.path.dirname(plan))
+        test = (lambda plan: lambda self: self.check_example(plan))(plan)
+        test.__doc__ = f"data/examples/{name}: appendix exits 0 and writes the file; check finds nothing."
+        setattr(Examples, "test_example_" + name.replace("-", "_"), test)
+
+
+def count_failed(outcome):
+    failed = {getattr(test, "test_case", test).id() for test, _ in outcome.failures + outcome.errors}
+    return len(failed) + len(outcome.unexpectedSuccesses)
+
+
+def main():
+    add_example_tests()
+    suite = unittest.defaultTestLoader.loadTestsFromTestCase(Examples)
+    outcome = unittest.TextTestRunner(verbosity=2).run(suite)
+    failed = count_failed(outcome)
+    print(f"{outcome.testsRun - failed} passed, {failed} failed")
+    return 1 if failed or outcome.testsRun == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -56,3 +56,8 @@ TEST_CASE("an old Excel file and a PDF are refused with what to do") {
 TEST_CASE("a file that does not exist is named") {
   CHECK(error_of("/khong/co/tep.csv") == "/khong/co/tep.csv: không mở được tệp; hãy kiểm tra tên và đường dẫn.");
 }
+
+TEST_CASE("a folder given where a file is expected is named as a folder") {
+  const std::string folder = fs::temp_directory_path().string();
+  CHECK(error_of(folder) == folder + ": đây là thư mục, không phải tệp; hãy chỉ đến tệp bên trong thư mục.");
+}

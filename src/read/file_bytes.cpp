@@ -1,0 +1,23 @@
+#include "read/file_bytes.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "model/input_error.h"
+
+namespace kehoach {
+
+std::string read_file_bytes(const std::string& path) {
+  const Location file{path, {}, {}, {}};
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error))
+    throw InputError(file, "đây là thư mục, không phải tệp; hãy chỉ đến tệp bên trong thư mục.");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(file, "không mở được tệp; hãy kiểm tra tên và đường dẫn.");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+}  // namespace kehoach
