@@ -52,29 +52,21 @@ std::string summary(const AppendixTable& table) {
 }  // namespace
 
 int appendix_command(const std::vector<std::string>& words, Console console) {
-  Arguments args;
-  try {
-    args = parse_arguments(words, {{"output", 'o', true}, {"json", 0, false}, {"help", 'h', false}});
-    if (args.has("help")) {
-      console.out << kAppendixHelp;
-      return kExitOk;
-    }
-    if (args.positional.size() != 1)
-      throw UsageError(args.positional.empty() ? "thiếu tệp kế hoạch (YAML)." : "chỉ nhận một tệp kế hoạch.");
-  } catch (const UsageError& e) {
-    console.err << "kehoach appendix: " << e.what() << "\nXem hướng dẫn: kehoach appendix --help\n";
-    return kExitUsage;
-  }
+  int status = kExitOk;
+  const CommandSpec spec{"appendix", kAppendixHelp, {{"output", 'o', true}, {"json", 0, false}},
+                         "thiếu tệp kế hoạch (YAML)."};
+  const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
+  if (!args) return status;
 
   try {
-    const Plan plan = read_plan(args.positional[0]);
+    const Plan plan = read_plan(args->positional[0]);
     const Statistics statistics = read_statistics(read_table_file(plan.statistics_path, plan.statistics_sheet));
     const AppendixTable table = build_appendix(plan, statistics);
-    if (args.has("json")) {
+    if (args->has("json")) {
       console.out << appendix_json(plan, table);
       return kExitOk;
     }
-    const std::string output = args.value("output", default_output(plan.file));
+    const std::string output = args->value("output", default_output(plan.file));
     try {
       write_appendix_workbook(plan, table, output);
     } catch (const std::runtime_error& e) {

@@ -1,5 +1,9 @@
 #include "cli/arguments.h"
 
+#include <ostream>
+
+#include "cli/commands.h"
+
 namespace kehoach {
 
 std::string Arguments::value(const std::string& name, const std::string& fallback) const {
@@ -52,6 +56,27 @@ Arguments parse_arguments(const std::vector<std::string>& words, const std::vect
     }
   }
   return args;
+}
+
+std::optional<Arguments> command_arguments(const CommandSpec& spec, const std::vector<std::string>& words,
+                                           std::ostream& out, std::ostream& err, int& status) {
+  std::vector<OptionSpec> options = spec.options;
+  options.push_back({"help", 'h', false});
+  try {
+    Arguments args = parse_arguments(words, options);
+    if (args.has("help")) {
+      out << spec.help;
+      status = kExitOk;
+      return std::nullopt;
+    }
+    if (args.positional.empty()) throw UsageError(spec.missing_input);
+    if (args.positional.size() > 1) throw UsageError("chỉ nhận một tệp, nhưng có " + std::to_string(args.positional.size()) + ".");
+    return args;
+  } catch (const UsageError& e) {
+    err << "kehoach " << spec.name << ": " << e.what() << "\nXem hướng dẫn: kehoach " << spec.name << " --help\n";
+    status = kExitUsage;
+    return std::nullopt;
+  }
 }
 
 }  // namespace kehoach

@@ -1,7 +1,9 @@
 #pragma once
 // A small command-line parser: we want every message a user reads in Vietnamese, which the
 // option parsers we could borrow do not give.
+#include <iosfwd>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -30,5 +32,18 @@ class UsageError : public std::runtime_error {
 
 // Accepts --name, --name=value, --name value, -x, -x value; "--" ends options.
 Arguments parse_arguments(const std::vector<std::string>& words, const std::vector<OptionSpec>& specs);
+
+// A subcommand taking exactly one input file, with -h/--help added to its options.
+struct CommandSpec {
+  std::string name;                // "appendix"
+  std::string help;                // printed for --help
+  std::vector<OptionSpec> options;
+  std::string missing_input;       // usage message when the file is missing
+};
+
+// Parses a subcommand's words. Returns the arguments to run with, or nullopt after printing the
+// help (status 0) or a usage error (status 64) to the console, with `status` set.
+std::optional<Arguments> command_arguments(const CommandSpec& spec, const std::vector<std::string>& words,
+                                           std::ostream& out, std::ostream& err, int& status);
 
 }  // namespace kehoach

@@ -37,23 +37,15 @@ Mã thoát: 0 không có chỗ sai; 1 có chỗ sai; 2 không đọc được b�
 }  // namespace
 
 int check_command(const std::vector<std::string>& words, Console console) {
-  Arguments args;
+  int status = kExitOk;
+  const CommandSpec spec{"check", kCheckHelp, {{"sheet", 0, true}, {"json", 0, false}},
+                         "thiếu tệp bảng cần kiểm tra (CSV hoặc XLSX)."};
+  const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
+  if (!args) return status;
   try {
-    args = parse_arguments(words, {{"sheet", 0, true}, {"json", 0, false}, {"help", 'h', false}});
-    if (args.has("help")) {
-      console.out << kCheckHelp;
-      return kExitOk;
-    }
-    if (args.positional.size() != 1)
-      throw UsageError(args.positional.empty() ? "thiếu tệp bảng cần kiểm tra (CSV hoặc XLSX)." : "chỉ nhận một tệp bảng.");
-  } catch (const UsageError& e) {
-    console.err << "kehoach check: " << e.what() << "\nXem hướng dẫn: kehoach check --help\n";
-    return kExitUsage;
-  }
-  try {
-    const ReceivedTable table = read_received_table(read_table_file(args.positional[0], args.value("sheet")));
+    const ReceivedTable table = read_received_table(read_table_file(args->positional[0], args->value("sheet")));
     const std::vector<Finding> findings = check_table(table);
-    console.out << (args.has("json") ? check_report_json(table, findings) : check_report_text(table, findings));
+    console.out << (args->has("json") ? check_report_json(table, findings) : check_report_text(table, findings));
     return findings.empty() ? kExitOk : kExitFindings;
   } catch (const InputError& e) {
     console.err << e.what() << '\n';

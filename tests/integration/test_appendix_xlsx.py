@@ -24,9 +24,7 @@ import openpyxl
 from openpyxl.cell.cell import MergedCell
 from openpyxl.utils import get_column_letter
 
-KEHOACH = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/kehoach")
-ROOT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else ".")
-EXAMPLES = os.path.join(ROOT, "data", "examples")
+from harness import EXAMPLES, KEHOACH, run
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 FIRST_DATA_ROW = 7
 FONT = "Times New Roman"
@@ -656,23 +654,13 @@ class Determinism(unittest.TestCase):
                 self.assertEqual(stamps, {(1980, 1, 1, 0, 0, 0)})
 
 
-def count_failed(outcome):
-    """Tests that failed, each counted once however many of its subtests failed."""
-    failed = {getattr(test, "test_case", test).id() for test, _ in outcome.failures + outcome.errors}
-    return len(failed) + len(outcome.unexpectedSuccesses)
-
-
 def main():
     global TMP
     TMP = tempfile.TemporaryDirectory(prefix="kehoach-appendix-")
     try:
-        suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
-        outcome = unittest.TextTestRunner(verbosity=2).run(suite)
+        return run(Layout, Formulas, CachedValues, PageSetup, LibreOfficeRecalculation, Determinism)
     finally:
         TMP.cleanup()
-    failed = count_failed(outcome)
-    print(f"{outcome.testsRun - failed} passed, {failed} failed")
-    return 1 if failed or outcome.testsRun == 0 else 0
 
 
 if __name__ == "__main__":

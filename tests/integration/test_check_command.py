@@ -9,15 +9,12 @@ import os
 import subprocess
 import sys
 import tempfile
-import unicodedata
 import unittest
 import zipfile
 
 import openpyxl
 
-KEHOACH = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/kehoach")
-ROOT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else ".")
-EXAMPLES = os.path.join(ROOT, "data", "examples")
+from harness import EXAMPLES, KEHOACH, encode_cp1258, run
 PUBLISHED = os.path.join(EXAMPLES, "an-hoa-thinh-2022", "bang-chi-tieu-ban-goc.csv")
 
 EXIT_FINDINGS, EXIT_UNREADABLE = 1, 2
@@ -29,21 +26,6 @@ PUBLISHED_FINDINGS = [
     (21, "L", "Giảm hộ cận nghèo trong năm 2022", "50", "51", "tổng các dòng 2-20"),
     (21, "N", "Hộ cận nghèo cuối năm 2022", "120", "121", "171 - 50"),
 ]
-
-TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def encode_cp1258(text):
-    """Windows-1258 as Vietnamese Windows writes it: base letters composed (ô, ư, ă), tone marks
-    as separate combining characters, which Python's codec needs to be handed that way."""
-    out = []
-    for char in text:
-        parts = unicodedata.normalize("NFD", char)
-        tones = "".join(p for p in parts if p in TONE_MARKS)
-        base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in TONE_MARKS))
-        out.append(base + tones)
-    return "".join(out).encode("cp1258")
-
 
 def published_rows():
     with open(PUBLISHED, encoding="utf-8", newline="") as f:
@@ -273,19 +255,5 @@ class CheckCommand(unittest.TestCase):
                                       "các dòng đơn vị.")
 
 
-def count_failed(outcome):
-    """Tests that failed, each counted once however many of its subtests failed."""
-    failed = {getattr(test, "test_case", test).id() for test, _ in outcome.failures + outcome.errors}
-    return len(failed) + len(outcome.unexpectedSuccesses)
-
-
-def main():
-    suite = unittest.defaultTestLoader.loadTestsFromTestCase(CheckCommand)
-    outcome = unittest.TextTestRunner(verbosity=2).run(suite)
-    failed = count_failed(outcome)
-    print(f"{outcome.testsRun - failed} passed, {failed} failed")
-    return 1 if failed or outcome.testsRun == 0 else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run(CheckCommand))

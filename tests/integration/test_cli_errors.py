@@ -4,12 +4,11 @@ import os
 import subprocess
 import sys
 import tempfile
-import unicodedata
 import unittest
 
 import openpyxl
 
-KEHOACH = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/kehoach")
+from harness import KEHOACH, encode_cp1258, run
 
 HEADER = "Thôn,Tổng số hộ,Hộ nghèo,Hộ cận nghèo\n"
 PLAN = """year: 2022
@@ -19,21 +18,6 @@ targets:
   poor: {{reduce: {reduce}}}
   near_poor: {{reduce: 2{fixed}}}
 """
-
-
-TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def encode_cp1258(text):
-    """Windows-1258 as Vietnamese Windows writes it: base letters composed (ô, ư, ă), tone marks
-    as separate combining characters, which Python's codec needs to be handed that way."""
-    out = []
-    for char in text:
-        parts = unicodedata.normalize("NFD", char)
-        tones = "".join(p for p in parts if p in TONE_MARKS)
-        base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in TONE_MARKS))
-        out.append(base + tones)
-    return "".join(out).encode("cp1258")
 
 
 class CliErrors(unittest.TestCase):
@@ -221,8 +205,4 @@ class CliErrors(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    suite = unittest.defaultTestLoader.loadTestsFromTestCase(CliErrors)
-    outcome = unittest.TextTestRunner(verbosity=1).run(suite)
-    failed = len(outcome.failures) + len(outcome.errors)
-    print(f"{outcome.testsRun - failed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    sys.exit(run(CliErrors))

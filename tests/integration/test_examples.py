@@ -13,9 +13,9 @@ import zipfile
 
 import openpyxl
 
-KEHOACH = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/kehoach")
-ROOT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else ".")
-PLANS = sorted(glob.glob(os.path.join(ROOT, "data", "examples", "*", "ke-hoach.yaml")))
+from harness import EXAMPLES, KEHOACH, run
+
+PLANS = sorted(glob.glob(os.path.join(EXAMPLES, "*", "ke-hoach.yaml")))
 KNOWN = {"an-hoa-thinh-2022", "thanh-tri-2023"}
 INDICATOR_WORDS = {"poor": "hộ nghèo", "near_poor": "hộ cận nghèo"}
 
@@ -96,19 +96,6 @@ def add_example_tests():
         setattr(Examples, "test_example_" + name.replace("-", "_"), test)
 
 
-def count_failed(outcome):
-    failed = {getattr(test, "test_case", test).id() for test, _ in outcome.failures + outcome.errors}
-    return len(failed) + len(outcome.unexpectedSuccesses)
-
-
-def main():
-    add_example_tests()
-    suite = unittest.defaultTestLoader.loadTestsFromTestCase(Examples)
-    outcome = unittest.TextTestRunner(verbosity=2).run(suite)
-    failed = count_failed(outcome)
-    print(f"{outcome.testsRun - failed} passed, {failed} failed")
-    return 1 if failed or outcome.testsRun == 0 else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    add_example_tests()
+    sys.exit(run(Examples))
