@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/plan_text.h"
 #include "model/rate.h"
 
 namespace kehoach {
@@ -44,6 +45,7 @@ struct Plan {
   std::string appendix_label = "Phụ lục";
   std::string appendix_title;        // default built from year and indicators
   std::vector<Target> targets;       // in the order poor, near-poor; at least one
+  PlanText text;                     // the words of the plan document
 };
 
 }  // namespace kehoach

@@ -1,78 +1,41 @@
 #include "read/plan_reader.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <filesystem>
 #include <set>
 #include <sstream>
 
 #include "model/input_error.h"
 #include "read/file_bytes.h"
+#include "read/plan_text_reader.h"
+#include "read/yaml_fields.h"
 #include "read/number_text.h"
 #include "text/unicode.h"
 
 namespace kehoach {
 namespace {
 
-class PlanParser {
+class PlanParser : private YamlFields {
  public:
-  explicit PlanParser(std::string path) : path_(std::move(path)) {}
+  explicit PlanParser(const std::string& path) : YamlFields(path) {}
 
   Plan parse(const YAML::Node& root) {
     if (!root.IsMap()) throw error(root, "tệp kế hoạch phải là danh sách khóa: giá trị (xem ví dụ trong README).");
-    allow(root, {"year", "issuer", "document", "statistics", "appendix", "targets"});
+    allow(root, {"year", "issuer", "document", "statistics", "appendix", "targets", "template", "title", "summary",
+                 "legal_bases", "preamble", "goals", "agencies", "reporting", "recipients", "signature", "sections",
+                 "projects"});
     Plan plan;
-    plan.file = path_;
+    plan.file = path();
     plan.year = integer(required(root, "year"), "year", 1900, 2200);
     read_issuer(required(root, "issuer"), plan);
     if (present(root["document"])) read_document(root["document"], plan);
     read_statistics(required(root, "statistics"), plan);
     if (present(root["appendix"])) read_appendix(root["appendix"], plan);
     read_targets(required(root, "targets"), plan);
+    plan.text = read_plan_text(root, *this);
     return plan;
   }
 
  private:
-  // A key written with nothing under it ("document:") is the same as a key left out.
-  static bool present(const YAML::Node& node) { return node && !node.IsNull(); }
-
-  InputError error(const YAML::Node& node, const std::string& problem) const {
-    Location where{path_, {}, {}, {}};
-    if (node.Mark().line >= 0) where.row = node.Mark().line + 1;
-    return InputError(where, problem);
-  }
-
-  void allow(const YAML::Node& map, std::initializer_list<const char*> keys) const {
-    const std::set<std::string> known(keys.begin(), keys.end());
-    for (const auto& entry : map) {
-      const std::string key = entry.first.as<std::string>();
-      if (known.count(key)) continue;
-      std::string list;
-      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      throw error(entry.first, "khóa \"" + key + "\" không có trong mẫu tệp kế hoạch; các khóa dùng được ở đây: " +
-                                   list + ".");
-    }
-  }
-
-  YAML::Node required(const YAML::Node& map, const char* key) const {
-    YAML::Node node = map[key];
-    if (!node || node.IsNull()) throw error(map, std::string("thiếu khóa \"") + key + "\".");
-    return node;
-  }
-
-  std::string text(const YAML::Node& node, const char* key) const {
-    if (!node.IsScalar()) throw error(node, std::string("\"") + key + "\" phải là một dòng chữ.");
-    return clean_text(node.Scalar());
-  }
-
-  long long integer(const YAML::Node& node, const char* key, long long low, long long high) const {
-    const CountText parsed = node.IsScalar() ? parse_count(node.Scalar()) : CountText{};
-    if (parsed.status != CountText::Status::Ok || parsed.value < low || parsed.value > high)
-      throw error(node, std::string("\"") + key + "\" phải là số nguyên từ " + std::to_string(low) + " đến " +
-                            std::to_string(high) + (node.IsScalar() ? ", không phải \"" + node.Scalar() + "\"." : "."));
-    return parsed.value;
-  }
-
   void read_issuer(const YAML::Node& node, Plan& plan) const {
     if (!node.IsMap()) throw error(node, "\"issuer\" phải gồm các khóa parent, body, unit, place.");
     allow(node, {"parent", "body", "unit", "place"});
@@ -118,7 +81,7 @@ class PlanParser {
     } else {
       file = text(node, "statistics");
     }
-    const std::filesystem::path folder = std::filesystem::path(path_).parent_path();
+    const std::filesystem::path folder = std::filesystem::path(path()).parent_path();
     plan.statistics_path = (folder / file).lexically_normal().string();
   }
 
@@ -176,7 +139,6 @@ class PlanParser {
     return figures;
   }
 
-  std::string path_;
 };
 
 }  // namespace

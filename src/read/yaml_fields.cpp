@@ -1,0 +1,84 @@
+#include "read/yaml_fields.h"
+
+#include <set>
+#include <sstream>
+
+#include "read/number_text.h"
+#include "text/unicode.h"
+
+namespace kehoach {
+
+InputError YamlFields::error(const YAML::Node& node, const std::string& problem) const {
+  Location where{path_, {}, {}, {}};
+  if (node.Mark().line >= 0) where.row = node.Mark().line + 1;
+  return InputError(where, problem);
+}
+
+void YamlFields::allow(const YAML::Node& map, std::initializer_list<const char*> keys) const {
+  const std::set<std::string> known(keys.begin(), keys.end());
+  for (const auto& entry : map) {
+    const std::string key = entry.first.as<std::string>();
+    if (known.count(key)) continue;
+    std::string list;
+    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+    throw error(entry.first, "khóa \"" + key + "\" không có trong mẫu tệp kế hoạch; các khóa dùng được ở đây: " + list + ".");
+  }
+}
+
+YAML::Node YamlFields::required(const YAML::Node& map, const char* key) const {
+  YAML::Node node = map[key];
+  if (!present(node)) throw error(map, std::string("thiếu khóa \"") + key + "\".");
+  return node;
+}
+
+std::string YamlFields::text(const YAML::Node& node, const char* key) const {
+  if (!node.IsScalar()) throw error(node, std::string("\"") + key + "\" phải là một dòng chữ.");
+  return clean_text(node.Scalar());
+}
+
+std::string YamlFields::block(const YAML::Node& node, const char* key) const {
+  if (!node.IsScalar()) throw error(node, std::string("\"") + key + "\" phải là chữ.");
+  std::string out;
+  std::istringstream lines(to_nfc(node.Scalar()));
+  for (std::string line; std::getline(lines, line);) {
+    line = clean_text(line);
+    if (!line.empty()) out += (out.empty() ? "" : "\n") + line;
+  }
+  return out;
+}
+
+long long YamlFields::integer(const YAML::Node& node, const char* key, long long low, long long high) const {
+  const CountText parsed = node.IsScalar() ? parse_count(node.Scalar()) : CountText{};
+  if (parsed.status != CountText::Status::Ok || parsed.value < low || parsed.value > high)
+    throw error(node, std::string("\"") + key + "\" phải là số nguyên từ " + std::to_string(low) + " đến " +
+                          std::to_string(high) + (node.IsScalar() ? ", không phải \"" + node.Scalar() + "\"." : "."));
+  return parsed.value;
+}
+
+std::vector<std::string> YamlFields::paragraphs(const YAML::Node& node, const char* key) const {
+  if (node.IsScalar()) return split_paragraphs(node.Scalar());
+  if (!node.IsSequence())
+    throw error(node, std::string("\"") + key + "\" phải là danh sách (mỗi dòng bắt đầu bằng \"- \") hoặc một đoạn chữ.");
+  std::vector<std::string> items;
+  for (const auto& item : node) items.push_back(text(item, key));
+  return items;
+}
+
+std::vector<std::string> split_paragraphs(const std::string& text) {
+  std::vector<std::string> paragraphs;
+  std::string current;
+  std::istringstream lines(to_nfc(text));
+  for (std::string line; std::getline(lines, line);) {
+    line = clean_text(line);
+    if (line.empty()) {
+      if (!current.empty()) paragraphs.push_back(current);
+      current.clear();
+    } else {
+      current += (current.empty() ? "" : " ") + line;
+    }
+  }
+  if (!current.empty()) paragraphs.push_back(current);
+  return paragraphs;
+}
+
+}  // namespace kehoach
