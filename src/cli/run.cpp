@@ -7,18 +7,21 @@ namespace {
 
 constexpr const char* kVersion = "kehoach 0.1.0";
 
-constexpr const char* kHelp = R"(kehoach: lập phụ lục chỉ tiêu giảm nghèo và kiểm tra bảng số liệu.
+constexpr const char* kHelp = R"(kehoach: lập kế hoạch, phụ lục chỉ tiêu giảm nghèo và kiểm tra bảng số liệu.
 
 Cách dùng:
+  kehoach plan KẾ_HOẠCH.yaml [-o KE_HOACH.docx] [--pdf]
+      Lập Kế hoạch (Word, theo mẫu) kèm Phụ lục chỉ tiêu (Excel); --pdf ghi thêm bản PDF.
   kehoach appendix KẾ_HOẠCH.yaml [-o PHỤ_LỤC.xlsx] [--json]
       Chia chỉ tiêu giảm hộ nghèo, hộ cận nghèo của kế hoạch cho từng thôn/đơn vị
       và ghi Phụ lục ra tệp Excel (có công thức và số liệu tính sẵn).
   kehoach check BẢNG.csv|BẢNG.xlsx [--sheet TÊN] [--json]
       Kiểm tra bảng chỉ tiêu nhận từ cơ sở: tỷ lệ, số cuối năm, dòng tổng cộng.
-  kehoach help LỆNH       Hướng dẫn chi tiết một lệnh (appendix, check).
+  kehoach help LỆNH       Hướng dẫn chi tiết một lệnh (plan, appendix, check).
   kehoach --version       Phiên bản.
 
 Ví dụ:
+  kehoach plan data/examples/an-hoa-thinh-2022/ke-hoach.yaml --pdf
   kehoach appendix data/examples/an-hoa-thinh-2022/ke-hoach.yaml -o phu-luc.xlsx
   kehoach check bang-chi-tieu-nhan-duoc.xlsx
 
@@ -48,7 +51,8 @@ int run(const std::vector<std::string>& words, Console console) {
   }
   if (command == "appendix") return appendix_command(rest, console);
   if (command == "check") return check_command(rest, console);
-  console.err << "kehoach: không có lệnh \"" << command << "\". Các lệnh: appendix, check, help.\n"
+  if (command == "plan") return plan_command(rest, console);
+  console.err << "kehoach: không có lệnh \"" << command << "\". Các lệnh: plan, appendix, check, help.\n"
               << "Xem hướng dẫn: kehoach --help\n";
   return kExitUsage;
 }

@@ -26,7 +26,7 @@ struct Target {
 };
 
 struct Date {
-  int year = 0, month = 0, day = 0;
+  int year = 0, month = 0, day = 0;  // day 0: a draft that leaves the day blank
 };
 
 struct Plan {

@@ -1,5 +1,6 @@
 #include "read/plan_reader.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -53,16 +54,25 @@ class PlanParser : private YamlFields {
     if (node["date"] && !node["date"].IsNull()) plan.date = date(node["date"]);
   }
 
+  // 2022-01-05 or 05/01/2022; a draft may leave the day blank: 2022-01 or 01/2022.
   Date date(const YAML::Node& node) const {
     const std::string value = node.IsScalar() ? node.Scalar() : "";
     Date d;
     char a = 0, b = 0;
     std::istringstream in(value);
     bool ok = false;
-    if (value.find('-') != std::string::npos) ok = static_cast<bool>(in >> d.year >> a >> d.month >> b >> d.day) && a == '-' && b == '-';
-    else ok = static_cast<bool>(in >> d.day >> a >> d.month >> b >> d.year) && a == '/' && b == '/';
-    ok = ok && in.peek() == EOF && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in(d);
-    if (!ok) throw error(node, "ngày \"" + value + "\" không hợp lệ; hãy ghi dạng 2022-01-05 hoặc 05/01/2022.");
+    const int separators = static_cast<int>(std::count_if(value.begin(), value.end(), [](char c) { return c == '-' || c == '/'; }));
+    if (value.find('-') != std::string::npos)
+      ok = separators == 2 ? (in >> d.year >> a >> d.month >> b >> d.day) && a == '-' && b == '-'
+                           : (in >> d.year >> a >> d.month) && a == '-';
+    else
+      ok = separators == 2 ? (in >> d.day >> a >> d.month >> b >> d.year) && a == '/' && b == '/'
+                           : (in >> d.month >> a >> d.year) && a == '/';
+    const bool day_ok = separators == 1 || (d.day >= 1 && d.day <= days_in(d));
+    ok = ok && in.peek() == EOF && d.year > 1900 && d.month >= 1 && d.month <= 12 && day_ok;
+    if (!ok)
+      throw error(node, "ngày \"" + value + "\" không hợp lệ; hãy ghi dạng 2022-01-05 hoặc 05/01/2022 "
+                        "(dự thảo chưa có ngày: 2022-01 hoặc 01/2022).");
     return d;
   }
 
@@ -148,7 +158,11 @@ Plan parse_plan(const std::string& yaml, const std::string& path) {
   try {
     root = YAML::Load(yaml);
   } catch (const YAML::ParserException& e) {
-    throw InputError(Location{path, e.mark.line + 1, {}, {}}, "tệp YAML sai cú pháp (" + e.msg + ").");
+    // The commonest slip: a sentence with a colon ("… như sau:") written without quotes.
+    const std::string hint = e.msg.find("map") != std::string::npos
+                                 ? " Nếu dòng chữ có dấu hai chấm (:), hãy đặt cả câu trong dấu ngoặc kép \"…\"."
+                                 : "";
+    throw InputError(Location{path, e.mark.line + 1, {}, {}}, "tệp YAML sai cú pháp (" + e.msg + ")." + hint);
   }
   return PlanParser(path).parse(root);
 }

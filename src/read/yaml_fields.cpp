@@ -60,7 +60,13 @@ std::vector<std::string> YamlFields::paragraphs(const YAML::Node& node, const ch
   if (!node.IsSequence())
     throw error(node, std::string("\"") + key + "\" phải là danh sách (mỗi dòng bắt đầu bằng \"- \") hoặc một đoạn chữ.");
   std::vector<std::string> items;
-  for (const auto& item : node) items.push_back(text(item, key));
+  for (const auto& item : node) {
+    // "- Lưu: VT, LĐTBXH" reads in YAML as a one-key map; the officer meant the text as written.
+    if (item.IsMap() && item.size() == 1 && item.begin()->first.IsScalar() && item.begin()->second.IsScalar())
+      items.push_back(clean_text(item.begin()->first.Scalar() + ": " + item.begin()->second.Scalar()));
+    else
+      items.push_back(text(item, key));
+  }
   return items;
 }
 

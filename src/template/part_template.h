@@ -19,6 +19,7 @@
 // where it starts, and the text around it keeps its own.
 //
 // Values are escaped for XML; "\n" in a value becomes a line break (<w:br/>), "\t" a tab.
+#include <memory>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -54,7 +55,8 @@ class PartTemplate {
 
  private:
   std::string where_;
-  std::vector<Node> nodes_;
+  // Shared, so that a compiled part is cheap to copy and Node may stay incomplete here.
+  std::shared_ptr<const std::vector<Node>> nodes_;
   std::set<std::string> names_;
 };
 

@@ -3,14 +3,13 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <stdexcept>
 
 #include "text/column_letter.h"
 #include "write/appendix_labels.h"
 #include "write/atomic_file.h"
+#include "write/document_time.h"
 #include "write/vietnamese_format.h"
 
 namespace kehoach {
@@ -193,16 +192,6 @@ class AppendixSheet {
 };
 
 }  // namespace
-
-long long document_timestamp(const Plan& plan) {
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) return std::atoll(epoch);
-  std::tm day{};
-  day.tm_year = (plan.date ? plan.date->year : plan.year) - 1900;
-  day.tm_mon = plan.date ? plan.date->month - 1 : 0;
-  day.tm_mday = plan.date ? plan.date->day : 1;
-  day.tm_hour = 8;
-  return static_cast<long long>(timegm(&day));
-}
 
 void write_appendix_workbook(const Plan& plan, const AppendixTable& table, const std::string& path) {
   const std::filesystem::path folder = std::filesystem::path(path).parent_path();

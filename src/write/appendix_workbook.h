@@ -13,8 +13,4 @@ namespace kehoach {
 // Throws std::runtime_error when the file cannot be written.
 void write_appendix_workbook(const Plan& plan, const AppendixTable& table, const std::string& path);
 
-// The document time written into the file: SOURCE_DATE_EPOCH when set, else the plan's date, else
-// 1 January of its year, so the same inputs give the same bytes.
-long long document_timestamp(const Plan& plan);
-
 }  // namespace kehoach

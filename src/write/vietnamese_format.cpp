@@ -23,7 +23,8 @@ std::string format_rate(Rate rate) {
 std::string format_date(const Date& date) {
   // Days below 10 and the months January and February take a leading zero (Nghị định 30).
   const std::string month = date.month < 3 ? two_digits(date.month) : std::to_string(date.month);
-  return "ngày " + two_digits(date.day) + " tháng " + month + " năm " + std::to_string(date.year);
+  const std::string day = date.day > 0 ? two_digits(date.day) : std::string(kDraftBlank);
+  return "ngày " + day + " tháng " + month + " năm " + std::to_string(date.year);
 }
 
 std::string document_number(const std::optional<int>& number, const std::string& symbol) {

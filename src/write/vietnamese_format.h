@@ -12,6 +12,7 @@ namespace kehoach {
 std::string format_count(long long count);      // 2047 -> "2.047"
 std::string format_rate(Rate rate);             // {625} -> "6,25"
 std::string format_date(const Date& date);      // "ngày 05 tháng 01 năm 2022", "ngày 23 tháng 3 năm 2023"
+                                                // day 0 (a draft): "ngày       tháng 01 năm 2022"
 
 // The blanks a draft leaves for the office to fill in by hand.
 inline constexpr const char* kDraftBlank = "      ";

@@ -93,7 +93,8 @@ TEST_CASE("a bad rate, date or count is refused with what to write") {
         "data/ke-hoach.yaml:13: tỷ lệ \"4,935%\" không hợp lệ; hãy ghi như 4,93% (tối đa 2 chữ số thập phân, từ 0 "
         "đến 100).");
   CHECK(error_of(replaced(kPlan, "2022-03-15", "2022-02-30")) ==
-        "data/ke-hoach.yaml:9: ngày \"2022-02-30\" không hợp lệ; hãy ghi dạng 2022-01-05 hoặc 05/01/2022.");
+        "data/ke-hoach.yaml:9: ngày \"2022-02-30\" không hợp lệ; hãy ghi dạng 2022-01-05 hoặc 05/01/2022 (dự thảo chưa "
+        "có ngày: 2022-01 hoặc 01/2022).");
   CHECK(error_of(replaced(kPlan, "reduce: 51", "reduce: năm mốt")) ==
         "data/ke-hoach.yaml:15: \"reduce\" phải là số nguyên từ 0 đến 100000000, không phải \"năm mốt\".");
 }
@@ -111,4 +112,59 @@ TEST_CASE("a unit fixed twice is refused") {
 
 TEST_CASE("broken YAML is refused with its line") {
   CHECK(error_of("year: 2022\nissuer: [\n") == "data/ke-hoach.yaml:3: tệp YAML sai cú pháp (end of sequence flow not found).");
+}
+
+TEST_CASE("a draft may give the month and leave the day blank, as the Hồng Ngự draft does") {
+  const Plan plan = parse_plan(replaced(kPlan, "2022-03-15", "01/2022"), "p.yaml");
+  CHECK(plan.date->day == 0);
+  CHECK(plan.date->month == 1);
+  CHECK(plan.date->year == 2022);
+}
+
+TEST_CASE("a sentence with a colon written without quotes gets a hint about quoting") {
+  CHECK(error_of(replaced(kPlan, "targets:", "preamble: xây dựng Kế hoạch như sau: nội dung\ntargets:")) ==
+        "data/ke-hoach.yaml:11: tệp YAML sai cú pháp (illegal map value). Nếu dòng chữ có dấu hai chấm (:), hãy "
+        "đặt cả câu trong dấu ngoặc kép \"…\".");
+}
+
+TEST_CASE("the words of the plan document are read: legal bases, agencies, recipients, signature, sections") {
+  const Plan plan = parse_plan(std::string(kPlan) + R"(template: huyen
+summary: |
+  Triển khai thực hiện Chương trình
+  năm 2022
+legal_bases:
+  - Căn cứ Nghị quyết số 17/NQ-HĐND
+agencies:
+  - name: Phòng Lao động - Thương binh và Xã hội
+    tasks:
+      - Chủ trì.
+      - Tổng hợp báo cáo.
+recipients: [Đảng ủy, "Lưu: VT"]
+signature: {authority: TM. ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: Nguyễn Văn A}
+sections:
+  budget: |
+    Đoạn một
+    vẫn đoạn một.
+
+    Đoạn hai.
+projects:
+  1: {note: không thực hiện}
+  3:
+    subprojects:
+      2: Cải thiện dinh dưỡng cho trẻ em.
+)",
+                               "p.yaml");
+  const PlanText& t = plan.text;
+  CHECK(t.template_name == "huyen");
+  CHECK(t.summary == "Triển khai thực hiện Chương trình\nnăm 2022");
+  CHECK(t.legal_bases == std::vector<std::string>{"Căn cứ Nghị quyết số 17/NQ-HĐND"});
+  REQUIRE(t.agencies.size() == 1);
+  CHECK(t.agencies[0].tasks == std::vector<std::string>{"Chủ trì.", "Tổng hợp báo cáo."});
+  CHECK(t.recipients == std::vector<std::string>{"Đảng ủy", "Lưu: VT"});
+  CHECK(t.signature.name == "Nguyễn Văn A");
+  CHECK(t.signature.deputy.empty());
+  CHECK(t.sections.at("budget") == std::vector<std::string>{"Đoạn một vẫn đoạn một.", "Đoạn hai."});
+  CHECK(t.section_lines.at("budget") == 33);
+  CHECK(t.projects.at(1).note == "không thực hiện");
+  CHECK(t.projects.at(3).subprojects.at(2).paragraphs == std::vector<std::string>{"Cải thiện dinh dưỡng cho trẻ em."});
 }

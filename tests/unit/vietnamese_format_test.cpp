@@ -19,6 +19,7 @@ TEST_CASE("dates give days below 10 and the months January and February a leadin
   CHECK(format_date({2023, 2, 23}) == "ngày 23 tháng 02 năm 2023");
   CHECK(format_date({2023, 3, 9}) == "ngày 09 tháng 3 năm 2023");
   CHECK(format_date({2023, 12, 31}) == "ngày 31 tháng 12 năm 2023");
+  CHECK(format_date({2022, 1, 0}) == "ngày        tháng 01 năm 2022");  // a draft without its day
 }
 
 TEST_CASE("document numbers below 10 take a leading zero and a draft leaves a blank") {

@@ -1,0 +1,103 @@
+#include <filesystem>
+#include <ostream>
+
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "compute/appendix.h"
+#include "model/input_error.h"
+#include "read/docx_package_reader.h"
+#include "read/plan_reader.h"
+#include "read/statistics_reader.h"
+#include "read/table_file.h"
+#include "read/template_locator.h"
+#include "template/document_template.h"
+#include "write/appendix_workbook.h"
+#include "write/docx_writer.h"
+#include "write/document_time.h"
+#include "write/pdf_export.h"
+#include "write/plan_template_data.h"
+
+namespace kehoach {
+namespace {
+
+constexpr const char* kPlanHelp = R"(kehoach plan: lập Kế hoạch giảm nghèo (Word) kèm Phụ lục chỉ tiêu (Excel).
+
+Cách dùng:
+  kehoach plan KẾ_HOẠCH.yaml [-o KE_HOACH.docx] [--pdf]
+
+Ghi ba tệp cạnh nhau: KE_HOACH.docx (kế hoạch, sửa tiếp được bằng Word), KE_HOACH-phu-luc.xlsx
+(phụ lục Excel) và, với --pdf, KE_HOACH.pdf (qua LibreOffice). Số liệu trong văn bản, bảng phụ lục
+trong văn bản và tệp Excel tính từ cùng một bảng, nên không thể lệch nhau.
+
+Mẫu văn bản chọn bằng khóa template trong tệp kế hoạch: xa (UBND xã, phường), huyen (UBND huyện,
+đi qua Dự án 1–7), hoi-phu-nu (Hội Liên hiệp Phụ nữ), hoặc đường dẫn đến tệp mẫu .docx của bạn.
+Chữ mặc định của từng phần trong mẫu thay được bằng khóa sections; căn cứ, chỉ tiêu, cơ quan
+và nhiệm vụ, nơi nhận, người ký ghi trong tệp kế hoạch (xem README.md và data/examples/).
+
+Tùy chọn:
+  -o, --output TỆP   Tệp Word kết quả (mặc định: tên tệp kế hoạch + ".docx", trong thư mục hiện tại).
+  --pdf              Ghi thêm bản PDF (cần LibreOffice).
+  -h, --help         Hướng dẫn này.
+)";
+
+struct Outputs {
+  std::string document, appendix, pdf;
+};
+
+Outputs outputs_for(const std::string& document) {
+  const std::filesystem::path path(document);
+  const std::filesystem::path stem = path.parent_path() / path.stem();
+  return {document, stem.string() + "-phu-luc.xlsx", stem.string() + ".pdf"};
+}
+
+DocumentTemplate load_template(const Plan& plan, std::string& label) {
+  const std::string location = locate_template(plan.text.template_name, plan.file);
+  label = plan.text.template_name;
+  return DocumentTemplate::compile(read_docx_package(location), location);
+}
+
+}  // namespace
+
+int plan_command(const std::vector<std::string>& words, Console console) {
+  int status = kExitOk;
+  const CommandSpec spec{"plan", kPlanHelp, {{"output", 'o', true}, {"pdf", 0, false}}, "thiếu tệp kế hoạch (YAML)."};
+  const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
+  if (!args) return status;
+
+  try {
+    const Plan plan = read_plan(args->positional[0]);
+    const Statistics statistics = read_statistics(read_table_file(plan.statistics_path, plan.statistics_sheet));
+    const AppendixTable table = build_appendix(plan, statistics);
+    std::string label;
+    const DocumentTemplate document = load_template(plan, label);
+    const DocxPackage filled = document.render(plan_template_data(plan, table, document.names(), label));
+
+    const Outputs out = outputs_for(args->value("output", std::filesystem::path(plan.file).stem().string() + ".docx"));
+    std::optional<std::string> libreoffice;
+    if (args->has("pdf") && !(libreoffice = find_libreoffice())) {
+      console.err << "kehoach plan: " << libreoffice_missing_message() << '\n';
+      status = kExitOutput;
+    }
+    try {
+      write_appendix_workbook(plan, table, out.appendix);
+      write_docx(filled, out.document, document_timestamp(plan));
+      console.out << "Đã ghi kế hoạch: " << out.document << "\nĐã ghi phụ lục: " << out.appendix << '\n';
+      if (libreoffice) {
+        export_pdf(*libreoffice, out.document, out.pdf);
+        console.out << "Đã ghi bản PDF: " << out.pdf << '\n';
+      }
+    } catch (const std::runtime_error& e) {
+      console.err << "kehoach plan: " << e.what() << '\n';
+      return kExitOutput;
+    }
+    return status;
+  } catch (const InputError& e) {
+    console.err << e.what() << '\n';
+    return kExitInput;
+  } catch (const TemplateError& e) {
+    console.err << e.what() << '\n';
+    return kExitInput;
+  }
+}
+
+}  // namespace kehoach

@@ -1,0 +1,13 @@
+#pragma once
+#include <string>
+
+namespace kehoach {
+
+// Where a plan's template is: a shipped name ("xa", "huyen", "hoi-phu-nu") is looked up in the
+// templates folder beside the program (build/../templates, or ../share/kehoach/templates), else
+// in the source tree it was built from; anything with a "/" or ending in ".docx" is a path,
+// relative to the plan file's folder. Throws InputError naming the plan file and the shipped
+// names when a name is unknown.
+std::string locate_template(const std::string& name, const std::string& plan_file);
+
+}  // namespace kehoach

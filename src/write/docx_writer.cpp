@@ -1,0 +1,43 @@
+#include "write/docx_writer.h"
+
+#include <Poco/DateTime.h>
+#include <Poco/Exception.h>
+#include <Poco/Timestamp.h>
+#include <Poco/Zip/Compress.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "write/atomic_file.h"
+
+namespace kehoach {
+
+void write_docx(const DocxPackage& package, const std::string& path, long long timestamp) {
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (!folder.empty() && !std::filesystem::is_directory(folder))
+    throw std::runtime_error("không ghi được tệp " + path + ": thư mục " + folder.string() +
+                             " không có; hãy tạo thư mục đó hoặc chọn nơi ghi khác.");
+  AtomicFile file(path);
+  {
+    std::ofstream out(file.temporary_path(), std::ios::binary);
+    if (!out) throw std::runtime_error("không ghi được tệp " + path + "; hãy kiểm tra quyền ghi.");
+    // Zip times are local DOS times; a fixed one keeps the bytes stable across runs and zones.
+    const Poco::DateTime stamp(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(timestamp)));
+    try {
+      Poco::Zip::Compress zip(out, true);
+      for (const auto& [name, bytes] : package.parts) {
+        std::istringstream in(bytes);
+        zip.addFile(in, stamp, name, Poco::Zip::ZipCommon::CM_DEFLATE, Poco::Zip::ZipCommon::CL_NORMAL);
+      }
+      zip.close();
+    } catch (const Poco::Exception& e) {
+      throw std::runtime_error("không ghi được tệp " + path + ": " + e.displayText());
+    }
+    if (!out.flush()) throw std::runtime_error("không ghi được tệp " + path + "; đĩa đầy hoặc không có quyền ghi.");
+  }
+  file.commit();
+}
+
+}  // namespace kehoach

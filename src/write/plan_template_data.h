@@ -1,0 +1,22 @@
+#pragma once
+// The plan as the data a Word template is filled with (templates/README.md lists every name).
+// Every number, rate, date and piece of punctuation is settled here, so templates only place text.
+#include <set>
+#include <string>
+
+#include "model/appendix_table.h"
+#include "model/plan.h"
+#include "template/template_value.h"
+
+namespace kehoach {
+
+// `template_names` are the tag names the chosen template uses: its "sections.KEY" names say which
+// sections a plan file may replace. Throws InputError (at the plan file's line) for a plan section
+// the template does not have.
+TemplateRecord plan_template_data(const Plan& plan, const AppendixTable& table,
+                                  const std::set<std::string>& template_names, const std::string& template_label);
+
+// "Căn cứ …;" for every item but the last, which ends in "." (Nghị định 30: legal bases, recipients).
+std::vector<std::string> punctuated(const std::vector<std::string>& items);
+
+}  // namespace kehoach
