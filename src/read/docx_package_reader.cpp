@@ -31,6 +31,9 @@ DocxPackage from_folder(const fs::path& folder) {
 
 DocxPackage from_zip(const std::string& path) {
   const std::string file = read_file_bytes(path);
+  const InputError not_docx(Location{path, {}, {}, {}},
+                            "không phải tệp Word .docx; hãy mở bằng Word hoặc LibreOffice và lưu lại dưới dạng .docx.");
+  if (file.rfind("PK\x03\x04", 0) != 0) throw not_docx;
   DocxPackage package;
   try {
     std::istringstream in(file);
@@ -44,7 +47,7 @@ DocxPackage from_zip(const std::string& path) {
       package.parts.emplace_back(it->first, bytes.str());
     }
   } catch (const Poco::Exception&) {
-    throw InputError(Location{path, {}, {}, {}}, "không phải tệp Word .docx; hãy mở bằng Word hoặc LibreOffice và lưu lại dưới dạng .docx.");
+    throw not_docx;
   }
   return package;
 }

@@ -183,6 +183,7 @@ TemplateRecord plan_template_data(const Plan& plan, const AppendixTable& table,
                                            "quốc gia giảm nghèo bền vững năm " + year + " như sau:"
                                          : text.preamble},
       {"year", year},
+      {"previous_year", std::to_string(plan.year - 1)},
       {"unit_name", plan.unit},
       {"issuer", issuer_name(plan)},
       {"households", format_count(table.total.households)},
