@@ -1,0 +1,67 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "model/input_error.h"
+#include "read/docx_package_reader.h"
+#include "template/document_template.h"
+#include "write/docx_writer.h"
+
+using namespace kehoach;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kDocument =
+    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+    "<w:p><w:r><w:t>Xã {{ten}}</w:t></w:r></w:p></w:body></w:document>";
+
+fs::path template_folder() {
+  const fs::path folder = fs::temp_directory_path() / "kehoach-docx-template";
+  fs::remove_all(folder);
+  fs::create_directories(folder / "word");
+  std::ofstream(folder / "word" / "document.xml") << kDocument;
+  std::ofstream(folder / "word" / "styles.xml") << "<w:styles/>";
+  std::ofstream(folder / "[Content_Types].xml") << "<Types/>";
+  std::ofstream(folder / ".~lock.document#") << "editor lock";
+  return folder;
+}
+
+}  // namespace
+
+TEST_CASE("a template folder is read with [Content_Types].xml first and editor droppings left out") {
+  const DocxPackage package = read_docx_package(template_folder().string());
+  REQUIRE(package.parts.size() == 3);
+  CHECK(package.parts[0].first == "[Content_Types].xml");
+  CHECK(package.parts[1].first == "word/document.xml");
+  CHECK(package.parts[2].first == "word/styles.xml");
+}
+
+TEST_CASE("a filled document is zipped, read back part by part, and the same twice") {
+  const DocumentTemplate document = DocumentTemplate::compile(read_docx_package(template_folder().string()), "mau");
+  CHECK(document.names() == std::set<std::string>{"ten"});
+  const DocxPackage filled = document.render({{"ten", "An Hòa Thịnh & Tân Thịnh"}});
+  const fs::path out = fs::temp_directory_path() / "kehoach-docx-out";
+  fs::create_directories(out);
+  write_docx(filled, (out / "a.docx").string(), 1'640'995'200);
+  write_docx(filled, (out / "b.docx").string(), 1'640'995'200);
+  const DocxPackage back = read_docx_package((out / "a.docx").string());
+  CHECK(*back.find("word/document.xml") ==
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+        "<w:p><w:r><w:t xml:space=\"preserve\">Xã An Hòa Thịnh &amp; Tân Thịnh</w:t></w:r></w:p></w:body></w:document>");
+  CHECK(*back.find("word/styles.xml") == "<w:styles/>");
+  std::ifstream a(out / "a.docx", std::ios::binary), b(out / "b.docx", std::ios::binary);
+  const std::string bytes_a((std::istreambuf_iterator<char>(a)), {}), bytes_b((std::istreambuf_iterator<char>(b)), {});
+  CHECK(bytes_a == bytes_b);
+}
+
+TEST_CASE("a package without word/document.xml is not a Word template") {
+  const fs::path folder = fs::temp_directory_path() / "kehoach-not-a-template";
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  std::ofstream(folder / "ghi-chu.txt") << "x";
+  CHECK_THROWS_WITH_AS(read_docx_package(folder.string()),
+                       (folder.string() + ": mẫu không có phần word/document.xml; đây không phải mẫu Word.").c_str(),
+                       InputError);
+}
