@@ -3,11 +3,9 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/plan_input.h"
 #include "compute/appendix.h"
 #include "model/input_error.h"
-#include "read/plan_reader.h"
-#include "read/statistics_reader.h"
-#include "read/table_file.h"
 #include "write/appendix_json.h"
 #include "write/appendix_workbook.h"
 #include "write/vietnamese_format.h"
@@ -59,9 +57,7 @@ int appendix_command(const std::vector<std::string>& words, Console console) {
   if (!args) return status;
 
   try {
-    const Plan plan = read_plan(args->positional[0]);
-    const Statistics statistics = read_statistics(read_table_file(plan.statistics_path, plan.statistics_sheet));
-    const AppendixTable table = build_appendix(plan, statistics);
+    const auto [plan, table] = load_plan(args->positional[0]);
     if (args->has("json")) {
       console.out << appendix_json(plan, table);
       return kExitOk;

@@ -3,12 +3,10 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/plan_input.h"
 #include "compute/appendix.h"
 #include "model/input_error.h"
 #include "read/docx_package_reader.h"
-#include "read/plan_reader.h"
-#include "read/statistics_reader.h"
-#include "read/table_file.h"
 #include "read/template_locator.h"
 #include "template/document_template.h"
 #include "write/appendix_workbook.h"
@@ -65,9 +63,7 @@ int plan_command(const std::vector<std::string>& words, Console console) {
   if (!args) return status;
 
   try {
-    const Plan plan = read_plan(args->positional[0]);
-    const Statistics statistics = read_statistics(read_table_file(plan.statistics_path, plan.statistics_sheet));
-    const AppendixTable table = build_appendix(plan, statistics);
+    const auto [plan, table] = load_plan(args->positional[0]);
     std::string label;
     const DocumentTemplate document = load_template(plan, label);
     const DocxPackage filled = document.render(plan_template_data(plan, table, document.names(), label));

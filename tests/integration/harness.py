@@ -4,6 +4,7 @@ suite and print the closing 'N passed, M failed' line that CI reads, and Windows
 Each script is run as: python3 test_X.py /path/to/kehoach /path/to/repo-root"""
 import os
 import sys
+import tempfile
 import unicodedata
 import unittest
 
@@ -24,6 +25,26 @@ def encode_cp1258(text):
         base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in TONE_MARKS))
         out.append(base + tones)
     return "".join(out).encode("cp1258")
+
+
+class FolderTest(unittest.TestCase):
+    """A test with a fresh temporary folder of its own (self.dir), removed afterwards."""
+
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory()
+        self.dir = self.folder.name
+
+    def tearDown(self):
+        self.folder.cleanup()
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def write(self, name, data):
+        """Writes text as UTF-8, bytes as they are; returns the path."""
+        with open(self.path(name), "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        return self.path(name)
 
 
 def count_failed(outcome):

@@ -8,13 +8,11 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
-import unittest
 import zipfile
 
 import openpyxl
 
-from harness import EXAMPLES, KEHOACH, encode_cp1258, run
+from harness import EXAMPLES, KEHOACH, FolderTest, encode_cp1258, run
 PUBLISHED = os.path.join(EXAMPLES, "an-hoa-thinh-2022", "bang-chi-tieu-ban-goc.csv")
 
 EXIT_FINDINGS, EXIT_UNREADABLE = 1, 2
@@ -44,22 +42,7 @@ def text_lines(source, findings, units=19):
     return lines
 
 
-class CheckCommand(unittest.TestCase):
-    def setUp(self):
-        self.folder = tempfile.TemporaryDirectory(prefix="kehoach-check-")
-        self.dir = self.folder.name
-
-    def tearDown(self):
-        self.folder.cleanup()
-
-    def path(self, name):
-        return os.path.join(self.dir, name)
-
-    def write(self, name, data):
-        with open(self.path(name), "wb") as f:
-            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
-        return self.path(name)
-
+class CheckCommand(FolderTest):
     def run_kehoach(self, *args):
         env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
         return subprocess.run([KEHOACH, *args], capture_output=True, text=True, cwd=self.dir, env=env, timeout=120)

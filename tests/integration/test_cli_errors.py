@@ -3,12 +3,10 @@ column and says what to fix; the exit status is not zero; no output file is left
 import os
 import subprocess
 import sys
-import tempfile
-import unittest
 
 import openpyxl
 
-from harness import KEHOACH, encode_cp1258, run
+from harness import KEHOACH, FolderTest, encode_cp1258, run
 
 HEADER = "Thôn,Tổng số hộ,Hộ nghèo,Hộ cận nghèo\n"
 PLAN = """year: 2022
@@ -20,23 +18,7 @@ targets:
 """
 
 
-class CliErrors(unittest.TestCase):
-    def setUp(self):
-        self.folder = tempfile.TemporaryDirectory()
-        self.dir = self.folder.name
-
-    def tearDown(self):
-        self.folder.cleanup()
-
-    def path(self, name):
-        return os.path.join(self.dir, name)
-
-    def write(self, name, data):
-        mode = "wb" if isinstance(data, bytes) else "w"
-        with open(self.path(name), mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as f:
-            f.write(data)
-        return self.path(name)
-
+class CliErrors(FolderTest):
     def plan(self, statistics, reduce=3, fixed=""):
         return self.write("ke-hoach.yaml", PLAN.format(statistics=statistics, reduce=reduce, fixed=fixed))
 
