@@ -149,7 +149,9 @@ TemplateRecord sections(const Plan& plan, const std::set<std::string>& names, co
     const std::string key = name.substr(std::string(kSectionPrefix).size());
     keys += (keys.empty() ? "" : ", ") + key;
     auto given = plan.text.sections.find(key);
-    record[key] = given == plan.text.sections.end() ? TemplateValue(false) : TemplateValue(text_items(given->second));
+    if (given == plan.text.sections.end()) record[key] = false;
+    // Given but empty ("closing: ''"): the officer wants the template's words gone, not back.
+    else record[key] = given->second.empty() ? TemplateList{{{"text", ""}}} : text_items(given->second);
   }
   for (const auto& [key, paragraphs] : plan.text.sections) {
     if (record.count(key)) continue;

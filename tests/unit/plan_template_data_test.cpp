@@ -114,3 +114,12 @@ TEST_CASE("a plan section the template does not have is refused with the plan fi
                        "ke-hoach.yaml:40: mẫu xa không có phần \"budjet\" để thay; các phần thay được: budget, closing.",
                        InputError);
 }
+
+TEST_CASE("a section given empty removes the template's words instead of bringing them back") {
+  Plan plan = testing::small_plan();
+  plan.text.sections["closing"] = {};
+  const TemplateRecord data = data_for(plan, {"sections.closing"});
+  const auto& closing = std::get<TemplateList>(std::get<TemplateRecord>(data.at("sections").value).at("closing").value);
+  REQUIRE(closing.size() == 1);
+  CHECK(text_at(closing[0], "text") == "");
+}
