@@ -5,15 +5,15 @@
 
 #include "appendix_fixture.h"
 #include "read/xlsx_reader.h"
+#include "scratch_folder.h"
 #include "write/appendix_workbook.h"
 
 using namespace kehoach;
 namespace fs = std::filesystem;
 
 TEST_CASE("the appendix workbook reads back with its titles, two-level header, units and total") {
-  const fs::path folder = fs::temp_directory_path() / "kehoach-workbook";
-  fs::create_directories(folder);
-  const std::string path = (folder / "phu-luc.xlsx").string();
+  const testing::ScratchFolder scratch;
+  const std::string path = scratch.file("phu-luc.xlsx");
   write_appendix_workbook(testing::small_plan(), testing::small_table(), path);
 
   const Grid grid = read_xlsx(path, "phu-luc.xlsx");
@@ -43,9 +43,8 @@ TEST_CASE("a workbook that cannot be written leaves no file and says where") {
 }
 
 TEST_CASE("the same plan gives the same bytes twice") {
-  const fs::path folder = fs::temp_directory_path() / "kehoach-workbook-twice";
-  fs::create_directories(folder);
-  const std::string first = (folder / "a.xlsx").string(), second = (folder / "b.xlsx").string();
+  const testing::ScratchFolder scratch;
+  const std::string first = scratch.file("a.xlsx"), second = scratch.file("b.xlsx");
   write_appendix_workbook(testing::small_plan(), testing::small_table(), first);
   write_appendix_workbook(testing::small_plan(), testing::small_table(), second);
   std::ifstream a(first, std::ios::binary), b(second, std::ios::binary);

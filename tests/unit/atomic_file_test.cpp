@@ -3,24 +3,17 @@
 #include <filesystem>
 #include <fstream>
 
+#include "scratch_folder.h"
 #include "write/atomic_file.h"
 
 using kehoach::AtomicFile;
 namespace fs = std::filesystem;
 
-namespace {
-
-fs::path fresh_folder(const char* name) {
-  const fs::path folder = fs::temp_directory_path() / name;
-  fs::remove_all(folder);
-  fs::create_directories(folder);
-  return folder;
-}
-
-}  // namespace
+using kehoach::testing::ScratchFolder;
 
 TEST_CASE("a committed file appears whole under its name and no temporary file is left") {
-  const fs::path folder = fresh_folder("kehoach-atomic-commit");
+  const ScratchFolder scratch;
+  const fs::path& folder = scratch.path();
   const std::string target = (folder / "phu-luc.xlsx").string();
   {
     AtomicFile file(target);
@@ -33,7 +26,8 @@ TEST_CASE("a committed file appears whole under its name and no temporary file i
 }
 
 TEST_CASE("a file not committed (a writer that failed) leaves nothing behind, not even the old name") {
-  const fs::path folder = fresh_folder("kehoach-atomic-abort");
+  const ScratchFolder scratch;
+  const fs::path& folder = scratch.path();
   const std::string target = (folder / "phu-luc.xlsx").string();
   {
     AtomicFile file(target);
@@ -43,7 +37,8 @@ TEST_CASE("a file not committed (a writer that failed) leaves nothing behind, no
 }
 
 TEST_CASE("a failed write keeps the previous good file") {
-  const fs::path folder = fresh_folder("kehoach-atomic-keep");
+  const ScratchFolder scratch;
+  const fs::path& folder = scratch.path();
   const std::string target = (folder / "phu-luc.xlsx").string();
   std::ofstream(target) << "ban cu";
   {

@@ -6,6 +6,7 @@
 #include "model/input_error.h"
 #include "read/docx_package_reader.h"
 #include "template/document_template.h"
+#include "scratch_folder.h"
 #include "write/docx_writer.h"
 
 using namespace kehoach;
@@ -17,9 +18,8 @@ const char* kDocument =
     "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
     "<w:p><w:r><w:t>Xã {{ten}}</w:t></w:r></w:p></w:body></w:document>";
 
-fs::path template_folder() {
-  const fs::path folder = fs::temp_directory_path() / "kehoach-docx-template";
-  fs::remove_all(folder);
+fs::path template_folder(const testing::ScratchFolder& scratch) {
+  const fs::path folder = scratch.path() / "mau";
   fs::create_directories(folder / "word");
   std::ofstream(folder / "word" / "document.xml") << kDocument;
   std::ofstream(folder / "word" / "styles.xml") << "<w:styles/>";
@@ -31,7 +31,8 @@ fs::path template_folder() {
 }  // namespace
 
 TEST_CASE("a template folder is read with [Content_Types].xml first and editor droppings left out") {
-  const DocxPackage package = read_docx_package(template_folder().string());
+  const testing::ScratchFolder scratch;
+  const DocxPackage package = read_docx_package(template_folder(scratch).string());
   REQUIRE(package.parts.size() == 3);
   CHECK(package.parts[0].first == "[Content_Types].xml");
   CHECK(package.parts[1].first == "word/document.xml");
@@ -39,11 +40,11 @@ TEST_CASE("a template folder is read with [Content_Types].xml first and editor d
 }
 
 TEST_CASE("a filled document is zipped, read back part by part, and the same twice") {
-  const DocumentTemplate document = DocumentTemplate::compile(read_docx_package(template_folder().string()), "mau");
+  const testing::ScratchFolder scratch;
+  const DocumentTemplate document = DocumentTemplate::compile(read_docx_package(template_folder(scratch).string()), "mau");
   CHECK(document.names() == std::set<std::string>{"ten"});
   const DocxPackage filled = document.render({{"ten", "An Hòa Thịnh & Tân Thịnh"}});
-  const fs::path out = fs::temp_directory_path() / "kehoach-docx-out";
-  fs::create_directories(out);
+  const fs::path out = scratch.path();
   write_docx(filled, (out / "a.docx").string(), 1'640'995'200);
   write_docx(filled, (out / "b.docx").string(), 1'640'995'200);
   const DocxPackage back = read_docx_package((out / "a.docx").string());
@@ -57,9 +58,8 @@ TEST_CASE("a filled document is zipped, read back part by part, and the same twi
 }
 
 TEST_CASE("a package without word/document.xml is not a Word template") {
-  const fs::path folder = fs::temp_directory_path() / "kehoach-not-a-template";
-  fs::remove_all(folder);
-  fs::create_directories(folder);
+  const testing::ScratchFolder scratch;
+  const fs::path& folder = scratch.path();
   std::ofstream(folder / "ghi-chu.txt") << "x";
   CHECK_THROWS_WITH_AS(read_docx_package(folder.string()),
                        (folder.string() + ": mẫu không có phần word/document.xml; đây không phải mẫu Word.").c_str(),

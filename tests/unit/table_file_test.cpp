@@ -5,6 +5,7 @@
 
 #include "model/input_error.h"
 #include "read/table_file.h"
+#include "scratch_folder.h"
 
 using namespace kehoach;
 namespace fs = std::filesystem;
@@ -12,9 +13,8 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string write_file(const std::string& name, const std::string& bytes) {
-  const fs::path folder = fs::temp_directory_path() / "kehoach-table-file";
-  fs::create_directories(folder);
-  const std::string path = (folder / name).string();
+  static const testing::ScratchFolder scratch;  // one per test process, removed at its exit
+  const std::string path = scratch.file(name);
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }

@@ -1,4 +1,5 @@
 #include "read/xlsx_reader.h"
+#include "scratch_folder.h"
 
 #include <Poco/DateTime.h>
 #include <Poco/Path.h>
@@ -21,24 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh folder per test for the workbooks it writes, removed afterwards.
-class ScratchFolder {
- public:
-  ScratchFolder() {
-    static int counter = 0;
-    path_ = fs::temp_directory_path() /
-            ("kehoach_xlsx_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
-    fs::create_directories(path_);
-  }
-  ~ScratchFolder() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
+using kehoach::testing::ScratchFolder;
 
 void close_workbook(lxw_workbook* workbook) { REQUIRE(workbook_close(workbook) == LXW_NO_ERROR); }
 
