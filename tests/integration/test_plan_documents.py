@@ -21,6 +21,8 @@ from harness import EXAMPLES, KEHOACH, ROOT, run
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 AN_HOA_THINH = os.path.join(EXAMPLES, "an-hoa-thinh-2022", "ke-hoach.yaml")
 THANH_TRI = os.path.join(EXAMPLES, "thanh-tri-2023", "ke-hoach.yaml")
+HONG_NGU = os.path.join(EXAMPLES, "hong-ngu-2022", "ke-hoach.yaml")
+HOC_MON = os.path.join(EXAMPLES, "hoc-mon-2022", "ke-hoach.yaml")
 TMP = tempfile.TemporaryDirectory(prefix="kehoach-plan-")
 _cache = {}
 
@@ -155,12 +157,13 @@ class AnHoaThinhPlan(unittest.TestCase):
         self.assertTrue(all(n.startswith(("TimesNewRoman", "LiberationSerif")) for n in names), names)
 
 
-class Layout(unittest.TestCase):
-    """Section 2 of domain.md, read from the document's XML."""
+class LayoutChecks:
+    """Section 2 of domain.md, read from the document's XML; one subclass per shipped template."""
+    PLAN = None
 
     @classmethod
     def setUpClass(cls):
-        cls.docx = generated(AN_HOA_THINH)
+        cls.docx = generated(cls.PLAN)
         cls.dom = xml.dom.minidom.parseString(part(cls.docx, "word/document.xml"))
         cls.sections = cls.dom.getElementsByTagName("w:sectPr")
 
@@ -206,6 +209,47 @@ class Layout(unittest.TestCase):
                 break
         else:
             self.fail("no Body style")
+
+    def test_every_unit_of_the_statistics_is_in_the_appendix_table(self):
+        table = appendix_json(self.PLAN)
+        text = document_text(self.docx)
+        appendix = text[text.index("(Kèm theo Kế hoạch số"):]
+        for unit in table["units"]:
+            self.assertIn("\n%s\n" % unit["name"], appendix)
+        households = "{:,}".format(table["total"]["households"]).replace(",", ".")
+        self.assertIn("Tổng cộng\n" + households + "\n", appendix)
+
+    def test_no_tag_is_left_in_any_part(self):
+        with zipfile.ZipFile(self.docx) as z:
+            for name in z.namelist():
+                if name.startswith("word/") and name.endswith(".xml"):
+                    self.assertNotIn("{{", z.read(name).decode("utf-8"), name)
+
+
+class CommuneLayout(LayoutChecks, unittest.TestCase):
+    PLAN = AN_HOA_THINH
+
+
+class DistrictLayout(LayoutChecks, unittest.TestCase):
+    PLAN = HONG_NGU
+
+    def test_the_district_plan_walks_through_the_seven_projects(self):
+        text = document_text(self.docx)
+        for n in range(1, 8):
+            self.assertIn("%d. Dự án %d: " % (n, n), text)
+        self.assertIn("a) Tiểu dự án 1: Hỗ trợ phát triển sản xuất trong lĩnh vực nông nghiệp.", text)
+        self.assertIn("(không thực hiện do huyện Hồng Ngự không có xã đặc biệt khó khăn", text)
+        self.assertIn("Hồng Ngự, ngày        tháng 01 năm 2022", text)
+
+
+class UnionLayout(LayoutChecks, unittest.TestCase):
+    PLAN = HOC_MON
+
+    def test_the_union_plan_signs_for_its_standing_committee(self):
+        text = document_text(self.docx)
+        self.assertIn("Số: 12/KH-HPN", text)
+        self.assertIn("TM. BAN THƯỜNG VỤ", text)
+        self.assertIn("Nguyễn Thùy Linh", text)
 
 
 class NumberedPlan(unittest.TestCase):
@@ -359,7 +403,7 @@ def add_example_tests():
 if __name__ == "__main__":
     add_example_tests()
     try:
-        status = run(AnHoaThinhPlan, Layout, NumberedPlan, Determinism, UserTemplates, Pdf, ShippedExamples)
+        status = run(AnHoaThinhPlan, CommuneLayout, DistrictLayout, UnionLayout, NumberedPlan, Determinism, UserTemplates, Pdf, ShippedExamples)
     finally:
         TMP.cleanup()
     sys.exit(status)
