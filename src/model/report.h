@@ -1,0 +1,45 @@
+#pragma once
+// A periodic results report: the plan's units with what happened since the start of the year,
+// against their targets. Built once by compute/report, shown by the Word report, the Excel table
+// and the JSON.
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/movements.h"
+#include "model/plan.h"
+#include "model/rate.h"
+
+namespace kehoach {
+
+enum class Period { Q1, H1, Q3, Year };  // 3, 6, 9 months and the year; all cumulative from 1 January
+
+struct ReportFigures {
+  long long start = 0;                                  // at the start of the year (the plan's statistics)
+  std::array<long long, kMovementCount> movements{};    // cumulative since the start of the year
+  bool movements_known = false;                         // false: only the end count was given
+  long long end = 0;
+  long long target = 0;                                 // the year's planned reduction for the unit
+  long long achieved = 0;                               // start - end (negative: the count grew)
+  std::optional<Rate> share;                            // achieved / target, none when the target is 0
+  Rate start_rate, end_rate;                            // over all households of the unit
+};
+
+struct ReportRow {
+  std::string name;
+  long long households = 0;
+  std::vector<ReportFigures> figures;  // parallel to Report::indicators
+  bool behind = false;                 // some indicator's share is below the period's threshold
+};
+
+struct Report {
+  int year = 0;
+  Period period = Period::H1;
+  Rate threshold;                      // share of the target expected by now
+  std::vector<Indicator> indicators;   // those the plan has targets for
+  std::vector<ReportRow> rows;         // the plan's units, in its order
+  ReportRow total;                     // "Tổng cộng"
+};
+
+}  // namespace kehoach
