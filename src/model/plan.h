@@ -5,8 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "model/date.h"
 #include "model/plan_text.h"
 #include "model/rate.h"
+#include "model/report_settings.h"
 
 namespace kehoach {
 
@@ -25,9 +27,6 @@ struct Target {
   std::vector<FixedFigure> fixed;    // figures officials chose for named units
 };
 
-struct Date {
-  int year = 0, month = 0, day = 0;  // day 0: a draft that leaves the day blank
-};
 
 struct Plan {
   std::string file;                  // the plan file, for messages
@@ -46,6 +45,7 @@ struct Plan {
   std::string appendix_title;        // default built from year and indicators
   std::vector<Target> targets;       // in the order poor, near-poor; at least one
   PlanText text;                     // the words of the plan document
+  ReportSettings reports;            // its periodic reports
 };
 
 }  // namespace kehoach

@@ -8,12 +8,12 @@
 #include <vector>
 
 #include "model/movements.h"
+#include "model/period.h"
 #include "model/plan.h"
 #include "model/rate.h"
 
 namespace kehoach {
 
-enum class Period { Q1, H1, Q3, Year };  // 3, 6, 9 months and the year; all cumulative from 1 January
 
 struct ReportFigures {
   long long start = 0;                                  // at the start of the year (the plan's statistics)

@@ -8,6 +8,7 @@
 #include "model/input_error.h"
 #include "read/file_bytes.h"
 #include "read/plan_text_reader.h"
+#include "read/report_settings_reader.h"
 #include "read/yaml_fields.h"
 #include "read/number_text.h"
 #include "text/unicode.h"
@@ -23,7 +24,7 @@ class PlanParser : private YamlFields {
     if (!root.IsMap()) throw error(root, "tệp kế hoạch phải là danh sách khóa: giá trị (xem ví dụ trong README).");
     allow(root, {"year", "issuer", "document", "statistics", "appendix", "targets", "template", "title", "summary",
                  "legal_bases", "preamble", "goals", "agencies", "reporting", "recipients", "signature", "sections",
-                 "projects"});
+                 "projects", "reports"});
     Plan plan;
     plan.file = path();
     plan.year = integer(required(root, "year"), "year", 1900, 2200);
@@ -33,6 +34,7 @@ class PlanParser : private YamlFields {
     if (present(root["appendix"])) read_appendix(root["appendix"], plan);
     read_targets(required(root, "targets"), plan);
     plan.text = read_plan_text(root, *this);
+    if (present(root["reports"])) plan.reports = read_report_settings(root["reports"], *this);
     return plan;
   }
 
@@ -52,34 +54,6 @@ class PlanParser : private YamlFields {
     if (node["number"] && !node["number"].IsNull()) plan.number = static_cast<int>(integer(node["number"], "number", 1, 99999));
     if (node["symbol"]) plan.symbol = text(node["symbol"], "symbol");
     if (node["date"] && !node["date"].IsNull()) plan.date = date(node["date"]);
-  }
-
-  // 2022-01-05 or 05/01/2022; a draft may leave the day blank: 2022-01 or 01/2022.
-  Date date(const YAML::Node& node) const {
-    const std::string value = node.IsScalar() ? node.Scalar() : "";
-    Date d;
-    char a = 0, b = 0;
-    std::istringstream in(value);
-    bool ok = false;
-    const int separators = static_cast<int>(std::count_if(value.begin(), value.end(), [](char c) { return c == '-' || c == '/'; }));
-    if (value.find('-') != std::string::npos)
-      ok = separators == 2 ? (in >> d.year >> a >> d.month >> b >> d.day) && a == '-' && b == '-'
-                           : (in >> d.year >> a >> d.month) && a == '-';
-    else
-      ok = separators == 2 ? (in >> d.day >> a >> d.month >> b >> d.year) && a == '/' && b == '/'
-                           : (in >> d.month >> a >> d.year) && a == '/';
-    const bool day_ok = separators == 1 || (d.day >= 1 && d.day <= days_in(d));
-    ok = ok && in.peek() == EOF && d.year > 1900 && d.month >= 1 && d.month <= 12 && day_ok;
-    if (!ok)
-      throw error(node, "ngày \"" + value + "\" không hợp lệ; hãy ghi dạng 2022-01-05 hoặc 05/01/2022 "
-                        "(dự thảo chưa có ngày: 2022-01 hoặc 01/2022).");
-    return d;
-  }
-
-  static int days_in(const Date& d) {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-    return d.month == 2 && leap ? 29 : days[d.month - 1];
   }
 
   void read_statistics(const YAML::Node& node, Plan& plan) const {

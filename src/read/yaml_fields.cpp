@@ -1,5 +1,6 @@
 #include "read/yaml_fields.h"
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -7,6 +8,37 @@
 #include "text/unicode.h"
 
 namespace kehoach {
+namespace {
+
+int days_in(const Date& d) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+  return d.month == 2 && leap ? 29 : days[d.month - 1];
+}
+
+}  // namespace
+
+// 2022-01-05 or 05/01/2022; a draft may leave the day blank: 2022-01 or 01/2022.
+Date YamlFields::date(const YAML::Node& node) const {
+  const std::string value = node.IsScalar() ? node.Scalar() : "";
+  Date d;
+  char a = 0, b = 0;
+  std::istringstream in(value);
+  bool ok = false;
+  const int separators = static_cast<int>(std::count_if(value.begin(), value.end(), [](char c) { return c == '-' || c == '/'; }));
+  if (value.find('-') != std::string::npos)
+    ok = separators == 2 ? (in >> d.year >> a >> d.month >> b >> d.day) && a == '-' && b == '-'
+                         : (in >> d.year >> a >> d.month) && a == '-';
+  else
+    ok = separators == 2 ? (in >> d.day >> a >> d.month >> b >> d.year) && a == '/' && b == '/'
+                         : (in >> d.month >> a >> d.year) && a == '/';
+  const bool day_ok = separators == 1 || (d.day >= 1 && d.day <= days_in(d));
+  ok = ok && in.peek() == EOF && d.year > 1900 && d.month >= 1 && d.month <= 12 && day_ok;
+  if (!ok)
+    throw error(node, "ngày \"" + value + "\" không hợp lệ; hãy ghi dạng 2022-01-05 hoặc 05/01/2022 "
+                      "(dự thảo chưa có ngày: 2022-01 hoặc 01/2022).");
+  return d;
+}
 
 InputError YamlFields::error(const YAML::Node& node, const std::string& problem) const {
   Location where{path_, {}, {}, {}};

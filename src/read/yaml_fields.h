@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/date.h"
 #include "model/input_error.h"
 
 namespace kehoach {
@@ -28,6 +29,9 @@ class YamlFields {
   std::string text(const YAML::Node& node, const char* key) const;  // clean_text()ed, one line
   std::string block(const YAML::Node& node, const char* key) const; // NFC, line breaks kept
   long long integer(const YAML::Node& node, const char* key, long long low, long long high) const;
+
+  // 2022-01-05 or 05/01/2022; a draft may leave the day blank: 2022-01 or 01/2022 (day 0).
+  Date date(const YAML::Node& node) const;
 
   // A list of texts ("- …" items), or one text whose blank lines separate paragraphs.
   std::vector<std::string> paragraphs(const YAML::Node& node, const char* key) const;

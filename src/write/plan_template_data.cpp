@@ -5,35 +5,11 @@
 #include "model/national_programme.h"
 #include "text/unicode.h"
 #include "write/appendix_labels.h"
+#include "write/document_data.h"
 #include "write/vietnamese_format.h"
 
 namespace kehoach {
 namespace {
-
-constexpr const char* kSectionPrefix = "sections.";
-constexpr const char* kDefaultArchive = "Lưu: VT, LĐTBXH";
-
-TemplateList text_items(const std::vector<std::string>& items) {
-  TemplateList list;
-  for (const auto& item : items) list.push_back({{"text", item}});
-  return list;
-}
-
-std::string without_end_punctuation(std::string text) {
-  while (!text.empty() && (text.back() == ';' || text.back() == '.' || text.back() == ',' || text.back() == ' '))
-    text.pop_back();
-  return text;
-}
-
-TemplateRecord header(const Plan& plan) {
-  const std::string place = plan.place.empty() ? plan.unit : plan.place;
-  return {{"parent", to_upper(plan.parent_body)},
-          {"has_parent", !plan.parent_body.empty()},
-          {"body", to_upper(plan.issuing_body)},
-          {"unit", to_upper(plan.unit)},
-          {"number", "Số: " + document_number(plan.number, plan.symbol)},
-          {"place_date", place + ", " + document_date(plan.date, plan.year)}};
-}
 
 TemplateRecord figures_record(const IndicatorFigures& f) {
   return {{"start", format_count(f.start)},         {"start_rate", format_rate(f.start_rate)},
@@ -125,58 +101,14 @@ TemplateList projects(const PlanText& text) {
   return list;
 }
 
-std::vector<std::string> recipients(const PlanText& text) {
-  std::vector<std::string> items = text.recipients;
-  const bool archived = !items.empty() && fold(items.back()).rfind("luu", 0) == 0;
-  if (!archived) items.push_back(kDefaultArchive);
-  return punctuated(items);
-}
-
-TemplateRecord signature(const Plan& plan) {
-  Signature s = plan.text.signature;
-  if (s.authority.empty()) s.authority = "TM. " + to_upper(plan.issuing_body);
-  if (s.title.empty()) s.title = "CHỦ TỊCH";
-  return {{"authority", s.authority}, {"deputy", s.deputy}, {"has_deputy", !s.deputy.empty()},
-          {"title", s.title},         {"name", s.name}};
-}
-
-// Each "sections.KEY" the template uses is false (keep the template's words) or the plan's paragraphs.
-TemplateRecord sections(const Plan& plan, const std::set<std::string>& names, const std::string& template_label) {
-  TemplateRecord record;
-  std::string keys;
-  for (const auto& name : names) {
-    if (name.rfind(kSectionPrefix, 0) != 0) continue;
-    const std::string key = name.substr(std::string(kSectionPrefix).size());
-    keys += (keys.empty() ? "" : ", ") + key;
-    auto given = plan.text.sections.find(key);
-    if (given == plan.text.sections.end()) record[key] = false;
-    // Given but empty ("closing: ''"): the officer wants the template's words gone, not back.
-    else record[key] = given->second.empty() ? TemplateList{{{"text", ""}}} : text_items(given->second);
-  }
-  for (const auto& [key, paragraphs] : plan.text.sections) {
-    if (record.count(key)) continue;
-    throw InputError(Location{plan.file, plan.text.section_lines.at(key), {}, {}},
-                     "mẫu " + template_label + " không có phần \"" + key + "\" để thay; các phần thay được: " +
-                         (keys.empty() ? "(không có)" : keys) + ".");
-  }
-  return record;
-}
-
 }  // namespace
-
-std::vector<std::string> punctuated(const std::vector<std::string>& items) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < items.size(); ++i)
-    out.push_back(without_end_punctuation(items[i]) + (i + 1 == items.size() ? "." : ";"));
-  return out;
-}
 
 TemplateRecord plan_template_data(const Plan& plan, const AppendixTable& table,
                                   const std::set<std::string>& template_names, const std::string& template_label) {
   const PlanText& text = plan.text;
   const std::string year = std::to_string(plan.year);
   TemplateRecord data{
-      {"header", header(plan)},
+      {"header", document_header(plan, plan.number, plan.symbol, plan.date)},
       {"title", text.title},
       {"summary", text.summary.empty() ? "Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm " + year
                                        : text.summary},
@@ -195,9 +127,9 @@ TemplateRecord plan_template_data(const Plan& plan, const AppendixTable& table,
       {"agencies", agencies(text)},
       {"projects", projects(text)},
       {"reporting", text_items(text.reporting)},
-      {"recipients", text_items(recipients(text))},
-      {"signature", signature(plan)},
-      {"sections", sections(plan, template_names, template_label)},
+      {"recipients", recipient_items(text.recipients)},
+      {"signature", signature_record(plan)},
+      {"sections", section_overrides(text.sections, text.section_lines, plan.file, template_names, template_label)},
       {"appendix", appendix(plan, table)},
   };
   add_targets(data, table);

@@ -16,7 +16,4 @@ namespace kehoach {
 TemplateRecord plan_template_data(const Plan& plan, const AppendixTable& table,
                                   const std::set<std::string>& template_names, const std::string& template_label);
 
-// "Căn cứ …;" for every item but the last, which ends in "." (Nghị định 30: legal bases, recipients).
-std::vector<std::string> punctuated(const std::vector<std::string>& items);
-
 }  // namespace kehoach

@@ -4,6 +4,7 @@
 
 #include "appendix_fixture.h"
 #include "model/input_error.h"
+#include "write/document_data.h"
 #include "write/plan_template_data.h"
 
 using namespace kehoach;

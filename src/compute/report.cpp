@@ -1,0 +1,155 @@
+#include "compute/report.h"
+
+#include <map>
+
+#include "compute/appendix.h"
+#include "compute/rate.h"
+#include "model/input_error.h"
+#include "text/unicode.h"
+
+namespace kehoach {
+namespace {
+
+// achieved / target as a rate; the count may be negative when households were added.
+Rate share_of(long long achieved, long long target) {
+  const Rate magnitude = rate_of(achieved < 0 ? -achieved : achieved, target);
+  return achieved < 0 ? Rate{-magnitude.hundredths} : magnitude;
+}
+
+class ReportBuilder {
+ public:
+  ReportBuilder(const Plan& plan, const AppendixTable& table, const Movements& movements)
+      : plan_(plan), table_(table), movements_(movements) {}
+
+  Report build(Period period, Rate threshold) {
+    Report report;
+    report.year = plan_.year;
+    report.period = period;
+    report.threshold = threshold;
+    for (const auto& target : table_.indicators) report.indicators.push_back(target.indicator);
+    const auto by_name = index_movements();
+    report.total = {"Tổng cộng", table_.total.households, {}, false};
+    report.total.figures.resize(report.indicators.size());
+    for (auto& t : report.total.figures) t.movements_known = true;
+    for (const auto& row : table_.rows) {
+      auto found = by_name.find(name_key(row.name));
+      if (found == by_name.end())
+        throw InputError(Location{movements_.source, {}, {}, {}},
+                         "không có số liệu của \"" + row.name + "\" (đơn vị trong kế hoạch); hãy thêm một dòng cho đơn vị này.");
+      report.rows.push_back(unit_row(row, *found->second, threshold));
+      add_to_total(report.total, report.rows.back());
+    }
+    finish_total(report.total);
+    return report;
+  }
+
+ private:
+  std::map<std::string, const UnitMovements*> index_movements() const {
+    std::map<std::string, bool> in_plan;
+    for (const auto& row : table_.rows) in_plan[name_key(row.name)] = true;
+    std::map<std::string, const UnitMovements*> index;
+    for (const auto& unit : movements_.units) {
+      if (!in_plan.count(name_key(unit.name)))
+        throw InputError(Location{movements_.source, unit.source_row, {}, {}},
+                         "\"" + unit.name + "\" không có trong kế hoạch " + plan_.file + "; hãy sửa tên cho khớp với bảng số liệu.");
+      index[name_key(unit.name)] = &unit;
+    }
+    return index;
+  }
+
+  ReportFigures figures(const AppendixRow& row, std::size_t k, const UnitMovements& unit) const {
+    const Indicator indicator = table_.indicators[k].indicator;
+    const IndicatorMovements& given = unit.of(indicator);
+    ReportFigures f;
+    f.start = row.figures[k].start;
+    f.target = row.figures[k].reduction;
+    const std::string households = indicator_households(indicator);
+    const Location where{movements_.source, unit.source_row, {}, {}};
+    if (given.counts) {
+      f.movements = *given.counts;
+      f.movements_known = true;
+      f.end = f.start;
+      for (std::size_t m = 0; m < kMovementCount; ++m) f.end += movement_columns(indicator)[m].sign * f.movements[m];
+      if (given.stated_end && *given.stated_end != f.end)
+        throw InputError(where, "\"" + unit.name + "\": " + households + " đầu năm " + std::to_string(f.start) +
+                                    ", cộng trừ các cột biến động được " + std::to_string(f.end) +
+                                    ", nhưng cột cuối kỳ ghi " + std::to_string(*given.stated_end) +
+                                    "; hãy kiểm tra các cột biến động " + households + " và cột cuối kỳ.");
+    } else if (given.stated_end) {
+      f.end = *given.stated_end;
+    } else {
+      throw InputError(where, "\"" + unit.name + "\": thiếu số liệu " + households +
+                                  " (các cột biến động hoặc cột cuối kỳ).");
+    }
+    if (f.end < 0)
+      throw InputError(where, "\"" + unit.name + "\": " + households + " cuối kỳ tính ra " + std::to_string(f.end) +
+                                  " (âm): số giảm lớn hơn số đầu năm cộng số tăng; hãy kiểm tra các cột biến động.");
+    f.achieved = f.start - f.end;
+    if (f.target > 0) f.share = share_of(f.achieved, f.target);
+    f.start_rate = rate_of(f.start, row.households);
+    f.end_rate = rate_of(f.end, row.households);
+    return f;
+  }
+
+  // A household that left the poor table for the near-poor one is counted in both.
+  void check_crossings(const UnitMovements& unit) const {
+    if (!unit.poor.counts || !unit.near_poor.counts) return;
+    const auto& poor = *unit.poor.counts;
+    const auto& near = *unit.near_poor.counts;
+    const Location where{movements_.source, unit.source_row, {}, {}};
+    if (poor[0] != near[3])
+      throw InputError(where, "\"" + unit.name + "\": " + std::to_string(poor[0]) + " hộ nghèo thoát thành hộ cận nghèo, nhưng bảng "
+                              "hộ cận nghèo ghi " + std::to_string(near[3]) + " hộ từ hộ nghèo chuyển sang; hai cột phải bằng nhau.");
+    if (poor[3] != near[1])
+      throw InputError(where, "\"" + unit.name + "\": " + std::to_string(poor[3]) + " hộ cận nghèo rơi xuống nghèo ở bảng hộ nghèo, "
+                              "nhưng bảng hộ cận nghèo ghi " + std::to_string(near[1]) + " hộ rơi xuống hộ nghèo; hai cột phải bằng nhau.");
+  }
+
+  ReportRow unit_row(const AppendixRow& row, const UnitMovements& unit, Rate threshold) const {
+    check_crossings(unit);
+    ReportRow out{row.name, row.households, {}, false};
+    for (std::size_t k = 0; k < table_.indicators.size(); ++k) {
+      out.figures.push_back(figures(row, k, unit));
+      if (out.figures.back().share && *out.figures.back().share < threshold) out.behind = true;
+    }
+    return out;
+  }
+
+  static void add_to_total(ReportRow& total, const ReportRow& row) {
+    for (std::size_t k = 0; k < row.figures.size(); ++k) {
+      ReportFigures& t = total.figures[k];
+      const ReportFigures& f = row.figures[k];
+      t.start += f.start;
+      t.end += f.end;
+      t.target += f.target;
+      for (std::size_t m = 0; m < kMovementCount; ++m) t.movements[m] += f.movements[m];
+      t.movements_known = t.movements_known && f.movements_known;  // a total of movements needs every unit's
+    }
+  }
+
+  void finish_total(ReportRow& total) const {
+    for (auto& t : total.figures) {
+      t.achieved = t.start - t.end;
+      if (t.target > 0) t.share = share_of(t.achieved, t.target);
+      t.start_rate = rate_of(t.start, total.households);
+      t.end_rate = rate_of(t.end, total.households);
+    }
+  }
+
+  const Plan& plan_;
+  const AppendixTable& table_;
+  const Movements& movements_;
+};
+
+}  // namespace
+
+Report build_report(const Plan& plan, const AppendixTable& table, const Movements& movements, Period period,
+                    std::optional<Rate> threshold) {
+  if (!threshold) {
+    auto configured = plan.reports.thresholds.find(period);
+    threshold = configured != plan.reports.thresholds.end() ? configured->second : default_threshold(period);
+  }
+  return ReportBuilder(plan, table, movements).build(period, *threshold);
+}
+
+}  // namespace kehoach

@@ -1,0 +1,9 @@
+#pragma once
+
+namespace kehoach {
+
+struct Date {
+  int year = 0, month = 0, day = 0;  // day 0: a draft that leaves the day blank
+};
+
+}  // namespace kehoach

@@ -1,0 +1,32 @@
+#include "write/report_labels.h"
+
+#include "text/unicode.h"
+#include "write/vietnamese_format.h"
+
+namespace kehoach {
+
+std::string period_label(Period period, int year) {
+  const std::string year_text = "năm " + std::to_string(year);
+  switch (period) {
+    case Period::Q1: return "quý I " + year_text;
+    case Period::H1: return "6 tháng đầu " + year_text;
+    case Period::Q3: return "9 tháng đầu " + year_text;
+    case Period::Year: break;
+  }
+  return year_text;
+}
+
+std::string report_table_title(const Report& report) {
+  return "KẾT QUẢ THỰC HIỆN CHỈ TIÊU GIẢM NGHÈO " + to_upper(period_label(report.period, report.year));
+}
+
+std::string report_attachment_line(const Plan& plan, const Report& report) {
+  return "(Kèm theo Báo cáo kết quả thực hiện " + period_label(report.period, report.year) + " của " +
+         issuer_name(plan) + ")";
+}
+
+const char* report_group_label(Indicator indicator) {
+  return indicator == Indicator::Poor ? "Hộ nghèo" : "Hộ cận nghèo";
+}
+
+}  // namespace kehoach

@@ -1,0 +1,34 @@
+#pragma once
+// The words of a periodic results report, shared by every writer that shows it (the Excel table,
+// the Word report, the JSON).
+#include <string>
+
+#include "model/plan.h"
+#include "model/report.h"
+
+namespace kehoach {
+
+// "quý I năm 2022", "6 tháng đầu năm 2022", "9 tháng đầu năm 2022", "năm 2022".
+std::string period_label(Period period, int year);
+
+// "KẾT QUẢ THỰC HIỆN CHỈ TIÊU GIẢM NGHÈO 6 THÁNG ĐẦU NĂM 2022".
+std::string report_table_title(const Report& report);
+
+// "(Kèm theo Báo cáo kết quả thực hiện 6 tháng đầu năm 2022 của Ủy ban nhân dân xã An Hòa Thịnh)".
+std::string report_attachment_line(const Plan& plan, const Report& report);
+
+// "Hộ nghèo" / "Hộ cận nghèo": the header over an indicator's columns.
+const char* report_group_label(Indicator indicator);
+
+inline constexpr const char* kReportTableLabel = "Phụ lục";
+inline constexpr const char* kReportUnitLabel = "Đơn vị";
+inline constexpr const char* kReportStartLabel = "Đầu năm";
+inline constexpr const char* kReportEndLabel = "Hiện nay";
+inline constexpr const char* kReportRateLabel = "Tỷ lệ (%)";
+inline constexpr const char* kReportTargetLabel = "Chỉ tiêu giảm";
+inline constexpr const char* kReportAchievedLabel = "Đã giảm";
+inline constexpr const char* kReportShareLabel = "Đạt (%)";
+inline constexpr const char* kReportNoteLabel = "Ghi chú";
+inline constexpr const char* kReportBehindNote = "Chậm tiến độ";
+
+}  // namespace kehoach
