@@ -364,7 +364,7 @@ class UserTemplates(unittest.TestCase):
     def test_an_unknown_template_name_lists_the_shipped_ones(self):
         result, out = self.run_plan(plan_with_template("phuong"))
         self.assertEqual(result.returncode, 2)
-        self.assertIn('không có mẫu "phuong". Các mẫu có sẵn: hoi-phu-nu, huyen, xa', result.stderr)
+        self.assertIn('không có mẫu "phuong". Các mẫu có sẵn: bao-cao, hoi-phu-nu, huyen, xa', result.stderr)
 
 
 class Pdf(unittest.TestCase):
