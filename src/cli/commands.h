@@ -21,6 +21,8 @@ struct Console {
 int appendix_command(const std::vector<std::string>& words, Console console);
 int check_command(const std::vector<std::string>& words, Console console);
 int plan_command(const std::vector<std::string>& words, Console console);
+int report_command(const std::vector<std::string>& words, Console console);
+int deadlines_command(const std::vector<std::string>& words, Console console);
 
 // `kehoach ARGS…` as a function, so that tests can run the tool without a process.
 int run(const std::vector<std::string>& words, Console console);

@@ -12,12 +12,16 @@ constexpr const char* kHelp = R"(kehoach: lập kế hoạch, phụ lục chỉ 
 Cách dùng:
   kehoach plan KẾ_HOẠCH.yaml [-o KE_HOACH.docx] [--pdf]
       Lập Kế hoạch (Word, theo mẫu) kèm Phụ lục chỉ tiêu (Excel); --pdf ghi thêm bản PDF.
+  kehoach report KẾ_HOẠCH.yaml --period q1|6m|9m|year --movements BIẾN_ĐỘNG.csv [--pdf] [--json]
+      Lập Báo cáo kết quả thực hiện kế hoạch (Word) kèm biểu kết quả (Excel).
+  kehoach deadlines KẾ_HOẠCH.yaml
+      Các báo cáo kế hoạch yêu cầu và hạn nộp.
   kehoach appendix KẾ_HOẠCH.yaml [-o PHỤ_LỤC.xlsx] [--json]
       Chia chỉ tiêu giảm hộ nghèo, hộ cận nghèo của kế hoạch cho từng thôn/đơn vị
       và ghi Phụ lục ra tệp Excel (có công thức và số liệu tính sẵn).
   kehoach check BẢNG.csv|BẢNG.xlsx [--sheet TÊN] [--json]
       Kiểm tra bảng chỉ tiêu nhận từ cơ sở: tỷ lệ, số cuối năm, dòng tổng cộng.
-  kehoach help LỆNH       Hướng dẫn chi tiết một lệnh (plan, appendix, check).
+  kehoach help LỆNH       Hướng dẫn chi tiết một lệnh (plan, report, deadlines, appendix, check).
   kehoach --version       Phiên bản.
 
 Ví dụ:
@@ -52,7 +56,9 @@ int run(const std::vector<std::string>& words, Console console) {
   if (command == "appendix") return appendix_command(rest, console);
   if (command == "check") return check_command(rest, console);
   if (command == "plan") return plan_command(rest, console);
-  console.err << "kehoach: không có lệnh \"" << command << "\". Các lệnh: plan, appendix, check, help.\n"
+  if (command == "report") return report_command(rest, console);
+  if (command == "deadlines") return deadlines_command(rest, console);
+  console.err << "kehoach: không có lệnh \"" << command << "\". Các lệnh: plan, appendix, report, deadlines, check, help.\n"
               << "Xem hướng dẫn: kehoach --help\n";
   return kExitUsage;
 }

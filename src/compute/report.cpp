@@ -26,6 +26,7 @@ class ReportBuilder {
     report.year = plan_.year;
     report.period = period;
     report.threshold = threshold;
+    report.unit_label = table_.unit_label;
     for (const auto& target : table_.indicators) report.indicators.push_back(target.indicator);
     const auto by_name = index_movements();
     report.total = {"Tổng cộng", table_.total.households, {}, false};

@@ -37,6 +37,7 @@ struct Report {
   int year = 0;
   Period period = Period::H1;
   Rate threshold;                      // share of the target expected by now
+  std::string unit_label;              // "Thôn", "Đơn vị": the plan's unit column
   std::vector<Indicator> indicators;   // those the plan has targets for
   std::vector<ReportRow> rows;         // the plan's units, in its order
   ReportRow total;                     // "Tổng cộng"

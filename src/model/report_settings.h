@@ -14,7 +14,8 @@ namespace kehoach {
 
 struct ReportDue {
   Period period;
-  int day = 0, month = 0;   // in the plan's year, or the next one when month < the period's end
+  int day = 0, month = 0;
+  int year = 0;             // 0: the plan's year
   int source_line = 0;
 };
 

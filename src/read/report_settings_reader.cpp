@@ -29,12 +29,13 @@ std::vector<ReportDue> schedule(const YAML::Node& node, const YamlFields& f) {
   if (!node.IsMap()) throw f.error(node, "\"schedule\" ghi hạn nộp theo kỳ: { 6m: 10/06, year: 10/11 }.");
   std::vector<ReportDue> out;
   for (const auto& entry : node) {
-    ReportDue due{period_of(entry.first, f), 0, 0, entry.second.Mark().line + 1};
+    ReportDue due{period_of(entry.first, f), 0, 0, 0, entry.second.Mark().line + 1};
     char slash = 0;
     std::istringstream in(entry.second.IsScalar() ? entry.second.Scalar() : "");
-    const bool ok = (in >> due.day >> slash >> due.month) && slash == '/' && in.peek() == EOF && due.month >= 1 &&
-                    due.month <= 12 && due.day >= 1 && due.day <= 31;
-    if (!ok) throw f.error(entry.second, "hạn nộp ghi dạng ngày/tháng, ví dụ 10/06.");
+    bool ok = (in >> due.day >> slash >> due.month) && slash == '/';
+    if (ok && in.peek() == '/') ok = static_cast<bool>(in >> slash >> due.year) && due.year > 1900;  // 10/01/2023
+    ok = ok && in.peek() == EOF && due.month >= 1 && due.month <= 12 && due.day >= 1 && due.day <= 31;
+    if (!ok) throw f.error(entry.second, "hạn nộp ghi dạng ngày/tháng (10/06) hoặc ngày/tháng/năm (10/01/2023).");
     out.push_back(due);
   }
   return out;

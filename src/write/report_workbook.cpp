@@ -3,7 +3,6 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <array>
 #include <filesystem>
 #include <stdexcept>
 
@@ -109,7 +108,7 @@ class ReportSheet {
   }
 
  private:
-  std::string unit_label() const { return plan_.unit_label.empty() ? kReportUnitLabel : plan_.unit_label; }
+  std::string unit_label() const { return report_.unit_label.empty() ? kReportUnitLabel : report_.unit_label; }
 
   static lxw_col_t first_column(std::size_t indicator) {
     return static_cast<lxw_col_t>(kFirstFigureColumn + kColumnsPerIndicator * indicator);
@@ -228,20 +227,16 @@ class ReportSheet {
     write_note(row, unit.behind, false);
   }
 
-  // The total's movements are the sums of the units' when every unit's are known; a partial sum
-  // would not lead from the total at the start to the total now, so then they stay empty.
-  void write_total_movements(lxw_row_t row, std::size_t k) {
-    const lxw_col_t first = first_column(k);
-    std::array<long long, kMovementCount> sums{};
-    for (const auto& unit : report_.rows) {
-      if (k >= unit.figures.size() || !unit.figures[k].movements_known) {
-        for (std::size_t m = 0; m < kMovementCount; ++m)
-          worksheet_write_blank(sheet_, row, first + kFirstMovement + static_cast<lxw_col_t>(m), formats_.total_count);
-        return;
-      }
-      for (std::size_t m = 0; m < kMovementCount; ++m) sums[m] += unit.figures[k].movements[m];
+  // The total's movements are sums when they are known, that is when every unit's are; a partial
+  // sum would not lead from the total at the start to the total now, so then they stay empty.
+  void write_total_movements(lxw_row_t row, lxw_col_t first, const ReportFigures& total) {
+    for (std::size_t m = 0; m < kMovementCount; ++m) {
+      const lxw_col_t column = first + kFirstMovement + static_cast<lxw_col_t>(m);
+      if (total.movements_known)
+        write_sum(row, column, total.movements[m]);
+      else
+        worksheet_write_blank(sheet_, row, column, formats_.total_count);
     }
-    for (std::size_t m = 0; m < kMovementCount; ++m) write_sum(row, first + kFirstMovement + static_cast<lxw_col_t>(m), sums[m]);
   }
 
   void write_total_row() {
@@ -253,7 +248,7 @@ class ReportSheet {
       const ReportFigures& f = total.figures[k];
       const lxw_col_t first = first_column(k);
       write_sum(row, first + kStart, f.start);
-      write_total_movements(row, k);
+      write_total_movements(row, first, f);
       write_sum(row, first + kEnd, f.end);
       write_end_rate(row, first, f.end_rate, true);
       write_sum(row, first + kTarget, f.target);
@@ -271,12 +266,12 @@ class ReportSheet {
     worksheet_set_column(sheet_, kHouseholdsColumn, kHouseholdsColumn, 10, nullptr);
     for (std::size_t k = 0; k < report_.indicators.size(); ++k) {
       const lxw_col_t first = first_column(k);
-      worksheet_set_column(sheet_, first + kStart, first + kStart, 9, nullptr);
-      worksheet_set_column(sheet_, first + kFirstMovement, first + kEnd - 1, 10, nullptr);
-      worksheet_set_column(sheet_, first + kEnd, first + kEnd, 9, nullptr);
-      worksheet_set_column(sheet_, first + kEndRate, first + kEndRate, 8, nullptr);
-      worksheet_set_column(sheet_, first + kTarget, first + kAchieved, 9, nullptr);
-      worksheet_set_column(sheet_, first + kShare, first + kShare, 8, nullptr);
+      worksheet_set_column(sheet_, first + kStart, first + kStart, 8, nullptr);
+      worksheet_set_column(sheet_, first + kFirstMovement, first + kEnd - 1, 9, nullptr);
+      worksheet_set_column(sheet_, first + kEnd, first + kEnd, 8, nullptr);
+      worksheet_set_column(sheet_, first + kEndRate, first + kEndRate, 7.5, nullptr);
+      worksheet_set_column(sheet_, first + kTarget, first + kAchieved, 8, nullptr);
+      worksheet_set_column(sheet_, first + kShare, first + kShare, 7.5, nullptr);
     }
     worksheet_set_column(sheet_, note_column_, note_column_, 13, nullptr);
     worksheet_set_landscape(sheet_);

@@ -1,0 +1,87 @@
+#include <ctime>
+#include <ostream>
+#include <sstream>
+
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "compute/deadlines.h"
+#include "model/input_error.h"
+#include "read/plan_reader.h"
+#include "write/report_labels.h"
+
+namespace kehoach {
+namespace {
+
+constexpr const char* kDeadlinesHelp = R"(kehoach deadlines: các báo cáo kế hoạch yêu cầu và hạn nộp.
+
+Cách dùng:
+  kehoach deadlines KẾ_HOẠCH.yaml [--today NGÀY]
+
+Lịch báo cáo ghi trong tệp kế hoạch:
+  reports:
+    schedule: { 6m: 10/06, year: 10/11 }     # kỳ: ngày/tháng (hoặc ngày/tháng/năm)
+
+Tùy chọn:
+  --today NGÀY   Tính số ngày còn lại từ ngày này (2022-06-01 hoặc 01/06/2022) thay vì hôm nay.
+  -h, --help     Hướng dẫn này.
+)";
+
+std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+Date today_or(const Arguments& args) {
+  if (args.has("today")) {
+    Date d;
+    char a = 0, b = 0;
+    std::istringstream in(args.value("today"));
+    const std::string text = args.value("today");
+    const bool iso = text.find('-') != std::string::npos;
+    const bool ok = iso ? (in >> d.year >> a >> d.month >> b >> d.day) && a == '-' && b == '-'
+                        : (in >> d.day >> a >> d.month >> b >> d.year) && a == '/' && b == '/';
+    if (!ok || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
+      throw UsageError("--today \"" + text + "\" không phải ngày; ghi 2022-06-01 hoặc 01/06/2022.");
+    return d;
+  }
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+std::string when(long long days_left) {
+  if (days_left > 0) return "còn " + std::to_string(days_left) + " ngày";
+  if (days_left == 0) return "hạn là hôm nay";
+  return "đã quá hạn " + std::to_string(-days_left) + " ngày";
+}
+
+}  // namespace
+
+int deadlines_command(const std::vector<std::string>& words, Console console) {
+  int status = kExitOk;
+  const CommandSpec spec{"deadlines", kDeadlinesHelp, {{"today", 0, true}}, "thiếu tệp kế hoạch (YAML)."};
+  const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
+  if (!args) return status;
+  Date today;
+  try {
+    today = today_or(*args);
+  } catch (const UsageError& e) {
+    console.err << "kehoach deadlines: " << e.what() << "\nXem hướng dẫn: kehoach deadlines --help\n";
+    return kExitUsage;
+  }
+  try {
+    const Plan plan = read_plan(args->positional[0]);
+    const auto deadlines = report_deadlines(plan.reports, plan.year, today);
+    if (deadlines.empty()) {
+      console.out << plan.file << ": kế hoạch chưa ghi lịch báo cáo (khóa reports: schedule: { 6m: 10/06, year: 10/11 }).\n";
+      return kExitOk;
+    }
+    for (const auto& d : deadlines)
+      console.out << "Báo cáo " << period_label(d.period, plan.year) << ": hạn " << two_digits(d.due.day) << "/"
+                  << two_digits(d.due.month) << "/" << d.due.year << " (" << when(d.days_left) << ")\n";
+    return kExitOk;
+  } catch (const InputError& e) {
+    console.err << e.what() << '\n';
+    return kExitInput;
+  }
+}
+
+}  // namespace kehoach

@@ -1,0 +1,134 @@
+#include <filesystem>
+#include <ostream>
+
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "cli/plan_input.h"
+#include "compute/report.h"
+#include "model/input_error.h"
+#include "read/docx_package_reader.h"
+#include "read/movements_reader.h"
+#include "read/number_text.h"
+#include "read/table_file.h"
+#include "read/template_locator.h"
+#include "template/document_template.h"
+#include "write/docx_writer.h"
+#include "write/document_time.h"
+#include "write/pdf_export.h"
+#include "write/report_json.h"
+#include "write/report_template_data.h"
+#include "write/report_workbook.h"
+
+namespace kehoach {
+namespace {
+
+constexpr const char* kReportHelp = R"(kehoach report: lập Báo cáo kết quả thực hiện Kế hoạch giảm nghèo (quý I, 6 tháng, 9 tháng, năm).
+
+Cách dùng:
+  kehoach report KẾ_HOẠCH.yaml --period 6m --movements BIẾN_ĐỘNG.csv [-o BAO_CAO.docx] [--pdf] [--json]
+
+Bảng biến động (CSV hoặc XLSX) ghi mỗi thôn/đơn vị một dòng, số hộ biến động cộng dồn từ đầu năm, như
+biểu rà soát: nhóm cột "Hộ nghèo" gồm "Thoát nghèo thành hộ cận nghèo", "Thoát nghèo vượt chuẩn cận
+nghèo", "Giảm khác", "Hộ cận nghèo rơi xuống nghèo", "Tái nghèo", "Phát sinh mới", "Tăng khác"; nhóm
+"Hộ cận nghèo" tương tự ("Thoát cận nghèo", "Rơi xuống hộ nghèo", "Giảm khác", "Hộ nghèo thoát thành
+cận nghèo", "Tái cận nghèo", "Phát sinh mới", "Tăng khác"). Có thể chỉ ghi cột "Cuối kỳ" khi chưa rõ
+biến động; ghi cả hai thì phải khớp nhau.
+
+Cuối kỳ = đầu năm - các cột giảm + các cột tăng; đã giảm = đầu năm - cuối kỳ; đạt = đã giảm / chỉ tiêu
+năm. Đơn vị đạt dưới ngưỡng tiến độ (mặc định 25%, 50%, 75%, 100% cho quý I, 6, 9 tháng, năm; đổi bằng
+reports: thresholds trong tệp kế hoạch hoặc --threshold) được nêu tên trong báo cáo.
+
+Ghi: BAO_CAO.docx (báo cáo theo mẫu bao-cao), BAO_CAO-bieu.xlsx (biểu kết quả có công thức) và, với
+--pdf, BAO_CAO.pdf. Số, ngày, Kính gửi, chữ riêng từng phần ghi trong tệp kế hoạch, khóa reports.
+
+Tùy chọn:
+  --period KỲ         q1 (quý I), 6m (6 tháng), 9m (9 tháng), year (năm). Bắt buộc.
+  --movements TỆP     Bảng biến động cộng dồn từ đầu năm. Bắt buộc.
+  --sheet TÊN         Trang tính của bảng biến động (XLSX).
+  --threshold TỶ_LỆ   Ngưỡng tiến độ (% chỉ tiêu năm), ví dụ 50.
+  --template MẪU      Mẫu báo cáo khác (tên mẫu có sẵn hoặc đường dẫn .docx). Mặc định: bao-cao.
+  -o, --output TỆP    Tệp Word kết quả (mặc định: tên tệp kế hoạch + "-bao-cao-KỲ.docx").
+  --pdf               Ghi thêm bản PDF (cần LibreOffice).
+  --json              In số liệu báo cáo (JSON), không ghi tệp.
+  -h, --help          Hướng dẫn này.
+)";
+
+Period required_period(const Arguments& args) {
+  if (!args.has("period")) throw UsageError("thiếu --period (q1, 6m, 9m hoặc year).");
+  auto period = parse_period(args.value("period"));
+  if (!period) throw UsageError("kỳ \"" + args.value("period") + "\" không hợp lệ; dùng q1, 6m, 9m hoặc year.");
+  return *period;
+}
+
+std::optional<Rate> threshold_option(const Arguments& args) {
+  if (!args.has("threshold")) return std::nullopt;
+  auto hundredths = parse_rate_hundredths(args.value("threshold"));
+  if (!hundredths || *hundredths > 10000) throw UsageError("--threshold phải là tỷ lệ từ 0 đến 100, ví dụ 50.");
+  return Rate{*hundredths};
+}
+
+}  // namespace
+
+int report_command(const std::vector<std::string>& words, Console console) {
+  int status = kExitOk;
+  const CommandSpec spec{"report", kReportHelp,
+                         {{"period", 0, true}, {"movements", 0, true}, {"sheet", 0, true}, {"threshold", 0, true},
+                          {"template", 0, true}, {"output", 'o', true}, {"pdf", 0, false}, {"json", 0, false}},
+                         "thiếu tệp kế hoạch (YAML)."};
+  const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
+  if (!args) return status;
+  Period period;
+  std::optional<Rate> threshold;
+  try {
+    period = required_period(*args);
+    threshold = threshold_option(*args);
+    if (!args->has("movements")) throw UsageError("thiếu --movements (bảng biến động cộng dồn từ đầu năm).");
+  } catch (const UsageError& e) {
+    console.err << "kehoach report: " << e.what() << "\nXem hướng dẫn: kehoach report --help\n";
+    return kExitUsage;
+  }
+
+  try {
+    const auto [plan, table] = load_plan(args->positional[0]);
+    const Movements movements = read_movements(read_table_file(args->value("movements"), args->value("sheet")));
+    const Report report = build_report(plan, table, movements, period, threshold);
+    if (args->has("json")) {
+      console.out << report_json(plan, report);
+      return kExitOk;
+    }
+    const std::string template_name = args->value("template", "bao-cao");
+    const std::string location = locate_template(template_name, plan.file);
+    const DocumentTemplate document = DocumentTemplate::compile(read_docx_package(location), location);
+    const DocxPackage filled = document.render(report_template_data(plan, report, document.names(), template_name));
+
+    const std::filesystem::path docx(args->value(
+        "output", std::filesystem::path(plan.file).stem().string() + "-bao-cao-" + period_key(period) + ".docx"));
+    const std::string stem = (docx.parent_path() / docx.stem()).string();
+    std::optional<std::string> libreoffice;
+    if (args->has("pdf") && !(libreoffice = find_libreoffice())) {
+      console.err << "kehoach report: " << libreoffice_missing_message() << '\n';
+      status = kExitOutput;
+    }
+    try {
+      write_report_workbook(plan, report, stem + "-bieu.xlsx");
+      write_docx(filled, docx.string(), document_timestamp(plan));
+      console.out << "Đã ghi báo cáo: " << docx.string() << "\nĐã ghi biểu kết quả: " << stem << "-bieu.xlsx\n";
+      if (libreoffice) {
+        export_pdf(*libreoffice, docx.string(), stem + ".pdf");
+        console.out << "Đã ghi bản PDF: " << stem << ".pdf\n";
+      }
+    } catch (const std::runtime_error& e) {
+      console.err << "kehoach report: " << e.what() << '\n';
+      return kExitOutput;
+    }
+    return status;
+  } catch (const InputError& e) {
+    console.err << e.what() << '\n';
+    return kExitInput;
+  } catch (const TemplateError& e) {
+    console.err << e.what() << '\n';
+    return kExitInput;
+  }
+}
+
+}  // namespace kehoach

@@ -1,0 +1,25 @@
+#include "compute/deadlines.h"
+
+#include <Poco/DateTime.h>
+
+#include <algorithm>
+
+namespace kehoach {
+
+long long day_number(const Date& date) {
+  // Julian day numbers start at noon; at midnight they are whole plus one half.
+  return static_cast<long long>(Poco::DateTime(date.year, date.month, date.day).julianDay() + 0.5) - 2440588;
+}
+
+std::vector<Deadline> report_deadlines(const ReportSettings& settings, int plan_year, const Date& today) {
+  std::vector<Deadline> deadlines;
+  for (const auto& due : settings.schedule) {
+    const Date date{due.year ? due.year : plan_year, due.month, due.day};
+    deadlines.push_back({due.period, date, day_number(date) - day_number(today)});
+  }
+  std::stable_sort(deadlines.begin(), deadlines.end(),
+                   [](const Deadline& a, const Deadline& b) { return day_number(a.due) < day_number(b.due); });
+  return deadlines;
+}
+
+}  // namespace kehoach
