@@ -63,6 +63,12 @@ struct Layout {
   int unit = -1;
   std::size_t first_data = 0;
   std::vector<MovementHeader> columns;
+
+  bool has_end_column(Indicator indicator) const {
+    for (const auto& c : columns)
+      if (c.indicator == indicator && c.movement == kEndColumn) return true;
+    return false;
+  }
 };
 
 Layout read_layout(const Grid& grid) {
@@ -141,10 +147,14 @@ Movements read_movements(const Grid& grid) {
     UnitMovements unit{name, row.source_row, {}, {}};
     for (const auto& column : layout.columns) {
       IndicatorMovements& target = column.indicator == Indicator::Poor ? unit.poor : unit.near_poor;
+      const bool empty = row.cell(static_cast<std::size_t>(column.column)).empty();
       if (column.movement == kEndColumn) {
-        if (!row.cell(static_cast<std::size_t>(column.column)).empty()) target.stated_end = count_at(grid, row, column, false);
+        if (!empty) target.stated_end = count_at(grid, row, column, false);
         continue;
       }
+      // Where the file has an end-count column, a row whose movement cells are all empty gives its
+      // end count alone; elsewhere an empty movement cell is a zero, as officials leave them.
+      if (empty && layout.has_end_column(column.indicator)) continue;
       if (!target.counts) target.counts.emplace();
       (*target.counts)[static_cast<std::size_t>(column.movement)] += count_at(grid, row, column, true);
     }

@@ -146,7 +146,7 @@ class ReportSheet {
     }
     worksheet_merge_range(sheet_, top, note_column_, bottom, note_column_, kReportNoteLabel, formats_.header);
     worksheet_set_row(sheet_, top, 24, nullptr);
-    worksheet_set_row(sheet_, bottom, 80, nullptr);  // the movement labels wrap to four lines
+    worksheet_set_row(sheet_, bottom, 66, nullptr);  // the movement labels wrap to up to four lines
   }
 
   void write_count(lxw_row_t row, lxw_col_t column, long long value, bool total) {

@@ -1,0 +1,230 @@
+#include <doctest/doctest.h>
+
+#include <Poco/Zip/ZipArchive.h>
+#include <Poco/Zip/ZipStream.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "read/xlsx_reader.h"
+#include "scratch_folder.h"
+#include "write/report_labels.h"
+#include "write/report_workbook.h"
+
+using namespace kehoach;
+namespace fs = std::filesystem;
+
+namespace {
+
+Plan report_plan() {
+  Plan plan;
+  plan.file = "ke-hoach.yaml";
+  plan.year = 2024;
+  plan.issuing_body = "Ủy ban nhân dân";
+  plan.unit = "xã An Hòa Thịnh";
+  plan.number = 45;
+  plan.date = Date{2024, 3, 15};
+  return plan;
+}
+
+ReportFigures counted(long long start, std::array<long long, kMovementCount> movements, long long end,
+                      long long target, std::optional<Rate> share, Rate end_rate) {
+  ReportFigures f;
+  f.start = start;
+  f.movements = movements;
+  f.movements_known = true;
+  f.end = end;
+  f.target = target;
+  f.achieved = start - end;
+  f.share = share;
+  f.end_rate = end_rate;
+  return f;
+}
+
+ReportFigures end_only(long long start, long long end, long long target, std::optional<Rate> share, Rate end_rate) {
+  ReportFigures f = counted(start, {}, end, target, share, end_rate);
+  f.movements_known = false;
+  return f;
+}
+
+// Thôn Đông counted every movement and has no near-poor target; Thôn Tây gave only its end counts.
+Report small_report() {
+  Report report;
+  report.year = 2024;
+  report.period = Period::H1;
+  report.threshold = Rate{5000};
+  report.indicators = {Indicator::Poor, Indicator::NearPoor};
+  // Poor 40 − 3 − 2 − 1 + 1 + 0 + 2 + 0 = 37, 37/500 = 7,40%, reduced 3 of 8 = 37,50%: behind.
+  // Near-poor 30 − 2 − 1 − 0 + 3 + 0 + 1 + 0 = 31 (grew by 1), 31/500 = 6,20%, no target.
+  report.rows.push_back({"Thôn Đông", 500,
+                         {counted(40, {3, 2, 1, 1, 0, 2, 0}, 37, 8, Rate{3750}, Rate{740}),
+                          counted(30, {2, 1, 0, 3, 0, 1, 0}, 31, 0, std::nullopt, Rate{620})},
+                         true});
+  // Poor 50 → 42 of 700 = 6,00%, 8 of 10 = 80,00%; near-poor 20 → 15 = 2,14%, 5 of 6 = 83,33%.
+  report.rows.push_back({"Thôn Tây", 700,
+                         {end_only(50, 42, 10, Rate{8000}, Rate{600}), end_only(20, 15, 6, Rate{8333}, Rate{214})},
+                         false});
+  // Poor 90 → 79 of 1.200 = 6,58%, 11 of 18 = 61,11%; near-poor 50 → 46 = 3,83%, 4 of 6 = 66,67%.
+  report.total = {"Tổng cộng", 1200,
+                  {end_only(90, 79, 18, Rate{6111}, Rate{658}), end_only(50, 46, 6, Rate{6667}, Rate{383})},
+                  false};
+  return report;
+}
+
+std::string sheet_xml(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(file)), {});
+  std::istringstream in(bytes);
+  Poco::Zip::ZipArchive archive(in);
+  const auto header = archive.findHeader("xl/worksheets/sheet1.xml");
+  REQUIRE(header != archive.headerEnd());
+  std::istringstream part_in(bytes);
+  Poco::Zip::ZipInputStream zip(part_in, header->second);
+  std::ostringstream xml;
+  xml << zip.rdbuf();
+  return xml.str();
+}
+
+using Cells = std::vector<std::string>;
+
+Cells empties(std::size_t count) { return Cells(count, ""); }
+
+Cells join(std::initializer_list<Cells> parts) {
+  Cells all;
+  for (const auto& part : parts) all.insert(all.end(), part.begin(), part.end());
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("a period's label names the months since 1 January") {
+  CHECK(period_label(Period::Q1, 2022) == "quý I năm 2022");
+  CHECK(period_label(Period::H1, 2022) == "6 tháng đầu năm 2022");
+  CHECK(period_label(Period::Q3, 2022) == "9 tháng đầu năm 2022");
+  CHECK(period_label(Period::Year, 2022) == "năm 2022");
+}
+
+TEST_CASE("the report workbook reads back with its titles, the movement forms' header, units and total") {
+  const testing::ScratchFolder scratch;
+  const std::string path = scratch.file("ket-qua.xlsx");
+  write_report_workbook(report_plan(), small_report(), path);
+
+  const Grid grid = read_xlsx(path, "ket-qua.xlsx");
+  CHECK(grid.sheet == "Phụ lục");
+  CHECK(grid.rows[0].cell(0) == "Phụ lục");
+  CHECK(grid.rows[1].cell(0) == "KẾT QUẢ THỰC HIỆN CHỈ TIÊU GIẢM NGHÈO 6 THÁNG ĐẦU NĂM 2024");
+  CHECK(grid.rows[2].cell(0) ==
+        "(Kèm theo Báo cáo kết quả thực hiện 6 tháng đầu năm 2024 của Ủy ban nhân dân xã An Hòa Thịnh)");
+
+  CHECK(grid.rows[4].cells == join({{"TT", "Đơn vị", "Tổng số hộ"}, Cells(13, "Hộ nghèo"), Cells(13, "Hộ cận nghèo"),
+                                    {"Ghi chú"}}));
+  CHECK(grid.rows[5].cells ==
+        Cells{"TT", "Đơn vị", "Tổng số hộ",
+              "Đầu năm", "Thoát nghèo thành hộ cận nghèo", "Thoát nghèo vượt chuẩn cận nghèo", "Giảm khác",
+              "Hộ cận nghèo rơi xuống nghèo", "Tái nghèo", "Phát sinh mới", "Tăng khác",
+              "Hiện nay", "Tỷ lệ (%)", "Chỉ tiêu giảm", "Đã giảm", "Đạt (%)",
+              "Đầu năm", "Thoát cận nghèo", "Rơi xuống hộ nghèo", "Giảm khác",
+              "Hộ nghèo thoát thành cận nghèo", "Tái cận nghèo", "Phát sinh mới", "Tăng khác",
+              "Hiện nay", "Tỷ lệ (%)", "Chỉ tiêu giảm", "Đã giảm", "Đạt (%)",
+              "Ghi chú"});
+
+  // Cached values as a viewer shows them; the near-poor share of Thôn Đông is empty (no target).
+  CHECK(grid.rows[6].cells == Cells{"1", "Thôn Đông", "500",
+                                    "40", "3", "2", "1", "1", "0", "2", "0", "37", "7.40", "8", "3", "37.50",
+                                    "30", "2", "1", "0", "3", "0", "1", "0", "31", "6.20", "0", "-1", "",
+                                    "Chậm tiến độ"});
+  // Movements unknown: empty movement cells, the end as given. (The reader stops at a row's last
+  // cell with text, so rows without a note end at the near-poor share.)
+  CHECK(grid.rows[7].cells == join({{"2", "Thôn Tây", "700", "50"}, empties(7), {"42", "6.00", "10", "8", "80.00", "20"},
+                                    empties(7), {"15", "2.14", "6", "5", "83.33"}}));
+  // One unit's movements unknown: the total's stay empty rather than show a partial sum.
+  CHECK(grid.rows[8].cells == join({{"Tổng cộng", "Tổng cộng", "1200", "90"}, empties(7),
+                                    {"79", "6.58", "18", "11", "61.11", "50"}, empties(7),
+                                    {"46", "3.83", "6", "4", "66.67"}}));
+  CHECK(grid.rows.size() == 9);
+}
+
+TEST_CASE("the report workbook's derived cells are formulas over the figures") {
+  const testing::ScratchFolder scratch;
+  const std::string path = scratch.file("ket-qua.xlsx");
+  write_report_workbook(report_plan(), small_report(), path);
+  const std::string xml = sheet_xml(path);
+
+  // End = start − decreases + increases, with the form's signs; given ends are plain numbers.
+  CHECK(xml.find("<f>D7-E7-F7-G7+H7+I7+J7+K7</f><v>37</v>") != std::string::npos);
+  CHECK(xml.find("<f>Q7-R7-S7-T7+U7+V7+W7+X7</f><v>31</v>") != std::string::npos);
+  CHECK(xml.find("<c r=\"L8\" s=\"") != std::string::npos);
+  CHECK(xml.find("<f>D8-E8") == std::string::npos);
+  CHECK(xml.find("<f>ROUND(L7/$C7*100,2)</f><v>7.4</v>") != std::string::npos);
+  CHECK(xml.find("<f>D7-L7</f><v>3</v>") != std::string::npos);
+  CHECK(xml.find("<f>Q7-Y7</f><v>-1</v>") != std::string::npos);
+  CHECK(xml.find("<f>IF(N7=0,\"\",ROUND(O7/N7*100,2))</f><v>37.5</v>") != std::string::npos);
+  // A zero target: the formula stays, its cached value is an empty string.
+  CHECK(xml.find("t=\"str\"><f>IF(AA7=0,\"\",ROUND(AB7/AA7*100,2))</f><v></v>") != std::string::npos);
+  // Totals are sums; the total's rate and share come from the totals.
+  CHECK(xml.find("<f>SUM(C7:C8)</f><v>1200</v>") != std::string::npos);
+  CHECK(xml.find("<f>SUM(L7:L8)</f><v>79</v>") != std::string::npos);
+  CHECK(xml.find("<f>SUM(O7:O8)</f><v>11</v>") != std::string::npos);
+  CHECK(xml.find("<f>ROUND(L9/$C9*100,2)</f><v>6.58</v>") != std::string::npos);
+  CHECK(xml.find("<f>IF(N9=0,\"\",ROUND(O9/N9*100,2))</f><v>61.11</v>") != std::string::npos);
+  CHECK(xml.find("<f>SUM(E7:E8)") == std::string::npos);
+  // Page setup: header rows repeat, the header and the names stay in view.
+  CHECK(xml.find("<pageSetup paperSize=\"9\"") != std::string::npos);
+  CHECK(xml.find("orientation=\"landscape\"") != std::string::npos);
+  CHECK(xml.find("fitToHeight=\"0\"") != std::string::npos);
+  CHECK(xml.find("<pane xSplit=\"2\" ySplit=\"6\" topLeftCell=\"C7\"") != std::string::npos);
+}
+
+TEST_CASE("when every unit counted its movements the total sums them too; the unit column has the plan's label") {
+  Report report = small_report();
+  report.unit_label = "Thôn";
+  report.indicators = {Indicator::Poor};
+  report.rows.pop_back();
+  report.rows[0].figures.pop_back();
+  report.rows[0].behind = false;
+  report.total = {"Tổng cộng", 500, {report.rows[0].figures[0]}, false};
+  const testing::ScratchFolder scratch;
+  const std::string path = scratch.file("ket-qua.xlsx");
+  write_report_workbook(report_plan(), report, path);
+
+  const Grid grid = read_xlsx(path, "ket-qua.xlsx");
+  CHECK(grid.rows[4].cells == join({{"TT", "Thôn", "Tổng số hộ"}, Cells(13, "Hộ nghèo"), {"Ghi chú"}}));
+  CHECK(grid.rows[6].cells == Cells{"1", "Thôn Đông", "500", "40", "3", "2", "1", "1", "0", "2", "0", "37", "7.40",
+                                    "8", "3", "37.50"});
+  CHECK(grid.rows[7].cells == Cells{"Tổng cộng", "Tổng cộng", "500", "40", "3", "2", "1", "1", "0", "2", "0", "37",
+                                    "7.40", "8", "3", "37.50"});
+  const std::string xml = sheet_xml(path);
+  CHECK(xml.find("<f>SUM(E7:E7)</f><v>3</v>") != std::string::npos);
+  CHECK(xml.find("<f>SUM(K7:K7)</f><v>0</v>") != std::string::npos);
+}
+
+TEST_CASE("a period's title and attachment line follow the period") {
+  Report report = small_report();
+  report.period = Period::Q1;
+  const testing::ScratchFolder scratch;
+  const std::string path = scratch.file("quy-1.xlsx");
+  write_report_workbook(report_plan(), report, path);
+  const Grid grid = read_xlsx(path, "quy-1.xlsx");
+  CHECK(grid.rows[1].cell(0) == "KẾT QUẢ THỰC HIỆN CHỈ TIÊU GIẢM NGHÈO QUÝ I NĂM 2024");
+  CHECK(grid.rows[2].cell(0) ==
+        "(Kèm theo Báo cáo kết quả thực hiện quý I năm 2024 của Ủy ban nhân dân xã An Hòa Thịnh)");
+}
+
+TEST_CASE("a report workbook that cannot be written leaves no file and says where") {
+  const std::string path = "/khong/co/thu-muc/ket-qua.xlsx";
+  CHECK_THROWS_WITH_AS(write_report_workbook(report_plan(), small_report(), path),
+                       doctest::Contains("/khong/co/thu-muc/ket-qua.xlsx"), std::runtime_error);
+  CHECK_FALSE(fs::exists(path));
+}
+
+TEST_CASE("the same report gives the same bytes twice") {
+  const testing::ScratchFolder scratch;
+  const std::string first = scratch.file("a.xlsx"), second = scratch.file("b.xlsx");
+  write_report_workbook(report_plan(), small_report(), first);
+  write_report_workbook(report_plan(), small_report(), second);
+  std::ifstream a(first, std::ios::binary), b(second, std::ios::binary);
+  const std::string bytes_a((std::istreambuf_iterator<char>(a)), {}), bytes_b((std::istreambuf_iterator<char>(b)), {});
+  CHECK(bytes_a.size() > 1000);
+  CHECK(bytes_a == bytes_b);
+}
