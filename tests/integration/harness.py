@@ -2,7 +2,12 @@
 suite and print the closing 'N passed, M failed' line that CI reads, and Windows-1258 encoding.
 
 Each script is run as: python3 test_X.py /path/to/kehoach /path/to/repo-root"""
+import csv
 import os
+import pathlib
+import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 import unicodedata
@@ -11,6 +16,8 @@ import unittest
 KEHOACH = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/kehoach")
 ROOT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else ".")
 EXAMPLES = os.path.join(ROOT, "data", "examples")
+
+LIBREOFFICE_TIMEOUT = 180
 
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
@@ -61,3 +68,51 @@ def run(*test_classes):
     failed = count_failed(outcome)
     print(f"{outcome.testsRun - failed} passed, {failed} failed")
     return 1 if failed or outcome.testsRun == 0 else 0
+
+
+RECALC_ALWAYS, RECALC_NEVER = 0, 1
+REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">\
+<value>{mode}</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">\
+<value>en-US</value></prop></item>
+</oor:items>
+"""
+
+
+def soffice():
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if not found:
+        raise AssertionError("LibreOffice (soffice) is not installed, so the recalculation tests cannot run; "
+                             "scripts/test installs it (scripts/install-packages test).")
+    return found
+
+
+def libreoffice_csv(files, recalc_mode, outdir, profile, workdir):
+    """Converts xlsx files to UTF-8 CSV with a fresh LibreOffice profile (in `profile`) whose
+    OOXMLRecalcMode is recalc_mode (0: always recalculate on load, 1: never). Returns {file: rows}."""
+    os.makedirs(os.path.join(profile, "user"), exist_ok=True)
+    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as f:
+        f.write(REGISTRY.format(mode=recalc_mode))
+    os.makedirs(outdir, exist_ok=True)
+    command = [soffice(), "-env:UserInstallation=" + pathlib.Path(profile).as_uri(), "--headless", "--norestore",
+               "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", outdir, *files]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               cwd=workdir, start_new_session=True,
+                               env={**{k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}, "LC_ALL": "C.UTF-8"})
+    try:
+        out, err = process.communicate(timeout=LIBREOFFICE_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise AssertionError(f"LibreOffice did not finish converting within {LIBREOFFICE_TIMEOUT} s: {command}")
+    converted = {}
+    for path in files:
+        target = os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + ".csv")
+        if process.returncode != 0 or not os.path.isfile(target):
+            raise AssertionError(f"LibreOffice did not convert {path} (exit {process.returncode}):\n{out}\n{err}")
+        with open(target, encoding="utf-8", newline="") as f:
+            converted[path] = list(csv.reader(f))
+    return converted

@@ -3,14 +3,10 @@ their cached results, the same figures as `kehoach appendix --json`, A4 landscap
 that LibreOffice recomputes to the same numbers, and byte-identical output for the same plan.
 
 Run as: python3 test_appendix_xlsx.py /path/to/kehoach /path/to/repo-root"""
-import csv
 import datetime
 import json
 import os
-import pathlib
 import re
-import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -24,11 +20,10 @@ import openpyxl
 from openpyxl.cell.cell import MergedCell
 from openpyxl.utils import get_column_letter
 
-from harness import EXAMPLES, KEHOACH, run
+from harness import EXAMPLES, KEHOACH, RECALC_ALWAYS, RECALC_NEVER, libreoffice_csv, run
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 FIRST_DATA_ROW = 7
 FONT = "Times New Roman"
-LIBREOFFICE_TIMEOUT = 180
 
 AN_HOA_THINH = "an-hoa-thinh-2022"
 THANH_TRI = "thanh-tri-2023"
@@ -181,52 +176,8 @@ def rewrite_sheet(source, target, change):
 # ---------------------------------------------------------------------------------------------
 # LibreOffice
 
-RECALC_ALWAYS, RECALC_NEVER = 0, 1
-REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
-xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">\
-<value>{mode}</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">\
-<value>en-US</value></prop></item>
-</oor:items>
-"""
-
-
-def soffice():
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if not found:
-        raise AssertionError("LibreOffice (soffice) is not installed, so the recalculation tests cannot run; "
-                             "scripts/test installs it (scripts/install-packages test).")
-    return found
-
-
 def convert_to_csv(files, recalc_mode, outdir):
-    """Converts xlsx files to UTF-8 CSV with a fresh LibreOffice profile whose OOXMLRecalcMode is
-    recalc_mode (0: always recalculate on load, 1: never). Returns {file: csv rows}."""
-    profile = tmp(f"lo-profile-{recalc_mode}")
-    os.makedirs(os.path.join(profile, "user"), exist_ok=True)
-    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as f:
-        f.write(REGISTRY.format(mode=recalc_mode))
-    os.makedirs(outdir, exist_ok=True)
-    command = [soffice(), "-env:UserInstallation=" + pathlib.Path(profile).as_uri(), "--headless", "--norestore",
-               "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", outdir, *files]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               cwd=TMP.name, start_new_session=True, env=base_environment(LC_ALL="C.UTF-8"))
-    try:
-        out, err = process.communicate(timeout=LIBREOFFICE_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        raise AssertionError(f"LibreOffice did not finish converting within {LIBREOFFICE_TIMEOUT} s: {command}")
-    converted = {}
-    for path in files:
-        target = os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + ".csv")
-        if process.returncode != 0 or not os.path.isfile(target):
-            raise AssertionError(f"LibreOffice did not convert {path} (exit {process.returncode}):\n{out}\n{err}")
-        with open(target, encoding="utf-8", newline="") as f:
-            converted[path] = list(csv.reader(f))
-    return converted
+    return libreoffice_csv(files, recalc_mode, outdir, tmp(f"lo-profile-{recalc_mode}"), TMP.name)
 
 
 def formula_cache_edit(cells, value):
