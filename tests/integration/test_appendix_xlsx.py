@@ -3,6 +3,7 @@ their cached results, the same figures as `kehoach appendix --json`, A4 landscap
 that LibreOffice recomputes to the same numbers, and byte-identical output for the same plan.
 
 Run as: python3 test_appendix_xlsx.py /path/to/kehoach /path/to/repo-root"""
+import csv
 import datetime
 import json
 import os
