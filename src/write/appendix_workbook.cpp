@@ -3,85 +3,26 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <stdexcept>
 
 #include "text/column_letter.h"
 #include "write/appendix_labels.h"
-#include "write/atomic_file.h"
 #include "write/document_time.h"
+#include "write/workbook_file.h"
 #include "write/vietnamese_format.h"
 
 namespace kehoach {
 namespace {
 
-constexpr const char* kFont = "Times New Roman";
 constexpr lxw_row_t kHeaderRow = 4;      // first of the two header rows (0-based)
 constexpr lxw_row_t kFirstDataRow = 6;
 constexpr lxw_col_t kFirstFigureColumn = 3;
 constexpr lxw_col_t kColumnsPerIndicator = 6;  // start, reduction, end; each count and rate
 
-std::size_t display_length(const std::string& utf8) {
-  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-std::string cell(lxw_row_t row, lxw_col_t column) { return column_letter(column) + std::to_string(row + 1); }
-
-std::string absolute_column_cell(lxw_row_t row, lxw_col_t column) {
-  return "$" + column_letter(column) + std::to_string(row + 1);
-}
-
-double rate_value(Rate rate) { return static_cast<double>(rate.hundredths) / 100.0; }
-
-struct Formats {
-  lxw_format *label, *title, *attachment, *header, *text, *order, *count, *rate;
-  lxw_format *total_text, *total_count, *total_rate;
-};
-
-lxw_format* make_format(lxw_workbook* book, int size, bool bold, bool italic, bool border) {
-  lxw_format* f = workbook_add_format(book);
-  format_set_font_name(f, kFont);
-  format_set_font_size(f, size);
-  if (bold) format_set_bold(f);
-  if (italic) format_set_italic(f);
-  if (border) format_set_border(f, LXW_BORDER_THIN);
-  format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-  return f;
-}
-
-lxw_format* centred(lxw_format* f) {
-  format_set_align(f, LXW_ALIGN_CENTER);
-  return f;
-}
-
-Formats make_formats(lxw_workbook* book) {
-  Formats f{};
-  f.label = centred(make_format(book, 14, true, false, false));
-  f.title = centred(make_format(book, 13, true, false, false));
-  format_set_text_wrap(f.title);
-  f.attachment = centred(make_format(book, 13, false, true, false));
-  format_set_text_wrap(f.attachment);
-  f.header = centred(make_format(book, 11, true, false, true));
-  format_set_text_wrap(f.header);
-  f.text = make_format(book, 12, false, false, true);
-  format_set_indent(f.text, 1);
-  f.order = centred(make_format(book, 12, false, false, true));
-  f.count = centred(make_format(book, 12, false, false, true));
-  format_set_num_format(f.count, "#,##0");
-  f.rate = centred(make_format(book, 12, false, false, true));
-  format_set_num_format(f.rate, "0.00");
-  f.total_text = centred(make_format(book, 12, true, false, true));
-  f.total_count = centred(make_format(book, 12, true, false, true));
-  format_set_num_format(f.total_count, "#,##0");
-  f.total_rate = centred(make_format(book, 12, true, false, true));
-  format_set_num_format(f.total_rate, "0.00");
-  return f;
-}
-
 class AppendixSheet {
  public:
   AppendixSheet(lxw_workbook* book, const Plan& plan, const AppendixTable& table)
-      : plan_(plan), table_(table), formats_(make_formats(book)),
+      : plan_(plan), table_(table), formats_(make_sheet_formats(book)),
         sheet_(workbook_add_worksheet(book, "Phụ lục")),
         last_column_(static_cast<lxw_col_t>(kFirstFigureColumn + kColumnsPerIndicator * table.indicators.size() - 1)),
         total_row_(static_cast<lxw_row_t>(kFirstDataRow + table.rows.size())) {}
@@ -124,7 +65,7 @@ class AppendixSheet {
   // ROUND(count/households*100, 2): half up for positive figures, the rule of the plans.
   void write_rate(lxw_row_t row, lxw_col_t count_column, Rate value, lxw_format* format) {
     const std::string formula =
-        "=ROUND(" + cell(row, count_column) + "/" + absolute_column_cell(row, 2) + "*100,2)";
+        "=ROUND(" + cell_ref(row, count_column) + "/" + absolute_column_ref(row, 2) + "*100,2)";
     worksheet_write_formula_num(sheet_, row, count_column + 1, formula.c_str(), format, rate_value(value));
   }
 
@@ -134,13 +75,13 @@ class AppendixSheet {
     if (total) {
       for (auto [offset, value] : {std::pair{0, f.start}, std::pair{2, f.reduction}, std::pair{4, f.end}}) {
         const lxw_col_t c = column + static_cast<lxw_col_t>(offset);
-        const std::string sum = "=SUM(" + cell(kFirstDataRow, c) + ":" + cell(row - 1, c) + ")";
+        const std::string sum = "=SUM(" + cell_ref(kFirstDataRow, c) + ":" + cell_ref(row - 1, c) + ")";
         worksheet_write_formula_num(sheet_, row, c, sum.c_str(), count, static_cast<double>(value));
       }
     } else {
       worksheet_write_number(sheet_, row, column, static_cast<double>(f.start), count);
       worksheet_write_number(sheet_, row, column + 2, static_cast<double>(f.reduction), count);
-      const std::string end = "=" + cell(row, column) + "-" + cell(row, column + 2);
+      const std::string end = "=" + cell_ref(row, column) + "-" + cell_ref(row, column + 2);
       worksheet_write_formula_num(sheet_, row, column + 4, end.c_str(), count, static_cast<double>(f.end));
     }
     write_rate(row, column, f.start_rate, rate);
@@ -161,7 +102,7 @@ class AppendixSheet {
   void write_total_row() {
     const lxw_row_t row = total_row_;
     worksheet_merge_range(sheet_, row, 0, row, 1, kTotalLabel, formats_.total_text);
-    const std::string sum = "=SUM(" + cell(kFirstDataRow, 2) + ":" + cell(row - 1, 2) + ")";
+    const std::string sum = "=SUM(" + cell_ref(kFirstDataRow, 2) + ":" + cell_ref(row - 1, 2) + ")";
     worksheet_write_formula_num(sheet_, row, 2, sum.c_str(), formats_.total_count, static_cast<double>(table_.total.households));
     for (std::size_t k = 0; k < table_.total.figures.size(); ++k)
       write_figures(row, table_.total.figures[k], static_cast<lxw_col_t>(kFirstFigureColumn + kColumnsPerIndicator * k), true);
@@ -185,7 +126,7 @@ class AppendixSheet {
 
   const Plan& plan_;
   const AppendixTable& table_;
-  Formats formats_;
+  SheetFormats formats_;
   lxw_worksheet* sheet_;
   lxw_col_t last_column_;
   lxw_row_t total_row_;
@@ -194,23 +135,8 @@ class AppendixSheet {
 }  // namespace
 
 void write_appendix_workbook(const Plan& plan, const AppendixTable& table, const std::string& path) {
-  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
-  if (!folder.empty() && !std::filesystem::is_directory(folder))
-    throw std::runtime_error("không ghi được tệp " + path + ": thư mục " + folder.string() +
-                             " không có; hãy tạo thư mục đó hoặc chọn nơi ghi khác.");
-  AtomicFile file(path);
-  lxw_workbook* book = workbook_new(file.temporary_path().c_str());
-  if (!book) throw std::runtime_error("không tạo được tệp " + path + "; hãy kiểm tra thư mục và quyền ghi.");
-  const std::string title = plan.appendix_label + ": " + appendix_title(plan, table);
-  lxw_doc_properties properties{};
-  properties.title = const_cast<char*>(title.c_str());
-  properties.author = const_cast<char*>("kehoach");
-  properties.created = static_cast<time_t>(document_timestamp(plan));
-  workbook_set_properties(book, &properties);
-  AppendixSheet(book, plan, table).write();
-  if (lxw_error error = workbook_close(book); error != LXW_NO_ERROR)
-    throw std::runtime_error("không ghi được tệp " + path + ": " + lxw_strerror(error));
-  file.commit();
+  write_workbook(path, plan.appendix_label + ": " + appendix_title(plan, table), document_timestamp(plan),
+                 [&](lxw_workbook* book) { AppendixSheet(book, plan, table).write(); });
 }
 
 }  // namespace kehoach

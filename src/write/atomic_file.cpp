@@ -11,6 +11,9 @@ namespace kehoach {
 AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
   namespace fs = std::filesystem;
   const fs::path path(target_);
+  if (!path.parent_path().empty() && !fs::is_directory(path.parent_path()))
+    throw std::runtime_error("không ghi được tệp " + target_ + ": thư mục " + path.parent_path().string() +
+                             " không có; hãy tạo thư mục đó hoặc chọn nơi ghi khác.");
   // Same folder as the target, so the rename never crosses file systems; a dot-name, so a
   // half-written file is not mistaken for a result.
   temporary_ = (path.parent_path() / ("." + path.filename().string() + "." + std::to_string(::getpid()) + ".tmp")).string();

@@ -7,6 +7,7 @@ namespace kehoach {
 
 class AtomicFile {
  public:
+  // Throws std::runtime_error when the target's folder does not exist.
   explicit AtomicFile(std::string target);
   ~AtomicFile();  // removes the temporary file unless committed
   AtomicFile(const AtomicFile&) = delete;

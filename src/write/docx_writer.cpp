@@ -5,7 +5,6 @@
 #include <Poco/Timestamp.h>
 #include <Poco/Zip/Compress.h>
 
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -15,10 +14,6 @@
 namespace kehoach {
 
 void write_docx(const DocxPackage& package, const std::string& path, long long timestamp) {
-  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
-  if (!folder.empty() && !std::filesystem::is_directory(folder))
-    throw std::runtime_error("không ghi được tệp " + path + ": thư mục " + folder.string() +
-                             " không có; hãy tạo thư mục đó hoặc chọn nơi ghi khác.");
   AtomicFile file(path);
   {
     std::ofstream out(file.temporary_path(), std::ios::binary);

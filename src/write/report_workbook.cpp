@@ -3,19 +3,17 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <stdexcept>
 
 #include "text/column_letter.h"
 #include "write/appendix_labels.h"
-#include "write/atomic_file.h"
 #include "write/document_time.h"
+#include "write/workbook_file.h"
 #include "write/report_labels.h"
 
 namespace kehoach {
 namespace {
 
-constexpr const char* kFont = "Times New Roman";
 constexpr lxw_row_t kHeaderRow = 4;  // first of the two header rows (0-based)
 constexpr lxw_row_t kFirstDataRow = 6;
 constexpr lxw_col_t kHouseholdsColumn = 2;
@@ -32,69 +30,10 @@ constexpr lxw_col_t kAchieved = kEnd + 3;
 constexpr lxw_col_t kShare = kEnd + 4;
 constexpr lxw_col_t kColumnsPerIndicator = kShare + 1;
 
-std::size_t display_length(const std::string& utf8) {
-  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-std::string cell(lxw_row_t row, lxw_col_t column) { return column_letter(column) + std::to_string(row + 1); }
-
-std::string absolute_column_cell(lxw_row_t row, lxw_col_t column) {
-  return "$" + column_letter(column) + std::to_string(row + 1);
-}
-
-double rate_value(Rate rate) { return static_cast<double>(rate.hundredths) / 100.0; }
-
-struct Formats {
-  lxw_format *label, *title, *attachment, *header, *text, *order, *count, *rate, *note;
-  lxw_format *total_text, *total_count, *total_rate;
-};
-
-lxw_format* make_format(lxw_workbook* book, int size, bool bold, bool italic, bool border) {
-  lxw_format* f = workbook_add_format(book);
-  format_set_font_name(f, kFont);
-  format_set_font_size(f, size);
-  if (bold) format_set_bold(f);
-  if (italic) format_set_italic(f);
-  if (border) format_set_border(f, LXW_BORDER_THIN);
-  format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-  return f;
-}
-
-lxw_format* centred(lxw_format* f) {
-  format_set_align(f, LXW_ALIGN_CENTER);
-  return f;
-}
-
-Formats make_formats(lxw_workbook* book) {
-  Formats f{};
-  f.label = centred(make_format(book, 14, true, false, false));
-  f.title = centred(make_format(book, 13, true, false, false));
-  format_set_text_wrap(f.title);
-  f.attachment = centred(make_format(book, 13, false, true, false));
-  format_set_text_wrap(f.attachment);
-  f.header = centred(make_format(book, 11, true, false, true));
-  format_set_text_wrap(f.header);
-  f.text = make_format(book, 12, false, false, true);
-  format_set_indent(f.text, 1);
-  f.order = centred(make_format(book, 12, false, false, true));
-  f.count = centred(make_format(book, 12, false, false, true));
-  format_set_num_format(f.count, "#,##0");
-  f.rate = centred(make_format(book, 12, false, false, true));
-  format_set_num_format(f.rate, "0.00");
-  f.note = make_format(book, 11, false, false, true);
-  format_set_text_wrap(f.note);
-  f.total_text = centred(make_format(book, 12, true, false, true));
-  f.total_count = centred(make_format(book, 12, true, false, true));
-  format_set_num_format(f.total_count, "#,##0");
-  f.total_rate = centred(make_format(book, 12, true, false, true));
-  format_set_num_format(f.total_rate, "0.00");
-  return f;
-}
-
 class ReportSheet {
  public:
   ReportSheet(lxw_workbook* book, const Plan& plan, const Report& report)
-      : plan_(plan), report_(report), formats_(make_formats(book)),
+      : plan_(plan), report_(report), formats_(make_sheet_formats(book)),
         sheet_(workbook_add_worksheet(book, kReportTableLabel)),
         note_column_(static_cast<lxw_col_t>(kFirstFigureColumn + kColumnsPerIndicator * report.indicators.size())),
         total_row_(static_cast<lxw_row_t>(kFirstDataRow + report.rows.size())) {}
@@ -154,32 +93,32 @@ class ReportSheet {
   }
 
   void write_sum(lxw_row_t row, lxw_col_t column, long long value) {
-    const std::string sum = "=SUM(" + cell(kFirstDataRow, column) + ":" + cell(row - 1, column) + ")";
+    const std::string sum = "=SUM(" + cell_ref(kFirstDataRow, column) + ":" + cell_ref(row - 1, column) + ")";
     worksheet_write_formula_num(sheet_, row, column, sum.c_str(), formats_.total_count, static_cast<double>(value));
   }
 
   // end = start − decreases + increases, with the signs of the form's columns.
   void write_end_formula(lxw_row_t row, lxw_col_t first, Indicator indicator, long long value) {
-    std::string formula = "=" + cell(row, first + kStart);
+    std::string formula = "=" + cell_ref(row, first + kStart);
     const auto& columns = movement_columns(indicator);
     for (std::size_t m = 0; m < kMovementCount; ++m)
-      formula += (columns[m].sign < 0 ? "-" : "+") + cell(row, first + kFirstMovement + static_cast<lxw_col_t>(m));
+      formula += (columns[m].sign < 0 ? "-" : "+") + cell_ref(row, first + kFirstMovement + static_cast<lxw_col_t>(m));
     worksheet_write_formula_num(sheet_, row, first + kEnd, formula.c_str(), formats_.count, static_cast<double>(value));
   }
 
   // ROUND(end/households*100, 2): half up for positive figures, the rule of the plans.
   void write_end_rate(lxw_row_t row, lxw_col_t first, Rate value, bool total) {
     const std::string formula =
-        "=ROUND(" + cell(row, first + kEnd) + "/" + absolute_column_cell(row, kHouseholdsColumn) + "*100,2)";
+        "=ROUND(" + cell_ref(row, first + kEnd) + "/" + absolute_column_ref(row, kHouseholdsColumn) + "*100,2)";
     worksheet_write_formula_num(sheet_, row, first + kEndRate, formula.c_str(),
                                 total ? formats_.total_rate : formats_.rate, rate_value(value));
   }
 
   // achieved/target as a percentage; a unit without a target has no share, an empty cell.
   void write_share(lxw_row_t row, lxw_col_t first, const ReportFigures& f, bool total) {
-    const std::string target = cell(row, first + kTarget);
+    const std::string target = cell_ref(row, first + kTarget);
     const std::string formula =
-        "=IF(" + target + "=0,\"\",ROUND(" + cell(row, first + kAchieved) + "/" + target + "*100,2))";
+        "=IF(" + target + "=0,\"\",ROUND(" + cell_ref(row, first + kAchieved) + "/" + target + "*100,2))";
     lxw_format* format = total ? formats_.total_rate : formats_.rate;
     if (f.target == 0 || !f.share)
       worksheet_write_formula_str(sheet_, row, first + kShare, formula.c_str(), format, "");
@@ -202,7 +141,7 @@ class ReportSheet {
     }
     write_end_rate(row, first, f.end_rate, false);
     write_count(row, first + kTarget, f.target, false);
-    const std::string achieved = "=" + cell(row, first + kStart) + "-" + cell(row, first + kEnd);
+    const std::string achieved = "=" + cell_ref(row, first + kStart) + "-" + cell_ref(row, first + kEnd);
     worksheet_write_formula_num(sheet_, row, first + kAchieved, achieved.c_str(), formats_.count,
                                 static_cast<double>(f.achieved));
     write_share(row, first, f, false);
@@ -285,7 +224,7 @@ class ReportSheet {
 
   const Plan& plan_;
   const Report& report_;
-  Formats formats_;
+  SheetFormats formats_;
   lxw_worksheet* sheet_;
   lxw_col_t note_column_;
   lxw_row_t total_row_;
@@ -294,23 +233,8 @@ class ReportSheet {
 }  // namespace
 
 void write_report_workbook(const Plan& plan, const Report& report, const std::string& path) {
-  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
-  if (!folder.empty() && !std::filesystem::is_directory(folder))
-    throw std::runtime_error("không ghi được tệp " + path + ": thư mục " + folder.string() +
-                             " không có; hãy tạo thư mục đó hoặc chọn nơi ghi khác.");
-  AtomicFile file(path);
-  lxw_workbook* book = workbook_new(file.temporary_path().c_str());
-  if (!book) throw std::runtime_error("không tạo được tệp " + path + "; hãy kiểm tra thư mục và quyền ghi.");
-  const std::string title = std::string(kReportTableLabel) + ": " + report_table_title(report);
-  lxw_doc_properties properties{};
-  properties.title = const_cast<char*>(title.c_str());
-  properties.author = const_cast<char*>("kehoach");
-  properties.created = static_cast<time_t>(document_timestamp(plan));
-  workbook_set_properties(book, &properties);
-  ReportSheet(book, plan, report).write();
-  if (lxw_error error = workbook_close(book); error != LXW_NO_ERROR)
-    throw std::runtime_error("không ghi được tệp " + path + ": " + lxw_strerror(error));
-  file.commit();
+  write_workbook(path, std::string(kReportTableLabel) + ": " + report_table_title(report), document_timestamp(plan),
+                 [&](lxw_workbook* book) { ReportSheet(book, plan, report).write(); });
 }
 
 }  // namespace kehoach

@@ -1,0 +1,88 @@
+#include "write/workbook_file.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "text/column_letter.h"
+#include "write/atomic_file.h"
+
+namespace kehoach {
+namespace {
+
+constexpr const char* kFont = "Times New Roman";
+
+lxw_format* make_format(lxw_workbook* book, int size, bool bold, bool italic, bool border) {
+  lxw_format* f = workbook_add_format(book);
+  format_set_font_name(f, kFont);
+  format_set_font_size(f, size);
+  if (bold) format_set_bold(f);
+  if (italic) format_set_italic(f);
+  if (border) format_set_border(f, LXW_BORDER_THIN);
+  format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+  return f;
+}
+
+lxw_format* centred(lxw_format* f) {
+  format_set_align(f, LXW_ALIGN_CENTER);
+  return f;
+}
+
+lxw_format* with_number_format(lxw_format* f, const char* code) {
+  format_set_num_format(f, code);
+  return f;
+}
+
+lxw_format* wrapped(lxw_format* f) {
+  format_set_text_wrap(f);
+  return f;
+}
+
+}  // namespace
+
+void write_workbook(const std::string& path, const std::string& title, long long timestamp,
+                    const std::function<void(lxw_workbook*)>& fill) {
+  AtomicFile file(path);
+  lxw_workbook* book = workbook_new(file.temporary_path().c_str());
+  if (!book) throw std::runtime_error("không tạo được tệp " + path + "; hãy kiểm tra thư mục và quyền ghi.");
+  lxw_doc_properties properties{};
+  properties.title = const_cast<char*>(title.c_str());
+  properties.author = const_cast<char*>("kehoach");
+  properties.created = static_cast<time_t>(timestamp);
+  workbook_set_properties(book, &properties);
+  fill(book);
+  if (lxw_error error = workbook_close(book); error != LXW_NO_ERROR)
+    throw std::runtime_error("không ghi được tệp " + path + ": " + lxw_strerror(error));
+  file.commit();
+}
+
+SheetFormats make_sheet_formats(lxw_workbook* book) {
+  SheetFormats f{};
+  f.label = centred(make_format(book, 14, true, false, false));
+  f.title = wrapped(centred(make_format(book, 13, true, false, false)));
+  f.attachment = wrapped(centred(make_format(book, 13, false, true, false)));
+  f.header = wrapped(centred(make_format(book, 11, true, false, true)));
+  f.text = make_format(book, 12, false, false, true);
+  format_set_indent(f.text, 1);
+  f.order = centred(make_format(book, 12, false, false, true));
+  f.count = with_number_format(centred(make_format(book, 12, false, false, true)), "#,##0");
+  f.rate = with_number_format(centred(make_format(book, 12, false, false, true)), "0.00");
+  f.note = wrapped(make_format(book, 11, false, false, true));
+  f.total_text = centred(make_format(book, 12, true, false, true));
+  f.total_count = with_number_format(centred(make_format(book, 12, true, false, true)), "#,##0");
+  f.total_rate = with_number_format(centred(make_format(book, 12, true, false, true)), "0.00");
+  return f;
+}
+
+std::string cell_ref(lxw_row_t row, lxw_col_t column) { return column_letter(column) + std::to_string(row + 1); }
+
+std::string absolute_column_ref(lxw_row_t row, lxw_col_t column) {
+  return "$" + column_letter(column) + std::to_string(row + 1);
+}
+
+std::size_t display_length(const std::string& utf8) {
+  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+double rate_value(Rate rate) { return static_cast<double>(rate.hundredths) / 100.0; }
+
+}  // namespace kehoach

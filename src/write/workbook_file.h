@@ -1,0 +1,31 @@
+#pragma once
+// What every workbook kehoach writes shares: the file written whole or not at all with fixed
+// document properties, the formats of an official table (Times New Roman, borders, counts and
+// rates), and cell references for formulas.
+#include <xlsxwriter.h>
+
+#include <functional>
+#include <string>
+
+#include "model/rate.h"
+
+namespace kehoach {
+
+// Creates `path` through a temporary file, sets title, author and the (fixed) creation time, lets
+// `fill` add the sheets, then closes and renames. Throws std::runtime_error naming the file.
+void write_workbook(const std::string& path, const std::string& title, long long timestamp,
+                    const std::function<void(lxw_workbook*)>& fill);
+
+struct SheetFormats {
+  lxw_format *label, *title, *attachment, *header, *text, *order, *count, *rate, *note;
+  lxw_format *total_text, *total_count, *total_rate;
+};
+
+SheetFormats make_sheet_formats(lxw_workbook* book);
+
+std::string cell_ref(lxw_row_t row, lxw_col_t column);             // "D7"
+std::string absolute_column_ref(lxw_row_t row, lxw_col_t column);  // "$C7": the households column in a rate
+std::size_t display_length(const std::string& utf8);               // characters, for column widths
+double rate_value(Rate rate);                                      // 6.25 for 6,25%
+
+}  // namespace kehoach
