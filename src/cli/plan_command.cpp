@@ -3,16 +3,12 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/document_output.h"
 #include "cli/plan_input.h"
-#include "compute/appendix.h"
 #include "model/input_error.h"
-#include "read/docx_package_reader.h"
-#include "read/template_locator.h"
 #include "template/document_template.h"
 #include "write/appendix_workbook.h"
-#include "write/docx_writer.h"
 #include "write/document_time.h"
-#include "write/pdf_export.h"
 #include "write/plan_template_data.h"
 
 namespace kehoach {
@@ -38,22 +34,6 @@ Tùy chọn:
   -h, --help         Hướng dẫn này.
 )";
 
-struct Outputs {
-  std::string document, appendix, pdf;
-};
-
-Outputs outputs_for(const std::string& document) {
-  const std::filesystem::path path(document);
-  const std::filesystem::path stem = path.parent_path() / path.stem();
-  return {document, stem.string() + "-phu-luc.xlsx", stem.string() + ".pdf"};
-}
-
-DocumentTemplate load_template(const Plan& plan, std::string& label) {
-  const std::string location = locate_template(plan.text.template_name, plan.file);
-  label = plan.text.template_name;
-  return DocumentTemplate::compile(read_docx_package(location), location);
-}
-
 }  // namespace
 
 int plan_command(const std::vector<std::string>& words, Console console) {
@@ -64,29 +44,15 @@ int plan_command(const std::vector<std::string>& words, Console console) {
 
   try {
     const auto [plan, table] = load_plan(args->positional[0]);
-    std::string label;
-    const DocumentTemplate document = load_template(plan, label);
-    const DocxPackage filled = document.render(plan_template_data(plan, table, document.names(), label));
-
-    const Outputs out = outputs_for(args->value("output", std::filesystem::path(plan.file).stem().string() + ".docx"));
-    std::optional<std::string> libreoffice;
-    if (args->has("pdf") && !(libreoffice = find_libreoffice())) {
-      console.err << "kehoach plan: " << libreoffice_missing_message() << '\n';
-      status = kExitOutput;
-    }
-    try {
-      write_appendix_workbook(plan, table, out.appendix);
-      write_docx(filled, out.document, document_timestamp(plan));
-      console.out << "Đã ghi kế hoạch: " << out.document << "\nĐã ghi phụ lục: " << out.appendix << '\n';
-      if (libreoffice) {
-        export_pdf(*libreoffice, out.document, out.pdf);
-        console.out << "Đã ghi bản PDF: " << out.pdf << '\n';
-      }
-    } catch (const std::runtime_error& e) {
-      console.err << "kehoach plan: " << e.what() << '\n';
-      return kExitOutput;
-    }
-    return status;
+    const DocumentTemplate document = load_document_template(plan.text.template_name, plan.file);
+    DocumentJob job{"plan", "kế hoạch", "phụ lục",
+                    outputs_beside(args->value("output", std::filesystem::path(plan.file).stem().string() + ".docx"),
+                                   "-phu-luc"),
+                    document.render(plan_template_data(plan, table, document.names(), plan.text.template_name)),
+                    document_timestamp(plan),
+                    [&](const std::string& path) { write_appendix_workbook(plan, table, path); },
+                    args->has("pdf")};
+    return write_documents(job, console);
   } catch (const InputError& e) {
     console.err << e.what() << '\n';
     return kExitInput;

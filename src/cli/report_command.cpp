@@ -3,18 +3,15 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/document_output.h"
 #include "cli/plan_input.h"
 #include "compute/report.h"
 #include "model/input_error.h"
-#include "read/docx_package_reader.h"
 #include "read/movements_reader.h"
 #include "read/number_text.h"
 #include "read/table_file.h"
-#include "read/template_locator.h"
 #include "template/document_template.h"
-#include "write/docx_writer.h"
 #include "write/document_time.h"
-#include "write/pdf_export.h"
 #include "write/report_json.h"
 #include "write/report_template_data.h"
 #include "write/report_workbook.h"
@@ -97,31 +94,15 @@ int report_command(const std::vector<std::string>& words, Console console) {
       return kExitOk;
     }
     const std::string template_name = args->value("template", "bao-cao");
-    const std::string location = locate_template(template_name, plan.file);
-    const DocumentTemplate document = DocumentTemplate::compile(read_docx_package(location), location);
-    const DocxPackage filled = document.render(report_template_data(plan, report, document.names(), template_name));
-
-    const std::filesystem::path docx(args->value(
-        "output", std::filesystem::path(plan.file).stem().string() + "-bao-cao-" + period_key(period) + ".docx"));
-    const std::string stem = (docx.parent_path() / docx.stem()).string();
-    std::optional<std::string> libreoffice;
-    if (args->has("pdf") && !(libreoffice = find_libreoffice())) {
-      console.err << "kehoach report: " << libreoffice_missing_message() << '\n';
-      status = kExitOutput;
-    }
-    try {
-      write_report_workbook(plan, report, stem + "-bieu.xlsx");
-      write_docx(filled, docx.string(), document_timestamp(plan));
-      console.out << "Đã ghi báo cáo: " << docx.string() << "\nĐã ghi biểu kết quả: " << stem << "-bieu.xlsx\n";
-      if (libreoffice) {
-        export_pdf(*libreoffice, docx.string(), stem + ".pdf");
-        console.out << "Đã ghi bản PDF: " << stem << ".pdf\n";
-      }
-    } catch (const std::runtime_error& e) {
-      console.err << "kehoach report: " << e.what() << '\n';
-      return kExitOutput;
-    }
-    return status;
+    const DocumentTemplate document = load_document_template(template_name, plan.file);
+    const std::string default_name =
+        std::filesystem::path(plan.file).stem().string() + "-bao-cao-" + period_key(period) + ".docx";
+    DocumentJob job{"report", "báo cáo", "biểu kết quả", outputs_beside(args->value("output", default_name), "-bieu"),
+                    document.render(report_template_data(plan, report, document.names(), template_name)),
+                    document_timestamp(plan),
+                    [&](const std::string& path) { write_report_workbook(plan, report, path); },
+                    args->has("pdf")};
+    return write_documents(job, console);
   } catch (const InputError& e) {
     console.err << e.what() << '\n';
     return kExitInput;

@@ -14,6 +14,9 @@ namespace kehoach {
 
 enum class Indicator { Poor, NearPoor };
 
+// "poor" / "near_poor": how JSON and templates name an indicator.
+inline const char* indicator_key(Indicator indicator) { return indicator == Indicator::Poor ? "poor" : "near_poor"; }
+
 struct FixedFigure {
   std::string unit;          // unit name as written in the plan file
   bool all = false;          // "all": the unit reduces to zero ("không còn hộ cận nghèo")

@@ -18,8 +18,6 @@ Object::Ptr new_object() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 
 double number(Rate rate) { return static_cast<double>(rate.hundredths) / 100.0; }
 
-const char* indicator_key(Indicator indicator) { return indicator == Indicator::Poor ? "poor" : "near_poor"; }
-
 Object::Ptr figures_json(const IndicatorFigures& f) {
   Object::Ptr o = new_object();
   o->set("start", f.start);

@@ -17,8 +17,6 @@ TemplateRecord figures_record(const IndicatorFigures& f) {
           {"end", format_count(f.end)},             {"end_rate", format_rate(f.end_rate)}};
 }
 
-const char* indicator_key(Indicator indicator) { return indicator == Indicator::Poor ? "poor" : "near_poor"; }
-
 TemplateRecord row_record(const AppendixRow& row, const AppendixTable& table, const std::string& order) {
   TemplateRecord record{{"order", order}, {"name", row.name}, {"households", format_count(row.households)}};
   for (std::size_t k = 0; k < table.indicators.size(); ++k)

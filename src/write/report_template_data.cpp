@@ -9,8 +9,6 @@
 namespace kehoach {
 namespace {
 
-const char* indicator_key(Indicator indicator) { return indicator == Indicator::Poor ? "poor" : "near_poor"; }
-
 std::string share_text(const ReportFigures& f) { return f.share ? format_rate(*f.share) : "-"; }
 
 long long signed_sum(const ReportFigures& f, Indicator indicator, int sign) {
