@@ -11,6 +11,11 @@ std::string Arguments::value(const std::string& name, const std::string& fallbac
   return found == values.end() ? fallback : found->second;
 }
 
+std::vector<std::string> Arguments::all(const std::string& name) const {
+  auto found = repeated.find(name);
+  return found == repeated.end() ? std::vector<std::string>{} : found->second;
+}
+
 namespace {
 
 const OptionSpec& find_spec(const std::vector<OptionSpec>& specs, const std::string& word) {
@@ -49,8 +54,10 @@ Arguments parse_arguments(const std::vector<std::string>& words, const std::vect
       args.flags.insert(spec.long_name);
     } else if (has_inline) {
       args.values[spec.long_name] = inline_value;
+      args.repeated[spec.long_name].push_back(inline_value);
     } else if (i + 1 < words.size()) {
       args.values[spec.long_name] = words[++i];
+      args.repeated[spec.long_name].push_back(args.values[spec.long_name]);
     } else {
       throw UsageError("tùy chọn " + word + " cần một giá trị.");
     }

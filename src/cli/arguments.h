@@ -19,10 +19,12 @@ struct OptionSpec {
 
 struct Arguments {
   std::vector<std::string> positional;
-  std::map<std::string, std::string> values;  // long name -> value
+  std::map<std::string, std::string> values;  // long name -> value (the last one given)
+  std::map<std::string, std::vector<std::string>> repeated;  // long name -> every value, in order
   std::set<std::string> flags;                // long names given without value
   bool has(const std::string& name) const { return flags.count(name) || values.count(name); }
   std::string value(const std::string& name, const std::string& fallback = "") const;
+  std::vector<std::string> all(const std::string& name) const;
 };
 
 class UsageError : public std::runtime_error {

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/document_output.h"
 #include "cli/plan_input.h"
+#include "compute/movements_sum.h"
 #include "compute/report.h"
 #include "model/input_error.h"
 #include "read/movements_reader.h"
@@ -40,7 +41,8 @@ Ghi: BAO_CAO.docx (báo cáo theo mẫu bao-cao), BAO_CAO-bieu.xlsx (biểu kế
 
 Tùy chọn:
   --period KỲ         q1 (quý I), 6m (6 tháng), 9m (9 tháng), year (năm). Bắt buộc.
-  --movements TỆP     Bảng biến động cộng dồn từ đầu năm. Bắt buộc.
+  --movements TỆP     Bảng biến động cộng dồn từ đầu năm. Bắt buộc. Ghi nhiều lần để cộng các kỳ liền
+                      nhau (ví dụ quý I và quý II cho báo cáo 6 tháng).
   --sheet TÊN         Trang tính của bảng biến động (XLSX).
   --threshold TỶ_LỆ   Ngưỡng tiến độ (% chỉ tiêu năm), ví dụ 50.
   --template MẪU      Mẫu báo cáo khác (tên mẫu có sẵn hoặc đường dẫn .docx). Mặc định: bao-cao.
@@ -87,7 +89,9 @@ int report_command(const std::vector<std::string>& words, Console console) {
 
   try {
     const auto [plan, table] = load_plan(args->positional[0]);
-    const Movements movements = read_movements(read_table_file(args->value("movements"), args->value("sheet")));
+    std::vector<Movements> periods;
+    for (const auto& file : args->all("movements")) periods.push_back(read_movements(read_table_file(file, args->value("sheet"))));
+    const Movements movements = sum_movements(periods);
     const Report report = build_report(plan, table, movements, period, threshold);
     if (args->has("json")) {
       console.out << report_json(plan, report);

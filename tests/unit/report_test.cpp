@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "appendix_fixture.h"
+#include "compute/movements_sum.h"
 #include "compute/report.h"
 #include "model/input_error.h"
 #include "read/csv_reader.h"
@@ -128,4 +129,21 @@ TEST_CASE("a household that moved between the tables must be counted the same in
                        "b.csv:2: \"Đại Áng\": 2 hộ nghèo thoát thành hộ cận nghèo, nhưng bảng hộ cận nghèo ghi 1 hộ từ hộ "
                        "nghèo chuyển sang; hai cột phải bằng nhau.",
                        InputError);
+}
+
+TEST_CASE("the movements of consecutive quarters add up to the half year's") {
+  const std::string header = "Đơn vị,Hộ cận nghèo - Thoát cận nghèo,Hộ cận nghèo - Phát sinh mới\n";
+  const Movements q1 = read_movements(parse_csv(header + "Đại Áng,2,1\nTứ Hiệp,1,0\nYên Mỹ,0,0\n", "quy-1.csv"));
+  const Movements q2 = read_movements(parse_csv(header + "YÊN MỸ,1,0\nĐại Áng,3,0\nTứ Hiệp,2,0\n", "quy-2.csv"));
+  const Movements half = read_movements(parse_csv(header + "Đại Áng,5,1\nTứ Hiệp,3,0\nYên Mỹ,1,0\n", "6-thang.csv"));
+  const Plan plan = testing::small_plan();
+  const AppendixTable table = testing::small_table();
+  const Report summed = build_report(plan, table, sum_movements({q1, q2}), Period::H1);
+  const Report direct = build_report(plan, table, half, Period::H1);
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK(summed.rows[i].figures[0].end == direct.rows[i].figures[0].end);
+    CHECK(summed.rows[i].figures[0].movements == direct.rows[i].figures[0].movements);
+  }
+  CHECK(summed.total.figures[0].end == 82 - 9 + 1);
+  CHECK(sum_movements({q1, q2}).source == "quy-1.csv, quy-2.csv");
 }
