@@ -5,7 +5,6 @@
 #include "cli/commands.h"
 #include "cli/plan_input.h"
 #include "compute/appendix.h"
-#include "model/input_error.h"
 #include "write/appendix_json.h"
 #include "write/appendix_workbook.h"
 #include "write/vietnamese_format.h"
@@ -56,7 +55,7 @@ int appendix_command(const std::vector<std::string>& words, Console console) {
   const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
   if (!args) return status;
 
-  try {
+  return with_input_errors(console, [&] {
     const auto [plan, table] = load_plan(args->positional[0]);
     if (args->has("json")) {
       console.out << appendix_json(plan, table);
@@ -71,10 +70,7 @@ int appendix_command(const std::vector<std::string>& words, Console console) {
     }
     console.out << "Đã ghi phụ lục: " << output << " (" << summary(table) << ").\n";
     return kExitOk;
-  } catch (const InputError& e) {
-    console.err << e.what() << '\n';
-    return kExitInput;
-  }
+  });
 }
 
 }  // namespace kehoach

@@ -3,7 +3,6 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "compute/table_check.h"
-#include "model/input_error.h"
 #include "read/received_table_reader.h"
 #include "read/table_file.h"
 #include "write/check_report.h"
@@ -42,15 +41,12 @@ int check_command(const std::vector<std::string>& words, Console console) {
                          "thiếu tệp bảng cần kiểm tra (CSV hoặc XLSX)."};
   const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
   if (!args) return status;
-  try {
+  return with_input_errors(console, [&] {
     const ReceivedTable table = read_received_table(read_table_file(args->positional[0], args->value("sheet")));
     const std::vector<Finding> findings = check_table(table);
     console.out << (args->has("json") ? check_report_json(table, findings) : check_report_text(table, findings));
     return findings.empty() ? kExitOk : kExitFindings;
-  } catch (const InputError& e) {
-    console.err << e.what() << '\n';
-    return kExitInput;
-  }
+  });
 }
 
 }  // namespace kehoach

@@ -1,5 +1,6 @@
 #pragma once
 // The subcommands. Each takes its words after the command name and returns the exit status.
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -23,6 +24,10 @@ int check_command(const std::vector<std::string>& words, Console console);
 int plan_command(const std::vector<std::string>& words, Console console);
 int report_command(const std::vector<std::string>& words, Console console);
 int deadlines_command(const std::vector<std::string>& words, Console console);
+
+// Runs `body`, turning an input the user must fix (InputError, TemplateError) into its message on
+// the console and exit status 2.
+int with_input_errors(Console console, const std::function<int()>& body);
 
 // `kehoach ARGS…` as a function, so that tests can run the tool without a process.
 int run(const std::vector<std::string>& words, Console console);

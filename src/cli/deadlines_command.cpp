@@ -5,7 +5,6 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "compute/deadlines.h"
-#include "model/input_error.h"
 #include "read/plan_reader.h"
 #include "write/report_labels.h"
 
@@ -67,7 +66,7 @@ int deadlines_command(const std::vector<std::string>& words, Console console) {
     console.err << "kehoach deadlines: " << e.what() << "\nXem hướng dẫn: kehoach deadlines --help\n";
     return kExitUsage;
   }
-  try {
+  return with_input_errors(console, [&] {
     const Plan plan = read_plan(args->positional[0]);
     const auto deadlines = report_deadlines(plan.reports, plan.year, today);
     if (deadlines.empty()) {
@@ -78,10 +77,7 @@ int deadlines_command(const std::vector<std::string>& words, Console console) {
       console.out << "Báo cáo " << period_label(d.period, plan.year) << ": hạn " << two_digits(d.due.day) << "/"
                   << two_digits(d.due.month) << "/" << d.due.year << " (" << when(d.days_left) << ")\n";
     return kExitOk;
-  } catch (const InputError& e) {
-    console.err << e.what() << '\n';
-    return kExitInput;
-  }
+  });
 }
 
 }  // namespace kehoach

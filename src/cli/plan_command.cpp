@@ -5,7 +5,6 @@
 #include "cli/commands.h"
 #include "cli/document_output.h"
 #include "cli/plan_input.h"
-#include "model/input_error.h"
 #include "template/document_template.h"
 #include "write/appendix_workbook.h"
 #include "write/document_time.h"
@@ -42,7 +41,7 @@ int plan_command(const std::vector<std::string>& words, Console console) {
   const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
   if (!args) return status;
 
-  try {
+  return with_input_errors(console, [&] {
     const auto [plan, table] = load_plan(args->positional[0]);
     const DocumentTemplate document = load_document_template(plan.text.template_name, plan.file);
     DocumentJob job{"plan", "kế hoạch", "phụ lục",
@@ -53,13 +52,7 @@ int plan_command(const std::vector<std::string>& words, Console console) {
                     [&](const std::string& path) { write_appendix_workbook(plan, table, path); },
                     args->has("pdf")};
     return write_documents(job, console);
-  } catch (const InputError& e) {
-    console.err << e.what() << '\n';
-    return kExitInput;
-  } catch (const TemplateError& e) {
-    console.err << e.what() << '\n';
-    return kExitInput;
-  }
+  });
 }
 
 }  // namespace kehoach

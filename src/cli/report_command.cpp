@@ -7,7 +7,6 @@
 #include "cli/plan_input.h"
 #include "compute/movements_sum.h"
 #include "compute/report.h"
-#include "model/input_error.h"
 #include "read/movements_reader.h"
 #include "read/number_text.h"
 #include "read/table_file.h"
@@ -87,7 +86,7 @@ int report_command(const std::vector<std::string>& words, Console console) {
     return kExitUsage;
   }
 
-  try {
+  return with_input_errors(console, [&] {
     const auto [plan, table] = load_plan(args->positional[0]);
     std::vector<Movements> periods;
     for (const auto& file : args->all("movements")) periods.push_back(read_movements(read_table_file(file, args->value("sheet"))));
@@ -107,13 +106,7 @@ int report_command(const std::vector<std::string>& words, Console console) {
                     [&](const std::string& path) { write_report_workbook(plan, report, path); },
                     args->has("pdf")};
     return write_documents(job, console);
-  } catch (const InputError& e) {
-    console.err << e.what() << '\n';
-    return kExitInput;
-  } catch (const TemplateError& e) {
-    console.err << e.what() << '\n';
-    return kExitInput;
-  }
+  });
 }
 
 }  // namespace kehoach

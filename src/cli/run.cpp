@@ -1,6 +1,8 @@
 #include <ostream>
 
 #include "cli/commands.h"
+#include "model/input_error.h"
+#include "template/part_template.h"
 
 namespace kehoach {
 namespace {
@@ -34,6 +36,17 @@ không đọc được; 3 không ghi được tệp kết quả; 64 dòng lệnh
 )";
 
 }  // namespace
+
+int with_input_errors(Console console, const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const InputError& e) {
+    console.err << e.what() << '\n';
+  } catch (const TemplateError& e) {
+    console.err << e.what() << '\n';
+  }
+  return kExitInput;
+}
 
 int run(const std::vector<std::string>& words, Console console) {
   if (words.empty() || words[0] == "--help" || words[0] == "-h") {

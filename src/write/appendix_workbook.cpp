@@ -115,13 +115,7 @@ class AppendixSheet {
     worksheet_set_column(sheet_, 1, 1, std::max(14.0, 1.15 * static_cast<double>(longest) + 2), nullptr);
     worksheet_set_column(sheet_, 2, 2, 10, nullptr);
     worksheet_set_column(sheet_, kFirstFigureColumn, last_column_, 9.5, nullptr);
-    worksheet_set_landscape(sheet_);
-    worksheet_set_paper(sheet_, 9);  // A4
-    worksheet_set_margins(sheet_, 0.6, 0.4, 0.8, 0.6);
-    worksheet_center_horizontally(sheet_);
-    worksheet_repeat_rows(sheet_, kHeaderRow, kHeaderRow + 1);
-    worksheet_fit_to_pages(sheet_, 1, 0);  // one page wide, as many pages tall as needed
-    worksheet_freeze_panes(sheet_, kFirstDataRow, 2);
+    set_table_page(sheet_, kHeaderRow, kFirstDataRow, 0.6);
   }
 
   const Plan& plan_;

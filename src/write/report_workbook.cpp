@@ -213,13 +213,7 @@ class ReportSheet {
       worksheet_set_column(sheet_, first + kShare, first + kShare, 7.5, nullptr);
     }
     worksheet_set_column(sheet_, note_column_, note_column_, 13, nullptr);
-    worksheet_set_landscape(sheet_);
-    worksheet_set_paper(sheet_, 9);  // A4
-    worksheet_set_margins(sheet_, 0.4, 0.4, 0.8, 0.6);
-    worksheet_center_horizontally(sheet_);
-    worksheet_repeat_rows(sheet_, kHeaderRow, kHeaderRow + 1);
-    worksheet_fit_to_pages(sheet_, 1, 0);  // one page wide, as many pages tall as needed
-    worksheet_freeze_panes(sheet_, kFirstDataRow, 2);
+    set_table_page(sheet_, kHeaderRow, kFirstDataRow, 0.4);
   }
 
   const Plan& plan_;

@@ -73,6 +73,16 @@ SheetFormats make_sheet_formats(lxw_workbook* book) {
   return f;
 }
 
+void set_table_page(lxw_worksheet* sheet, lxw_row_t header_row, lxw_row_t first_data_row, double left_margin) {
+  worksheet_set_landscape(sheet);
+  worksheet_set_paper(sheet, 9);  // A4
+  worksheet_set_margins(sheet, left_margin, 0.4, 0.8, 0.6);
+  worksheet_center_horizontally(sheet);
+  worksheet_repeat_rows(sheet, header_row, header_row + 1);
+  worksheet_fit_to_pages(sheet, 1, 0);  // one page wide, as many pages tall as needed
+  worksheet_freeze_panes(sheet, first_data_row, 2);
+}
+
 std::string cell_ref(lxw_row_t row, lxw_col_t column) { return column_letter(column) + std::to_string(row + 1); }
 
 std::string absolute_column_ref(lxw_row_t row, lxw_col_t column) {

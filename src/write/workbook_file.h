@@ -23,6 +23,10 @@ struct SheetFormats {
 
 SheetFormats make_sheet_formats(lxw_workbook* book);
 
+// A4 landscape, centred, the two header rows repeated on every page, one page wide, frozen below the
+// header and right of the unit names: how an official table is printed and read.
+void set_table_page(lxw_worksheet* sheet, lxw_row_t header_row, lxw_row_t first_data_row, double left_margin);
+
 std::string cell_ref(lxw_row_t row, lxw_col_t column);             // "D7"
 std::string absolute_column_ref(lxw_row_t row, lxw_col_t column);  // "$C7": the households column in a rate
 std::size_t display_length(const std::string& utf8);               // characters, for column widths
