@@ -1,0 +1,27 @@
+#pragma once
+// One household of the review (rà soát): personal data, never logged and never written to plan
+// outputs (only aggregates are).
+#include <array>
+#include <string>
+
+#include "model/poverty_standard.h"
+
+namespace kehoach {
+
+inline constexpr std::size_t kDeprivationCount = 12;
+
+struct Household {
+  std::string code;                 // household code, unique within a list
+  std::string unit;                 // the unit (village, residential group) it lives in
+  Area area = Area::Rural;
+  int members = 0;
+  long long income = 0;             // per person, in the standard's basis (per month or per year), đồng
+  std::array<bool, kDeprivationCount> deprived{};  // the 12 indicators, in domain.md section 4's order
+  bool able_to_work = false;        // has a member able to work
+  bool social_protection = false;   // on social protection (BTXH)
+  bool ethnic_minority = false;     // DTTS
+  bool merit = false;               // family of people with merit to the revolution
+  int source_row = 0;
+};
+
+}  // namespace kehoach

@@ -1,0 +1,30 @@
+#pragma once
+// A poverty standard (chuẩn nghèo) as data: which households count as poor, near-poor or middle
+// income in a period. The national standards and local ones differ in lines, in the income basis
+// (per month or per year) and in the number of deprivations that makes a household poor, so none of
+// it is in code (domain.md section 4). Files live in data/standards/.
+#include <optional>
+#include <string>
+
+namespace kehoach {
+
+enum class Area { Rural, Urban };
+
+struct AreaLines {
+  long long poor = 0;                     // income per person at or below: poor or near-poor
+  std::optional<long long> near_poor;     // a local standard's second band: near-poor above `poor` up to this
+  std::optional<long long> middle;        // middle income above the lines up to this
+};
+
+struct PovertyStandard {
+  std::string name;            // "Chuẩn nghèo đa chiều giai đoạn 2022–2025 (Nghị định 07/2021/NĐ-CP)"
+  std::string file;            // where it was read from, for messages
+  int first_year = 0, last_year = 0;
+  bool per_year = false;       // lines are per person per year (otherwise per month)
+  AreaLines rural, urban;
+  int poor_deprivations = 3;   // deprived in at least this many indicators (with low income): poor
+};
+
+enum class Classification { Poor, NearPoor, MiddleIncome, Other };
+
+}  // namespace kehoach
