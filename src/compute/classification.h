@@ -14,6 +14,8 @@ int deprivation_count(const Household& household);
 //   above those, at or below middle:  MiddleIncome;
 //   above everything:                 Other.
 // A household above the lines is never poor or near-poor, however many its deprivations.
+// A scored household (the review's income points) is placed by poor_score and middle_score
+// instead; the standard must have poor_score for its area.
 Classification classify(const Household& household, const PovertyStandard& standard);
 
 }  // namespace kehoach

@@ -14,6 +14,9 @@ struct AreaLines {
   long long poor = 0;                     // income per person at or below: poor or near-poor
   std::optional<long long> near_poor;     // a local standard's second band: near-poor above `poor` up to this
   std::optional<long long> middle;        // middle income above the lines up to this
+  // The review form scores income in points instead of đồng (140 points = the rural line of
+  // 2022–2025); a record with a score is placed by these instead of the amounts.
+  std::optional<long long> poor_score, middle_score;
 };
 
 struct PovertyStandard {

@@ -18,7 +18,7 @@ namespace {
 
 class PlanParser : private YamlFields {
  public:
-  explicit PlanParser(const std::string& path) : YamlFields(path) {}
+  explicit PlanParser(const std::string& path) : YamlFields(path, "tệp kế hoạch") {}
 
   Plan parse(const YAML::Node& root) {
     if (!root.IsMap()) throw error(root, "tệp kế hoạch phải là danh sách khóa: giá trị (xem ví dụ trong README).");

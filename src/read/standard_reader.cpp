@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
 #include <vector>
 
 #include "model/household.h"
@@ -15,15 +14,16 @@ namespace kehoach {
 namespace {
 
 constexpr long long kLargestAmount = 1'000'000'000'000;  // 1.000 tỷ đồng: anything above is a typo
+constexpr long long kLargestScore = 10'000;               // the review's points are in the hundreds
 
 class StandardParser : private YamlFields {
  public:
-  explicit StandardParser(const std::string& path) : YamlFields(path) {}
+  explicit StandardParser(const std::string& path) : YamlFields(path, "tệp chuẩn nghèo") {}
 
   PovertyStandard parse(const YAML::Node& root) const {
     if (!root.IsMap())
       throw error(root, "tệp chuẩn nghèo phải là danh sách khóa: giá trị (xem chú thích đầu các tệp trong data/standards).");
-    allow_keys(root, {"name", "first_year", "last_year", "income", "rural", "urban", "poor_deprivations"});
+    allow(root, {"name", "first_year", "last_year", "income", "rural", "urban", "poor_deprivations"});
     PovertyStandard s;
     s.file = path();
     s.name = text(required(root, "name"), "name");
@@ -42,18 +42,6 @@ class StandardParser : private YamlFields {
   }
 
  private:
-  // YamlFields::allow speaks of the plan file; this one names the standard file.
-  void allow_keys(const YAML::Node& map, std::initializer_list<const char*> keys) const {
-    const std::set<std::string> known(keys.begin(), keys.end());
-    for (const auto& entry : map) {
-      const std::string key = entry.first.as<std::string>();
-      if (known.count(key)) continue;
-      std::string list;
-      for (const char* k : keys) list += (list.empty() ? "" : ", ") + std::string(k);
-      throw error(entry.first, "khóa \"" + key + "\" không có trong mẫu tệp chuẩn nghèo; các khóa dùng được ở đây: " + list + ".");
-    }
-  }
-
   bool income_basis(const YAML::Node& node) const {
     const std::string value = node.IsScalar() ? node.Scalar() : "";
     if (value == "per_month") return false;
@@ -65,7 +53,7 @@ class StandardParser : private YamlFields {
   AreaLines lines(const YAML::Node& node, const char* area) const {
     if (!node.IsMap())
       throw error(node, std::string("\"") + area + "\" phải gồm poor (mức nghèo) và có thể thêm near_poor, middle.");
-    allow_keys(node, {"poor", "near_poor", "middle"});
+    allow(node, {"poor", "near_poor", "middle", "poor_score", "middle_score"});
     AreaLines l;
     const YAML::Node poor = required(node, "poor");
     l.poor = amount(poor, "poor");
@@ -79,7 +67,17 @@ class StandardParser : private YamlFields {
       if (l.near_poor && *l.middle <= *l.near_poor)
         throw not_above(node["middle"], area, "middle", node["near_poor"], "near_poor");
     }
+    scores(node, area, l);
     return l;
+  }
+
+  void scores(const YAML::Node& node, const char* area, AreaLines& l) const {
+    if (present(node["poor_score"])) l.poor_score = integer(node["poor_score"], "poor_score", 1, kLargestScore);
+    if (!present(node["middle_score"])) return;
+    if (!l.poor_score) throw error(node["middle_score"], std::string(area) + ": có middle_score thì phải có poor_score.");
+    l.middle_score = integer(node["middle_score"], "middle_score", 1, kLargestScore);
+    if (*l.middle_score <= *l.poor_score)
+      throw not_above(node["middle_score"], area, "middle_score", node["poor_score"], "poor_score");
   }
 
   long long amount(const YAML::Node& node, const char* key) const {

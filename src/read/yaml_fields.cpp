@@ -52,8 +52,8 @@ void YamlFields::allow(const YAML::Node& map, std::initializer_list<const char*>
     const std::string key = entry.first.as<std::string>();
     if (known.count(key)) continue;
     std::string list;
-    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-    throw error(entry.first, "khóa \"" + key + "\" không có trong mẫu tệp kế hoạch; các khóa dùng được ở đây: " + list + ".");
+    for (const char* k : keys) list += (list.empty() ? "" : ", ") + std::string(k);
+    throw error(entry.first, "khóa \"" + key + "\" không có trong mẫu " + kind_ + "; các khóa dùng được ở đây: " + list + ".");
   }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Reading typed fields out of a YAML document, every mistake reported with the file and line
-// in the user's language. Shared by the readers of plan files.
+// in the user's language. Shared by the readers of plan files and poverty standard files.
 #include <yaml-cpp/yaml.h>
 
 #include <initializer_list>
@@ -14,7 +14,8 @@ namespace kehoach {
 
 class YamlFields {
  public:
-  explicit YamlFields(std::string path) : path_(std::move(path)) {}
+  // `kind` names the file in messages: "tệp kế hoạch", "tệp chuẩn nghèo".
+  YamlFields(std::string path, std::string kind) : path_(std::move(path)), kind_(std::move(kind)) {}
 
   const std::string& path() const { return path_; }
   InputError error(const YAML::Node& node, const std::string& problem) const;
@@ -22,7 +23,7 @@ class YamlFields {
   // A key written with nothing under it ("document:") is the same as a key left out.
   static bool present(const YAML::Node& node) { return node && !node.IsNull(); }
 
-  // Refuses keys of `map` not in `keys`, listing those that are allowed.
+  // Refuses keys of `map` not in `keys`, listing those that are allowed in the order given.
   void allow(const YAML::Node& map, std::initializer_list<const char*> keys) const;
   YAML::Node required(const YAML::Node& map, const char* key) const;
 
@@ -38,6 +39,7 @@ class YamlFields {
 
  private:
   std::string path_;
+  std::string kind_;
 };
 
 // Splits text at blank lines into paragraphs; single line breaks inside a paragraph become spaces.

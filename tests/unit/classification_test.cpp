@@ -12,20 +12,20 @@ PovertyStandard national() {
   s.name = "Chuẩn nghèo đa chiều giai đoạn 2022–2025 (Nghị định 07/2021/NĐ-CP)";
   s.first_year = 2022;
   s.last_year = 2026;
-  s.rural = AreaLines{1'500'000, {}, 2'250'000};
-  s.urban = AreaLines{2'000'000, {}, 3'000'000};
+  s.rural = AreaLines{1'500'000, {}, 2'250'000, 140, {}};
+  s.urban = AreaLines{2'000'000, {}, 3'000'000, 175, {}};
   s.poor_deprivations = 3;
   return s;
 }
 
-// A local standard per year, with a near-poor band, as data/standards/tp-ho-chi-minh-2022-2025.yaml.
+// A local standard per year, with a near-poor band, as data/standards/dia-phuong/tp-ho-chi-minh-2021-2025.yaml.
 PovertyStandard local_per_year() {
   PovertyStandard s;
   s.name = "Chuẩn nghèo Thành phố Hồ Chí Minh giai đoạn 2022–2025";
   s.first_year = 2022;
   s.last_year = 2025;
   s.per_year = true;
-  s.rural = AreaLines{36'000'000, 46'000'000, {}};
+  s.rural = AreaLines{36'000'000, 46'000'000, {}, {}, {}};
   s.urban = s.rural;
   s.poor_deprivations = 3;
   return s;
@@ -34,7 +34,7 @@ PovertyStandard local_per_year() {
 Household household(Area area, long long income, int deprivations) {
   Household h;
   h.code = "HGĐ-01";
-  h.unit = "Thôn Tứ Hiệp";
+  h.units = {"Xã Tứ Hiệp", "Thôn 1"};
   h.area = area;
   h.members = 4;
   h.income = income;
@@ -125,4 +125,29 @@ TEST_CASE("with both a near-poor band and a middle line, middle income starts ab
   CHECK(classify(household(Area::Rural, 46'000'001, 0), s) == Classification::MiddleIncome);
   CHECK(classify(household(Area::Rural, 60'000'000, 0), s) == Classification::MiddleIncome);
   CHECK(classify(household(Area::Rural, 60'000'001, 0), s) == Classification::Other);
+}
+
+TEST_CASE("a scored household is placed by the score lines: 140 points rural, 175 urban, inclusive") {
+  const PovertyStandard s = national();
+  Household h = household(Area::Rural, 140, 3);
+  h.scored = true;
+  CHECK(classify(h, s) == Classification::Poor);
+  h.deprived[2] = false;
+  CHECK(classify(h, s) == Classification::NearPoor);
+  h.income = 141;
+  CHECK(classify(h, s) == Classification::Other);  // no middle_score in the national file
+  h.area = Area::Urban;
+  CHECK(classify(h, s) == Classification::NearPoor);
+  h.income = 176;
+  CHECK(classify(h, s) == Classification::Other);
+}
+
+TEST_CASE("a middle_score line gives scored households their middle-income band") {
+  PovertyStandard s = national();
+  s.rural.middle_score = 160;
+  Household h = household(Area::Rural, 160, 5);
+  h.scored = true;
+  CHECK(classify(h, s) == Classification::MiddleIncome);
+  h.income = 161;
+  CHECK(classify(h, s) == Classification::Other);
 }

@@ -78,8 +78,8 @@ TEST_CASE("a date may be written the Vietnamese way") {
 
 TEST_CASE("an unknown key is refused with its line and the keys that are allowed") {
   CHECK(error_of(replaced(kPlan, "  place:", "  plase:")) ==
-        "data/ke-hoach.yaml:6: khóa \"plase\" không có trong mẫu tệp kế hoạch; các khóa dùng được ở đây: body, "
-        "parent, place, unit.");
+        "data/ke-hoach.yaml:6: khóa \"plase\" không có trong mẫu tệp kế hoạch; các khóa dùng được ở đây: parent, "
+        "body, unit, place.");
 }
 
 TEST_CASE("a target given both as a count and as a rate is refused") {

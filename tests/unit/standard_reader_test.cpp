@@ -77,6 +77,19 @@ TEST_CASE("a standard file gives its name, period, income basis, lines by area a
   CHECK(s.poor_deprivations == 3);
 }
 
+TEST_CASE("score lines are optional, whole numbers, and middle_score needs poor_score below it") {
+  const std::string with_scores = replaced(kStandard, "  middle: 2.250.000\n", "  middle: 2.250.000\n  poor_score: 140\n  middle_score: 160\n");
+  const PovertyStandard s = parse_standard(with_scores, "data/chuan.yaml");
+  CHECK(s.rural.poor_score == 140);
+  CHECK(s.rural.middle_score == 160);
+  CHECK_FALSE(s.urban.poor_score);
+  CHECK(error_of(replaced(with_scores, "middle_score: 160", "middle_score: 140")) ==
+        "data/chuan.yaml:9: rural: middle_score (140) phải cao hơn poor_score (140).");
+  CHECK(error_of(replaced(with_scores, "  poor_score: 140\n", "")) ==
+        "data/chuan.yaml:8: rural: có middle_score thì phải có poor_score.");
+  CHECK(error_of(replaced(with_scores, "poor_score: 140", "poor_score: 14,5")).find("data/chuan.yaml:8:") == 0);
+}
+
 TEST_CASE("a key written with nothing under it counts as left out") {
   const PovertyStandard s = parse_standard(replaced(kStandard, "  middle: 2.250.000", "  middle:"), "data/chuan.yaml");
   CHECK_FALSE(s.rural.middle);
@@ -96,6 +109,9 @@ TEST_CASE("the shipped national standard of 2022–2025 runs through 2026 with m
   CHECK_FALSE(s.urban.near_poor);
   CHECK(s.urban.middle == 3'000'000);
   CHECK(s.poor_deprivations == 3);
+  CHECK(s.rural.poor_score == 140);
+  CHECK(s.urban.poor_score == 175);
+  CHECK_FALSE(s.rural.middle_score);
 }
 
 TEST_CASE("the shipped national standard of 2027–2030 has monthly lines and no middle-income lines") {
@@ -114,9 +130,9 @@ TEST_CASE("the shipped national standard of 2027–2030 has monthly lines and no
 }
 
 TEST_CASE("the shipped Hồ Chí Minh City standard has yearly lines with a near-poor band, the same in both areas") {
-  const PovertyStandard s = read_standard(shipped("tp-ho-chi-minh-2022-2025.yaml"));
-  CHECK(s.name == "Chuẩn nghèo Thành phố Hồ Chí Minh giai đoạn 2022–2025");
-  CHECK(s.first_year == 2022);
+  const PovertyStandard s = read_standard(shipped("dia-phuong/tp-ho-chi-minh-2021-2025.yaml"));
+  CHECK(s.name == "Chuẩn nghèo Thành phố Hồ Chí Minh giai đoạn 2021–2025");
+  CHECK(s.first_year == 2021);
   CHECK(s.last_year == 2025);
   CHECK(s.per_year);
   for (const AreaLines* lines : {&s.rural, &s.urban}) {
@@ -133,7 +149,7 @@ TEST_CASE("an unknown key is refused with its line and the keys allowed there") 
         "name, first_year, last_year, income, rural, urban, poor_deprivations.");
   CHECK(error_of(replaced(kStandard, "  middle: 2.250.000", "  trung_binh: 2.250.000")) ==
         "data/chuan.yaml:7: khóa \"trung_binh\" không có trong mẫu tệp chuẩn nghèo; các khóa dùng được ở đây: "
-        "poor, near_poor, middle.");
+        "poor, near_poor, middle, poor_score, middle_score.");
 }
 
 TEST_CASE("a missing key is named with the line of the part it belongs in") {
@@ -263,14 +279,13 @@ TEST_CASE("in the shipped folder 2026 and 2027 have one standard each and 2031 n
   CHECK(standard_for_year(kStandards, 2027).file == shipped("quoc-gia-2027-2030.yaml"));
   CHECK(period_error(kStandards, 2031) ==
         kStandards + ": không có chuẩn nghèo cho năm 2031; các chuẩn có trong thư mục: "
-                     "2022–2026 (quoc-gia-2022-2025.yaml), 2027–2030 (quoc-gia-2027-2030.yaml), "
-                     "2022–2025 (tp-ho-chi-minh-2022-2025.yaml). Hãy thêm tệp chuẩn nghèo cho năm này.");
+                     "2022–2026 (quoc-gia-2022-2025.yaml), 2027–2030 (quoc-gia-2027-2030.yaml). "
+                     "Hãy thêm tệp chuẩn nghèo cho năm này.");
 }
 
-TEST_CASE("in the shipped folder 2022 has both the national and the Hồ Chí Minh City standard, and both are named") {
-  CHECK(period_error(kStandards, 2022) ==
-        kStandards + ": năm 2022 có hai chuẩn nghèo: quoc-gia-2022-2025.yaml (2022–2026) và "
-                     "tp-ho-chi-minh-2022-2025.yaml (2022–2025); mỗi năm chỉ để một tệp chuẩn nghèo trong thư mục.");
+TEST_CASE("in the shipped folder 2022 has the national standard: local standards in dia-phuong/ are not chosen by year") {
+  CHECK(standard_for_year(kStandards, 2022).file == shipped("quoc-gia-2022-2025.yaml"));
+  CHECK(standard_for_year(kStandards, 2025).file == shipped("quoc-gia-2022-2025.yaml"));
 }
 
 TEST_CASE("two files covering the same year are both named, even when they overlap in one year only") {
