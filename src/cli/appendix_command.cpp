@@ -56,7 +56,7 @@ int appendix_command(const std::vector<std::string>& words, Console console) {
   if (!args) return status;
 
   return with_input_errors(console, [&] {
-    const auto [plan, table] = load_plan(args->positional[0]);
+    const auto [plan, table, analysis] = load_plan(args->positional[0]);
     if (args->has("json")) {
       console.out << appendix_json(plan, table);
       return kExitOk;

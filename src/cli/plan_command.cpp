@@ -42,12 +42,13 @@ int plan_command(const std::vector<std::string>& words, Console console) {
   if (!args) return status;
 
   return with_input_errors(console, [&] {
-    const auto [plan, table] = load_plan(args->positional[0]);
+    const auto [plan, table, analysis] = load_plan(args->positional[0]);
     const DocumentTemplate document = load_document_template(plan.text.template_name, plan.file);
     DocumentJob job{"plan", "kế hoạch", "phụ lục",
                     outputs_beside(args->value("output", std::filesystem::path(plan.file).stem().string() + ".docx"),
                                    "-phu-luc"),
-                    document.render(plan_template_data(plan, table, document.names(), plan.text.template_name)),
+                    document.render(plan_template_data(plan, table, document.names(), plan.text.template_name,
+                                                       analysis ? &*analysis : nullptr)),
                     document_timestamp(plan),
                     [&](const std::string& path) { write_appendix_workbook(plan, table, path); },
                     args->has("pdf")};

@@ -1,17 +1,28 @@
 #include "cli/plan_input.h"
 
+#include "cli/household_input.h"
 #include "compute/appendix.h"
+#include "compute/household_tally.h"
 #include "read/plan_reader.h"
 #include "read/statistics_reader.h"
 #include "read/table_file.h"
+#include "write/households_workbook.h"
 
 namespace kehoach {
 
 PlanInput load_plan(const std::string& plan_file) {
   Plan plan = read_plan(plan_file);
-  const Statistics statistics = read_statistics(read_table_file(plan.statistics_path, plan.statistics_sheet));
-  AppendixTable table = build_appendix(plan, statistics);
-  return {std::move(plan), std::move(table)};
+  if (!plan.records) {
+    const Statistics statistics = read_statistics(read_table_file(plan.statistics_path, plan.statistics_sheet));
+    AppendixTable table = build_appendix(plan, statistics);
+    return {std::move(plan), std::move(table), std::nullopt};
+  }
+  const RecordsSource& source = *plan.records;
+  const PovertyStandard standard = choose_standard(source.standard, plan.year);
+  const HouseholdCensus census = load_households(source.path, standard, RecordsOptions{source.sheet, source.skip_bad_rows});
+  AppendixTable table = build_appendix(plan, lowest_level_statistics(census.units, source.path));
+  table.notes = households_notes(HouseholdsReport{standard, census.records, census.units});
+  return {std::move(plan), std::move(table), census.units.nodes.front().tally};
 }
 
 }  // namespace kehoach

@@ -4,9 +4,11 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/document_output.h"
+#include "cli/household_input.h"
 #include "cli/plan_input.h"
 #include "compute/movements_sum.h"
 #include "compute/report.h"
+#include "model/input_error.h"
 #include "read/movements_reader.h"
 #include "read/number_text.h"
 #include "read/table_file.h"
@@ -23,6 +25,7 @@ constexpr const char* kReportHelp = R"(kehoach report: lập Báo cáo kết qu�
 
 Cách dùng:
   kehoach report KẾ_HOẠCH.yaml --period 6m --movements BIẾN_ĐỘNG.csv [-o BAO_CAO.docx] [--pdf] [--json]
+  kehoach report KẾ_HOẠCH.yaml --period year --records-end HỘ_CUỐI_KỲ.csv [--records-earlier HỘ_CŨ.csv] …
 
 Bảng biến động (CSV hoặc XLSX) ghi mỗi thôn/đơn vị một dòng, số hộ biến động cộng dồn từ đầu năm, như
 biểu rà soát: nhóm cột "Hộ nghèo" gồm "Thoát nghèo thành hộ cận nghèo", "Thoát nghèo vượt chuẩn cận
@@ -30,6 +33,9 @@ nghèo", "Giảm khác", "Hộ cận nghèo rơi xuống nghèo", "Tái nghèo",
 "Hộ cận nghèo" tương tự ("Thoát cận nghèo", "Rơi xuống hộ nghèo", "Giảm khác", "Hộ nghèo thoát thành
 cận nghèo", "Tái cận nghèo", "Phát sinh mới", "Tăng khác"). Có thể chỉ ghi cột "Cuối kỳ" khi chưa rõ
 biến động; ghi cả hai thì phải khớp nhau.
+
+Khi kế hoạch lập từ danh sách hộ (khóa records), có thể đưa danh sách hộ rà soát cuối kỳ thay cho bảng
+biến động: mọi cột biến động được tính bằng cách so hai danh sách theo mã hộ (xem kehoach households).
 
 Cuối kỳ = đầu năm - các cột giảm + các cột tăng; đã giảm = đầu năm - cuối kỳ; đạt = đã giảm / chỉ tiêu
 năm. Đơn vị đạt dưới ngưỡng tiến độ (mặc định 25%, 50%, 75%, 100% cho quý I, 6, 9 tháng, năm; đổi bằng
@@ -40,8 +46,11 @@ Ghi: BAO_CAO.docx (báo cáo theo mẫu bao-cao), BAO_CAO-bieu.xlsx (biểu kế
 
 Tùy chọn:
   --period KỲ         q1 (quý I), 6m (6 tháng), 9m (9 tháng), year (năm). Bắt buộc.
-  --movements TỆP     Bảng biến động cộng dồn từ đầu năm. Bắt buộc. Ghi nhiều lần để cộng các kỳ liền
-                      nhau (ví dụ quý I và quý II cho báo cáo 6 tháng).
+  --movements TỆP     Bảng biến động cộng dồn từ đầu năm. Ghi nhiều lần để cộng các kỳ liền nhau (ví dụ
+                      quý I và quý II cho báo cáo 6 tháng). Cần --movements hoặc --records-end.
+  --records-end TỆP   Danh sách hộ cuối kỳ (cùng dạng với danh sách hộ của kế hoạch).
+  --records-earlier TỆP  Danh sách hộ cũ hơn đầu năm, để tính tái nghèo, tái cận nghèo.
+  --skip-bad-rows     Bỏ qua dòng sai trong danh sách hộ cuối kỳ (số dòng bỏ qua được in ra).
   --sheet TÊN         Trang tính của bảng biến động (XLSX).
   --threshold TỶ_LỆ   Ngưỡng tiến độ (% chỉ tiêu năm), ví dụ 50.
   --template MẪU      Mẫu báo cáo khác (tên mẫu có sẵn hoặc đường dẫn .docx). Mặc định: bao-cao.
@@ -65,12 +74,38 @@ std::optional<Rate> threshold_option(const Arguments& args) {
   return Rate{*hundredths};
 }
 
+Movements table_movements(const Arguments& args) {
+  std::vector<Movements> periods;
+  for (const auto& file : args.all("movements")) periods.push_back(read_movements(read_table_file(file, args.value("sheet"))));
+  return sum_movements(periods);
+}
+
+// The plan's own list is the start; the movements of its lowest units come from comparing lists.
+Movements record_movements(const Plan& plan, const Arguments& args, std::ostream& err) {
+  if (!plan.records)
+    throw InputError(Location{plan.file, {}, {}, {}},
+                     "--records-end cần kế hoạch lập từ danh sách hộ (khóa records); kế hoạch này dùng bảng số liệu "
+                     "thôn, hãy dùng --movements.");
+  const RecordsSource& source = *plan.records;
+  const PovertyStandard standard = choose_standard(source.standard, plan.year);
+  MovementInput input{source.path, args.value("records-end"), std::nullopt};
+  if (args.has("records-earlier")) input.earlier = args.value("records-earlier");
+  RecordsOptions options{args.value("sheet"), args.has("skip-bad-rows") || source.skip_bad_rows};
+  const MovementCensus census = load_movements(input, standard, options);
+  for (const RecordsSummary* records : {&census.start, &census.end})
+    if (records->skipped_rows > 0)
+      err << "kehoach report: đã bỏ qua " << records->skipped_rows << " dòng có giá trị sai trong " << records->source << ".\n";
+  const auto& levels = census.movements.units.levels;
+  return movements_at_level(census.movements, static_cast<int>(levels.size()) - 1, input.end);
+}
+
 }  // namespace
 
 int report_command(const std::vector<std::string>& words, Console console) {
   int status = kExitOk;
   const CommandSpec spec{"report", kReportHelp,
-                         {{"period", 0, true}, {"movements", 0, true}, {"sheet", 0, true}, {"threshold", 0, true},
+                         {{"period", 0, true}, {"movements", 0, true}, {"records-end", 0, true},
+                          {"records-earlier", 0, true}, {"skip-bad-rows", 0, false}, {"sheet", 0, true}, {"threshold", 0, true},
                           {"template", 0, true}, {"output", 'o', true}, {"pdf", 0, false}, {"json", 0, false}},
                          "thiếu tệp kế hoạch (YAML)."};
   const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
@@ -80,17 +115,21 @@ int report_command(const std::vector<std::string>& words, Console console) {
   try {
     period = required_period(*args);
     threshold = threshold_option(*args);
-    if (!args->has("movements")) throw UsageError("thiếu --movements (bảng biến động cộng dồn từ đầu năm).");
+    if (args->has("movements") == args->has("records-end"))
+      throw UsageError(args->has("movements") ? "chỉ dùng một trong hai: --movements hoặc --records-end."
+                                              : "thiếu --movements (bảng biến động cộng dồn từ đầu năm) hoặc "
+                                                "--records-end (danh sách hộ cuối kỳ).");
+    if (args->has("records-earlier") && !args->has("records-end"))
+      throw UsageError("--records-earlier chỉ dùng cùng --records-end.");
   } catch (const UsageError& e) {
     console.err << "kehoach report: " << e.what() << "\nXem hướng dẫn: kehoach report --help\n";
     return kExitUsage;
   }
 
   return with_input_errors(console, [&] {
-    const auto [plan, table] = load_plan(args->positional[0]);
-    std::vector<Movements> periods;
-    for (const auto& file : args->all("movements")) periods.push_back(read_movements(read_table_file(file, args->value("sheet"))));
-    const Movements movements = sum_movements(periods);
+    const auto [plan, table, analysis] = load_plan(args->positional[0]);
+    const Movements movements = args->has("records-end") ? record_movements(plan, *args, console.err)
+                                                         : table_movements(*args);
     const Report report = build_report(plan, table, movements, period, threshold);
     if (args->has("json")) {
       console.out << report_json(plan, report);

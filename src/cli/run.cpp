@@ -23,7 +23,11 @@ Cách dùng:
       và ghi Phụ lục ra tệp Excel (có công thức và số liệu tính sẵn).
   kehoach check BẢNG.csv|BẢNG.xlsx [--sheet TÊN] [--json]
       Kiểm tra bảng chỉ tiêu nhận từ cơ sở: tỷ lệ, số cuối năm, dòng tổng cộng.
-  kehoach help LỆNH       Hướng dẫn chi tiết một lệnh (plan, report, deadlines, appendix, check).
+  kehoach households HỘ.csv [--year NĂM] [--start HỘ_ĐẦU_KỲ.csv] [-o TỔNG_HỢP.xlsx] [--json]
+      Phân loại từng hộ theo chuẩn nghèo và tổng hợp theo thôn, xã, tỉnh (Excel);
+      với --start, tính biến động hộ nghèo, cận nghèo giữa hai danh sách.
+  kehoach help LỆNH       Hướng dẫn chi tiết một lệnh (plan, report, deadlines, appendix, check,
+                          households).
   kehoach --version       Phiên bản.
 
 Ví dụ:
@@ -71,7 +75,9 @@ int run(const std::vector<std::string>& words, Console console) {
   if (command == "plan") return plan_command(rest, console);
   if (command == "report") return report_command(rest, console);
   if (command == "deadlines") return deadlines_command(rest, console);
-  console.err << "kehoach: không có lệnh \"" << command << "\". Các lệnh: plan, appendix, report, deadlines, check, help.\n"
+  if (command == "households") return households_command(rest, console);
+  console.err << "kehoach: không có lệnh \"" << command
+              << "\". Các lệnh: plan, appendix, report, deadlines, check, households, help.\n"
               << "Xem hướng dẫn: kehoach --help\n";
   return kExitUsage;
 }

@@ -34,6 +34,7 @@ struct AppendixTable {
   std::vector<IndicatorTarget> indicators;
   std::vector<AppendixRow> rows;     // input order
   AppendixRow total;                 // name "Tổng cộng"
+  std::vector<std::string> notes;    // lines under the table: where the start counts came from
 };
 
 }  // namespace kehoach

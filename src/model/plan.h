@@ -31,6 +31,14 @@ struct Target {
 };
 
 
+// Household review records in place of a statistics table: the start counts are computed from them.
+struct RecordsSource {
+  std::string path;           // resolved against the plan file's folder
+  std::string sheet;          // XLSX sheet, empty for the first
+  std::string standard;       // a poverty standard file; empty: the shipped one valid in the plan's year
+  bool skip_bad_rows = false;
+};
+
 struct Plan {
   std::string file;                  // the plan file, for messages
   int year = 0;
@@ -43,6 +51,7 @@ struct Plan {
   std::optional<Date> date;          // none: a draft
   std::string statistics_path;       // resolved against the plan file's folder
   std::string statistics_sheet;      // XLSX sheet name, empty for the first
+  std::optional<RecordsSource> records;  // instead of statistics_path
   std::string unit_label;            // appendix unit column header; default from the statistics
   std::string appendix_label = "Phụ lục";
   std::string appendix_title;        // default built from year and indicators

@@ -1,6 +1,7 @@
 #include "read/csv_reader.h"
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -51,29 +52,42 @@ std::string_view first_non_blank_record(std::string_view text) {
   return {};
 }
 
-// Builds the grid record by record. Line numbers advance on every line break, inside
-// quotes or not, so that each row knows the physical line where its record began.
-class CsvParser {
- public:
-  CsvParser(std::string_view text, char separator, const std::string& source)
-      : text_(text), separator_(separator), source_(source) {
-    grid_.source = source;
-  }
+}  // namespace
 
-  Grid parse() {
-    while (pos_ < text_.size()) {
+// Hands over the file record by record. Line numbers advance on every line break, inside
+// quotes or not, so that each row knows the physical line where its record began.
+class CsvParser::Impl {
+ public:
+  Impl(char separator, const std::string& source, RowSink sink)
+      : separator_(separator), source_(source), sink_(std::move(sink)) {}
+
+  std::size_t feed(std::string_view chunk, bool last) {
+    text_ = chunk;
+    pos_ = 0;
+    while (pos_ < text_.size() && (last || !needs_next_chunk())) {
       if (quoted_) read_quoted_char();
       else read_plain_char();
     }
+    return pos_;
+  }
+
+  void finish() {
     if (quoted_)
       throw InputError(Location{source_, quote_line_, std::nullopt, ""},
                        "dấu ngoặc kép (\") mở ở dòng này không được đóng; hãy thêm dấu ngoặc "
                        "kép đóng ở cuối ô hoặc xoá dấu ngoặc kép thừa.");
     if (record_open()) end_record();
-    return std::move(grid_);
   }
 
+  int line() const { return line_; }
+
  private:
+  // A CR that may be the first half of a CRLF, or a quote that may be the first of a doubled
+  // one, cannot be read until the next byte is known.
+  bool needs_next_chunk() const {
+    return pos_ + 1 == text_.size() && (text_[pos_] == '\r' || (quoted_ && text_[pos_] == '"'));
+  }
+
   bool record_open() const { return !cells_.empty() || !field_.empty() || field_started_; }
 
   void read_plain_char() {
@@ -135,14 +149,14 @@ class CsvParser {
   // An empty line gives a row with no cells; it is kept so that row numbers stay true.
   void end_record() {
     if (record_open()) end_field();
-    grid_.rows.push_back(GridRow{record_line_, std::move(cells_)});
+    sink_(GridRow{record_line_, std::move(cells_)});
     cells_.clear();
   }
 
   std::string_view text_;
   char separator_;
-  const std::string& source_;
-  Grid grid_;
+  const std::string source_;
+  RowSink sink_;
   std::size_t pos_ = 0;
   int line_ = 1;
   int record_line_ = 1;
@@ -154,7 +168,13 @@ class CsvParser {
   bool after_quote_ = false;
 };
 
-}  // namespace
+CsvParser::CsvParser(char separator, const std::string& source, RowSink sink)
+    : impl_(std::make_unique<Impl>(separator, source, std::move(sink))) {}
+CsvParser::~CsvParser() = default;
+std::size_t CsvParser::feed(std::string_view chunk, bool last) { return impl_->feed(chunk, last); }
+void CsvParser::finish() { impl_->finish(); }
+int CsvParser::line() const { return impl_->line(); }
+
 
 char detect_separator(std::string_view utf8) {
   std::string_view record = first_non_blank_record(without_bom(utf8));
@@ -181,7 +201,12 @@ char detect_separator(std::string_view utf8) {
 
 Grid parse_csv(std::string_view utf8, const std::string& source) {
   std::string_view text = without_bom(utf8);
-  return CsvParser(text, detect_separator(text), source).parse();
+  Grid grid;
+  grid.source = source;
+  CsvParser parser(detect_separator(text), source, [&](GridRow&& row) { grid.rows.push_back(std::move(row)); });
+  parser.feed(text, true);
+  parser.finish();
+  return grid;
 }
 
 }  // namespace kehoach

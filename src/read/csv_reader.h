@@ -1,6 +1,8 @@
 #pragma once
 // RFC 4180 CSV as Excel and LibreOffice write it, in either of the separators Vietnamese
 // offices use: ',' or ';' (the latter when ',' is the decimal mark).
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -17,5 +19,24 @@ char detect_separator(std::string_view utf8);
 // source_row is the line on which its record starts. An unterminated quote is an InputError
 // naming the line where the quoted field began.
 Grid parse_csv(std::string_view utf8, const std::string& source);
+
+using RowSink = std::function<void(GridRow&&)>;
+
+// The same parser fed piece by piece, for files read in chunks: each record goes to the sink as
+// soon as it ends. feed() returns how many bytes of `chunk` it used; the caller passes the rest
+// again in front of the next chunk (a CR or a quote at the very end waits for the byte after it).
+// `last` marks the final chunk; finish() ends the last record and reports an unclosed quote.
+class CsvParser {
+ public:
+  CsvParser(char separator, const std::string& source, RowSink sink);
+  ~CsvParser();
+  std::size_t feed(std::string_view chunk, bool last);
+  void finish();
+  int line() const;  // the line being read, for messages about the bytes around it
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace kehoach

@@ -22,7 +22,7 @@ class PlanParser : private YamlFields {
 
   Plan parse(const YAML::Node& root) {
     if (!root.IsMap()) throw error(root, "tệp kế hoạch phải là danh sách khóa: giá trị (xem ví dụ trong README).");
-    allow(root, {"year", "issuer", "document", "statistics", "appendix", "targets", "template", "title", "summary",
+    allow(root, {"year", "issuer", "document", "statistics", "records", "appendix", "targets", "template", "title", "summary",
                  "legal_bases", "preamble", "goals", "agencies", "reporting", "recipients", "signature", "sections",
                  "projects", "reports"});
     Plan plan;
@@ -30,7 +30,7 @@ class PlanParser : private YamlFields {
     plan.year = integer(required(root, "year"), "year", 1900, 2200);
     read_issuer(required(root, "issuer"), plan);
     if (present(root["document"])) read_document(root["document"], plan);
-    read_statistics(required(root, "statistics"), plan);
+    read_start_counts(root, plan);
     if (present(root["appendix"])) read_appendix(root["appendix"], plan);
     read_targets(required(root, "targets"), plan);
     plan.text = read_plan_text(root, *this);
@@ -54,6 +54,41 @@ class PlanParser : private YamlFields {
     if (node["number"] && !node["number"].IsNull()) plan.number = static_cast<int>(integer(node["number"], "number", 1, 99999));
     if (node["symbol"]) plan.symbol = text(node["symbol"], "symbol");
     if (node["date"] && !node["date"].IsNull()) plan.date = date(node["date"]);
+  }
+
+  // The start of the year: a statistics table, or the household records to compute it from.
+  void read_start_counts(const YAML::Node& root, Plan& plan) const {
+    if (present(root["statistics"]) && present(root["records"]))
+      throw error(root["records"], "chỉ ghi một trong hai: statistics (bảng số liệu thôn) hoặc records (danh sách hộ).");
+    if (present(root["records"])) return read_records(root["records"], plan);
+    if (!present(root["statistics"]))
+      throw error(root, "thiếu khóa \"statistics\" (bảng số liệu thôn) hoặc \"records\" (danh sách hộ rà soát).");
+    read_statistics(root["statistics"], plan);
+  }
+
+  std::string beside_plan(const std::string& file) const {
+    return (std::filesystem::path(path()).parent_path() / file).lexically_normal().string();
+  }
+
+  void read_records(const YAML::Node& node, Plan& plan) const {
+    RecordsSource records;
+    if (node.IsMap()) {
+      allow(node, {"file", "sheet", "standard", "skip_bad_rows"});
+      records.path = beside_plan(text(required(node, "file"), "file"));
+      if (present(node["sheet"])) records.sheet = text(node["sheet"], "sheet");
+      if (present(node["standard"])) records.standard = beside_plan(text(node["standard"], "standard"));
+      if (present(node["skip_bad_rows"])) records.skip_bad_rows = flag(node["skip_bad_rows"], "skip_bad_rows");
+    } else {
+      records.path = beside_plan(text(node, "records"));
+    }
+    plan.records = records;
+  }
+
+  bool flag(const YAML::Node& node, const char* key) const {
+    const std::string value = node.IsScalar() ? fold(node.Scalar()) : "";
+    if (value == "true" || value == "yes" || value == "co") return true;
+    if (value == "false" || value == "no" || value == "khong") return false;
+    throw error(node, std::string("\"") + key + "\" phải là true (có) hoặc false (không).");
   }
 
   void read_statistics(const YAML::Node& node, Plan& plan) const {

@@ -10,29 +10,41 @@
 #ifndef KEHOACH_SOURCE_TEMPLATES
 #define KEHOACH_SOURCE_TEMPLATES ""
 #endif
+#ifndef KEHOACH_SOURCE_STANDARDS
+#define KEHOACH_SOURCE_STANDARDS ""
+#endif
 
 namespace kehoach {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<fs::path> template_folders() {
+// Beside the program (build/../`in_tree`, or ../share/kehoach/`installed`), then the source tree.
+std::vector<fs::path> shipped_folders(const fs::path& in_tree, const char* installed, const char* source) {
   std::vector<fs::path> folders;
   std::error_code error;
   const fs::path program = fs::read_symlink("/proc/self/exe", error);
   if (!error) {
-    folders.push_back(program.parent_path().parent_path() / "templates");
-    folders.push_back(program.parent_path().parent_path() / "share" / "kehoach" / "templates");
+    folders.push_back(program.parent_path().parent_path() / in_tree);
+    folders.push_back(program.parent_path().parent_path() / "share" / "kehoach" / installed);
   }
-  if (*KEHOACH_SOURCE_TEMPLATES) folders.emplace_back(KEHOACH_SOURCE_TEMPLATES);
+  if (*source) folders.emplace_back(source);
   return folders;
 }
+
+std::vector<fs::path> template_folders() { return shipped_folders("templates", "templates", KEHOACH_SOURCE_TEMPLATES); }
 
 bool is_path(const std::string& name) {
   return name.find('/') != std::string::npos || (name.size() > 5 && name.compare(name.size() - 5, 5, ".docx") == 0);
 }
 
 }  // namespace
+
+std::string standards_folder() {
+  for (const auto& folder : shipped_folders(fs::path("data") / "standards", "standards", KEHOACH_SOURCE_STANDARDS))
+    if (fs::is_directory(folder)) return folder.string();
+  throw InputError("không tìm thấy thư mục chuẩn nghèo (data/standards); hãy ghi tệp chuẩn nghèo bằng --standard.");
+}
 
 std::string locate_template(const std::string& name, const std::string& plan_file) {
   if (is_path(name)) return (fs::path(plan_file).parent_path() / name).lexically_normal().string();

@@ -11,3 +11,10 @@ namespace kehoach {
 std::string locate_template(const std::string& name, const std::string& plan_file);
 
 }  // namespace kehoach
+
+namespace kehoach {
+
+// The shipped poverty standards (data/standards), found the same way as the templates.
+std::string standards_folder();
+
+}  // namespace kehoach

@@ -185,6 +185,13 @@ TextEncoding detect_encoding(std::string_view bytes) {
   return TextEncoding::Windows1258;
 }
 
+void check_utf8_text(std::string_view bytes, const std::string& source, int line) {
+  if (bytes.find('\0') != std::string_view::npos) throw not_text(source);
+  if (is_valid_utf8(bytes)) return;
+  const std::size_t bad_line = start_of_first_bad_line(bytes);
+  throw undecodable(TextEncoding::Utf8, source, line - 1 + line_at_end_of(bytes.substr(0, bad_line)));
+}
+
 std::string decode_to_utf8(std::string_view bytes, const std::string& source) {
   TextEncoding encoding = detect_encoding(bytes);
   if (encoding == TextEncoding::Utf16Le || encoding == TextEncoding::Utf16Be)

@@ -16,4 +16,8 @@ TextEncoding detect_encoding(std::string_view bytes);
 // decoded (e.g. an odd-length UTF-16 file, or binary data with NUL bytes that is not UTF-16).
 std::string decode_to_utf8(std::string_view bytes, const std::string& source);
 
+// For a UTF-8 file read in pieces: `bytes`, a piece that starts on line `line` and ends on a
+// whole character, holds no NUL and no invalid sequence; else the InputError decode_to_utf8 gives.
+void check_utf8_text(std::string_view bytes, const std::string& source, int line);
+
 }  // namespace kehoach

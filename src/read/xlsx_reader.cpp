@@ -21,6 +21,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -544,13 +545,19 @@ struct Cell {
   std::string value;  // <v> or the inline string's text
 };
 
+// Two modes: rows collected for read_xlsx (merged ranges filled at the end), or, with `on_row`,
+// each row handed over as soon as it ends and forgotten (merged ranges are listed after the rows
+// in the XML, too late to fill; records files do not merge cells). An exception from `on_row` is
+// kept and the rest of the sheet ignored, then rethrown by read_sheet.
 class SheetHandler : public Poco::XML::DefaultHandler {
  public:
-  SheetHandler(const std::vector<std::string>& strings, const std::vector<NumberFormat>& formats)
-      : strings_(strings), formats_(formats) {}
+  SheetHandler(const std::vector<std::string>& strings, const std::vector<NumberFormat>& formats,
+               const RowCallback* on_row = nullptr)
+      : strings_(strings), formats_(formats), on_row_(on_row) {}
 
   void startElement(const XMLString&, const XMLString& local, const XMLString& qualified,
                     const Poco::XML::Attributes& attributes) override {
+    if (failure_) return;
     const auto name = local_name(local, qualified);
     if (name == "sheetData") in_sheet_data_ = true;
     if (name == "mergeCell" && !in_sheet_data_) add_merge(sax_attribute(attributes, "ref"));
@@ -564,11 +571,13 @@ class SheetHandler : public Poco::XML::DefaultHandler {
   }
 
   void endElement(const XMLString&, const XMLString& local, const XMLString& qualified) override {
+    if (failure_) return;
     const auto name = local_name(local, qualified);
     if (name == "v" || name == "t") collecting_ = false;
     if (name == "rPh") in_phonetic_ = false;
     if (name == "is") in_inline_ = false;
     if (name == "c" && in_cell_) end_cell();
+    if (name == "row" && on_row_ && in_sheet_data_) hand_over_row();
     if (name == "sheetData") in_sheet_data_ = false;
   }
 
@@ -577,9 +586,20 @@ class SheetHandler : public Poco::XML::DefaultHandler {
   }
 
   bool broken() const { return broken_; }
+  std::exception_ptr failure() const { return failure_; }
   std::vector<GridRow> take_rows();
 
  private:
+  void hand_over_row() {
+    current_.source_row = row_;
+    try {
+      if (!current_.is_blank()) (*on_row_)(std::move(current_));
+    } catch (...) {
+      failure_ = std::current_exception();
+    }
+    current_ = GridRow{};
+  }
+
   // <row r="5">; without r, rows follow one another.
   void start_row(const Poco::XML::Attributes& attributes) {
     const std::string r = sax_attribute(attributes, "r");
@@ -630,6 +650,12 @@ class SheetHandler : public Poco::XML::DefaultHandler {
   }
 
   void store(const CellRef& where, std::string text) {
+    if (on_row_) {
+      auto& cells = current_.cells;
+      if (static_cast<int>(cells.size()) <= where.column) cells.resize(static_cast<std::size_t>(where.column) + 1);
+      cells[static_cast<std::size_t>(where.column)] = std::move(text);
+      return;
+    }
     while (static_cast<int>(rows_.size()) < where.row) {
       rows_.emplace_back();
       rows_.back().source_row = static_cast<int>(rows_.size());
@@ -640,6 +666,7 @@ class SheetHandler : public Poco::XML::DefaultHandler {
   }
 
   void add_merge(const std::string& ref) {
+    if (on_row_) return;
     if (auto range = parse_range(ref)) merges_.push_back(*range);
   }
 
@@ -648,6 +675,9 @@ class SheetHandler : public Poco::XML::DefaultHandler {
 
   const std::vector<std::string>& strings_;
   const std::vector<NumberFormat>& formats_;
+  const RowCallback* on_row_;
+  GridRow current_;               // the row being read, when rows are handed over
+  std::exception_ptr failure_;    // what on_row threw
   std::vector<GridRow> rows_;
   std::vector<CellRange> merges_;
   Cell cell_;
@@ -684,29 +714,49 @@ std::vector<GridRow> SheetHandler::take_rows() {
 }
 
 std::vector<GridRow> read_sheet(Package& package, const std::string& part, const std::vector<std::string>& strings,
-                                const std::vector<NumberFormat>& formats) {
+                                const std::vector<NumberFormat>& formats, const RowCallback* on_row = nullptr) {
   if (!package.has(part)) package.fail(broken_part(part));
-  SheetHandler handler(strings, formats);
+  SheetHandler handler(strings, formats, on_row);
   package.parse_sax(part, handler);
+  if (handler.failure()) std::rethrow_exception(handler.failure());
   if (handler.broken()) package.fail(broken_part(part));
   return handler.take_rows();
+}
+
+// Everything but the sheet's rows: the sheet chosen, its part, the shared strings and formats.
+struct OpenedSheet {
+  std::string name, part;
+  std::vector<std::string> strings;
+  std::vector<NumberFormat> formats;
+};
+
+OpenedSheet open_sheet(Package& package, const std::string& sheet) {
+  if (!package.has(kWorkbookPart)) package.fail(kNotXlsx);
+  WorkbookParts workbook{read_sheet_list(package), read_relationships(package)};
+  const SheetEntry& chosen = choose_sheet(workbook, sheet, package);
+  return {chosen.name, sheet_part(workbook, chosen, package),
+          read_shared_strings(package, part_of_type(workbook, "/sharedStrings")),
+          read_cell_formats(package, part_of_type(workbook, "/styles"))};
 }
 
 }  // namespace
 
 Grid read_xlsx(const std::string& path, const std::string& display_name, const std::string& sheet) {
   Package package(path, display_name);
-  if (!package.has(kWorkbookPart)) package.fail(kNotXlsx);
-  WorkbookParts workbook{read_sheet_list(package), read_relationships(package)};
-  const SheetEntry& chosen = choose_sheet(workbook, sheet, package);
-  const std::string part = sheet_part(workbook, chosen, package);
-  const auto strings = read_shared_strings(package, part_of_type(workbook, "/sharedStrings"));
-  const auto formats = read_cell_formats(package, part_of_type(workbook, "/styles"));
+  const OpenedSheet opened = open_sheet(package, sheet);
   Grid grid;
   grid.source = display_name;
-  grid.sheet = chosen.name;
-  grid.rows = read_sheet(package, part, strings, formats);
+  grid.sheet = opened.name;
+  grid.rows = read_sheet(package, opened.part, opened.strings, opened.formats);
   return grid;
+}
+
+std::string stream_xlsx(const std::string& path, const std::string& display_name, const std::string& sheet,
+                        const RowCallback& on_row) {
+  Package package(path, display_name);
+  const OpenedSheet opened = open_sheet(package, sheet);
+  read_sheet(package, opened.part, opened.strings, opened.formats, &on_row);
+  return opened.name;
 }
 
 }  // namespace kehoach

@@ -1,5 +1,6 @@
 #pragma once
 // Reads one worksheet of an .xlsx file into a Grid, with nothing but Poco (Zip, XML).
+#include <functional>
 #include <string>
 
 #include "model/grid.h"
@@ -21,5 +22,13 @@ namespace kehoach {
 // Errors (InputError naming `display_name`): not a zip / not an xlsx ("không phải tệp
 // Excel .xlsx"), a sheet name that does not exist (listing the sheets that do), broken XML.
 Grid read_xlsx(const std::string& path, const std::string& display_name, const std::string& sheet = "");
+
+using RowCallback = std::function<void(GridRow&&)>;
+
+// The same sheet row by row: each non-blank row handed to `on_row` as it ends, nothing kept, so
+// that a sheet of a million rows needs the memory of one (and of the shared strings, read whole).
+// Merged ranges are not filled. Returns the sheet's name. What `on_row` throws comes out as thrown.
+std::string stream_xlsx(const std::string& path, const std::string& display_name, const std::string& sheet,
+                        const RowCallback& on_row);
 
 }  // namespace kehoach

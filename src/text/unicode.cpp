@@ -43,6 +43,11 @@ std::string plain_spaces(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
   for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    if (lead != 0xC2 && lead != 0xE2 && lead != 0xEF) {  // no special space starts otherwise
+      out += utf8[i];
+      continue;
+    }
     if (utf8.compare(i, 2, "\xC2\xA0") == 0) { out += ' '; ++i; continue; }          // U+00A0
     if (utf8.compare(i, 3, "\xE2\x80\xAF") == 0) { out += ' '; i += 2; continue; }  // U+202F
     if (utf8.compare(i, 3, "\xE2\x80\x8B") == 0) { i += 2; continue; }              // U+200B
@@ -52,11 +57,45 @@ std::string plain_spaces(std::string_view utf8) {
   return out;
 }
 
+// Text made only of code points below U+0300 or of precomposed Latin letters (U+1E00–U+1EFF, where
+// Vietnamese ạ, ế, ữ live) is already NFC: it has no combining mark to compose and no character
+// NFC would replace. Most cells of a spreadsheet pass this test, and skip the normaliser.
+bool surely_nfc(std::string_view utf8) {
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    if (lead < 0x80) { ++i; continue; }
+    if (lead < 0xCC && lead >= 0xC2 && i + 1 < utf8.size()) { i += 2; continue; }  // U+0080–U+02FF
+    if (lead == 0xE1 && i + 2 < utf8.size()) {
+      const auto second = static_cast<unsigned char>(utf8[i + 1]);
+      if (second == 0xB8 || second == 0xB9 || second == 0xBA || second == 0xBB) { i += 3; continue; }  // U+1E00–U+1EFF
+    }
+    return false;
+  }
+  return true;
+}
+
+// ASCII without white space to collapse or trim: clean_text would return it unchanged.
+bool already_clean_ascii(std::string_view text) {
+  if (text.empty()) return true;
+  if (text.front() == ' ' || text.back() == ' ') return false;
+  char previous = 'x';
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80 || (is_space(c) && (c != ' ' || previous == ' '))) return false;
+    previous = c;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
   std::size_t i = 0;
   while (i < bytes.size()) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {  // ASCII, most of any file: no decoding needed
+      ++i;
+      continue;
+    }
     utf8proc_int32_t cp;
     auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(bytes.data() + i),
                               static_cast<utf8proc_ssize_t>(bytes.size() - i), &cp);
@@ -67,12 +106,16 @@ bool is_valid_utf8(std::string_view bytes) {
 }
 
 std::string to_nfc(std::string_view utf8) {
+  if (surely_nfc(utf8)) return std::string(utf8);
   std::string out;
   if (!map_utf8(utf8, UTF8PROC_STABLE | UTF8PROC_COMPOSE, out)) return std::string(utf8);
   return out;
 }
 
-std::string clean_text(std::string_view utf8) { return collapse_spaces(plain_spaces(to_nfc(utf8))); }
+std::string clean_text(std::string_view utf8) {
+  if (already_clean_ascii(utf8)) return std::string(utf8);
+  return collapse_spaces(plain_spaces(surely_nfc(utf8) ? std::string(utf8) : to_nfc(utf8)));
+}
 
 std::string name_key(std::string_view utf8) {
   std::string out;

@@ -32,6 +32,7 @@ class AppendixSheet {
     write_header();
     for (std::size_t i = 0; i < table_.rows.size(); ++i) write_unit_row(i);
     write_total_row();
+    write_notes();
     set_layout();
   }
 
@@ -106,6 +107,11 @@ class AppendixSheet {
     worksheet_write_formula_num(sheet_, row, 2, sum.c_str(), formats_.total_count, static_cast<double>(table_.total.households));
     for (std::size_t k = 0; k < table_.total.figures.size(); ++k)
       write_figures(row, table_.total.figures[k], static_cast<lxw_col_t>(kFirstFigureColumn + kColumnsPerIndicator * k), true);
+  }
+
+  void write_notes() {
+    lxw_row_t row = total_row_ + 2;
+    for (const auto& note : table_.notes) worksheet_write_string(sheet_, row++, 1, note.c_str(), formats_.footnote);
   }
 
   void set_layout() {

@@ -8,4 +8,7 @@ namespace kehoach {
 // give the same bytes.
 long long document_timestamp(const Plan& plan);
 
+// The same for outputs of no plan (the household summary): 1 January of `year`.
+long long year_timestamp(int year);
+
 }  // namespace kehoach

@@ -99,10 +99,24 @@ TemplateList projects(const PlanText& text) {
   return list;
 }
 
+// Section II's groups, as the An Hòa Thịnh plan words them; counts only, never a household.
+TemplateRecord analysis_record(const HouseholdTally& t) {
+  return {{"poor_members", format_count(t.poor_members)},
+          {"near_poor_members", format_count(t.near_poor_members)},
+          {"poor_with_labour", format_count(t.poor_with_labour)},
+          {"poor_without_labour", format_count(t.poor_without_labour)},
+          {"poor_social_protection", format_count(t.poor_social_protection)},
+          {"poor_ethnic_minority", format_count(t.poor_ethnic_minority)},
+          {"poor_merit", format_count(t.poor_merit)},
+          {"middle_income", format_count(t.middle_income)},
+          {"members", format_count(t.members)}};
+}
+
 }  // namespace
 
 TemplateRecord plan_template_data(const Plan& plan, const AppendixTable& table,
-                                  const std::set<std::string>& template_names, const std::string& template_label) {
+                                  const std::set<std::string>& template_names, const std::string& template_label,
+                                  const HouseholdTally* analysis) {
   const PlanText& text = plan.text;
   const std::string year = std::to_string(plan.year);
   TemplateRecord data{
@@ -131,6 +145,8 @@ TemplateRecord plan_template_data(const Plan& plan, const AppendixTable& table,
       {"appendix", appendix(plan, table)},
   };
   add_targets(data, table);
+  data["has_records"] = analysis != nullptr;
+  data["records"] = analysis ? analysis_record(*analysis) : TemplateRecord{};
   return data;
 }
 

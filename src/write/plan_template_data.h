@@ -6,14 +6,17 @@
 
 #include "model/appendix_table.h"
 #include "model/plan.h"
+#include "model/unit_tree.h"
 #include "template/template_value.h"
 
 namespace kehoach {
 
 // `template_names` are the tag names the chosen template uses: its "sections.KEY" names say which
 // sections a plan file may replace. Throws InputError (at the plan file's line) for a plan section
-// the template does not have.
+// the template does not have. `analysis`, when the plan has household records, fills the groups of
+// section II (members, households with and without labour, social protection, …).
 TemplateRecord plan_template_data(const Plan& plan, const AppendixTable& table,
-                                  const std::set<std::string>& template_names, const std::string& template_label);
+                                  const std::set<std::string>& template_names, const std::string& template_label,
+                                  const HouseholdTally* analysis = nullptr);
 
 }  // namespace kehoach

@@ -70,6 +70,9 @@ SheetFormats make_sheet_formats(lxw_workbook* book) {
   f.total_text = centred(make_format(book, 12, true, false, true));
   f.total_count = with_number_format(centred(make_format(book, 12, true, false, true)), "#,##0");
   f.total_rate = with_number_format(centred(make_format(book, 12, true, false, true)), "0.00");
+  f.group_text = make_format(book, 12, true, false, true);
+  format_set_indent(f.group_text, 1);
+  f.footnote = make_format(book, 11, false, true, false);
   return f;
 }
 

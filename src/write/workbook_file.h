@@ -19,6 +19,8 @@ void write_workbook(const std::string& path, const std::string& title, long long
 struct SheetFormats {
   lxw_format *label, *title, *attachment, *header, *text, *order, *count, *rate, *note;
   lxw_format *total_text, *total_count, *total_rate;
+  lxw_format* group_text;  // a unit that sums units below it: bold, left-aligned like a name
+  lxw_format* footnote;    // a line under a table: italic, no border
 };
 
 SheetFormats make_sheet_formats(lxw_workbook* book);

@@ -34,3 +34,18 @@ TEST_CASE("columns are named with spreadsheet letters") {
   CHECK(column_letter(701) == "ZZ");
   CHECK(column_letter(702) == "AAA");
 }
+
+TEST_CASE("the fast paths of clean_text and to_nfc give what the normaliser gives") {
+  // Already clean ASCII and precomposed Vietnamese pass through; anything else is normalised.
+  CHECK(clean_text("Thôn 1") == "Thôn 1");
+  CHECK(clean_text("x") == "x");
+  CHECK(clean_text(" x") == "x");
+  CHECK(clean_text("a  b") == "a b");
+  CHECK(clean_text("a\tb") == "a b");
+  CHECK(clean_text("a\xC2\xA0" "b") == "a b");
+  CHECK(clean_text("Nguye\xCC\x82\xCC\x83n") == "Nguyễn");            // decomposed: composed
+  CHECK(clean_text("\xE1\xBA\xA0\xCC\x82") == "\xE1\xBA\xAC");        // Ạ + combining circumflex = Ậ
+  CHECK(to_nfc("\xE2\x84\xAB") == "\xC3\x85");                          // Ångström sign: a singleton
+  CHECK(to_nfc("Đông Hà") == "Đông Hà");
+  CHECK(to_nfc("Tie\xCC\x82\xCC\x81n") == "Tiến");
+}

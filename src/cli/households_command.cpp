@@ -1,0 +1,148 @@
+#include <ctime>
+#include <filesystem>
+#include <ostream>
+
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "cli/household_input.h"
+#include "compute/rate.h"
+#include "write/document_time.h"
+#include "write/households_json.h"
+#include "write/households_workbook.h"
+#include "write/vietnamese_format.h"
+
+namespace kehoach {
+namespace {
+
+constexpr const char* kHouseholdsHelp = R"(kehoach households: tổng hợp kết quả rà soát hộ gia đình theo từng đơn vị.
+
+Cách dùng:
+  kehoach households HỘ.csv [--year NĂM | --standard CHUẨN.yaml] [-o TỔNG_HỢP.xlsx] [--json]
+  kehoach households HỘ_CUỐI_KỲ.csv --start HỘ_ĐẦU_KỲ.csv [--earlier HỘ_NĂM_TRƯỚC.csv] …
+
+Tệp hộ gia đình (CSV hoặc XLSX) ghi mỗi hộ một dòng: "Mã hộ", các cột đơn vị từ cấp cao đến cấp thấp
+("Tỉnh", "Xã", "Thôn", … bao nhiêu cấp cũng được; tên cột là tên cấp), "Khu vực" (Nông thôn/Thành thị),
+"Số khẩu", "Thu nhập bình quân" (đồng/người, theo tháng hoặc năm như chuẩn nghèo; hoặc "Điểm thu nhập"),
+12 cột chỉ số thiếu hụt ("Việc làm", "Người phụ thuộc trong hộ", … ghi "x" khi thiếu hụt) và, nếu có, các
+cột nhóm "Có người có khả năng lao động", "Bảo trợ xã hội", "Dân tộc thiểu số", "Người có công".
+Danh sách đầy đủ tên cột: README.md, mục "Tệp hộ gia đình".
+
+Phân loại: thu nhập bằng hoặc thấp hơn chuẩn và thiếu hụt từ 3 chỉ số: hộ nghèo; ít hơn 3: hộ cận nghèo;
+trên chuẩn đến mức trung bình: hộ có mức sống trung bình. Mỗi đơn vị cấp trên là tổng các đơn vị cấp dưới.
+
+Với --start, so sánh hai danh sách theo mã hộ và tính mọi cột biến động của biểu rà soát (thoát nghèo,
+tái nghèo, phát sinh mới, tăng/giảm khác) cho từng đơn vị. Hộ mới tách hoặc chuyển đến: ghi mã hộ gốc
+hoặc "chuyển đến" ở cột "Tách từ hộ" để được tính là tăng khác thay vì phát sinh mới.
+
+Ghi: TỔNG_HỢP.xlsx (trang Tổng hợp, Thiếu hụt và, với --start, Biến động; số cấp trên là công thức
+cộng cấp dưới). Chỉ có số tổng hợp, không ghi thông tin từng hộ.
+
+Tùy chọn:
+  --year NĂM          Chọn chuẩn nghèo áp dụng năm này trong data/standards (mặc định: năm hiện tại).
+  --standard TỆP      Tệp chuẩn nghèo khác (ví dụ data/standards/dia-phuong/…).
+  --sheet TÊN         Trang tính (XLSX).
+  --start TỆP         Danh sách hộ đầu kỳ; HỘ.csv khi đó là danh sách cuối kỳ.
+  --earlier TỆP       Danh sách cũ hơn, để nhận ra hộ tái nghèo, tái cận nghèo.
+  --skip-bad-rows     Bỏ qua các dòng có giá trị sai (mặc định: báo lỗi và không ghi gì); số dòng
+                      bỏ qua được in ra và ghi vào phần ghi chú của kết quả.
+  -o, --output TỆP    Tệp Excel kết quả (mặc định: tên tệp hộ + "-tong-hop.xlsx").
+  --json              In số liệu tổng hợp (JSON), không ghi tệp.
+  -h, --help          Hướng dẫn này.
+)";
+
+int current_year() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return local.tm_year + 1900;
+}
+
+int year_option(const Arguments& args) {
+  if (!args.has("year")) return current_year();
+  const std::string text = args.value("year");
+  try {
+    std::size_t used = 0;
+    const int year = std::stoi(text, &used);
+    if (used == text.size() && year >= 1900 && year <= 2200) return year;
+  } catch (const std::exception&) {
+  }
+  throw UsageError("--year phải là một năm, ví dụ 2024, không phải \"" + text + "\".");
+}
+
+std::string default_output(const std::string& records) {
+  return std::filesystem::path(records).stem().string() + "-tong-hop.xlsx";
+}
+
+// The per-unit table on the terminal: one line a unit, indented by level.
+void print_table(std::ostream& out, const UnitTree& tree) {
+  out << "Đơn vị | Số hộ | Hộ nghèo | Tỷ lệ % | Hộ cận nghèo | Tỷ lệ %\n";
+  auto line = [&](int node) {
+    const UnitNode& unit = tree.nodes[static_cast<std::size_t>(node)];
+    const HouseholdTally& t = unit.tally;
+    out << std::string(2 * static_cast<std::size_t>(unit.level + 1), ' ') << unit.name << " | " << format_count(t.households)
+        << " | " << format_count(t.poor) << " | " << format_rate(rate_of(t.poor, t.households)) << " | "
+        << format_count(t.near_poor) << " | " << format_rate(rate_of(t.near_poor, t.households)) << '\n';
+  };
+  if (tree.nodes.front().children.size() > 1) line(0);
+  for (int node : tree.preorder()) line(node);
+}
+
+void print_skipped(std::ostream& err, const RecordsSummary& records) {
+  if (records.skipped_rows > 0)
+    err << "kehoach households: đã bỏ qua " << format_count(records.skipped_rows) << " dòng có giá trị sai trong "
+        << records.source << ".\n";
+}
+
+}  // namespace
+
+int households_command(const std::vector<std::string>& words, Console console) {
+  int status = kExitOk;
+  const CommandSpec spec{"households", kHouseholdsHelp,
+                         {{"year", 0, true}, {"standard", 0, true}, {"sheet", 0, true}, {"start", 0, true},
+                          {"earlier", 0, true}, {"skip-bad-rows", 0, false}, {"output", 'o', true}, {"json", 0, false}},
+                         "thiếu tệp hộ gia đình (CSV hoặc XLSX)."};
+  const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
+  if (!args) return status;
+  int year = 0;
+  try {
+    year = year_option(*args);
+    if (args->has("earlier") && !args->has("start")) throw UsageError("--earlier chỉ dùng cùng --start.");
+  } catch (const UsageError& e) {
+    console.err << "kehoach households: " << e.what() << "\nXem hướng dẫn: kehoach households --help\n";
+    return kExitUsage;
+  }
+
+  return with_input_errors(console, [&] {
+    const PovertyStandard standard = choose_standard(args->value("standard"), year);
+    const RecordsOptions options{args->value("sheet"), args->has("skip-bad-rows")};
+    const std::string& records = args->positional[0];
+    std::optional<MovementCensus> movements;
+    HouseholdCensus census = load_households(records, standard, options);
+    if (args->has("start")) {
+      MovementInput input{args->value("start"), records, std::nullopt};
+      if (args->has("earlier")) input.earlier = args->value("earlier");
+      movements = load_movements(input, standard, options);
+    }
+    HouseholdsReport report{standard, census.records, census.units, movements ? &movements->movements : nullptr,
+                            movements ? &movements->start : nullptr};
+    print_skipped(console.err, census.records);
+    if (movements) print_skipped(console.err, movements->start);
+    if (args->has("json")) {
+      console.out << households_json(report);
+      return kExitOk;
+    }
+    const std::string output = args->value("output", default_output(records));
+    try {
+      write_households_workbook(report, output, year_timestamp(standard.first_year));
+    } catch (const std::runtime_error& e) {
+      console.err << "kehoach households: " << e.what() << '\n';
+      return kExitOutput;
+    }
+    print_table(console.out, census.units);
+    console.out << "Đã ghi bảng tổng hợp: " << output << " (" << format_count(census.records.households) << " hộ, "
+                << census.units.nodes.size() - 1 << " đơn vị; " << standard.name << ").\n";
+    return kExitOk;
+  });
+}
+
+}  // namespace kehoach

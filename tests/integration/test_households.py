@@ -1,0 +1,209 @@
+"""`kehoach households` as an officer uses it: a review file of two communes classified and summed per
+village, commune and in total (terminal table, JSON, Excel with SUM formulas LibreOffice recomputes),
+movements from two lists, bad rows refused or skipped, and no household's data in any output."""
+import json
+import os
+import subprocess
+import sys
+import unittest
+import zipfile
+
+import openpyxl
+
+from harness import KEHOACH, RECALC_ALWAYS, FolderTest, libreoffice_csv, run
+
+INDICATORS = ("Việc làm,Người phụ thuộc trong hộ,Dinh dưỡng,Bảo hiểm y tế,Trình độ giáo dục của người lớn,"
+              "Tình trạng đi học của trẻ em,Chất lượng nhà ở,Diện tích nhà ở bình quân đầu người,Nguồn nước sinh hoạt,"
+              "Nhà tiêu hợp vệ sinh,Sử dụng dịch vụ viễn thông,Phương tiện phục vụ tiếp cận thông tin")
+HEADER = ("Mã hộ,Xã,Thôn,Khu vực,Số khẩu,Thu nhập bình quân," + INDICATORS +
+          ",Có người có khả năng lao động,Bảo trợ xã hội,Dân tộc thiểu số,Người có công,Tách từ hộ\n")
+
+
+def record(code, commune, village, area, members, income, deprived=0, labour="", btxh="", origin=""):
+    marks = ["x" if i < deprived else "" for i in range(12)]
+    return ",".join([code, commune, village, area, str(members), str(income), *marks, labour, btxh, "", "", origin]) + "\n"
+
+
+# Xã Tân Thịnh: Thôn 1 (rural), Thôn 2 (rural); Phường Bắc Hà: Tổ 1 (urban). Lines 1.500.000 / 2.000.000.
+START = HEADER + "".join([
+    record("T1-01", "Xã Tân Thịnh", "Thôn 1", "Nông thôn", 4, 1500000, 3, "x"),        # poor (at the line, 3)
+    record("T1-02", "Xã Tân Thịnh", "Thôn 1", "Nông thôn", 2, 1500000, 2),             # near-poor
+    record("T1-03", "Xã Tân Thịnh", "Thôn 1", "Nông thôn", 3, 1500001, 6),             # middle (one đồng above)
+    record("T1-04", "Xã Tân Thịnh", "Thôn 1", "Nông thôn", 5, 2250000, 0),             # middle (at its line)
+    record("T1-05", "Xã Tân Thịnh", "Thôn 1", "Nông thôn", 1, 900000, 5, "", "x"),     # poor, BTXH, no labour
+    record("T2-01", "Xã Tân Thịnh", "Thôn 2", "Nông thôn", 3, 1200000, 4, "x"),        # poor
+    record("T2-02", "Xã Tân Thịnh", "Thôn 2", "Nông thôn", 6, 2250001, 0),             # other
+    record("B1-01", "Phường Bắc Hà", "Tổ 1", "Thành thị", 2, 2000000, 3),              # poor (urban line)
+    record("B1-02", "Phường Bắc Hà", "Tổ 1", "Thành thị", 4, 1900000, 1),              # near-poor
+    record("B1-03", "Phường Bắc Hà", "Tổ 1", "Thành thị", 3, 3000000, 0),              # middle
+])
+
+# A year later: T1-01 poor → near-poor; T1-02 near-poor → above the line; T1-05 gone; T2-01 moved to
+# Thôn 1 still poor; T1-03 middle → poor (was poor in the earlier list: re-poor); T2-02 other → near-poor
+# (new); B1-03 middle → poor (new); N-01 new in Tổ 1, poor, no origin (newly poor); N-02 split from B1-02,
+# near-poor (other increase).
+END = HEADER + "".join([
+    record("T1-01", "Xã Tân Thịnh", "Thôn 1", "Nông thôn", 4, 1400000, 2, "x"),
+    record("T1-02", "Xã Tân Thịnh", "Thôn 1", "Nông thôn", 2, 1800000, 2),
+    record("T1-03", "Xã Tân Thịnh", "Thôn 1", "Nông thôn", 3, 1000000, 6),
+    record("T1-04", "Xã Tân Thịnh", "Thôn 1", "Nông thôn", 5, 2250000, 0),
+    record("T2-01", "Xã Tân Thịnh", "Thôn 1", "Nông thôn", 3, 1200000, 4, "x"),
+    record("T2-02", "Xã Tân Thịnh", "Thôn 2", "Nông thôn", 6, 1400000, 1),
+    record("B1-01", "Phường Bắc Hà", "Tổ 1", "Thành thị", 2, 2000000, 3),
+    record("B1-02", "Phường Bắc Hà", "Tổ 1", "Thành thị", 2, 1900000, 1),
+    record("B1-03", "Phường Bắc Hà", "Tổ 1", "Thành thị", 3, 1500000, 4),
+    record("N-01", "Phường Bắc Hà", "Tổ 1", "Thành thị", 2, 1000000, 5),
+    record("N-02", "Phường Bắc Hà", "Tổ 1", "Thành thị", 2, 1500000, 0, origin="B1-02"),
+])
+
+EARLIER = HEADER + record("T1-03", "Xã Tân Thịnh", "Thôn 1", "Nông thôn", 3, 1000000, 6)
+
+
+def kehoach(*args, cwd=None):
+    return subprocess.run([KEHOACH, *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def by_path(units):
+    return {" / ".join(u["path"]) or "Tổng cộng": u for u in units}
+
+
+class Summary(FolderTest):
+    def test_every_unit_is_classified_and_summed_at_every_level(self):
+        out = kehoach("households", self.write("ho.csv", START), "--year", "2024", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        report = json.loads(out.stdout)
+        self.assertEqual(report["standard"]["name"], "Chuẩn nghèo đa chiều giai đoạn 2022–2025 (Nghị định 07/2021/NĐ-CP)")
+        self.assertEqual(report["levels"], ["Xã", "Thôn"])
+        self.assertEqual(report["records"]["read"], 10)
+        units = by_path(report["units"])
+        self.assertEqual(list(units), ["Tổng cộng", "Xã Tân Thịnh", "Xã Tân Thịnh / Thôn 1", "Xã Tân Thịnh / Thôn 2",
+                                       "Phường Bắc Hà", "Phường Bắc Hà / Tổ 1"])
+        village = units["Xã Tân Thịnh / Thôn 1"]
+        self.assertEqual((village["households"], village["members"], village["poor"], village["near_poor"],
+                          village["middle_income"]), (5, 15, 2, 1, 2))
+        self.assertEqual(village["poor_rate"], 40.0)
+        self.assertEqual((village["poor_members"], village["near_poor_members"]), (5, 2))
+        self.assertEqual((village["poor_with_labour"], village["poor_without_labour"], village["poor_social_protection"]),
+                         (1, 1, 1))
+        self.assertEqual(village["deprivations"]["poor"], [2, 2, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0])
+        self.assertEqual(units["Phường Bắc Hà"]["poor"], 1)  # 2.000.000 is at the urban line
+        self.assertEqual(units["Phường Bắc Hà"]["near_poor_rate"], 33.33)
+        total = units["Tổng cộng"]
+        self.assertEqual((total["households"], total["poor"], total["near_poor"], total["middle_income"]), (10, 4, 2, 3))
+        for parent in ("Tổng cộng", "Xã Tân Thịnh", "Phường Bắc Hà"):
+            children = [u for key, u in units.items() if len(u["path"]) == len(units[parent]["path"]) + 1
+                        and u["path"][:len(units[parent]["path"])] == units[parent]["path"]]
+            for key in ("households", "members", "poor", "near_poor", "middle_income", "poor_members"):
+                self.assertEqual(units[parent][key], sum(c[key] for c in children), (parent, key))
+
+    def test_the_workbook_sums_with_formulas_that_libreoffice_recomputes_to_the_cached_values(self):
+        records = self.write("ho.csv", START)
+        out = kehoach("households", records, "--year", "2024", cwd=self.dir)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        xlsx = self.path("ho-tong-hop.xlsx")
+        self.assertIn("Đã ghi bảng tổng hợp: ho-tong-hop.xlsx (10 hộ, 5 đơn vị;", out.stdout)
+        self.assertIn("    Thôn 1 | 5 | 2 | 40,00 | 1 | 20,00", out.stdout)
+        book = openpyxl.load_workbook(xlsx)
+        self.assertEqual(book.sheetnames, ["Tổng hợp", "Thiếu hụt"])
+        sheet = book["Tổng hợp"]
+        cached = openpyxl.load_workbook(xlsx, data_only=True)["Tổng hợp"]
+        self.assertEqual(sheet["B6"].value, "Tổng cộng")
+        self.assertEqual(sheet["D6"].value, "=SUM(D7,D10)")   # the two communes, villages in between
+        self.assertEqual(sheet["D7"].value, "=SUM(D8:D9)")    # a commune's adjacent villages
+        self.assertEqual(sheet["D8"].value, 5)
+        self.assertEqual(sheet["G8"].value, "=ROUND(F8/$D8*100,2)")
+        self.assertEqual(cached["D6"].value, 10)
+        self.assertEqual(cached["G6"].value, 40.0)
+        self.assertEqual(sheet["C8"].value, "Thôn")
+        recalculated = libreoffice_csv([xlsx], RECALC_ALWAYS, self.path("csv"), self.path("profile"), self.dir)[xlsx]
+        for r in range(6, 11):
+            for c in range(4, 18):
+                value = cached.cell(r, c).value
+                shown = recalculated[r - 1][c - 1]
+                expected = "%.2f" % value if sheet.cell(r, c).number_format == "0.00" else "{:,}".format(int(value))
+                self.assertEqual(shown, expected, openpyxl.utils.get_column_letter(c) + str(r))
+
+    def test_no_household_code_or_income_appears_in_any_output(self):
+        records = self.write("ho.csv", START)
+        out = kehoach("households", records, "--year", "2024", "-o", self.path("tong-hop.xlsx"))
+        js = kehoach("households", records, "--year", "2024", "--json")
+        with zipfile.ZipFile(self.path("tong-hop.xlsx")) as z:
+            contents = "".join(z.read(name).decode("utf-8", "replace") for name in z.namelist())
+        for text in (out.stdout + out.stderr, js.stdout + js.stderr, contents):
+            for secret in ("T1-01", "B1-03", "1500001", "2250001", "1900000"):
+                self.assertNotIn(secret, text)
+
+
+class Movements(FolderTest):
+    def test_two_lists_give_every_movement_column_of_every_unit(self):
+        out = kehoach("households", self.write("cuoi.csv", END), "--start", self.write("dau.csv", START),
+                      "--earlier", self.write("cu.csv", EARLIER), "--year", "2024", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        movements = json.loads(out.stdout)["movements"]
+        self.assertEqual((movements["matched"], movements["left"], movements["arrived"], movements["new_households"]),
+                         (9, 1, 1, 1))
+        units = by_path(movements["units"])
+        village1 = units["Xã Tân Thịnh / Thôn 1"]
+        self.assertEqual(village1["poor"], {"start": 2, "to_near_poor": 1, "above_line": 0, "other_decrease": 1,
+                                            "from_near_poor": 0, "re_poor": 1, "new_poor": 0, "other_increase": 1,
+                                            "end": 2})
+        self.assertEqual(village1["near_poor"], {"start": 1, "above_line": 1, "to_poor": 0, "other_decrease": 0,
+                                                 "from_poor": 1, "re_near_poor": 0, "new_near_poor": 0,
+                                                 "other_increase": 0, "end": 1})
+        village2 = units["Xã Tân Thịnh / Thôn 2"]
+        self.assertEqual((village2["poor"]["other_decrease"], village2["poor"]["end"]), (1, 0))
+        self.assertEqual((village2["near_poor"]["new_near_poor"], village2["near_poor"]["end"]), (1, 1))
+        ward = units["Phường Bắc Hà / Tổ 1"]
+        self.assertEqual((ward["poor"]["start"], ward["poor"]["new_poor"], ward["poor"]["end"]), (1, 2, 3))
+        self.assertEqual((ward["near_poor"]["start"], ward["near_poor"]["other_increase"], ward["near_poor"]["end"]),
+                         (1, 1, 2))
+        for unit in units.values():
+            for indicator in ("poor", "near_poor"):
+                f = unit[indicator]
+                values = list(f.values())
+                moved = values[1:8]
+                self.assertEqual(f["end"], f["start"] - sum(moved[:3]) + sum(moved[3:]), (unit["path"], indicator))
+
+    def test_the_movement_sheet_balances_with_formulas(self):
+        out = kehoach("households", self.write("cuoi.csv", END), "--start", self.write("dau.csv", START),
+                      "--year", "2024", "-o", self.path("bien-dong.xlsx"))
+        self.assertEqual(out.returncode, 0, out.stderr)
+        book = openpyxl.load_workbook(self.path("bien-dong.xlsx"))
+        self.assertEqual(book.sheetnames, ["Tổng hợp", "Thiếu hụt", "Biến động"])
+        sheet = book["Biến động"]
+        self.assertEqual(sheet["L8"].value, "=D8-E8-F8-G8+H8+I8+J8+K8")
+        self.assertEqual(sheet["E5"].value, "Thoát nghèo thành hộ cận nghèo")
+
+
+class BadRows(FolderTest):
+    def test_a_file_with_bad_rows_is_refused_by_row_and_column_and_nothing_is_written(self):
+        records = self.write("ho.csv", START + "X-1,Xã Tân Thịnh,Thôn 1,Nông thôn,0,1000000" + "," * 17 + "\n")
+        out = kehoach("households", records, "--year", "2024", cwd=self.dir)
+        self.assertEqual(out.returncode, 2)
+        self.assertIn("ho.csv: 1 dòng có giá trị sai", out.stderr)
+        self.assertIn("ho.csv:12, cột E (Số khẩu): số khẩu phải là số nguyên từ 1 đến 99, không phải \"0\".", out.stderr)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["ho.csv"])
+
+    def test_skipped_rows_are_counted_on_the_terminal_and_in_the_outputs(self):
+        records = self.write("ho.csv", START + "X-1,Xã Tân Thịnh,Thôn 1,Nông thôn,0,1000000" + "," * 17 + "\n")
+        out = kehoach("households", records, "--year", "2024", "--skip-bad-rows", cwd=self.dir)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn("đã bỏ qua 1 dòng có giá trị sai trong", out.stderr)
+        sheet = openpyxl.load_workbook(self.path("ho-tong-hop.xlsx"))["Tổng hợp"]
+        notes = [sheet.cell(r, 2).value for r in range(12, 16)]
+        self.assertIn("Tệp hộ gia đình " + records + ": 10 hộ; đã bỏ qua 1 dòng có giá trị sai (--skip-bad-rows).", notes)
+        js = json.loads(kehoach("households", records, "--year", "2024", "--skip-bad-rows", "--json").stdout)
+        self.assertEqual(js["records"]["skipped_rows"], 1)
+
+    def test_a_year_without_a_standard_and_a_wrong_year_are_refused(self):
+        records = self.write("ho.csv", START)
+        out = kehoach("households", records, "--year", "2031")
+        self.assertEqual(out.returncode, 2)
+        self.assertIn("không có chuẩn nghèo cho năm 2031", out.stderr)
+        out = kehoach("households", records, "--year", "hai nghìn")
+        self.assertEqual(out.returncode, 64)
+        self.assertIn("--year phải là một năm", out.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(run(Summary, Movements, BadRows))
