@@ -1,5 +1,7 @@
 #include "write/households_workbook.h"
 
+#include <filesystem>
+
 #include "read/household_columns.h"
 #include "write/unit_tree_sheet.h"
 #include "write/vietnamese_format.h"
@@ -9,6 +11,9 @@ namespace kehoach {
 namespace {
 
 using Kind = TreeColumn::Kind;
+
+// A file's name, not the path it was given by: the table travels without the folder.
+std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
 // A count column read from the tally of each unit.
 TreeColumn tally_count(const UnitTree& tree, std::string group, std::string label, long long HouseholdTally::*field) {
@@ -66,7 +71,7 @@ TreeSheet deprivation_sheet(const HouseholdsReport& r) {
 TreeSheet movement_sheet(const HouseholdsReport& r) {
   const RecordMovements& m = *r.movements;
   TreeSheet s{"Biến động", "DIỄN BIẾN HỘ NGHÈO, HỘ CẬN NGHÈO TRONG KỲ",
-              "(So sánh danh sách " + r.start_records->source + " với " + r.records.source + ")", households_notes(r), {}};
+              "(So sánh danh sách " + file_name(r.start_records->source) + " với " + file_name(r.records.source) + ")", households_notes(r), {}};
   for (Indicator indicator : {Indicator::Poor, Indicator::NearPoor}) {
     const bool poor = indicator == Indicator::Poor;
     const std::string group = poor ? "Hộ nghèo" : "Hộ cận nghèo";
@@ -96,7 +101,7 @@ TreeSheet movement_sheet(const HouseholdsReport& r) {
 std::vector<std::string> households_notes(const HouseholdsReport& r) {
   std::vector<std::string> notes;
   auto describe = [&](const RecordsSummary& records, const std::string& role) {
-    std::string line = role + records.source + ": " + format_count(records.households) + " hộ";
+    std::string line = role + file_name(records.source) + ": " + format_count(records.households) + " hộ";
     if (records.skipped_rows > 0)
       line += "; đã bỏ qua " + format_count(records.skipped_rows) + " dòng có giá trị sai (--skip-bad-rows)";
     notes.push_back(line + ".");

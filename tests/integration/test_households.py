@@ -10,7 +10,9 @@ import zipfile
 
 import openpyxl
 
-from harness import KEHOACH, RECALC_ALWAYS, FolderTest, libreoffice_csv, run
+from harness import EXAMPLES, KEHOACH, RECALC_ALWAYS, FolderTest, libreoffice_csv, run
+
+AN_HOA_THINH = os.path.join(EXAMPLES, "an-hoa-thinh-2022")
 
 INDICATORS = ("Việc làm,Người phụ thuộc trong hộ,Dinh dưỡng,Bảo hiểm y tế,Trình độ giáo dục của người lớn,"
               "Tình trạng đi học của trẻ em,Chất lượng nhà ở,Diện tích nhà ở bình quân đầu người,Nguồn nước sinh hoạt,"
@@ -191,7 +193,7 @@ class BadRows(FolderTest):
         self.assertIn("đã bỏ qua 1 dòng có giá trị sai trong", out.stderr)
         sheet = openpyxl.load_workbook(self.path("ho-tong-hop.xlsx"))["Tổng hợp"]
         notes = [sheet.cell(r, 2).value for r in range(12, 16)]
-        self.assertIn("Tệp hộ gia đình " + records + ": 10 hộ; đã bỏ qua 1 dòng có giá trị sai (--skip-bad-rows).", notes)
+        self.assertIn("Tệp hộ gia đình ho.csv: 10 hộ; đã bỏ qua 1 dòng có giá trị sai (--skip-bad-rows).", notes)
         js = json.loads(kehoach("households", records, "--year", "2024", "--skip-bad-rows", "--json").stdout)
         self.assertEqual(js["records"]["skipped_rows"], 1)
 
@@ -205,5 +207,71 @@ class BadRows(FolderTest):
         self.assertIn("--year phải là một năm", out.stderr)
 
 
+def document_text(docx):
+    with zipfile.ZipFile(docx) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    paragraphs = xml.split("</w:p>")
+    return "\n".join("".join(part.split(">", 1)[1] for part in p.split("<w:t")[1:] if ">" in part)
+                     .replace("</w:t>", "") for p in paragraphs)
+
+
+class PlansAndReportsFromRecords(FolderTest):
+    """The An Hòa Thịnh example once more, from its (fictional) household lists instead of its tables."""
+
+    def plan_with_records(self):
+        with open(os.path.join(AN_HOA_THINH, "ke-hoach.yaml"), encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn("statistics: thon.csv", text)
+        text = text.replace("statistics: thon.csv", "records: " + os.path.join(AN_HOA_THINH, "ho-gia-dinh-cuoi-2021.csv"))
+        return self.write("ke-hoach.yaml", text)
+
+    def test_the_appendix_from_records_is_the_appendix_from_the_village_table(self):
+        from_table = json.loads(kehoach("appendix", os.path.join(AN_HOA_THINH, "ke-hoach.yaml"), "--json").stdout)
+        out = kehoach("appendix", self.plan_with_records(), "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        from_records = json.loads(out.stdout)
+        self.assertEqual(from_records["units"], from_table["units"])
+        self.assertEqual(from_records["indicators"], from_table["indicators"])
+
+    def test_the_plan_from_records_analyses_the_groups_of_section_two(self):
+        docx = self.path("ke-hoach.docx")
+        out = kehoach("plan", os.path.join(AN_HOA_THINH, "ke-hoach-tu-danh-sach-ho.yaml"), "-o", docx)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        text = document_text(docx)
+        self.assertIn("có 2.047 hộ gia đình", text)
+        self.assertIn("- Có 128 hộ nghèo, chiếm tỷ lệ 6,25%.", text)
+        self.assertIn("- Hộ nghèo có 229 khẩu; hộ cận nghèo có 504 khẩu.", text)
+        self.assertIn("- Hộ nghèo có người có khả năng lao động là 30 hộ; hộ nghèo không có người có khả năng lao "
+                      "động là 98 hộ.", text)
+        self.assertIn("- Có 68 hộ nghèo thuộc diện bảo trợ xã hội;", text)
+        sheet = openpyxl.load_workbook(self.path("ke-hoach-phu-luc.xlsx")).active
+        notes = [sheet.cell(r, 2).value for r in range(27, 31)]
+        self.assertIn("Tệp hộ gia đình ho-gia-dinh-cuoi-2021.csv: 2.047 hộ.", notes)
+        with zipfile.ZipFile(docx) as z:
+            self.assertNotIn("AHT-0", z.read("word/document.xml").decode("utf-8"))
+
+    def test_the_annual_report_from_two_lists_is_the_report_from_the_movement_table(self):
+        from_table = json.loads(kehoach("report", os.path.join(AN_HOA_THINH, "ke-hoach.yaml"), "--period", "year",
+                                        "--movements", os.path.join(AN_HOA_THINH, "bien-dong-ca-nam.csv"),
+                                        "--json").stdout)
+        out = kehoach("report", self.plan_with_records(), "--period", "year",
+                      "--records-end", os.path.join(AN_HOA_THINH, "ho-gia-dinh-cuoi-2022.csv"),
+                      "--records-earlier", os.path.join(AN_HOA_THINH, "ho-gia-dinh-cuoi-2020.csv"), "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        from_records = json.loads(out.stdout)
+        self.assertEqual(from_records["units"], from_table["units"])
+        self.assertEqual(from_records["total"], from_table["total"])
+        self.assertEqual(from_records["total"]["poor"]["end"], 102)
+
+    def test_a_plan_without_records_cannot_take_an_end_list(self):
+        out = kehoach("report", os.path.join(AN_HOA_THINH, "ke-hoach.yaml"), "--period", "year",
+                      "--records-end", os.path.join(AN_HOA_THINH, "ho-gia-dinh-cuoi-2022.csv"))
+        self.assertEqual(out.returncode, 2)
+        self.assertIn("--records-end cần kế hoạch lập từ danh sách hộ (khóa records)", out.stderr)
+        out = kehoach("report", os.path.join(AN_HOA_THINH, "ke-hoach.yaml"), "--period", "year")
+        self.assertEqual(out.returncode, 64)
+        self.assertIn("thiếu --movements (bảng biến động cộng dồn từ đầu năm) hoặc --records-end", out.stderr)
+
+
 if __name__ == "__main__":
-    sys.exit(run(Summary, Movements, BadRows))
+    sys.exit(run(Summary, Movements, BadRows, PlansAndReportsFromRecords))
