@@ -8,6 +8,7 @@
 #include "cli/plan_input.h"
 #include "compute/movements_sum.h"
 #include "compute/report.h"
+#include "write/households_workbook.h"
 #include "model/input_error.h"
 #include "read/movements_reader.h"
 #include "read/number_text.h"
@@ -81,7 +82,8 @@ Movements table_movements(const Arguments& args) {
 }
 
 // The plan's own list is the start; the movements of its lowest units come from comparing lists.
-Movements record_movements(const Plan& plan, const Arguments& args, std::ostream& err) {
+// `notes` gets the lines the outputs carry about the lists (files, households, rows skipped).
+Movements record_movements(const Plan& plan, const Arguments& args, std::ostream& err, std::vector<std::string>& notes) {
   if (!plan.records)
     throw InputError(Location{plan.file, {}, {}, {}},
                      "--records-end cần kế hoạch lập từ danh sách hộ (khóa records); kế hoạch này dùng bảng số liệu "
@@ -95,6 +97,8 @@ Movements record_movements(const Plan& plan, const Arguments& args, std::ostream
   for (const RecordsSummary* records : {&census.start, &census.end})
     if (records->skipped_rows > 0)
       err << "kehoach report: đã bỏ qua " << records->skipped_rows << " dòng có giá trị sai trong " << records->source << ".\n";
+  const UnitTree no_units;
+  notes = households_notes(HouseholdsReport{standard, census.end, no_units, nullptr, &census.start});
   const auto& levels = census.movements.units.levels;
   return movements_at_level(census.movements, static_cast<int>(levels.size()) - 1, input.end);
 }
@@ -128,9 +132,11 @@ int report_command(const std::vector<std::string>& words, Console console) {
 
   return with_input_errors(console, [&] {
     const auto [plan, table, analysis] = load_plan(args->positional[0]);
-    const Movements movements = args->has("records-end") ? record_movements(plan, *args, console.err)
+    std::vector<std::string> notes;
+    const Movements movements = args->has("records-end") ? record_movements(plan, *args, console.err, notes)
                                                          : table_movements(*args);
-    const Report report = build_report(plan, table, movements, period, threshold);
+    Report report = build_report(plan, table, movements, period, threshold);
+    report.notes = notes;
     if (args->has("json")) {
       console.out << report_json(plan, report);
       return kExitOk;

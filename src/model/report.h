@@ -41,6 +41,7 @@ struct Report {
   std::vector<Indicator> indicators;   // those the plan has targets for
   std::vector<ReportRow> rows;         // the plan's units, in its order
   ReportRow total;                     // "Tổng cộng"
+  std::vector<std::string> notes;      // lines under the table: lists compared, rows skipped
 };
 
 }  // namespace kehoach

@@ -62,6 +62,11 @@ std::string report_json(const Plan& plan, const Report& report) {
   }
   root->set("units", units);
   root->set("total", row_json(report, report.total));
+  if (!report.notes.empty()) {
+    Poco::JSON::Array::Ptr notes = new Poco::JSON::Array;
+    for (const auto& note : report.notes) notes->add(note);
+    root->set("notes", notes);
+  }
   root->set("behind", behind);
   std::ostringstream out;
   root->stringify(out, 2);

@@ -43,6 +43,7 @@ class ReportSheet {
     write_header();
     for (std::size_t i = 0; i < report_.rows.size(); ++i) write_unit_row(i);
     write_total_row();
+    write_notes();
     set_layout();
   }
 
@@ -195,6 +196,11 @@ class ReportSheet {
       write_share(row, first, f, true);
     }
     write_note(row, total.behind, true);
+  }
+
+  void write_notes() {
+    lxw_row_t row = total_row_ + 2;
+    for (const auto& note : report_.notes) worksheet_write_string(sheet_, row++, 1, note.c_str(), formats_.footnote);
   }
 
   void set_layout() {

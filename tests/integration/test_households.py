@@ -262,6 +262,8 @@ class PlansAndReportsFromRecords(FolderTest):
         self.assertEqual(from_records["units"], from_table["units"])
         self.assertEqual(from_records["total"], from_table["total"])
         self.assertEqual(from_records["total"]["poor"]["end"], 102)
+        self.assertEqual(from_records["notes"][:2], ["Danh sách đầu kỳ ho-gia-dinh-cuoi-2021.csv: 2.047 hộ.",
+                                                     "Danh sách cuối kỳ ho-gia-dinh-cuoi-2022.csv: 2.045 hộ."])
 
     def test_a_plan_without_records_cannot_take_an_end_list(self):
         out = kehoach("report", os.path.join(AN_HOA_THINH, "ke-hoach.yaml"), "--period", "year",

@@ -168,3 +168,32 @@ projects:
   CHECK(t.projects.at(1).note == "không thực hiện");
   CHECK(t.projects.at(3).subprojects.at(2).paragraphs == std::vector<std::string>{"Cải thiện dinh dưỡng cho trẻ em."});
 }
+
+TEST_CASE("household records may stand in for the statistics, as a file name or with their options") {
+  const std::string with_records = replaced(kPlan, "statistics: thon.csv", "records: ho-2021.csv");
+  const Plan plan = parse_plan(with_records, "data/ke-hoach.yaml");
+  REQUIRE(plan.records);
+  CHECK(plan.records->path == "data/ho-2021.csv");
+  CHECK(plan.records->sheet.empty());
+  CHECK(plan.records->standard.empty());
+  CHECK_FALSE(plan.records->skip_bad_rows);
+  const Plan full = parse_plan(
+      replaced(kPlan, "statistics: thon.csv",
+               "records: {file: ho.xlsx, sheet: Danh sách, standard: ../chuan/hcm.yaml, skip_bad_rows: true}"),
+      "data/ke-hoach.yaml");
+  REQUIRE(full.records);
+  CHECK(full.records->path == "data/ho.xlsx");
+  CHECK(full.records->sheet == "Danh sách");
+  CHECK(full.records->standard == "chuan/hcm.yaml");
+  CHECK(full.records->skip_bad_rows);
+  CHECK_FALSE(parse_plan(kPlan, "data/ke-hoach.yaml").records);
+}
+
+TEST_CASE("a plan names statistics or records, not both and not neither") {
+  CHECK(error_of(replaced(kPlan, "statistics: thon.csv", "statistics: thon.csv\nrecords: ho.csv")) ==
+        "data/ke-hoach.yaml:11: chỉ ghi một trong hai: statistics (bảng số liệu thôn) hoặc records (danh sách hộ).");
+  CHECK(error_of(replaced(kPlan, "statistics: thon.csv\n", "")).find(
+            "thiếu khóa \"statistics\" (bảng số liệu thôn) hoặc \"records\" (danh sách hộ rà soát).") != std::string::npos);
+  CHECK(error_of(replaced(kPlan, "statistics: thon.csv", "records: {file: ho.csv, skip_bad_rows: có lẽ}")) ==
+        "data/ke-hoach.yaml:10: \"skip_bad_rows\" phải là true (có) hoặc false (không).");
+}
