@@ -125,6 +125,21 @@ class Summary(FolderTest):
                 expected = "%.2f" % value if sheet.cell(r, c).number_format == "0.00" else "{:,}".format(int(value))
                 self.assertEqual(shown, expected, openpyxl.utils.get_column_letter(c) + str(r))
 
+    def test_an_excel_review_file_gives_the_figures_of_the_same_file_as_csv(self):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Danh sách"
+        sheet.append(["DANH SÁCH HỘ GIA ĐÌNH RÀ SOÁT"])
+        sheet.append([])
+        for line in START.splitlines():
+            cells = line.split(",")
+            sheet.append([int(c) if c.isdigit() else c for c in cells])
+        book.save(self.path("ho.xlsx"))
+        from_xlsx = json.loads(kehoach("households", self.path("ho.xlsx"), "--year", "2024", "--json").stdout)
+        from_csv = json.loads(kehoach("households", self.write("ho.csv", START), "--year", "2024", "--json").stdout)
+        self.assertEqual(from_xlsx["units"], from_csv["units"])
+        self.assertEqual(from_xlsx["records"]["read"], 10)
+
     def test_no_household_code_or_income_appears_in_any_output(self):
         records = self.write("ho.csv", START)
         out = kehoach("households", records, "--year", "2024", "-o", self.path("tong-hop.xlsx"))
