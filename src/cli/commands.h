@@ -25,6 +25,7 @@ int plan_command(const std::vector<std::string>& words, Console console);
 int report_command(const std::vector<std::string>& words, Console console);
 int deadlines_command(const std::vector<std::string>& words, Console console);
 int households_command(const std::vector<std::string>& words, Console console);
+int batch_command(const std::vector<std::string>& words, Console console);
 
 // Runs `body`, turning an input the user must fix (InputError, TemplateError) into its message on
 // the console and exit status 2.

@@ -26,8 +26,10 @@ Cách dùng:
   kehoach households HỘ.csv [--year NĂM] [--start HỘ_ĐẦU_KỲ.csv] [-o TỔNG_HỢP.xlsx] [--json]
       Phân loại từng hộ theo chuẩn nghèo và tổng hợp theo thôn, xã, tỉnh (Excel);
       với --start, tính biến động hộ nghèo, cận nghèo giữa hai danh sách.
+  kehoach batch PHAN_BO.yaml -o THƯ_MỤC [--jobs N]
+      Chia chỉ tiêu của tỉnh xuống từng xã, từng thôn; dự thảo Kế hoạch và Phụ lục cho mọi xã.
   kehoach help LỆNH       Hướng dẫn chi tiết một lệnh (plan, report, deadlines, appendix, check,
-                          households).
+                          households, batch).
   kehoach --version       Phiên bản.
 
 Ví dụ:
@@ -76,8 +78,9 @@ int run(const std::vector<std::string>& words, Console console) {
   if (command == "report") return report_command(rest, console);
   if (command == "deadlines") return deadlines_command(rest, console);
   if (command == "households") return households_command(rest, console);
+  if (command == "batch") return batch_command(rest, console);
   console.err << "kehoach: không có lệnh \"" << command
-              << "\". Các lệnh: plan, appendix, report, deadlines, check, households, help.\n"
+              << "\". Các lệnh: plan, appendix, report, deadlines, check, households, batch, help.\n"
               << "Xem hướng dẫn: kehoach --help\n";
   return kExitUsage;
 }

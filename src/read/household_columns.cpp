@@ -13,8 +13,9 @@ bool is_one_of(const std::string& folded, std::initializer_list<std::string_view
   return std::find(names.begin(), names.end(), folded) != names.end();
 }
 
-// "Tên thôn", "Thôn/Tổ dân phố", "Xã, phường": a level of the unit hierarchy, named by the header.
-bool is_level(std::string folded) {
+}  // namespace
+
+bool is_level_header(std::string folded) {
   if (folded.starts_with("ten ")) folded.erase(0, 4);
   return is_one_of(folded, {"tinh", "thanh pho", "tinh thanh pho", "tinh thanh", "huyen", "quan", "thi xa",
                             "quan huyen", "huyen thi xa", "xa", "phuong", "thi tran", "dac khu", "xa phuong",
@@ -23,6 +24,8 @@ bool is_level(std::string folded) {
                             "thon ban", "thon xom", "ap khu pho", "don vi", "province", "district", "commune",
                             "ward", "village", "unit", "level"});
 }
+
+namespace {
 
 std::optional<std::size_t> deprivation_of(const std::string& folded) {
   static const std::array<std::initializer_list<std::string_view>, kDeprivationCount> aliases = {{
@@ -56,7 +59,7 @@ bool place(RecordLayout& layout, int column, const std::string& f) {
   };
   if (is_one_of(f, {"ma ho", "ma ho gia dinh", "ma so ho", "ma", "code", "household code", "household"}))
     return take(layout.code);
-  if (is_level(f)) {
+  if (is_level_header(f)) {
     layout.levels.push_back(column);
     return true;
   }

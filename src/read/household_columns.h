@@ -30,6 +30,10 @@ struct RecordLayout {
   std::vector<std::string> level_names() const;
 };
 
+// "Tên thôn", "Thôn/Tổ dân phố", "Xã, phường", "Tỉnh": a header (folded, see fold()) naming a level
+// of the unit hierarchy.
+bool is_level_header(std::string folded);
+
 // What `row` says if it is the header of a records file: nullopt when it has no household-code
 // column or fewer than three other recognised columns (a title or a blank row).
 std::optional<RecordLayout> record_layout(const GridRow& row);

@@ -9,6 +9,7 @@
 #include "read/file_bytes.h"
 #include "read/plan_text_reader.h"
 #include "read/report_settings_reader.h"
+#include "read/target_fields.h"
 #include "read/yaml_fields.h"
 #include "read/number_text.h"
 #include "text/unicode.h"
@@ -120,44 +121,7 @@ class PlanParser : private YamlFields {
     if (plan.targets.empty()) throw error(node, "chưa có chỉ tiêu nào; hãy ghi poor hoặc near_poor.");
   }
 
-  Target target(const YAML::Node& node, Indicator indicator) const {
-    if (!node.IsMap()) throw error(node, "chỉ tiêu phải ghi bằng reduce (số hộ giảm) hoặc end_rate (tỷ lệ cuối năm).");
-    allow(node, {"reduce", "end_rate", "fixed"});
-    Target t;
-    t.indicator = indicator;
-    if (node["reduce"] && node["end_rate"])
-      throw error(node, "chỉ ghi một trong hai: reduce (số hộ giảm) hoặc end_rate (tỷ lệ cuối năm), không ghi cả hai.");
-    if (node["reduce"]) t.reduce = integer(node["reduce"], "reduce", 0, 100000000);
-    else if (node["end_rate"]) t.end_rate = rate(node["end_rate"]);
-    else throw error(node, "thiếu reduce (số hộ giảm, ví dụ reduce: 27) hoặc end_rate (tỷ lệ cuối năm, ví dụ end_rate: 4,93%).");
-    if (node["fixed"]) t.fixed = fixed(node["fixed"]);
-    return t;
-  }
-
-  Rate rate(const YAML::Node& node) const {
-    auto hundredths = node.IsScalar() ? parse_rate_hundredths(node.Scalar()) : std::nullopt;
-    if (!hundredths || *hundredths > 10000)
-      throw error(node, "tỷ lệ \"" + (node.IsScalar() ? node.Scalar() : std::string()) +
-                            "\" không hợp lệ; hãy ghi như 4,93% (tối đa 2 chữ số thập phân, từ 0 đến 100).");
-    return Rate{*hundredths};
-  }
-
-  std::vector<FixedFigure> fixed(const YAML::Node& node) const {
-    if (!node.IsMap()) throw error(node, "\"fixed\" phải là danh sách \"tên đơn vị: số hộ\" hoặc \"tên đơn vị: all\".");
-    std::vector<FixedFigure> figures;
-    std::set<std::string> seen;
-    for (const auto& entry : node) {
-      FixedFigure f;
-      f.unit = clean_text(entry.first.as<std::string>());
-      if (!seen.insert(name_key(f.unit)).second) throw error(entry.first, "\"" + f.unit + "\" được ghi hai lần trong fixed.");
-      const std::string value = entry.second.IsScalar() ? fold(entry.second.Scalar()) : "";
-      if (value == "all" || value == "het" || value == "tat ca") f.all = true;
-      else f.reduction = integer(entry.second, "fixed", 0, 100000000);
-      figures.push_back(f);
-    }
-    return figures;
-  }
-
+  Target target(const YAML::Node& node, Indicator indicator) const { return read_target(node, indicator, *this, true); }
 };
 
 }  // namespace

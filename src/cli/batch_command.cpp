@@ -1,0 +1,218 @@
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+#include <ostream>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include "cli/arguments.h"
+#include "cli/batch_jobs.h"
+#include "cli/batch_runner.h"
+#include "cli/commands.h"
+#include "cli/document_output.h"
+#include "cli/household_input.h"
+#include "compute/appendix.h"
+#include "compute/cascade.h"
+#include "read/cascade_reader.h"
+#include "read/docx_package_reader.h"
+#include "read/template_locator.h"
+#include "read/unit_tree_reader.h"
+#include "write/appendix_workbook.h"
+#include "write/batch_index.h"
+#include "write/document_time.h"
+#include "write/docx_writer.h"
+#include "write/plan_template_data.h"
+#include "write/vietnamese_format.h"
+
+namespace kehoach {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kBatchHelp = R"(kehoach batch: chia chỉ tiêu của tỉnh (hoặc cả nước) xuống từng xã, từng thôn và lập
+dự thảo Kế hoạch, Phụ lục cho mọi xã một lần.
+
+Cách dùng:
+  kehoach batch PHAN_BO.yaml -o THƯ_MỤC [--jobs N] [--json]
+
+Tệp phân bổ (YAML):
+  year: 2026
+  units: don-vi.csv              # mỗi thôn một dòng: các cột cấp (Tỉnh, Xã, Thôn…), Tổng số hộ, Hộ nghèo,
+                                 # Hộ cận nghèo; hoặc records: danh sách hộ rà soát (như kehoach households)
+  targets:                       # chỉ tiêu của đơn vị cao nhất
+    poor: { end_rate: "3,50%" }
+    near_poor: { reduce: 1200 }
+  fixed:                         # số cố định ở bất kỳ cấp nào, đường dẫn tính từ dưới đơn vị cao nhất
+    "Xã An Hòa Thịnh": { poor: 3 }
+    "Xã An Hòa Thịnh / Thôn Sâm Cồn": { near_poor: all }
+  plans: { level: Xã, template: xa }   # cấp lập kế hoạch (mặc định: cấp trên cấp thấp nhất) và mẫu
+
+Ở mỗi cấp, chỉ tiêu của đơn vị được chia cho các đơn vị cấp dưới như Phụ lục: sau các số cố định, phần
+còn lại chia theo tỷ lệ số hộ đầu năm, phần dư lớn nhất được thêm 1 hộ; tổng các đơn vị cấp dưới luôn
+bằng đơn vị cấp trên.
+
+Ghi vào THƯ_MỤC: mỗi xã một thư mục (ke-hoach.docx: dự thảo, số và ngày để trống; phu-luc.xlsx), phụ lục
+của mỗi đơn vị cấp trên (phu-luc.xlsx ở thư mục của nó, của đơn vị cao nhất ở THƯ_MỤC), index.csv và
+index.html liệt kê mọi đơn vị với số liệu và tệp. Chạy lại chỉ ghi lại các xã có số liệu đổi. Ctrl-C dừng
+gọn: các tệp đã ghi đều trọn vẹn, chạy lại để làm tiếp.
+
+Tùy chọn:
+  -o, --output THƯ_MỤC  Thư mục kết quả. Bắt buộc (trừ khi --json).
+  --jobs N              Số luồng (mặc định: mọi nhân của máy).
+  --json                In số liệu đã chia của mọi đơn vị (JSON), không ghi tệp.
+  -h, --help            Hướng dẫn này.
+)";
+
+int jobs_option(const Arguments& args) {
+  if (!args.has("jobs")) return 0;
+  const std::string text = args.value("jobs");
+  try {
+    std::size_t used = 0;
+    const int jobs = std::stoi(text, &used);
+    if (used == text.size() && jobs >= 1 && jobs <= 256) return jobs;
+  } catch (const std::exception&) {
+  }
+  throw UsageError("--jobs phải là số luồng từ 1 đến 256, không phải \"" + text + "\".");
+}
+
+UnitTree load_units(const CascadeSpec& spec) {
+  if (!spec.records) return read_unit_tree(spec.units_path, spec.units_sheet);
+  const PovertyStandard standard = choose_standard(spec.records->standard, spec.year);
+  return load_households(spec.records->path, standard, RecordsOptions{spec.records->sheet, false}).units;
+}
+
+std::string template_fingerprint(const std::string& name, const std::string& cascade_file) {
+  const DocxPackage package = read_docx_package(locate_template(name, cascade_file));
+  std::string text;
+  for (const auto& [part, bytes] : package.parts) text += part + '\n' + fingerprint(bytes) + '\n';
+  return fingerprint(text);
+}
+
+// Every unit's figures, the top first: its own table's total, then each unit's row in its parent's.
+std::string cascade_json(const UnitTree& tree, const CascadeResult& cascade) {
+  Poco::JSON::Array::Ptr units = new Poco::JSON::Array;
+  std::vector<int> order{cascade.top};
+  for (int node : tree.preorder())
+    if (node != cascade.top) order.push_back(node);
+  for (int node : order) {
+    const UnitNode& unit = tree.nodes[static_cast<std::size_t>(node)];
+    const AppendixRow* row = node == cascade.top ? &cascade.tables[static_cast<std::size_t>(node)]->total
+                                                 : cascade.row_of(tree, node);
+    if (!row) continue;  // not below the top
+    const auto& indicators = cascade.tables[static_cast<std::size_t>(cascade.top)]->indicators;
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    Poco::JSON::Array::Ptr path = new Poco::JSON::Array;
+    for (int n = node; n > 0 && n != cascade.top; n = tree.nodes[static_cast<std::size_t>(n)].parent)
+      path->add(tree.nodes[static_cast<std::size_t>(n)].name);
+    Poco::JSON::Array::Ptr ordered = new Poco::JSON::Array;
+    for (std::size_t i = path->size(); i-- > 0;) ordered->add(path->get(static_cast<unsigned>(i)));
+    o->set("path", ordered);
+    o->set("name", node == 0 ? std::string("Tổng cộng") : unit.name);
+    o->set("households", row->households);
+    for (std::size_t k = 0; k < indicators.size(); ++k) {
+      Poco::JSON::Object::Ptr f = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+      f->set("start", row->figures[k].start);
+      f->set("reduction", row->figures[k].reduction);
+      f->set("end", row->figures[k].end);
+      o->set(indicator_key(indicators[k].indicator), f);
+    }
+    units->add(o);
+  }
+  Poco::JSON::Object::Ptr root = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  root->set("units", units);
+  std::ostringstream out;
+  root->stringify(out, 1);
+  out << '\n';
+  return out.str();
+}
+
+BatchIndex index_of(const UnitTree& tree, const CascadeResult& cascade, const std::vector<BatchJob>& jobs, int year) {
+  BatchIndex index;
+  const auto& indicators = cascade.tables[static_cast<std::size_t>(cascade.top)]->indicators;
+  const UnitNode& top = tree.nodes[static_cast<std::size_t>(cascade.top)];
+  index.title = "Chỉ tiêu giảm nghèo năm " + std::to_string(year) + (cascade.top ? ": " + top.name : "");
+  for (const auto& target : indicators)
+    index.indicator_labels.push_back(target.indicator == Indicator::Poor ? "Hộ nghèo" : "Hộ cận nghèo");
+  for (const auto& job : jobs) {
+    const AppendixRow& row = job.node == cascade.top ? job.table->total : *cascade.row_of(tree, job.node);
+    const UnitNode& unit = tree.nodes[static_cast<std::size_t>(job.node)];
+    IndexEntry entry;
+    for (const auto& name : job.path) entry.unit += (entry.unit.empty() ? "" : " / ") + name;
+    if (entry.unit.empty()) entry.unit = job.node ? unit.name : "Tổng cộng";
+    entry.level = unit.level >= 0 ? tree.levels[static_cast<std::size_t>(unit.level)] : "";
+    entry.households = row.households;
+    for (const auto& f : row.figures) entry.figures.push_back({f.start, f.reduction, f.end, format_rate(f.end_rate)});
+    if (job.plan) entry.plan_file = job.plan_file();
+    entry.appendix_file = job.appendix_file();
+    index.entries.push_back(entry);
+  }
+  return index;
+}
+
+}  // namespace
+
+int batch_command(const std::vector<std::string>& words, Console console) {
+  int status = kExitOk;
+  const CommandSpec spec{"batch", kBatchHelp, {{"output", 'o', true}, {"jobs", 0, true}, {"json", 0, false}},
+                         "thiếu tệp phân bổ (YAML)."};
+  const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
+  if (!args) return status;
+  int jobs = 0;
+  try {
+    jobs = jobs_option(*args);
+    if (!args->has("json") && !args->has("output")) throw UsageError("thiếu -o THƯ_MỤC (thư mục ghi kết quả).");
+  } catch (const UsageError& e) {
+    console.err << "kehoach batch: " << e.what() << "\nXem hướng dẫn: kehoach batch --help\n";
+    return kExitUsage;
+  }
+
+  return with_input_errors(console, [&] {
+    const CascadeSpec cascade_spec = read_cascade(args->positional[0]);
+    const UnitTree tree = load_units(cascade_spec);
+    const CascadeResult cascade = split_cascade(tree, cascade_spec);
+    if (args->has("json")) {
+      console.out << cascade_json(tree, cascade);
+      return kExitOk;
+    }
+    const int level = plan_level(tree, cascade_spec);
+    const DocumentTemplate document = load_document_template(cascade_spec.template_name, cascade_spec.file);
+    const std::vector<BatchJob> batch =
+        batch_jobs(tree, cascade, cascade_spec, level, template_fingerprint(cascade_spec.template_name, cascade_spec.file));
+    const std::string folder = args->value("output");
+    const long long timestamp = year_timestamp(cascade_spec.year);
+    const auto names = document.names();
+    auto write = [&](const BatchJob& job) {
+      const fs::path unit_folder = fs::path(folder) / job.folder;
+      fs::create_directories(unit_folder);
+      write_appendix_workbook(job.document, *job.table, (fs::path(folder) / job.appendix_file()).string());
+      if (!job.plan) return;
+      const TemplateRecord data = plan_template_data(job.document, *job.table, names, cascade_spec.template_name);
+      write_docx(document.render(data), (fs::path(folder) / job.plan_file()).string(), timestamp);
+    };
+    const bool terminal = &console.err == &std::cerr && ::isatty(STDERR_FILENO);
+    BatchRun run;
+    try {
+      run = run_batch(batch, BatchOptions{folder, jobs, terminal}, write, console.err);
+      if (!run.interrupted) write_batch_index(index_of(tree, cascade, batch, cascade_spec.year), folder);
+    } catch (const std::exception& e) {
+      console.err << "kehoach batch: " << e.what() << '\n';
+      return kExitOutput;
+    }
+    for (const auto& error : run.errors) console.err << "kehoach batch: " << error << '\n';
+    int plans = 0;
+    for (const auto& job : batch) plans += job.plan;
+    if (run.interrupted) {
+      console.err << "kehoach batch: đã dừng theo yêu cầu sau " << run.written + run.skipped << "/" << batch.size()
+                  << " đơn vị; các tệp đã ghi đều trọn vẹn. Chạy lại lệnh để làm tiếp.\n";
+      return 130;
+    }
+    console.out << "Đã ghi vào " << folder << ": " << plans << " kế hoạch xã, " << batch.size() << " phụ lục, index.csv, "
+                << "index.html (" << run.written << " đơn vị ghi mới, " << run.skipped << " đơn vị không đổi) trong "
+                << format_rate(Rate{static_cast<long long>(run.seconds * 100 + 0.5)}) << " giây.\n";
+    return run.failed ? kExitOutput : kExitOk;
+  });
+}
+
+}  // namespace kehoach

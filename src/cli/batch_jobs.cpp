@@ -1,0 +1,128 @@
+#include "cli/batch_jobs.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+
+#include "model/input_error.h"
+#include "text/unicode.h"
+#include "write/appendix_json.h"
+
+namespace kehoach {
+namespace {
+
+constexpr const char* kLevelWords[] = {"Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Tỉnh", "Huyện",
+                                       "Quận", "Xã"};
+
+// "Xã An Hòa Thịnh" → "An Hòa Thịnh": the place in the date line.
+std::string place_of(const std::string& name) {
+  for (const char* word : kLevelWords) {
+    const std::string prefix = std::string(word) + " ";
+    if (name.size() > prefix.size() && name_key(name.substr(0, prefix.size())) == name_key(prefix))
+      return name.substr(prefix.size());
+  }
+  return name;
+}
+
+// "Xã An Hòa Thịnh" → "xã An Hòa Thịnh": how a sentence names the unit.
+std::string in_sentence(const std::string& name) {
+  const std::string place = place_of(name);
+  if (place == name) return name;
+  const std::string word = name.substr(0, name.size() - place.size());
+  std::string lowered = word;
+  // Only the first letter of the level word changes case; the level words start with X, P, T, H, Q, Đ.
+  if (lowered.rfind("Đ", 0) == 0) lowered.replace(0, std::string("Đ").size(), "đ");
+  else lowered[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lowered[0])));
+  return lowered + place;
+}
+
+Plan document_of(const UnitTree& tree, int node, const CascadeSpec& spec) {
+  const UnitNode& unit = tree.nodes[static_cast<std::size_t>(node)];
+  Plan plan;
+  plan.file = spec.file;
+  plan.year = spec.year;
+  plan.issuing_body = spec.issuing_body;
+  if (node == 0) {  // several top units: the country, or whoever the file is for
+    plan.unit = "";
+    plan.place = "";
+  } else {
+    plan.unit = in_sentence(unit.name);
+    plan.place = place_of(unit.name);
+  }
+  if (unit.parent > 0) plan.parent_body = "UBND " + to_upper(tree.nodes[static_cast<std::size_t>(unit.parent)].name);
+  plan.text.template_name = spec.template_name;
+  return plan;
+}
+
+std::string fingerprint_of(const BatchJob& job, const std::string& template_fingerprint) {
+  const Plan& p = job.document;
+  std::string text = std::string("kehoach 0.1.0\n") + template_fingerprint + '\n' + (job.plan ? "plan\n" : "table\n") +
+                     p.parent_body + '\n' + p.issuing_body + '\n' + p.unit + '\n' + p.place + '\n' +
+                     p.text.template_name + '\n';
+  text += appendix_json(p, *job.table);
+  return fingerprint(text);
+}
+
+bool is_below(const UnitTree& tree, int node, int ancestor) {
+  for (int n = tree.nodes[static_cast<std::size_t>(node)].parent; n >= 0; n = tree.nodes[static_cast<std::size_t>(n)].parent)
+    if (n == ancestor) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string fingerprint(const std::string& text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 0x100000001b3ULL;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return hex;
+}
+
+std::string folder_name(const std::string& unit_name) {
+  std::string out;
+  for (char c : fold(unit_name)) out += c == ' ' ? '-' : c;
+  return out.empty() ? "don-vi" : out;
+}
+
+int plan_level(const UnitTree& tree, const CascadeSpec& spec) {
+  const int lowest = static_cast<int>(tree.levels.size()) - 1;
+  if (spec.plan_level.empty()) return std::max(lowest - 1, 0);
+  std::string names;
+  for (int level = 0; level < lowest; ++level) {
+    if (name_key(tree.levels[static_cast<std::size_t>(level)]) == name_key(spec.plan_level)) return level;
+    names += (names.empty() ? "\"" : ", \"") + tree.levels[static_cast<std::size_t>(level)] + "\"";
+  }
+  throw InputError(Location{spec.file, {}, {}, {}},
+                   "plans: level \"" + spec.plan_level + "\" không phải một cấp có đơn vị cấp dưới trong tệp đơn vị; "
+                   "các cấp lập được kế hoạch: " + names + ".");
+}
+
+std::vector<BatchJob> batch_jobs(const UnitTree& tree, const CascadeResult& cascade, const CascadeSpec& spec,
+                                 int level, const std::string& template_fingerprint) {
+  std::vector<BatchJob> jobs;
+  std::vector<int> order{cascade.top};  // the top, then everything below it, parents first
+  for (int node : tree.preorder())
+    if (node != cascade.top && (cascade.top == 0 || is_below(tree, node, cascade.top))) order.push_back(node);
+  for (int node : order) {
+    const UnitNode& unit = tree.nodes[static_cast<std::size_t>(node)];
+    if (unit.level > level || !cascade.tables[static_cast<std::size_t>(node)]) continue;
+    BatchJob job;
+    job.node = node;
+    for (int n = node; n != cascade.top && n > 0; n = tree.nodes[static_cast<std::size_t>(n)].parent)
+      job.path.insert(job.path.begin(), tree.nodes[static_cast<std::size_t>(n)].name);
+    for (const auto& name : job.path) job.folder += (job.folder.empty() ? "" : "/") + folder_name(name);
+    job.plan = unit.level == level;
+    job.document = document_of(tree, node, spec);
+    job.table = &*cascade.tables[static_cast<std::size_t>(node)];
+    job.fingerprint = fingerprint_of(job, template_fingerprint);
+    jobs.push_back(std::move(job));
+  }
+  return jobs;
+}
+
+}  // namespace kehoach

@@ -1,0 +1,139 @@
+#include "read/unit_tree_reader.h"
+
+#include <optional>
+#include <unordered_map>
+
+#include "compute/household_tally.h"
+#include "model/input_error.h"
+#include "read/column_names.h"
+#include "read/household_columns.h"
+#include "read/number_text.h"
+#include "read/row_stream.h"
+#include "text/unicode.h"
+
+namespace kehoach {
+namespace {
+
+constexpr int kHeaderSearchRows = 30;
+
+struct TreeColumns {
+  std::vector<int> levels;
+  int households = -1, poor = -1, near_poor = -1, members = -1;
+  std::vector<std::string> names;
+};
+
+// Count columns that name no stage, or the start: "Hộ nghèo", "Hộ nghèo đầu năm".
+bool is_start_count(const ColumnKind& kind, Indicator indicator) {
+  return kind.meaning == ColumnMeaning::Count && kind.indicator == indicator &&
+         (kind.stage == Stage::Start || kind.stage == Stage::Unspecified);
+}
+
+std::optional<TreeColumns> tree_columns(const GridRow& row) {
+  TreeColumns c;
+  for (std::size_t i = 0; i < row.cells.size(); ++i) {
+    const int column = static_cast<int>(i);
+    c.names.push_back(row.cells[i]);
+    if (is_level_header(fold(row.cells[i]))) {
+      c.levels.push_back(column);
+      continue;
+    }
+    const ColumnKind kind = classify_header(row.cells[i]);
+    if (kind.meaning == ColumnMeaning::Households && c.households < 0) c.households = column;
+    if (kind.meaning == ColumnMeaning::Members && c.members < 0) c.members = column;
+    if (is_start_count(kind, Indicator::Poor) && c.poor < 0) c.poor = column;
+    if (is_start_count(kind, Indicator::NearPoor) && c.near_poor < 0) c.near_poor = column;
+  }
+  if (c.levels.empty() || c.households < 0) return std::nullopt;
+  return c;
+}
+
+class TreeRows {
+ public:
+  explicit TreeRows(std::string source) : source_(std::move(source)) {}
+
+  void row(const GridRow& row) {
+    if (row.is_blank() || done_) return;
+    if (!columns_) return header(row);
+    if (is_total_label(row.cell(static_cast<std::size_t>(columns_->levels.front())))) {
+      done_ = true;  // a total row, then notes and signatures
+      return;
+    }
+    path_.clear();
+    for (int column : columns_->levels) {
+      path_.push_back(row.cell(static_cast<std::size_t>(column)));
+      if (path_.back().empty()) throw error(row, column, "thiếu tên đơn vị.");
+    }
+    const int unit = builder_->unit_of(path_);
+    HouseholdTally& t = builder_->tree().nodes[static_cast<std::size_t>(unit)].tally;
+    if (t.households > 0) throw error(row, columns_->levels.back(), "đơn vị này đã có ở một dòng trên; mỗi đơn vị chỉ ghi một dòng.");
+    t.households = count(row, columns_->households);
+    t.poor = count(row, columns_->poor);
+    t.near_poor = count(row, columns_->near_poor);
+    if (columns_->members >= 0 && !row.cell(static_cast<std::size_t>(columns_->members)).empty())
+      t.members = count(row, columns_->members);
+    if (t.households == 0) throw error(row, columns_->households, "đơn vị có 0 hộ; hãy ghi tổng số hộ hoặc bỏ dòng này.");
+    if (t.poor + t.near_poor > t.households)
+      throw error(row, columns_->households, std::to_string(t.poor) + " hộ nghèo và " + std::to_string(t.near_poor) +
+                                                 " hộ cận nghèo, nhiều hơn tổng số " + std::to_string(t.households) + " hộ.");
+    ++units_;
+  }
+
+  UnitTree finish() {
+    if (!columns_ || units_ == 0)
+      throw InputError(Location{source_, {}, {}, {}},
+                       "không có dòng đơn vị nào; tệp đơn vị cần dòng tiêu đề có các cột cấp (\"Tỉnh\", \"Xã\", \"Thôn\"…), "
+                       "\"Tổng số hộ\", \"Hộ nghèo\", \"Hộ cận nghèo\", và mỗi thôn một dòng.");
+    UnitTree tree = std::move(builder_->tree());
+    tree.levels.clear();
+    for (int column : columns_->levels) tree.levels.push_back(columns_->names[static_cast<std::size_t>(column)]);
+    roll_up(tree);
+    return tree;
+  }
+
+ private:
+  void header(const GridRow& row) {
+    columns_ = tree_columns(row);
+    if (!columns_) {
+      if (++rows_before_header_ < kHeaderSearchRows) return;
+      throw InputError(Location{source_, row.source_row, {}, {}},
+                       "không tìm thấy dòng tiêu đề trong " + std::to_string(kHeaderSearchRows) +
+                           " dòng đầu; dòng tiêu đề cần các cột cấp đơn vị (\"Tỉnh\", \"Xã\", \"Thôn\"…) và \"Tổng số hộ\".");
+    }
+    std::vector<std::string> missing;
+    if (columns_->poor < 0) missing.push_back("\"Hộ nghèo\"");
+    if (columns_->near_poor < 0) missing.push_back("\"Hộ cận nghèo\"");
+    if (!missing.empty())
+      throw InputError(Location{source_, row.source_row, {}, {}},
+                       "không tìm thấy cột " + missing.front() + (missing.size() > 1 ? " và " + missing.back() : "") + ".");
+    builder_.emplace(std::vector<std::string>(columns_->levels.size()));
+  }
+
+  long long count(const GridRow& row, int column) const {
+    const std::string& text = row.cell(static_cast<std::size_t>(column));
+    const CountText parsed = parse_count(text);
+    if (parsed.status != CountText::Status::Ok) throw error(row, column, count_problem(parsed, text));
+    return parsed.value;
+  }
+
+  InputError error(const GridRow& row, int column, const std::string& problem) const {
+    return InputError(Location{source_, row.source_row, column, columns_->names[static_cast<std::size_t>(column)]}, problem);
+  }
+
+  std::string source_;
+  std::optional<TreeColumns> columns_;
+  std::optional<UnitTreeBuilder> builder_;
+  std::vector<std::string> path_;
+  int rows_before_header_ = 0;
+  long long units_ = 0;
+  bool done_ = false;
+};
+
+}  // namespace
+
+UnitTree read_unit_tree(const std::string& path, const std::string& sheet) {
+  TreeRows rows(path);
+  stream_table_file(path, sheet, [&](const GridRow& row) { rows.row(row); });
+  return rows.finish();
+}
+
+}  // namespace kehoach

@@ -1,0 +1,16 @@
+#pragma once
+// A hierarchy of units with their counts at the lowest level: one row per village (or residential
+// group), its units above it in columns named by their level ("Tỉnh", "Xã", "Thôn"; any depth), then
+// "Tổng số hộ", "Hộ nghèo", "Hộ cận nghèo" (and optionally "Số khẩu"). The input of a cascade.
+#include <string>
+
+#include "model/unit_tree.h"
+
+namespace kehoach {
+
+// Read row by row (a country's 100.000 villages never sit in memory as text), rolled up. Throws
+// InputError with file, row and column for a missing column, a bad count, poor + near-poor above the
+// households, an empty unit name, and the same unit listed twice.
+UnitTree read_unit_tree(const std::string& path, const std::string& sheet = "");
+
+}  // namespace kehoach
