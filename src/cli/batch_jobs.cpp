@@ -7,7 +7,6 @@
 
 #include "model/input_error.h"
 #include "text/unicode.h"
-#include "write/appendix_json.h"
 
 namespace kehoach {
 namespace {
@@ -55,12 +54,28 @@ Plan document_of(const UnitTree& tree, int node, const CascadeSpec& spec) {
   return plan;
 }
 
+std::vector<const AppendixRow*> table_rows(const AppendixTable& table) {
+  std::vector<const AppendixRow*> rows;
+  for (const auto& row : table.rows) rows.push_back(&row);
+  rows.push_back(&table.total);
+  return rows;
+}
+
 std::string fingerprint_of(const BatchJob& job, const std::string& template_fingerprint) {
   const Plan& p = job.document;
   std::string text = std::string("kehoach 0.1.0\n") + template_fingerprint + '\n' + (job.plan ? "plan\n" : "table\n") +
                      p.parent_body + '\n' + p.issuing_body + '\n' + p.unit + '\n' + p.place + '\n' +
                      p.text.template_name + '\n';
-  text += appendix_json(p, *job.table);
+  // The table's every name and figure; written plainly, as JSON would cost more than the hash.
+  for (const AppendixRow* row : table_rows(*job.table)) {
+    text += row->name + '\t' + std::to_string(row->households);
+    for (const auto& f : row->figures)
+      text += '\t' + std::to_string(f.start) + ' ' + std::to_string(f.reduction) + ' ' + std::to_string(f.fixed);
+    text += '\n';
+  }
+  for (const auto& target : job.table->indicators)
+    text += std::string(indicator_key(target.indicator)) + ' ' + std::to_string(target.target_reduction) + '\n';
+  text += job.table->unit_label + '\n' + std::to_string(job.table->year) + '\n';
   return fingerprint(text);
 }
 

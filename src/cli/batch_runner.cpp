@@ -139,10 +139,10 @@ BatchRun run_batch(const std::vector<BatchJob>& jobs, const BatchOptions& option
   std::vector<std::thread> pool;
   for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
   Progress progress(err, options.progress, jobs.size());
-  while (done.load() < jobs.size() && !(g_stop.load() && next.load() >= done.load() + threads)) {
-    progress.show(done.load(), start);
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    if (g_stop.load()) break;
+  // Polls often so that a short batch ends at once; redraws five times a second.
+  for (int tick = 0; done.load() < jobs.size() && !g_stop.load(); ++tick) {
+    if (tick % 20 == 0) progress.show(done.load(), start);
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   for (auto& thread : pool) thread.join();
   progress.show(done.load(), start, true);

@@ -27,9 +27,9 @@ std::string suggestion(const std::string& wanted, const Statistics& statistics) 
 std::vector<AllocationUnit> allocation_units(const Plan& plan, const Target& target,
                                              const Statistics& statistics) {
   std::vector<AllocationUnit> units;
-  std::map<std::string, std::size_t> index_by_key;
-  for (const auto& unit : statistics.units) {
-    index_by_key[name_key(unit.name)] = units.size();
+  std::map<std::string, std::size_t> index_by_key;  // only when there are names to look up: a
+  for (const auto& unit : statistics.units) {        // country's villages would cost seconds of Unicode work
+    if (!target.fixed.empty()) index_by_key[name_key(unit.name)] = units.size();
     units.push_back({unit.name, start_of(unit, target.indicator), std::nullopt});
   }
   for (const auto& fixed : target.fixed) {

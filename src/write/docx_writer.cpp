@@ -24,7 +24,7 @@ void write_docx(const DocxPackage& package, const std::string& path, long long t
       Poco::Zip::Compress zip(out, true);
       for (const auto& [name, bytes] : package.parts) {
         std::istringstream in(bytes);
-        zip.addFile(in, stamp, name, Poco::Zip::ZipCommon::CM_DEFLATE, Poco::Zip::ZipCommon::CL_NORMAL);
+        zip.addFile(in, stamp, name, Poco::Zip::ZipCommon::CM_DEFLATE, Poco::Zip::ZipCommon::CL_SUPERFAST);
       }
       zip.close();
     } catch (const Poco::Exception& e) {

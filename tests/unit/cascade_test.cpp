@@ -1,0 +1,134 @@
+#include <doctest/doctest.h>
+
+#include "compute/cascade.h"
+#include "compute/household_tally.h"
+#include "model/input_error.h"
+#include "read/cascade_reader.h"
+
+using namespace kehoach;
+
+namespace {
+
+struct Village {
+  std::vector<std::string> path;
+  long long households, poor, near_poor;
+};
+
+UnitTree tree_of(std::vector<std::string> levels, const std::vector<Village>& villages) {
+  UnitTreeBuilder builder(std::move(levels));
+  for (const auto& v : villages) {
+    HouseholdTally& t = builder.tree().nodes[static_cast<std::size_t>(builder.unit_of(v.path))].tally;
+    t.households = v.households;
+    t.poor = v.poor;
+    t.near_poor = v.near_poor;
+  }
+  UnitTree tree = std::move(builder.tree());
+  roll_up(tree);
+  return tree;
+}
+
+CascadeSpec spec_of(const std::string& yaml) { return parse_cascade(yaml, "phan-bo.yaml"); }
+
+// Every unit's children add up to it, indicator by indicator, at every level.
+void check_levels_add_up(const UnitTree& tree, const CascadeResult& result) {
+  for (std::size_t node = 0; node < tree.nodes.size(); ++node) {
+    if (!result.tables[node]) continue;
+    const AppendixTable& table = *result.tables[node];
+    for (std::size_t k = 0; k < table.indicators.size(); ++k) {
+      long long sum = 0;
+      for (const auto& row : table.rows) sum += row.figures[k].reduction;
+      CHECK(sum == table.total.figures[k].reduction);
+      if (static_cast<int>(node) != result.top) CHECK(table.total.figures[k].reduction == result.row_of(tree, static_cast<int>(node))->figures[k].reduction);
+    }
+  }
+}
+
+const std::vector<Village> kProvince = {
+    {{"Tỉnh Hà Tĩnh", "Xã A", "Thôn 1"}, 100, 10, 10},
+    {{"Tỉnh Hà Tĩnh", "Xã A", "Thôn 2"}, 100, 10, 0},
+    {{"Tỉnh Hà Tĩnh", "Xã B", "Thôn 1"}, 200, 20, 10},
+    {{"Tỉnh Hà Tĩnh", "Xã B", "Thôn 2"}, 100, 0, 10},
+};
+
+}  // namespace
+
+TEST_CASE("a province's reduction is split among its communes, then each commune's among its villages") {
+  const UnitTree tree = tree_of({"Tỉnh", "Xã", "Thôn"}, kProvince);
+  const CascadeResult result = split_cascade(tree, spec_of("year: 2026\nunits: u.csv\ntargets:\n  poor: { reduce: 8 }\n"));
+  CHECK(result.top == 1);  // the province, the file's only top unit
+  const AppendixTable& province = *result.tables[1];
+  REQUIRE(province.rows.size() == 2);
+  CHECK(province.rows[0].figures[0].reduction == 4);  // Xã A: 20 of 40 poor → 4 of 8
+  CHECK(province.rows[1].figures[0].reduction == 4);
+  const int commune_b = tree.nodes[1].children[1];
+  const AppendixTable& b = *result.tables[static_cast<std::size_t>(commune_b)];
+  CHECK(b.unit_label == "Thôn");
+  CHECK(b.rows[0].figures[0].reduction == 4);  // Thôn 1 has all of Xã B's poor
+  CHECK(b.rows[1].figures[0].reduction == 0);
+  check_levels_add_up(tree, result);
+}
+
+TEST_CASE("an end-rate target becomes households at the top; fixed figures hold at any level and the rest is shared") {
+  const UnitTree tree = tree_of({"Tỉnh", "Xã", "Thôn"}, kProvince);
+  const CascadeResult result = split_cascade(tree, spec_of(R"(year: 2026
+units: u.csv
+targets:
+  poor: { end_rate: "5,00%" }
+  near_poor: { reduce: 12 }
+fixed:
+  "Xã B": { poor: 6 }
+  "Xã A / Thôn 2": { poor: 2 }
+)"));
+  const AppendixTable& province = *result.tables[1];
+  CHECK(province.total.figures[0].reduction == 15);  // 40 poor of 500 → at most 25 (5,00%)
+  CHECK(province.rows[1].figures[0].reduction == 6);  // fixed
+  CHECK(province.rows[1].figures[0].fixed);
+  CHECK(province.rows[0].figures[0].reduction == 9);
+  CHECK(province.rows[0].figures[1].reduction == 4);  // near-poor: 10 of 30 → 4, 20 of 30 → 8
+  const int commune_a = tree.nodes[1].children[0];
+  const AppendixTable& a = *result.tables[static_cast<std::size_t>(commune_a)];
+  CHECK(a.rows[1].figures[0].reduction == 2);  // fixed in a village
+  CHECK(a.rows[0].figures[0].reduction == 7);  // the rest of Xã A's 9
+  CHECK(a.rows[0].figures[1].reduction == 4);  // Thôn 1 has all of Xã A's near-poor
+  check_levels_add_up(tree, result);
+}
+
+TEST_CASE("a fixed figure a lower unit cannot carry, or a path that is not there, is refused saying where") {
+  const UnitTree tree = tree_of({"Tỉnh", "Xã", "Thôn"}, kProvince);
+  const std::string head = "year: 2026\nunits: u.csv\ntargets:\n  near_poor: { reduce: 12 }\nfixed:\n";
+  CHECK_THROWS_WITH_AS(split_cascade(tree, spec_of(head + "  \"Xã A / Thôn 1\": { near_poor: all }\n")),
+                       "phan-bo.yaml: khi chia chỉ tiêu của Xã A cho các đơn vị cấp dưới: các chỉ tiêu giao cố định "
+                       "cộng lại là giảm 10 hộ cận nghèo, vượt chỉ tiêu chung là giảm 4 hộ cận nghèo.",
+                       InputError);
+  CHECK_THROWS_WITH_AS(split_cascade(tree, spec_of(head + "  \"Xã C / Thôn 1\": { near_poor: 1 }\n")),
+                       "phan-bo.yaml:6: fixed: không có đơn vị \"Xã C / Thôn 1\" trong tệp đơn vị; ghi đường dẫn từ "
+                       "dưới đơn vị cao nhất, các cấp cách nhau bằng \" / \" (ví dụ \"Xã An Hòa Thịnh / Thôn Sâm Cồn\").",
+                       InputError);
+}
+
+TEST_CASE("with several top units (a country's provinces) the split starts from all of them, four levels deep") {
+  std::vector<Village> country;
+  for (const auto& v : kProvince) country.push_back({{"Cả nước", v.path[0], v.path[1], v.path[2]}, v.households, v.poor, v.near_poor});
+  for (const auto& v : kProvince)
+    country.push_back({{"Cả nước", "Tỉnh Nghệ An", v.path[1], v.path[2]}, v.households * 2, v.poor * 2, v.near_poor});
+  UnitTree tree = tree_of({"Nước", "Tỉnh", "Xã", "Thôn"}, country);
+  const CascadeResult one_top = split_cascade(tree, spec_of("year: 2026\nunits: u.csv\ntargets:\n  poor: { reduce: 30 }\n"));
+  CHECK(one_top.top == 1);
+  const AppendixTable& provinces = *one_top.tables[1];
+  CHECK(provinces.rows[0].figures[0].reduction == 10);  // 40 of 120 poor
+  CHECK(provinces.rows[1].figures[0].reduction == 20);
+  check_levels_add_up(tree, one_top);
+
+  std::vector<Village> provinces_only;
+  for (const auto& v : country) provinces_only.push_back({{v.path[1], v.path[2], v.path[3]}, v.households, v.poor, v.near_poor});
+  tree = tree_of({"Tỉnh", "Xã", "Thôn"}, provinces_only);
+  const CascadeResult several = split_cascade(tree, spec_of("year: 2026\nunits: u.csv\ntargets:\n  poor: { reduce: 30 }\n"));
+  CHECK(several.top == 0);
+  CHECK(several.tables[0]->rows.size() == 2);
+  check_levels_add_up(tree, several);
+}
+
+TEST_CASE("unit paths are split at \" / \" and cleaned") {
+  CHECK(split_unit_path("Xã An Hòa Thịnh / Thôn  Sâm Cồn") == std::vector<std::string>{"Xã An Hòa Thịnh", "Thôn Sâm Cồn"});
+  CHECK(split_unit_path("Thôn 1/2") == std::vector<std::string>{"Thôn 1/2"});
+}
