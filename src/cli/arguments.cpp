@@ -86,4 +86,15 @@ std::optional<Arguments> command_arguments(const CommandSpec& spec, const std::v
   }
 }
 
+int integer_option(const Arguments& args, const std::string& name, int low, int high, const std::string& wanted) {
+  const std::string text = args.value(name);
+  try {
+    std::size_t used = 0;
+    const int value = std::stoi(text, &used);
+    if (used == text.size() && value >= low && value <= high) return value;
+  } catch (const std::exception&) {  // not a number at all: the same message
+  }
+  throw UsageError("--" + name + " phải là " + wanted + ", không phải \"" + text + "\".");
+}
+
 }  // namespace kehoach

@@ -32,6 +32,10 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The whole number given for option `name`, from `low` to `high`; otherwise a UsageError saying
+// `wanted` ("một năm, ví dụ 2024") and what was written.
+int integer_option(const Arguments& args, const std::string& name, int low, int high, const std::string& wanted);
+
 // Accepts --name, --name=value, --name value, -x, -x value; "--" ends options.
 Arguments parse_arguments(const std::vector<std::string>& words, const std::vector<OptionSpec>& specs);
 

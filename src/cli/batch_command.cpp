@@ -66,15 +66,7 @@ Tùy chọn:
 )";
 
 int jobs_option(const Arguments& args) {
-  if (!args.has("jobs")) return 0;
-  const std::string text = args.value("jobs");
-  try {
-    std::size_t used = 0;
-    const int jobs = std::stoi(text, &used);
-    if (used == text.size() && jobs >= 1 && jobs <= 256) return jobs;
-  } catch (const std::exception&) {
-  }
-  throw UsageError("--jobs phải là số luồng từ 1 đến 256, không phải \"" + text + "\".");
+  return args.has("jobs") ? integer_option(args, "jobs", 1, 256, "số luồng từ 1 đến 256") : 0;
 }
 
 UnitTree load_units(const CascadeSpec& spec) {

@@ -58,15 +58,7 @@ int current_year() {
 }
 
 int year_option(const Arguments& args) {
-  if (!args.has("year")) return current_year();
-  const std::string text = args.value("year");
-  try {
-    std::size_t used = 0;
-    const int year = std::stoi(text, &used);
-    if (used == text.size() && year >= 1900 && year <= 2200) return year;
-  } catch (const std::exception&) {
-  }
-  throw UsageError("--year phải là một năm, ví dụ 2024, không phải \"" + text + "\".");
+  return args.has("year") ? integer_option(args, "year", 1900, 2200, "một năm, ví dụ 2024") : current_year();
 }
 
 std::string default_output(const std::string& records) {

@@ -113,13 +113,7 @@ std::vector<std::string> split_unit_path(const std::string& text) {
 }
 
 CascadeSpec parse_cascade(const std::string& yaml, const std::string& path) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::ParserException& e) {
-    throw InputError(Location{path, e.mark.line + 1, {}, {}}, "tệp YAML sai cú pháp (" + e.msg + ").");
-  }
-  return CascadeParser(path).parse(root);
+  return CascadeParser(path).parse(load_yaml(yaml, path));
 }
 
 CascadeSpec read_cascade(const std::string& path) { return parse_cascade(read_file_bytes(path), path); }

@@ -8,13 +8,18 @@
 
 namespace kehoach {
 
-std::string read_file_bytes(const std::string& path) {
+std::ifstream open_input_file(const std::string& path) {
   const Location file{path, {}, {}, {}};
   std::error_code error;
   if (std::filesystem::is_directory(path, error))
     throw InputError(file, "đây là thư mục, không phải tệp; hãy chỉ đến tệp bên trong thư mục.");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(file, "không mở được tệp; hãy kiểm tra tên và đường dẫn.");
+  return in;
+}
+
+std::string read_file_bytes(const std::string& path) {
+  std::ifstream in = open_input_file(path);
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();

@@ -127,17 +127,7 @@ class PlanParser : private YamlFields {
 }  // namespace
 
 Plan parse_plan(const std::string& yaml, const std::string& path) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::ParserException& e) {
-    // The commonest slip: a sentence with a colon ("… như sau:") written without quotes.
-    const std::string hint = e.msg.find("map") != std::string::npos
-                                 ? " Nếu dòng chữ có dấu hai chấm (:), hãy đặt cả câu trong dấu ngoặc kép \"…\"."
-                                 : "";
-    throw InputError(Location{path, e.mark.line + 1, {}, {}}, "tệp YAML sai cú pháp (" + e.msg + ")." + hint);
-  }
-  return PlanParser(path).parse(root);
+  return PlanParser(path).parse(load_yaml(yaml, path));
 }
 
 Plan read_plan(const std::string& path) { return parse_plan(read_file_bytes(path), path); }

@@ -1,7 +1,6 @@
 #include "read/row_stream.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 
 #include "model/input_error.h"
@@ -16,16 +15,6 @@ namespace {
 
 constexpr std::size_t kChunkSize = 1 << 20;
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-
-std::ifstream open_file(const std::string& path) {
-  const Location file{path, {}, {}, {}};
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error))
-    throw InputError(file, "đây là thư mục, không phải tệp; hãy chỉ đến tệp bên trong thư mục.");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(file, "không mở được tệp; hãy kiểm tra tên và đường dẫn.");
-  return in;
-}
 
 std::string read_some(std::ifstream& in, std::size_t size) {
   std::string bytes(size, '\0');
@@ -81,7 +70,7 @@ namespace detail {
 
 RowStream stream_table_file(const std::string& path, const std::string& sheet,
                             const std::function<void(const GridRow&)>& on_row, std::size_t chunk_size) {
-  std::ifstream in = open_file(path);
+  std::ifstream in = open_input_file(path);
   std::string first = read_some(in, std::max(chunk_size, std::size_t{8}));
   if (sniff_table(first, path) == TableKind::Xlsx) {
     in.close();

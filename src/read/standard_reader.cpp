@@ -105,13 +105,7 @@ std::string file_name(const PovertyStandard& s) { return std::filesystem::path(s
 }  // namespace
 
 PovertyStandard parse_standard(const std::string& yaml, const std::string& path) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::ParserException& e) {
-    throw InputError(Location{path, e.mark.line + 1, {}, {}}, "tệp YAML sai cú pháp (" + e.msg + ").");
-  }
-  return StandardParser(path).parse(root);
+  return StandardParser(path).parse(load_yaml(yaml, path));
 }
 
 PovertyStandard read_standard(const std::string& path) { return parse_standard(read_file_bytes(path), path); }

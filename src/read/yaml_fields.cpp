@@ -119,4 +119,15 @@ std::vector<std::string> split_paragraphs(const std::string& text) {
   return paragraphs;
 }
 
+YAML::Node load_yaml(const std::string& text, const std::string& path) {
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    const std::string hint = e.msg.find("map") != std::string::npos
+                                 ? " Nếu dòng chữ có dấu hai chấm (:), hãy đặt cả câu trong dấu ngoặc kép \"…\"."
+                                 : "";
+    throw InputError(Location{path, e.mark.line + 1, {}, {}}, "tệp YAML sai cú pháp (" + e.msg + ")." + hint);
+  }
+}
+
 }  // namespace kehoach

@@ -42,6 +42,10 @@ class YamlFields {
   std::string kind_;
 };
 
+// Parses YAML text, a syntax error becoming an InputError at its line. The commonest slip, a sentence
+// with a colon written without quotes, gets a hint.
+YAML::Node load_yaml(const std::string& text, const std::string& path);
+
 // Splits text at blank lines into paragraphs; single line breaks inside a paragraph become spaces.
 std::vector<std::string> split_paragraphs(const std::string& text);
 
