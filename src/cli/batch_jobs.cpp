@@ -7,6 +7,7 @@
 
 #include "model/input_error.h"
 #include "text/unicode.h"
+#include "write/vietnamese_format.h"
 
 namespace kehoach {
 namespace {
@@ -51,6 +52,7 @@ Plan document_of(const UnitTree& tree, int node, const CascadeSpec& spec) {
   }
   if (unit.parent > 0) plan.parent_body = "UBND " + to_upper(tree.nodes[static_cast<std::size_t>(unit.parent)].name);
   plan.text.template_name = spec.template_name;
+  plan.date = spec.date;
   return plan;
 }
 
@@ -65,7 +67,7 @@ std::string fingerprint_of(const BatchJob& job, const std::string& template_fing
   const Plan& p = job.document;
   std::string text = std::string("kehoach 0.1.0\n") + template_fingerprint + '\n' + (job.plan ? "plan\n" : "table\n") +
                      p.parent_body + '\n' + p.issuing_body + '\n' + p.unit + '\n' + p.place + '\n' +
-                     p.text.template_name + '\n';
+                     p.text.template_name + '\n' + (p.date ? format_date(*p.date) : std::string("-")) + '\n';
   // The table's every name and figure; written plainly, as JSON would cost more than the hash.
   for (const AppendixRow* row : table_rows(*job.table)) {
     text += row->name + '\t' + std::to_string(row->households);

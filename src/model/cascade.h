@@ -28,6 +28,7 @@ struct CascadeSpec {
   std::string plan_level;             // the level whose units issue plans ("Xã"); default the one above the lowest
   std::string template_name = "xa";
   std::string issuing_body = "Ủy ban nhân dân";
+  std::optional<Date> date;           // the plans' date when given; numbers are each commune's own, left blank
 };
 
 }  // namespace kehoach

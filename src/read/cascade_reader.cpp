@@ -91,7 +91,8 @@ class CascadeParser : private YamlFields {
 
   void read_plans(const YAML::Node& node, CascadeSpec& spec) const {
     if (!node.IsMap()) throw error(node, "\"plans\" phải gồm level (cấp lập kế hoạch), template (mẫu).");
-    allow(node, {"level", "template", "body"});
+    allow(node, {"level", "template", "body", "date"});
+    if (present(node["date"])) spec.date = date(node["date"]);
     if (present(node["level"])) spec.plan_level = text(node["level"], "level");
     if (present(node["template"])) spec.template_name = text(node["template"], "template");
     if (present(node["body"])) spec.issuing_body = text(node["body"], "body");

@@ -132,3 +132,49 @@ TEST_CASE("unit paths are split at \" / \" and cleaned") {
   CHECK(split_unit_path("Xã An Hòa Thịnh / Thôn  Sâm Cồn") == std::vector<std::string>{"Xã An Hòa Thịnh", "Thôn Sâm Cồn"});
   CHECK(split_unit_path("Thôn 1/2") == std::vector<std::string>{"Thôn 1/2"});
 }
+
+TEST_CASE("a cascade file gives its year, units, top targets, fixed figures by path and the plans' level, template and date") {
+  const CascadeSpec spec = parse_cascade(R"(year: 2026
+units: { file: don-vi.xlsx, sheet: Thôn }
+targets:
+  poor: { end_rate: "3,20%" }
+  near_poor: { reduce: 80 }
+fixed:
+  "Phường Bắc Hồng Lĩnh": { poor: 4 }
+  "Xã An Hòa Thịnh / Thôn Tân Thịnh": { poor: all, near_poor: 2 }
+plans: { level: Xã, template: xa, date: 2026-01-15 }
+)", "data/phan-bo.yaml");
+  CHECK(spec.year == 2026);
+  CHECK(spec.units_path == "data/don-vi.xlsx");
+  CHECK(spec.units_sheet == "Thôn");
+  REQUIRE(spec.targets.size() == 2);
+  CHECK(spec.targets[0].end_rate->hundredths == 320);
+  CHECK(spec.targets[1].reduce == 80);
+  REQUIRE(spec.fixed.size() == 3);
+  CHECK(spec.fixed[1].path == std::vector<std::string>{"Xã An Hòa Thịnh", "Thôn Tân Thịnh"});
+  CHECK(spec.fixed[1].figure.all);
+  CHECK(spec.fixed[2].indicator == Indicator::NearPoor);
+  CHECK(spec.fixed[2].figure.reduction == 2);
+  CHECK(spec.fixed[2].line == 8);
+  CHECK(spec.plan_level == "Xã");
+  CHECK(spec.date->day == 15);
+}
+
+TEST_CASE("a cascade file needs units or records, not both, and knows its keys") {
+  const auto error_of = [](const std::string& yaml) {
+    try {
+      parse_cascade(yaml, "phan-bo.yaml");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(không có lỗi)");
+  };
+  CHECK(error_of("year: 2026\ntargets: { poor: { reduce: 1 } }\n") ==
+        "phan-bo.yaml:1: ghi một trong hai: units (bảng đơn vị có số hộ từng thôn) hoặc records (danh sách hộ).");
+  CHECK(error_of("year: 2026\nunits: a.csv\nrecords: b.csv\ntargets: { poor: { reduce: 1 } }\n") ==
+        "phan-bo.yaml:1: ghi một trong hai: units (bảng đơn vị có số hộ từng thôn) hoặc records (danh sách hộ).");
+  CHECK(error_of("year: 2026\nunits: a.csv\ntargets: { poor: { reduce: 1, fixed: { A: 1 } } }\n") ==
+        "phan-bo.yaml:3: khóa \"fixed\" không có trong mẫu tệp phân bổ; các khóa dùng được ở đây: reduce, end_rate.");
+  CHECK(error_of("year: 2026\nunits: a.csv\ntargets: { poor: { reduce: 1 } }\nfixed: { \"Xã A\": 3 }\n") ==
+        "phan-bo.yaml:4: số cố định của \"Xã A\" phải ghi như { poor: 3 } hoặc { near_poor: all }.");
+}
