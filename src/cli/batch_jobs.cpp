@@ -37,8 +37,18 @@ std::string in_sentence(const std::string& name) {
   return lowered + place;
 }
 
+// "An Hòa Thịnh" under a column "Xã" is "Xã An Hòa Thịnh": lists often leave the level word out of names.
+std::string full_name(const UnitTree& tree, const UnitNode& unit) {
+  if (unit.level < 0 || place_of(unit.name) != unit.name) return unit.name;
+  const std::string& level = tree.levels[static_cast<std::size_t>(unit.level)];
+  for (const char* word : kLevelWords)
+    if (name_key(level) == name_key(word)) return std::string(word) + " " + unit.name;
+  return unit.name;
+}
+
 Plan document_of(const UnitTree& tree, int node, const CascadeSpec& spec) {
   const UnitNode& unit = tree.nodes[static_cast<std::size_t>(node)];
+  const std::string name = full_name(tree, unit);
   Plan plan;
   plan.file = spec.file;
   plan.year = spec.year;
@@ -47,10 +57,10 @@ Plan document_of(const UnitTree& tree, int node, const CascadeSpec& spec) {
     plan.unit = "";
     plan.place = "";
   } else {
-    plan.unit = in_sentence(unit.name);
-    plan.place = place_of(unit.name);
+    plan.unit = in_sentence(name);
+    plan.place = place_of(name);
   }
-  if (unit.parent > 0) plan.parent_body = "UBND " + to_upper(tree.nodes[static_cast<std::size_t>(unit.parent)].name);
+  if (unit.parent > 0) plan.parent_body = "UBND " + to_upper(full_name(tree, tree.nodes[static_cast<std::size_t>(unit.parent)]));
   plan.text.template_name = spec.template_name;
   plan.date = spec.date;
   return plan;

@@ -145,6 +145,21 @@ class SmallProvince(FolderTest):
         self.assertFalse(os.path.exists(self.out))
 
 
+class FromRecords(FolderTest):
+    def test_a_commune_splits_its_targets_from_its_household_list(self):
+        records = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "examples",
+                               "an-hoa-thinh-2022", "ho-gia-dinh-cuoi-2021.csv")
+        cascade = self.write("phan-bo.yaml", "year: 2022\nrecords: " + os.path.abspath(records) + "\ntargets:\n"
+                             "  poor: { end_rate: \"4,93%\" }\n  near_poor: { end_rate: \"5,86%\" }\n")
+        out = kehoach("batch", cascade, "-o", self.path("ket-qua"))
+        self.assertEqual(out.returncode, 0, out.stderr)
+        with open(self.path("ket-qua/index.csv"), encoding="utf-8-sig") as f:
+            (row,) = list(csv.DictReader(f))
+        self.assertEqual((row["Số hộ"], row["Hộ nghèo giảm"], row["Hộ cận nghèo giảm"]), ("2047", "27", "51"))
+        with zipfile.ZipFile(self.path("ket-qua/ke-hoach.docx")) as z:
+            self.assertIn("Ủy ban nhân dân xã An Hòa Thịnh", z.read("word/document.xml").decode("utf-8"))
+
+
 class Interrupted(FolderTest):
     def test_ctrl_c_leaves_only_whole_files_and_a_second_run_finishes_the_rest(self):
         rng = random.Random(7)
@@ -184,4 +199,4 @@ class Interrupted(FolderTest):
 
 
 if __name__ == "__main__":
-    sys.exit(run(SmallProvince, Interrupted))
+    sys.exit(run(SmallProvince, FromRecords, Interrupted))
