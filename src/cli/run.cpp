@@ -38,7 +38,8 @@ Ví dụ:
   kehoach check bang-chi-tieu-nhan-duoc.xlsx
 
 Mã thoát: 0 thành công; 1 bảng được kiểm tra có chỗ sai; 2 tệp đầu vào sai hoặc
-không đọc được; 3 không ghi được tệp kết quả; 64 dòng lệnh sai.
+không đọc được; 3 không ghi được tệp kết quả; 64 dòng lệnh sai; 130 dừng giữa chừng
+(Ctrl-C khi kehoach batch đang chạy; các tệp đã ghi đều trọn vẹn).
 )";
 
 }  // namespace
