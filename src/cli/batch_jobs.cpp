@@ -1,6 +1,8 @@
 #include "cli/batch_jobs.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -135,6 +137,10 @@ std::vector<BatchJob> batch_jobs(const UnitTree& tree, const CascadeResult& casc
   std::vector<int> order{cascade.top};  // the top, then everything below it, parents first
   for (int node : tree.preorder())
     if (node != cascade.top && (cascade.top == 0 || is_below(tree, node, cascade.top))) order.push_back(node);
+  // "Xã An Hòa" and "Xã An Hoà" are one unit, but "Xã An Hòa" and "Xã An Hoa" are two that fold to one
+  // folder name: the second gets "-2", so that no commune writes over another.
+  std::map<int, std::string> folder_of{{cascade.top, ""}};
+  std::set<std::string> taken;
   for (int node : order) {
     const UnitNode& unit = tree.nodes[static_cast<std::size_t>(node)];
     if (unit.level > level || !cascade.tables[static_cast<std::size_t>(node)]) continue;
@@ -142,7 +148,13 @@ std::vector<BatchJob> batch_jobs(const UnitTree& tree, const CascadeResult& casc
     job.node = node;
     for (int n = node; n != cascade.top && n > 0; n = tree.nodes[static_cast<std::size_t>(n)].parent)
       job.path.insert(job.path.begin(), tree.nodes[static_cast<std::size_t>(n)].name);
-    for (const auto& name : job.path) job.folder += (job.folder.empty() ? "" : "/") + folder_name(name);
+    if (node != cascade.top) {
+      const std::string& parent = folder_of[unit.parent];
+      const std::string base = (parent.empty() ? "" : parent + "/") + folder_name(unit.name);
+      job.folder = base;
+      for (int n = 2; !taken.insert(job.folder).second; ++n) job.folder = base + "-" + std::to_string(n);
+      folder_of[node] = job.folder;
+    }
     job.plan = unit.level == level;
     job.document = document_of(tree, node, spec);
     job.table = &*cascade.tables[static_cast<std::size_t>(node)];

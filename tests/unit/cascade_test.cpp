@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "cli/batch_jobs.h"
 #include "compute/cascade.h"
 #include "compute/household_tally.h"
 #include "model/input_error.h"
@@ -177,4 +178,27 @@ TEST_CASE("a cascade file needs units or records, not both, and knows its keys")
         "phan-bo.yaml:3: khóa \"fixed\" không có trong mẫu tệp phân bổ; các khóa dùng được ở đây: reduce, end_rate.");
   CHECK(error_of("year: 2026\nunits: a.csv\ntargets: { poor: { reduce: 1 } }\nfixed: { \"Xã A\": 3 }\n") ==
         "phan-bo.yaml:4: số cố định của \"Xã A\" phải ghi như { poor: 3 } hoặc { near_poor: all }.");
+}
+
+TEST_CASE("batch folders are named from the units, and two names that fold alike get two folders") {
+  const UnitTree tree = tree_of({"Tỉnh", "Xã", "Thôn"}, {
+      {{"Tỉnh Hà Tĩnh", "Xã An Hòa", "Thôn 1"}, 100, 10, 10},
+      {{"Tỉnh Hà Tĩnh", "Xã An Hoa", "Thôn 1"}, 100, 10, 10},
+      {{"Tỉnh Hà Tĩnh", "Phường Bắc Hà", "Tổ dân phố 1"}, 100, 10, 10},
+  });
+  const CascadeSpec spec = spec_of("year: 2026\nunits: u.csv\ntargets:\n  poor: { reduce: 6 }\n");
+  const CascadeResult result = split_cascade(tree, spec);
+  const std::vector<BatchJob> jobs = batch_jobs(tree, result, spec, 1, "mẫu");
+  REQUIRE(jobs.size() == 4);
+  CHECK(jobs[0].folder.empty());
+  CHECK_FALSE(jobs[0].plan);
+  CHECK(jobs[0].appendix_file() == "phu-luc.xlsx");
+  CHECK(jobs[1].folder == "xa-an-hoa");
+  CHECK(jobs[2].folder == "xa-an-hoa-2");
+  CHECK(jobs[3].plan_file() == "phuong-bac-ha/ke-hoach.docx");
+  CHECK(jobs[1].document.unit == "xã An Hòa");
+  CHECK(jobs[1].document.parent_body == "UBND TỈNH HÀ TĨNH");
+  CHECK(jobs[3].document.place == "Bắc Hà");
+  CHECK(jobs[1].fingerprint != jobs[2].fingerprint);
+  CHECK(batch_jobs(tree, result, spec, 1, "mẫu khác")[1].fingerprint != jobs[1].fingerprint);  // a new template rewrites
 }
