@@ -94,7 +94,9 @@ MovementCensus load_movements(const MovementInput& input, const PovertyStandard&
   UnitsOfRecords units;
   RecordMovements& m = census.movements;
   std::unordered_map<std::string, StartEntry> start;
-  census.start = read_households(input.start, standard, options, [&](const Household& h) {
+  RecordsOptions start_options = options;
+  if (input.start_sheet) start_options.sheet = *input.start_sheet;
+  census.start = read_households(input.start, standard, start_options, [&](const Household& h) {
     const int unit = units.unit_of(h, input.start);
     const Classification c = classify(h, standard);
     count_household(at_unit(m.start, unit), h, c);

@@ -24,6 +24,7 @@ HouseholdCensus load_households(const std::string& path, const PovertyStandard& 
 struct MovementInput {
   std::string start, end;          // the lists at the start and the end of the period
   std::optional<std::string> earlier;  // an earlier list, to tell re-poor from newly poor
+  std::optional<std::string> start_sheet;  // the start list's sheet when not the options' one (a plan's own list)
 };
 
 struct MovementCensus {

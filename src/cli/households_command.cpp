@@ -111,7 +111,7 @@ int households_command(const std::vector<std::string>& words, Console console) {
     std::optional<MovementCensus> movements;
     HouseholdCensus census = load_households(records, standard, options);
     if (args->has("start")) {
-      MovementInput input{args->value("start"), records, std::nullopt};
+      MovementInput input{args->value("start"), records, std::nullopt, std::nullopt};
       if (args->has("earlier")) input.earlier = args->value("earlier");
       movements = load_movements(input, standard, options);
     }

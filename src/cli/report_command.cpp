@@ -52,7 +52,8 @@ Tùy chọn:
   --records-end TỆP   Danh sách hộ cuối kỳ (cùng dạng với danh sách hộ của kế hoạch).
   --records-earlier TỆP  Danh sách hộ cũ hơn đầu năm, để tính tái nghèo, tái cận nghèo.
   --skip-bad-rows     Bỏ qua dòng sai trong danh sách hộ cuối kỳ (số dòng bỏ qua được in ra).
-  --sheet TÊN         Trang tính của bảng biến động (XLSX).
+  --sheet TÊN         Trang tính của bảng biến động hoặc của danh sách hộ cuối kỳ, cũ hơn (XLSX); danh
+                      sách đầu năm dùng trang tính ghi ở khóa records của tệp kế hoạch.
   --threshold TỶ_LỆ   Ngưỡng tiến độ (% chỉ tiêu năm), ví dụ 50.
   --template MẪU      Mẫu báo cáo khác (tên mẫu có sẵn hoặc đường dẫn .docx). Mặc định: bao-cao.
   -o, --output TỆP    Tệp Word kết quả (mặc định: tên tệp kế hoạch + "-bao-cao-KỲ.docx").
@@ -90,7 +91,7 @@ Movements record_movements(const Plan& plan, const Arguments& args, std::ostream
                      "thôn, hãy dùng --movements.");
   const RecordsSource& source = *plan.records;
   const PovertyStandard standard = choose_standard(source.standard, plan.year);
-  MovementInput input{source.path, args.value("records-end"), std::nullopt};
+  MovementInput input{source.path, args.value("records-end"), std::nullopt, source.sheet};
   if (args.has("records-earlier")) input.earlier = args.value("records-earlier");
   RecordsOptions options{args.value("sheet"), args.has("skip-bad-rows") || source.skip_bad_rows};
   const MovementCensus census = load_movements(input, standard, options);
