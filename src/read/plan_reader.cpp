@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
-#include <sstream>
 
 #include "model/input_error.h"
 #include "read/file_bytes.h"
@@ -11,7 +9,6 @@
 #include "read/report_settings_reader.h"
 #include "read/target_fields.h"
 #include "read/yaml_fields.h"
-#include "read/number_text.h"
 #include "text/unicode.h"
 
 namespace kehoach {
