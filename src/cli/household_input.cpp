@@ -56,6 +56,15 @@ T& at_unit(std::vector<T>& per_unit, int unit) {
   return per_unit[static_cast<std::size_t>(unit)];
 }
 
+// The tree the records named, each lowest unit with its tally, every unit above the sum below it.
+UnitTree tallied_tree(UnitsOfRecords& units, const std::vector<std::string>& levels, std::vector<HouseholdTally> tallies) {
+  UnitTree tree = units.take(levels);
+  tallies.resize(tree.nodes.size());
+  for (std::size_t i = 0; i < tallies.size(); ++i) tree.nodes[i].tally = tallies[i];
+  roll_up(tree);
+  return tree;
+}
+
 struct StartEntry {
   int unit = 0;
   Classification classification = Classification::Other;
@@ -75,10 +84,7 @@ HouseholdCensus load_households(const std::string& path, const PovertyStandard& 
   census.records = read_households(path, standard, options, [&](const Household& h) {
     count_household(at_unit(tallies, units.unit_of(h, path)), h, classify(h, standard));
   });
-  census.units = units.take(census.records.levels);
-  tallies.resize(census.units.nodes.size());
-  for (std::size_t i = 0; i < tallies.size(); ++i) census.units.nodes[i].tally = tallies[i];
-  roll_up(census.units);
+  census.units = tallied_tree(units, census.records.levels, std::move(tallies));
   return census;
 }
 
@@ -103,11 +109,14 @@ MovementCensus load_movements(const MovementInput& input, const PovertyStandard&
     start.emplace(h.code, StartEntry{unit, c, false});
   });
 
+  UnitsOfRecords end_units;
+  std::vector<HouseholdTally> end_tallies;
   census.end = read_households(input.end, standard, options, [&](const Household& h) {
     const int unit = units.unit_of(h, input.end);
     HouseholdChange change;
     change.end = classify(h, standard);
     count_household(at_unit(m.end, unit), h, *change.end);
+    count_household(at_unit(end_tallies, end_units.unit_of(h, input.end)), h, *change.end);
     if (auto was = earlier.find(h.code); was != earlier.end()) change.earlier = was->second;
     int left_unit = unit;
     if (auto found = start.find(h.code); found != start.end()) {
@@ -135,6 +144,7 @@ MovementCensus load_movements(const MovementInput& input, const PovertyStandard&
     MovementCounts unused;
     count_change(change, at_unit(m.moves, entry.unit), unused);
   }
+  census.end_units = tallied_tree(end_units, census.end.levels, std::move(end_tallies));
   m.units = units.take(census.start.levels);
   m.start.resize(m.units.nodes.size());
   m.end.resize(m.units.nodes.size());

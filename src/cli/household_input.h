@@ -31,6 +31,7 @@ struct MovementCensus {
   RecordsSummary start, end;
   std::optional<RecordsSummary> earlier;
   RecordMovements movements;  // rolled up
+  UnitTree end_units;         // the end list alone, rolled up: its summary, without a second reading
 };
 
 // Both lists must have the same unit columns. Throws InputError.

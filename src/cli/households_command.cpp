@@ -109,11 +109,14 @@ int households_command(const std::vector<std::string>& words, Console console) {
     const RecordsOptions options{args->value("sheet"), args->has("skip-bad-rows")};
     const std::string& records = args->positional[0];
     std::optional<MovementCensus> movements;
-    HouseholdCensus census = load_households(records, standard, options);
-    if (args->has("start")) {
+    HouseholdCensus census;
+    if (args->has("start")) {  // the end list is read once, for its summary and the movements together
       MovementInput input{args->value("start"), records, std::nullopt, std::nullopt};
       if (args->has("earlier")) input.earlier = args->value("earlier");
       movements = load_movements(input, standard, options);
+      census = HouseholdCensus{movements->end, movements->end_units};
+    } else {
+      census = load_households(records, standard, options);
     }
     HouseholdsReport report{standard, census.records, census.units, movements ? &movements->movements : nullptr,
                             movements ? &movements->start : nullptr};

@@ -156,6 +156,8 @@ class Movements(FolderTest):
         out = kehoach("households", self.write("cuoi.csv", END), "--start", self.write("dau.csv", START),
                       "--earlier", self.write("cu.csv", EARLIER), "--year", "2024", "--json")
         self.assertEqual(out.returncode, 0, out.stderr)
+        alone = json.loads(kehoach("households", self.path("cuoi.csv"), "--year", "2024", "--json").stdout)
+        self.assertEqual(json.loads(out.stdout)["units"], alone["units"])  # the end list's summary, read once
         movements = json.loads(out.stdout)["movements"]
         self.assertEqual((movements["matched"], movements["left"], movements["arrived"], movements["new_households"]),
                          (9, 1, 1, 1))
