@@ -84,41 +84,39 @@ std::string template_fingerprint(const std::string& name, const std::string& cas
 }
 
 // Every unit's figures, the top first: its own table's total, then each unit's row in its parent's.
-std::string cascade_json(const UnitTree& tree, const CascadeResult& cascade) {
-  Poco::JSON::Array::Ptr units = new Poco::JSON::Array;
+// Written unit by unit: a country's 130.000 villages as one JSON document in memory would take GBs.
+void write_cascade_json(std::ostream& out, const UnitTree& tree, const CascadeResult& cascade) {
+  const auto& indicators = cascade.tables[static_cast<std::size_t>(cascade.top)]->indicators;
   std::vector<int> order{cascade.top};
   for (int node : tree.preorder())
     if (node != cascade.top) order.push_back(node);
+  out << "{\"units\": [";
+  bool first = true;
   for (int node : order) {
-    const UnitNode& unit = tree.nodes[static_cast<std::size_t>(node)];
     const AppendixRow* row = node == cascade.top ? &cascade.tables[static_cast<std::size_t>(node)]->total
                                                  : cascade.row_of(tree, node);
     if (!row) continue;  // not below the top
-    const auto& indicators = cascade.tables[static_cast<std::size_t>(cascade.top)]->indicators;
-    Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    Poco::JSON::Array::Ptr path = new Poco::JSON::Array;
+    std::vector<std::string> path;
     for (int n = node; n > 0 && n != cascade.top; n = tree.nodes[static_cast<std::size_t>(n)].parent)
-      path->add(tree.nodes[static_cast<std::size_t>(n)].name);
-    Poco::JSON::Array::Ptr ordered = new Poco::JSON::Array;
-    for (std::size_t i = path->size(); i-- > 0;) ordered->add(path->get(static_cast<unsigned>(i)));
-    o->set("path", ordered);
-    o->set("name", node == 0 ? std::string("Tổng cộng") : unit.name);
-    o->set("households", row->households);
+      path.insert(path.begin(), tree.nodes[static_cast<std::size_t>(n)].name);
+    Poco::JSON::Object unit(Poco::JSON_PRESERVE_KEY_ORDER);
+    Poco::JSON::Array names;
+    for (const auto& name : path) names.add(name);
+    unit.set("path", names);
+    unit.set("name", node == 0 ? std::string("Tổng cộng") : tree.nodes[static_cast<std::size_t>(node)].name);
+    unit.set("households", row->households);
     for (std::size_t k = 0; k < indicators.size(); ++k) {
-      Poco::JSON::Object::Ptr f = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-      f->set("start", row->figures[k].start);
-      f->set("reduction", row->figures[k].reduction);
-      f->set("end", row->figures[k].end);
-      o->set(indicator_key(indicators[k].indicator), f);
+      Poco::JSON::Object figures(Poco::JSON_PRESERVE_KEY_ORDER);
+      figures.set("start", row->figures[k].start);
+      figures.set("reduction", row->figures[k].reduction);
+      figures.set("end", row->figures[k].end);
+      unit.set(indicator_key(indicators[k].indicator), figures);
     }
-    units->add(o);
+    out << (first ? "\n  " : ",\n  ");
+    unit.stringify(out);
+    first = false;
   }
-  Poco::JSON::Object::Ptr root = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  root->set("units", units);
-  std::ostringstream out;
-  root->stringify(out, 1);
-  out << '\n';
-  return out.str();
+  out << "\n]}\n";
 }
 
 BatchIndex index_of(const UnitTree& tree, const CascadeResult& cascade, const std::vector<BatchJob>& jobs, int year) {
@@ -166,7 +164,7 @@ int batch_command(const std::vector<std::string>& words, Console console) {
     const UnitTree tree = load_units(cascade_spec);
     const CascadeResult cascade = split_cascade(tree, cascade_spec);
     if (args->has("json")) {
-      console.out << cascade_json(tree, cascade);
+      write_cascade_json(console.out, tree, cascade);
       return kExitOk;
     }
     const int level = plan_level(tree, cascade_spec);
