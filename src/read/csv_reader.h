@@ -14,6 +14,10 @@ namespace kehoach {
 // outside quotes (',' when none occurs).
 char detect_separator(std::string_view utf8);
 
+// Whether `utf8`, the start of a file, holds all of its first non-blank record (so that
+// detect_separator can be asked already), quoted line breaks included.
+bool holds_first_record(std::string_view utf8);
+
 // Parses decoded UTF-8 text. Quoted fields may hold separators, doubled quotes and line
 // breaks; CRLF, LF and CR line ends are accepted. Cells are clean_text()ed. Each row's
 // source_row is the line on which its record starts. An unterminated quote is an InputError

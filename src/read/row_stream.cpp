@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
+#include <string_view>
 
-#include "model/input_error.h"
 #include "read/csv_reader.h"
 #include "read/file_bytes.h"
 #include "read/table_file.h"
@@ -14,7 +15,9 @@ namespace kehoach {
 namespace {
 
 constexpr std::size_t kChunkSize = 1 << 20;
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+// The encoding and the separator are judged on this much of the file's start (or the whole file,
+// if smaller): enough for any header row, and the detection does not depend on the chunk size.
+constexpr std::size_t kHeadSize = 1 << 20;
 
 std::string read_some(std::ifstream& in, std::size_t size) {
   std::string bytes(size, '\0');
@@ -23,45 +26,44 @@ std::string read_some(std::ifstream& in, std::size_t size) {
   return bytes;
 }
 
-// Bytes at the end of `text` that begin a UTF-8 character not yet complete.
-std::size_t incomplete_tail(std::string_view text) {
-  for (std::size_t back = 1; back <= 3 && back <= text.size(); ++back) {
-    const auto byte = static_cast<unsigned char>(text[text.size() - back]);
-    if ((byte & 0xC0) == 0x80) continue;  // a continuation byte: look further back
-    const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
-    return length > back ? back : 0;
-  }
-  return 0;
-}
+bool at_end(std::ifstream& in) { return in.peek() == std::char_traits<char>::eof(); }
 
-// The separator is that of the first non-blank record, so the first piece must hold all of it.
-bool holds_first_record(std::string_view text) {
-  const std::size_t content = text.find_first_not_of(" \t\r\n");
-  return content != std::string_view::npos && text.find_first_of("\r\n", content) != std::string_view::npos;
-}
+using PieceUser = std::function<void(std::string_view piece, bool last)>;
 
-// A UTF-8 CSV piece by piece: what the parser leaves (a CR, a quote) and an unfinished character
-// are carried in front of the next piece.
-void stream_utf8_csv(std::ifstream& in, std::string first, const std::string& path, const RowSink& sink,
-                     std::size_t chunk_size) {
-  if (first.starts_with(kUtf8Bom)) first.erase(0, kUtf8Bom.size());
-  std::string pending = std::move(first);
-  bool last = in.peek() == std::char_traits<char>::eof();
-  while (!last && !holds_first_record(pending)) {
-    pending += read_some(in, chunk_size);
-    last = in.peek() == std::char_traits<char>::eof();
+// Hands `use` the file in pieces of `chunk_size`, the last one marked: first the head, read
+// already to sniff the file, then the rest, read into one buffer used again and again.
+void for_each_piece(std::ifstream& in, std::string_view head, bool head_is_all, std::size_t chunk_size,
+                    const PieceUser& use) {
+  for (std::size_t at = 0; at < head.size(); at += chunk_size) {
+    const std::string_view piece = head.substr(at, chunk_size);
+    use(piece, head_is_all && at + piece.size() == head.size());
   }
-  CsvParser parser(detect_separator(pending), path, sink);
+  if (head_is_all) return;
+  std::string buffer(chunk_size, '\0');
   while (true) {
-    const std::size_t whole = last ? pending.size() : pending.size() - incomplete_tail(pending);
-    check_utf8_text(std::string_view(pending).substr(0, whole), path, parser.line());
-    const std::size_t used = parser.feed(std::string_view(pending).substr(0, whole), last);
-    pending.erase(0, used);
-    if (last) break;
-    pending += read_some(in, chunk_size);
-    last = in.peek() == std::char_traits<char>::eof();
+    in.read(buffer.data(), static_cast<std::streamsize>(chunk_size));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    const bool last = got < chunk_size || at_end(in);
+    use(std::string_view(buffer).substr(0, got), last);
+    if (last) return;
   }
-  parser.finish();
+}
+
+// Decoded text waits in `text` until the parser can take it: at the start, until the first record
+// is there to judge the separator by; then only the CR or quote the parser leaves at a piece's end.
+void stream_csv(std::ifstream& in, const std::string& head, const std::string& path, const RowSink& sink,
+                std::size_t chunk_size) {
+  const bool head_is_all = at_end(in);
+  ChunkDecoder decoder(head, head_is_all, path);
+  std::string text;
+  std::optional<CsvParser> parser;
+  for_each_piece(in, head, head_is_all, chunk_size, [&](std::string_view piece, bool last) {
+    decoder.decode(piece, last, text);
+    if (!parser && (last || text.size() >= kHeadSize || holds_first_record(text)))
+      parser.emplace(detect_separator(text), path, sink);
+    if (parser) text.erase(0, parser->feed(text, last));
+  });
+  parser->finish();  // made at the latest by the last piece
 }
 
 }  // namespace
@@ -71,8 +73,8 @@ namespace detail {
 RowStream stream_table_file(const std::string& path, const std::string& sheet,
                             const std::function<void(const GridRow&)>& on_row, std::size_t chunk_size) {
   std::ifstream in = open_input_file(path);
-  std::string first = read_some(in, std::max(chunk_size, std::size_t{8}));
-  if (sniff_table(first, path) == TableKind::Xlsx) {
+  const std::string head = read_some(in, kHeadSize);
+  if (sniff_table(head, path) == TableKind::Xlsx) {
     in.close();
     return {path, stream_xlsx(path, path, sheet, [&](GridRow&& row) { on_row(row); })};
   }
@@ -81,16 +83,7 @@ RowStream stream_table_file(const std::string& path, const std::string& sheet,
     any_text = any_text || !row.is_blank();
     on_row(row);
   };
-  const TextEncoding encoding = detect_encoding(first);
-  if (encoding == TextEncoding::Utf8 || encoding == TextEncoding::Utf8Bom) {
-    stream_utf8_csv(in, std::move(first), path, sink, chunk_size);
-  } else {
-    // Legacy encodings are decoded whole: their converters need the text around a character.
-    const std::string text = decode_to_utf8(read_file_bytes(path), path);
-    CsvParser whole(detect_separator(text), path, sink);
-    whole.feed(text, true);
-    whole.finish();
-  }
+  stream_csv(in, head, path, sink, std::max<std::size_t>(chunk_size, 1));
   if (!any_text) refuse_blank_table(path);
   return {path, ""};
 }

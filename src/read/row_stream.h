@@ -1,6 +1,8 @@
 #pragma once
 // Rows of a CSV or XLSX file one at a time, in file order, for files too large to hold whole (a
-// province's household review): memory stays that of one chunk and one row.
+// province's household review): memory stays that of one chunk and one row, whatever the file's
+// size.
+#include <cstddef>
 #include <functional>
 #include <string>
 
@@ -8,20 +10,29 @@
 
 namespace kehoach {
 
-struct RowStream {
+struct RowStream {  // what was read, for messages
   std::string source;
   std::string sheet;  // the XLSX sheet read, empty for CSV
 };
 
-// The cells are those read_table_file gives (NFC, trimmed; XLSX numbers as their format shows them),
-// except that XLSX merged ranges are not filled. A UTF-8 CSV is read in chunks of 1 MiB; UTF-16 and
-// Windows-1258 files are converted whole first (offices export large files as UTF-8 or XLSX). Throws
-// InputError like read_table_file; what `on_row` throws comes out as thrown.
+// The cells are those read_table_file gives (NFC, trimmed; XLSX numbers as their format shows
+// them), except that XLSX merged ranges are not filled (the XML lists them after the rows). Blank
+// rows may be skipped; every row passed carries its true source_row (CSV: the line where its
+// record starts; XLSX: the Excel row number).
+//
+// A CSV is read in chunks of 1 MiB and decoded chunk by chunk; its encoding and separator are
+// judged on the first MiB, so a file that starts as UTF-8 and holds other bytes further on is
+// refused (read_table_file would take it all for Windows-1258). An XLSX sheet is parsed as it is
+// unzipped; its shared strings are read whole first.
+//
+// Throws InputError like read_table_file, naming the file and the line or row where relevant. What
+// `on_row` throws comes out as thrown, and nothing more is read.
 RowStream stream_table_file(const std::string& path, const std::string& sheet,
                             const std::function<void(const GridRow&)>& on_row);
 
 namespace detail {
-// The same with a chosen chunk size, so that tests can cut records at every byte.
+// The same with a chosen chunk size, so that tests can cut records, characters and line breaks at
+// every byte. The encoding and separator are still judged on the first MiB.
 RowStream stream_table_file(const std::string& path, const std::string& sheet,
                             const std::function<void(const GridRow&)>& on_row, std::size_t chunk_size);
 }  // namespace detail

@@ -45,17 +45,6 @@ std::optional<TextEncoding> utf16_by_zero_bytes(std::string_view bytes) {
   return std::nullopt;
 }
 
-// 1-based line of the end of `decoded`, which is where decoding stopped; CRLF, LF and CR
-// each end one line, as in the CSV reader.
-int line_at_end_of(std::string_view decoded) {
-  int line = 1;
-  for (std::size_t i = 0; i < decoded.size(); ++i) {
-    if (decoded[i] == '\n') ++line;
-    if (decoded[i] == '\r' && (i + 1 == decoded.size() || decoded[i + 1] != '\n')) ++line;
-  }
-  return line;
-}
-
 const char* encoding_name(TextEncoding encoding) {
   switch (encoding) {
     case TextEncoding::Utf16Le: return "UTF-16LE";
@@ -81,10 +70,24 @@ InputError undecodable(TextEncoding encoding, const std::string& source, int lin
                         encoding_label(encoding) + "; " + kResaveHint);
 }
 
+// A file read piece by piece was found to be UTF-8 by its first megabyte; bytes that are not
+// UTF-8 further on mean two exports pasted together, or a file edited in two programs.
+InputError mixed_encodings(const std::string& source, int line) {
+  return InputError(Location{source, line, std::nullopt, ""},
+                    "tệp trộn lẫn hai bảng mã: phần đầu là UTF-8 nhưng dòng này có byte không phải UTF-8 "
+                    "(có lẽ là Windows-1258); " + kResaveHint);
+}
+
 InputError not_text(const std::string& source) {
   return InputError(Location{source, std::nullopt, std::nullopt, ""},
                     "tệp này không phải là tệp văn bản CSV (có byte 0 của dữ liệu nhị phân); "
                     "nếu đây là bảng Excel, hãy dùng tệp .xlsx hoặc lưu lại dưới dạng CSV UTF-8.");
+}
+
+InputError odd_length(TextEncoding encoding, const std::string& source) {
+  return InputError(Location{source, std::nullopt, std::nullopt, ""},
+                    std::string("tệp ") + encoding_label(encoding) +
+                        " có số byte lẻ nên bị cắt cụt hoặc hỏng; " + kResaveHint);
 }
 
 struct IconvCloser {
@@ -92,40 +95,24 @@ struct IconvCloser {
 };
 using IconvHandle = std::unique_ptr<std::remove_pointer_t<iconv_t>, IconvCloser>;
 
-// Converts with glibc's iconv. CP1258 keeps a base letter back to combine it with a
-// following tone mark, hence the final flush call.
-std::string convert_with_iconv(std::string_view bytes, TextEncoding encoding,
-                               const std::string& source) {
+IconvHandle open_iconv(TextEncoding encoding) {
   iconv_t raw = iconv_open("UTF-8", encoding_name(encoding));
   if (raw == reinterpret_cast<iconv_t>(-1))
     throw std::runtime_error(std::string("iconv does not know ") + encoding_name(encoding));
-  IconvHandle cd(raw);
+  return IconvHandle(raw);
+}
 
-  std::string out(bytes.size() * 4 + 16, '\0');
-  char* in = const_cast<char*>(bytes.data());  // iconv's signature; it does not write
-  std::size_t in_left = bytes.size();
-  std::size_t written = 0;
-  bool flushing = false;
-  while (true) {
-    char* out_ptr = out.data() + written;
-    std::size_t out_left = out.size() - written;
-    std::size_t result = flushing ? iconv(cd.get(), nullptr, nullptr, &out_ptr, &out_left)
-                                  : iconv(cd.get(), &in, &in_left, &out_ptr, &out_left);
-    written = static_cast<std::size_t>(out_ptr - out.data());
-    if (result != static_cast<std::size_t>(-1)) {
-      if (flushing) break;
-      flushing = true;
-      continue;
-    }
-    if (errno == E2BIG) {
-      out.resize(out.size() * 2);
-      continue;
-    }
-    // EILSEQ (a byte or surrogate with no meaning) or EINVAL (a sequence cut off at the end).
-    throw undecodable(encoding, source, line_at_end_of(std::string_view(out.data(), written)));
+bool is_utf16(TextEncoding encoding) {
+  return encoding == TextEncoding::Utf16Le || encoding == TextEncoding::Utf16Be;
+}
+
+std::string_view bom_of(TextEncoding encoding) {
+  switch (encoding) {
+    case TextEncoding::Utf8Bom: return kUtf8Bom;
+    case TextEncoding::Utf16Le: return kUtf16LeBom;
+    case TextEncoding::Utf16Be: return kUtf16BeBom;
+    default: return {};
   }
-  out.resize(written);
-  return out;
 }
 
 // C0 controls other than the white space a CSV may hold (tab, line breaks, form feed).
@@ -135,21 +122,6 @@ bool has_control_characters(std::string_view utf8) {
     if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') return true;
   }
   return false;
-}
-
-std::string decode_utf16(std::string_view bytes, TextEncoding encoding, const std::string& source) {
-  bool has_bom = bytes.starts_with(encoding == TextEncoding::Utf16Le ? kUtf16LeBom : kUtf16BeBom);
-  if (has_bom) bytes.remove_prefix(2);
-  // Checked before iconv so that the message can say what is wrong: a cut-off file.
-  if (bytes.size() % 2 != 0)
-    throw InputError(Location{source, std::nullopt, std::nullopt, ""},
-                     std::string("tệp ") + encoding_label(encoding) +
-                         " có số byte lẻ nên bị cắt cụt hoặc hỏng; " + kResaveHint);
-  std::string utf8 = convert_with_iconv(bytes, encoding, source);
-  // A short binary file can pass the zero-byte test; read as UTF-16 it is full of control
-  // characters that no spreadsheet writes.
-  if (has_control_characters(utf8)) throw not_text(source);
-  return utf8;
 }
 
 // Byte offset where the line holding the first invalid UTF-8 sequence begins. Line breaks
@@ -164,14 +136,185 @@ std::size_t start_of_first_bad_line(std::string_view bytes) {
   return bytes.size();
 }
 
-std::string decode_utf8(std::string_view bytes, const std::string& source) {
-  if (is_valid_utf8(bytes)) return std::string(bytes);
-  // Only reachable after a UTF-8 BOM: without one, invalid UTF-8 is read as Windows-1258.
-  std::size_t bad_line = start_of_first_bad_line(bytes);
-  throw undecodable(TextEncoding::Utf8, source, line_at_end_of(bytes.substr(0, bad_line)));
+// Bytes at the end of `text` that begin a UTF-8 character not yet complete.
+std::size_t incomplete_utf8_tail(std::string_view text) {
+  for (std::size_t back = 1; back <= 3 && back <= text.size(); ++back) {
+    const auto byte = static_cast<unsigned char>(text[text.size() - back]);
+    if ((byte & 0xC0) == 0x80) continue;  // a continuation byte: look further back
+    const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+    return length > back ? back : 0;
+  }
+  return 0;
+}
+
+// The line at the end of the text decoded so far, for messages; CRLF, LF and CR each end one
+// line, as in the CSV reader. Written without branches so that it costs little on every piece.
+class LineCount {
+ public:
+  int line() const { return line_; }
+  int line_after(std::string_view text) const {
+    LineCount copy = *this;
+    copy.advance(text);
+    return copy.line_;
+  }
+  void advance(std::string_view text) {
+    if (text.empty()) return;
+    int breaks = (text[0] == '\r') + (text[0] == '\n' && !after_cr_);
+    for (std::size_t i = 1; i < text.size(); ++i)
+      breaks += (text[i] == '\r') | ((text[i] == '\n') & (text[i - 1] != '\r'));
+    line_ += breaks;
+    after_cr_ = text.back() == '\r';
+  }
+
+ private:
+  int line_ = 1;
+  bool after_cr_ = false;
+};
+
+TextEncoding encoding_of_head(std::string_view head, bool whole_file) {
+  const TextEncoding encoding = detect_encoding(head);
+  if (whole_file || encoding != TextEncoding::Windows1258) return encoding;
+  return detect_encoding(head.substr(0, head.size() - incomplete_utf8_tail(head)));
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// The decoder. UTF-8 is checked and copied; UTF-16 and Windows-1258 go through glibc's iconv,
+// which converts what it can of a piece and says where an unfinished character begins.
+
+class ChunkDecoder::Impl {
+ public:
+  Impl(TextEncoding encoding, const std::string& source) : encoding_(encoding), source_(source) {
+    if (is_utf16(encoding) || encoding == TextEncoding::Windows1258) cd_ = open_iconv(encoding);
+  }
+
+  // Faults the whole file shows at once are refused before any other is found in the pieces,
+  // whatever their size: zero bytes that are not UTF-16 (binary data), and an odd UTF-16 length
+  // (a byte lost or added, which would otherwise show as garbled text further on).
+  void check_head(std::string_view head, bool whole_file) const {
+    if (!is_utf16(encoding_) && head.find('\0') != std::string_view::npos) throw not_text(source_);
+    const std::size_t bom = head.starts_with(bom_of(encoding_)) ? bom_of(encoding_).size() : 0;
+    if (is_utf16(encoding_) && whole_file && (head.size() - bom) % 2 != 0) throw odd_length(encoding_, source_);
+  }
+
+  void decode(std::string_view bytes, bool last, std::string& out) {
+    if (!started_) return start(bytes, last, out);
+    if (!carry_.empty()) {
+      // The character cut at the end of the last piece is finished with the first bytes of this
+      // one, so that the piece itself need not be copied behind it. What is then left over lies
+      // within the bytes taken: no character is longer than four bytes.
+      const std::size_t take = std::min(bytes.size(), kJoinBytes);
+      std::string joined = std::move(carry_);
+      joined.append(bytes.substr(0, take));
+      carry_.clear();
+      decode_piece(joined, last && take == bytes.size(), out);
+      if (take == bytes.size()) return;
+      bytes.remove_prefix(take - carry_.size());
+      carry_.clear();
+    }
+    decode_piece(bytes, last, out);
+  }
+
+ private:
+  static constexpr std::size_t kJoinBytes = 8;
+
+  // The BOM is dropped before anything is decoded, even when it comes in pieces.
+  void start(std::string_view bytes, bool last, std::string& out) {
+    const std::string_view bom = bom_of(encoding_);
+    if (carry_.size() + bytes.size() < bom.size() && !last) {
+      carry_.append(bytes);
+      return;
+    }
+    started_ = true;
+    std::string joined;
+    if (!carry_.empty()) {  // only after pieces shorter than the BOM
+      joined = std::move(carry_) + std::string(bytes);
+      carry_.clear();
+      bytes = joined;
+    }
+    if (bytes.starts_with(bom)) bytes.remove_prefix(bom.size());
+    decode_piece(bytes, last, out);
+  }
+
+  void decode_piece(std::string_view bytes, bool last, std::string& out) {
+    // Checked first so that the message can say what is wrong: a cut-off file.
+    if (is_utf16(encoding_) && last && (consumed_ + bytes.size()) % 2 != 0) throw odd_length(encoding_, source_);
+    if (!is_utf16(encoding_) && bytes.find('\0') != std::string_view::npos) throw not_text(source_);
+    const std::size_t old_size = out.size();
+    if (cd_) convert_with_iconv(bytes, last, out);
+    else copy_utf8(bytes, last, out);
+    const std::string_view added = std::string_view(out).substr(old_size);
+    // A short binary file can pass the zero-byte test; read as UTF-16 it is full of control
+    // characters that no spreadsheet writes.
+    if (is_utf16(encoding_) && has_control_characters(added)) throw not_text(source_);
+    lines_.advance(added);
+  }
+
+  void copy_utf8(std::string_view bytes, bool last, std::string& out) {
+    const std::size_t whole = last ? bytes.size() : bytes.size() - incomplete_utf8_tail(bytes);
+    const std::string_view text = bytes.substr(0, whole);
+    if (!is_valid_utf8(text)) {
+      const int line = lines_.line_after(text.substr(0, start_of_first_bad_line(text)));
+      // Without a BOM the file was taken for UTF-8 because its first part is.
+      throw encoding_ == TextEncoding::Utf8 ? mixed_encodings(source_, line)
+                                            : undecodable(TextEncoding::Utf8, source_, line);
+    }
+    out.append(text);
+    carry_.assign(bytes.substr(whole));
+    consumed_ += whole;
+  }
+
+  // CP1258 keeps a base letter back to combine it with a following tone mark, hence the final
+  // flush call; iconv keeps that letter across calls.
+  void convert_with_iconv(std::string_view bytes, bool last, std::string& out) {
+    const std::size_t old_size = out.size();
+    out.resize(old_size + bytes.size() * 3 + 16);
+    char* in = const_cast<char*>(bytes.data());  // iconv's signature; it does not write
+    std::size_t in_left = bytes.size();
+    std::size_t written = old_size;
+    bool flushing = false;
+    while (true) {
+      char* out_ptr = out.data() + written;
+      std::size_t out_left = out.size() - written;
+      const std::size_t result = flushing ? iconv(cd_.get(), nullptr, nullptr, &out_ptr, &out_left)
+                                          : iconv(cd_.get(), &in, &in_left, &out_ptr, &out_left);
+      const int error = errno;
+      written = static_cast<std::size_t>(out_ptr - out.data());
+      if (result != static_cast<std::size_t>(-1)) {
+        if (flushing || !last) break;
+        flushing = true;
+        continue;
+      }
+      if (error == E2BIG) {
+        out.resize(out.size() * 2);
+        continue;
+      }
+      if (error == EINVAL && !last) break;  // a character cut at the end: the next piece finishes it
+      // EILSEQ (a byte or surrogate with no meaning) or EINVAL (a sequence cut off at the end).
+      out.resize(written);
+      throw undecodable(encoding_, source_, lines_.line_after(std::string_view(out).substr(old_size)));
+    }
+    out.resize(written);
+    consumed_ += bytes.size() - in_left;
+    carry_.assign(in, in_left);
+  }
+
+  TextEncoding encoding_;
+  std::string source_;
+  IconvHandle cd_;
+  std::string carry_;          // the start of a character cut at the end of the last piece
+  bool started_ = false;       // the BOM has been dealt with
+  std::size_t consumed_ = 0;   // bytes decoded after the BOM, for the parity of UTF-16
+  LineCount lines_;
+};
+
+ChunkDecoder::ChunkDecoder(std::string_view head, bool whole_file, const std::string& source)
+    : impl_(std::make_unique<Impl>(encoding_of_head(head, whole_file), source)) {
+  impl_->check_head(head, whole_file);
+}
+ChunkDecoder::~ChunkDecoder() = default;
+void ChunkDecoder::decode(std::string_view bytes, bool last, std::string& out) { impl_->decode(bytes, last, out); }
 
 TextEncoding detect_encoding(std::string_view bytes) {
   if (bytes.starts_with(kUtf8Bom)) return TextEncoding::Utf8Bom;
@@ -185,22 +328,11 @@ TextEncoding detect_encoding(std::string_view bytes) {
   return TextEncoding::Windows1258;
 }
 
-void check_utf8_text(std::string_view bytes, const std::string& source, int line) {
-  if (bytes.find('\0') != std::string_view::npos) throw not_text(source);
-  if (is_valid_utf8(bytes)) return;
-  const std::size_t bad_line = start_of_first_bad_line(bytes);
-  throw undecodable(TextEncoding::Utf8, source, line - 1 + line_at_end_of(bytes.substr(0, bad_line)));
-}
-
 std::string decode_to_utf8(std::string_view bytes, const std::string& source) {
-  TextEncoding encoding = detect_encoding(bytes);
-  if (encoding == TextEncoding::Utf16Le || encoding == TextEncoding::Utf16Be)
-    return to_nfc(decode_utf16(bytes, encoding, source));
-  if (bytes.find('\0') != std::string_view::npos) throw not_text(source);
-  if (encoding == TextEncoding::Windows1258)
-    return to_nfc(convert_with_iconv(bytes, encoding, source));
-  if (encoding == TextEncoding::Utf8Bom) bytes.remove_prefix(kUtf8Bom.size());
-  return to_nfc(decode_utf8(bytes, source));
+  ChunkDecoder decoder(bytes, true, source);
+  std::string utf8;
+  decoder.decode(bytes, true, utf8);
+  return to_nfc(utf8);
 }
 
 }  // namespace kehoach

@@ -1,6 +1,8 @@
 #pragma once
 // Spreadsheet exports from Vietnamese offices come as UTF-8 (with or without BOM), UTF-16
-// (LE/BE, with or without BOM) or Windows-1258. decode_to_utf8 finds which and returns NFC UTF-8.
+// (LE/BE, with or without BOM) or Windows-1258. decode_to_utf8 finds which and returns NFC UTF-8;
+// ChunkDecoder does the same piece by piece for files too large to hold.
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -16,8 +18,30 @@ TextEncoding detect_encoding(std::string_view bytes);
 // decoded (e.g. an odd-length UTF-16 file, or binary data with NUL bytes that is not UTF-16).
 std::string decode_to_utf8(std::string_view bytes, const std::string& source);
 
-// For a UTF-8 file read in pieces: `bytes`, a piece that starts on line `line` and ends on a
-// whole character, holds no NUL and no invalid sequence; else the InputError decode_to_utf8 gives.
-void check_utf8_text(std::string_view bytes, const std::string& source, int line);
+// Decodes a file in the pieces it is read in, for files too large to hold whole. A character cut
+// at the end of a piece (a UTF-8 sequence, an odd UTF-16 byte, half a surrogate pair) waits for
+// the next piece; the BOM is dropped. The text is not normalised: a file cannot be brought to NFC
+// piece by piece (a piece may end between a letter and its tone mark), so readers NFC each cell.
+// Errors are decode_to_utf8's, naming the line where decoding stopped; a file that starts as UTF-8
+// (no BOM) and later holds other bytes is refused as mixing two encodings.
+class ChunkDecoder {
+ public:
+  // For a file that starts with `head` (all of it if `whole_file`, else its first MiB, say): the
+  // encoding is detect_encoding's guess from the head, in which a UTF-8 character cut at the end
+  // is not taken for Windows-1258. A head of binary data is refused at once, as by decode_to_utf8.
+  ChunkDecoder(std::string_view head, bool whole_file, const std::string& source);
+  ~ChunkDecoder();
+  ChunkDecoder(const ChunkDecoder&) = delete;
+  ChunkDecoder& operator=(const ChunkDecoder&) = delete;
+
+  // Appends the UTF-8 of `bytes`, the next piece of the file (the first call starts at its first
+  // byte, so the head is passed again), to `out`. `last` marks the end of the file: then nothing
+  // may be left unfinished.
+  void decode(std::string_view bytes, bool last, std::string& out);
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace kehoach

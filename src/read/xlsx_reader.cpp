@@ -23,9 +23,11 @@
 #include <cstdlib>
 #include <exception>
 #include <fstream>
+#include <istream>
 #include <map>
 #include <memory>
 #include <optional>
+#include <streambuf>
 #include <string_view>
 #include <vector>
 
@@ -57,6 +59,31 @@ std::string broken_part(const std::string& part) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A part's stream that reads as ended once `stop` is set. Handlers must not throw through the XML
+// parser (expat is C), so a handler that must give up sets the flag instead: the parser then stops
+// at its next buffer, with an error about the cut-off XML that the caller ignores, rather than
+// reading the rest of a sheet of a million rows for nothing.
+class StoppableBuffer : public std::streambuf {
+ public:
+  StoppableBuffer(std::istream& source, const bool& stop) : source_(source), stop_(stop), buffer_(1 << 16) {}
+
+ protected:
+  int_type underflow() override {
+    if (stop_) return traits_type::eof();
+    source_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    const std::streamsize got = source_.gcount();
+    if (got <= 0) return traits_type::eof();
+    setg(buffer_.data(), buffer_.data(), buffer_.data() + got);
+    return traits_type::to_int_type(buffer_.front());
+  }
+
+ private:
+  std::istream& source_;
+  const bool& stop_;
+  std::vector<char> buffer_;
+};
+
+// ---------------------------------------------------------------------------------------------
 // The zip container. Poco indexes the archive once; each part is then streamed from
 // the same file, so a large sheet never has to sit in memory as XML text.
 
@@ -74,10 +101,14 @@ class Package {
 
   bool has(const std::string& part) const { return archive_->findHeader(part) != archive_->headerEnd(); }
 
-  void parse_sax(const std::string& part, Poco::XML::ContentHandler& handler) {
+  // With `stop`, the part reads as ended once *stop is set.
+  void parse_sax(const std::string& part, Poco::XML::ContentHandler& handler, const bool* stop = nullptr) {
+    static const bool kNever = false;
     try {
       auto stream = open(part);
-      Poco::XML::InputSource source(*stream);
+      StoppableBuffer buffer(*stream, stop ? *stop : kNever);
+      std::istream stoppable(&buffer);
+      Poco::XML::InputSource source(stoppable);
       Poco::XML::SAXParser parser;
       parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, true);
       parser.setContentHandler(&handler);
@@ -548,7 +579,7 @@ struct Cell {
 // Two modes: rows collected for read_xlsx (merged ranges filled at the end), or, with `on_row`,
 // each row handed over as soon as it ends and forgotten (merged ranges are listed after the rows
 // in the XML, too late to fill; records files do not merge cells). An exception from `on_row` is
-// kept and the rest of the sheet ignored, then rethrown by read_sheet.
+// kept and the parse stopped (stop_flag()), then rethrown by read_sheet.
 class SheetHandler : public Poco::XML::DefaultHandler {
  public:
   SheetHandler(const std::vector<std::string>& strings, const std::vector<NumberFormat>& formats,
@@ -587,6 +618,7 @@ class SheetHandler : public Poco::XML::DefaultHandler {
 
   bool broken() const { return broken_; }
   std::exception_ptr failure() const { return failure_; }
+  const bool* stop_flag() const { return &stopped_; }
   std::vector<GridRow> take_rows();
 
  private:
@@ -596,8 +628,9 @@ class SheetHandler : public Poco::XML::DefaultHandler {
       if (!current_.is_blank()) (*on_row_)(std::move(current_));
     } catch (...) {
       failure_ = std::current_exception();
+      stopped_ = true;
     }
-    current_ = GridRow{};
+    current_.cells.clear();  // keeps its capacity for the next row, unless on_row took the cells
   }
 
   // <row r="5">; without r, rows follow one another.
@@ -678,6 +711,7 @@ class SheetHandler : public Poco::XML::DefaultHandler {
   const RowCallback* on_row_;
   GridRow current_;               // the row being read, when rows are handed over
   std::exception_ptr failure_;    // what on_row threw
+  bool stopped_ = false;          // set with failure_: the parser is to read no further
   std::vector<GridRow> rows_;
   std::vector<CellRange> merges_;
   Cell cell_;
@@ -717,7 +751,11 @@ std::vector<GridRow> read_sheet(Package& package, const std::string& part, const
                                 const std::vector<NumberFormat>& formats, const RowCallback* on_row = nullptr) {
   if (!package.has(part)) package.fail(broken_part(part));
   SheetHandler handler(strings, formats, on_row);
-  package.parse_sax(part, handler);
+  try {
+    package.parse_sax(part, handler, on_row ? handler.stop_flag() : nullptr);
+  } catch (const InputError&) {
+    if (!handler.failure()) throw;  // else the XML was only cut off by the stop
+  }
   if (handler.failure()) std::rethrow_exception(handler.failure());
   if (handler.broken()) package.fail(broken_part(part));
   return handler.take_rows();

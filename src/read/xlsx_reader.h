@@ -27,7 +27,8 @@ using RowCallback = std::function<void(GridRow&&)>;
 
 // The same sheet row by row: each non-blank row handed to `on_row` as it ends, nothing kept, so
 // that a sheet of a million rows needs the memory of one (and of the shared strings, read whole).
-// Merged ranges are not filled. Returns the sheet's name. What `on_row` throws comes out as thrown.
+// Merged ranges are not filled. Returns the sheet's name. What `on_row` throws comes out as thrown,
+// and the sheet is read no further.
 std::string stream_xlsx(const std::string& path, const std::string& display_name, const std::string& sheet,
                         const RowCallback& on_row);
 

@@ -1,13 +1,20 @@
+#include "read/row_stream.h"
+
 #include <doctest/doctest.h>
+#include <iconv.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
 #include "model/input_error.h"
-#include "read/row_stream.h"
 #include "read/table_file.h"
+#include "read/text_decoding.h"
 #include "scratch_folder.h"
 
 using namespace kehoach;
@@ -15,15 +22,60 @@ using kehoach::testing::ScratchFolder;
 
 namespace {
 
+constexpr std::size_t kMiB = 1 << 20;
+
 std::string write(const ScratchFolder& folder, const std::string& name, const std::string& bytes) {
   const std::string path = folder.file(name);
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }
 
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// UTF-8 text in another encoding, by glibc's iconv (which writes Windows-1258 tones as combining
+// bytes, as Vietnamese Windows does).
+std::string converted(const std::string& utf8, const char* encoding) {
+  iconv_t cd = iconv_open(encoding, "UTF-8");
+  REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
+  std::string out(utf8.size() * 4 + 16, '\0');
+  char* in = const_cast<char*>(utf8.data());
+  std::size_t in_left = utf8.size();
+  char* out_ptr = out.data();
+  std::size_t out_left = out.size();
+  const std::size_t result = iconv(cd, &in, &in_left, &out_ptr, &out_left);
+  iconv(cd, nullptr, nullptr, &out_ptr, &out_left);
+  iconv_close(cd);
+  REQUIRE(result != static_cast<std::size_t>(-1));
+  out.resize(out.size() - out_left);
+  return out;
+}
+
+// UTF-16 bytes built by hand, so that surrogate pairs are exactly where the test puts them.
+std::string utf16_bytes(const std::u16string& text, bool little_endian) {
+  std::string out;
+  for (char16_t unit : text) {
+    const char low = static_cast<char>(unit & 0xFF);
+    const char high = static_cast<char>(unit >> 8);
+    out += little_endian ? low : high;
+    out += little_endian ? high : low;
+  }
+  return out;
+}
+
 std::vector<GridRow> streamed(const std::string& path, std::size_t chunk_size) {
   std::vector<GridRow> rows;
   detail::stream_table_file(path, "", [&](const GridRow& row) { rows.push_back(row); }, chunk_size);
+  return rows;
+}
+
+std::vector<GridRow> streamed(const std::string& path) {
+  std::vector<GridRow> rows;
+  stream_table_file(path, "", [&](const GridRow& row) { rows.push_back(row); });
   return rows;
 }
 
@@ -41,9 +93,28 @@ void check_same(const std::vector<GridRow>& got, const std::vector<GridRow>& exp
     if (!row.is_blank()) non_blank.push_back(row);
   REQUIRE(non_blank.size() == expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
+    CAPTURE(i);
     CHECK(non_blank[i].source_row == expected[i].source_row);
     CHECK(non_blank[i].cells == expected[i].cells);
   }
+}
+
+template <typename Read>
+std::string error_of(Read read) {
+  try {
+    read();
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(không có lỗi)";
+}
+
+std::vector<std::string> example_tables() {
+  std::vector<std::string> paths;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(KEHOACH_EXAMPLES))
+    if (entry.path().extension() == ".csv") paths.push_back(entry.path().string());
+  std::sort(paths.begin(), paths.end());
+  return paths;
 }
 
 // Every way of cutting the text: CRLF, a doubled quote, a quoted line break and multi-byte
@@ -58,43 +129,175 @@ const std::string kTricky =
 
 }  // namespace
 
+TEST_CASE("the example tables stream the rows read_table_file reads, in UTF-8, UTF-16 and Windows-1258") {
+  const ScratchFolder folder;
+  const auto tables = example_tables();
+  REQUIRE(tables.size() >= 5);
+  for (const auto& table : tables) {
+    CAPTURE(table);
+    const std::string utf8 = file_bytes(table);
+    const std::vector<std::pair<std::string, std::string>> variants = {
+        {"utf8.csv", utf8},
+        {"utf16le.csv", "\xFF\xFE" + converted(utf8, "UTF-16LE")},
+        {"utf16be.csv", converted(utf8, "UTF-16BE")},  // without a BOM: found by its zero bytes
+        {"cp1258.csv", converted(utf8, "CP1258")},
+    };
+    for (const auto& [name, bytes] : variants) {
+      CAPTURE(name);
+      const std::string path = write(folder, name, bytes);
+      const auto expected = whole(path);
+      REQUIRE(!expected.empty());
+      check_same(whole(table), expected);  // the same table whatever the encoding
+      check_same(streamed(path), expected);
+      check_same(streamed(path, 7), expected);
+    }
+  }
+}
+
+TEST_CASE("an example table written as XLSX streams the rows read_table_file reads") {
+  const ScratchFolder folder;
+  const std::string path = folder.file("ho.xlsx");
+  const Grid grid = read_table_file(std::string(KEHOACH_EXAMPLES) + "/an-hoa-thinh-2022/ho-gia-dinh-cuoi-2021.csv");
+  lxw_workbook* book = workbook_new(path.c_str());
+  lxw_worksheet* sheet = workbook_add_worksheet(book, "Hộ gia đình");
+  for (const auto& row : grid.rows)
+    for (std::size_t column = 0; column < row.cells.size(); ++column) {
+      const std::string& text = row.cells[column];
+      const auto r = static_cast<lxw_row_t>(row.source_row - 1);
+      const auto c = static_cast<lxw_col_t>(column);
+      long long number = 0;
+      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+      if (!text.empty() && error == std::errc() && end == text.data() + text.size())
+        worksheet_write_number(sheet, r, c, static_cast<double>(number), nullptr);
+      else if (!text.empty())
+        worksheet_write_string(sheet, r, c, text.c_str(), nullptr);
+    }
+  REQUIRE(workbook_close(book) == LXW_NO_ERROR);
+  const auto expected = whole(path);
+  REQUIRE(expected.size() > 100);
+  std::vector<GridRow> rows;
+  const RowStream read = stream_table_file(path, "hộ gia đình", [&](const GridRow& row) { rows.push_back(row); });
+  CHECK(read.sheet == "Hộ gia đình");
+  CHECK(read.source == path);
+  check_same(rows, expected);
+  CHECK(rows[1].cell(0) == "AHT-0001");
+  CHECK(rows[1].cell(4) == "4");  // numbers come back as the CSV wrote them
+  CHECK(rows[1].cell(5) == "5090000");
+}
+
 TEST_CASE("a CSV streamed in chunks of any size gives the rows of the whole file, row numbers included") {
   const ScratchFolder folder;
   const std::string path = write(folder, "thon.csv", kTricky);
   const auto expected = whole(path);
   REQUIRE(expected.size() == 5);
+  CHECK(expected[1].cells[1] == "nói \"có\" rồi");
   CHECK(expected[2].cells[0] == "Tân Thịnh");  // composed by clean_text
   CHECK(expected[2].cells[1] == "hai dòng");  // a line break inside a cell is white space
   CHECK(expected[3].source_row == 6);
-  for (std::size_t chunk = 8; chunk <= kTricky.size() + 1; ++chunk) {
+  for (std::size_t chunk = 1; chunk <= kTricky.size() + 1; ++chunk) {
     CAPTURE(chunk);
     check_same(streamed(path, chunk), expected);
   }
 }
 
-TEST_CASE("UTF-16 and Windows-1258 files stream the same rows as they read") {
+TEST_CASE("UTF-16 cut anywhere, through a surrogate pair or between the bytes of a unit, streams the same rows") {
   const ScratchFolder folder;
-  std::string utf16 = "\xFF\xFE";
-  // "Thôn,Hộ\r\nNậy,97\r\n" in UTF-16 LE, written out by code point.
-  for (char16_t unit : std::u16string(u"Thôn,Hộ\r\nNậy,97\r\n")) {
-    utf16 += static_cast<char>(unit & 0xFF);
-    utf16 += static_cast<char>(unit >> 8);
+  const std::u16string text = u"Thôn,Ghi chú\r\nNậy,\"𝔸\r\n𝔹\"\r\nĐông Hà,x𝔸y\r\n";
+  const std::string le_path = write(folder, "le.csv", "\xFF\xFE" + utf16_bytes(text, true));
+  const std::string be_path = write(folder, "be.csv", utf16_bytes(text, false));
+  const auto expected = whole(le_path);
+  REQUIRE(expected.size() == 3);
+  CHECK(expected[1].cells == std::vector<std::string>{"Nậy", "𝔸 𝔹"});
+  CHECK(expected[2].source_row == 4);
+  CHECK(expected[2].cells == std::vector<std::string>{"Đông Hà", "x𝔸y"});
+  check_same(whole(be_path), expected);
+  for (std::size_t chunk = 1; chunk <= text.size() * 2 + 3; ++chunk) {
+    CAPTURE(chunk);
+    check_same(streamed(le_path, chunk), expected);
+    check_same(streamed(be_path, chunk), expected);
   }
-  const std::string utf16_path = write(folder, "utf16.csv", utf16);
-  check_same(streamed(utf16_path, 8), whole(utf16_path));
-  CHECK(whole(utf16_path)[1].cells[0] == "Nậy");
-  // Windows-1258: "Nậy" is N, a, U+0323 (F2), y; â is E2.
-  const std::string cp1258_path = write(folder, "cp1258.csv", "Th\xF4n,H\xF4\xF2\r\nN\xE2\xF2y,97\r\n");
-  check_same(streamed(cp1258_path, 8), whole(cp1258_path));
-  CHECK(whole(cp1258_path)[1].cells[0] == "Nậy");
 }
 
-TEST_CASE("an XLSX sheet streams its rows with their Excel row numbers") {
+TEST_CASE("Windows-1258 cut anywhere, between a letter and its tone mark too, streams the same rows") {
+  const ScratchFolder folder;
+  // "Thôn;Hộ\r\nNậy;97\r\nĐông Hà;Mỹ Lợi\r\n": tones as combining bytes (F2 dot below, DE tilde).
+  const std::string bytes = "Th\xF4n;H\xF4\xF2\r\nN\xE2\xF2y;97\r\n\xD0\xF4ng H\xE0;My\xDE L\xF5\xF2i\r\n";
+  const std::string path = write(folder, "cp1258.csv", bytes);
+  const auto expected = whole(path);
+  REQUIRE(expected.size() == 3);
+  CHECK(expected[1].cells[0] == "Nậy");
+  CHECK(expected[2].cells == std::vector<std::string>{"Đông Hà", "Mỹ Lợi"});
+  for (std::size_t chunk = 1; chunk <= bytes.size() + 1; ++chunk) {
+    CAPTURE(chunk);
+    check_same(streamed(path, chunk), expected);
+  }
+}
+
+TEST_CASE("a UTF-8 character cut by the end of the first MiB does not make the file Windows-1258") {
+  const ScratchFolder folder;
+  std::string text = "Mã hộ,Thôn\n";
+  for (int i = 0; text.size() < kMiB - 40; ++i) text.append("H").append(std::to_string(i)).append(",Thôn Tân Thịnh\n");
+  text += std::string(kMiB - 1 - text.size(), 'x') + "ễ,Mỹ\n";  // ễ is three bytes: its first is the MiB's last
+  text += "H2,Cuối\n";
+  const std::string path = write(folder, "lon.csv", text);
+  const auto expected = whole(path);
+  CHECK(expected.back().cells == std::vector<std::string>{"H2", "Cuối"});
+  check_same(streamed(path), expected);
+  check_same(streamed(path, 4096), expected);
+  CHECK(detect_encoding(std::string_view(text).substr(0, kMiB)) == TextEncoding::Windows1258);  // what a cut looks like
+}
+
+TEST_CASE("a UTF-8 file with other bytes after its first MiB is refused as mixing encodings, at their line") {
+  const ScratchFolder folder;
+  std::string text = "Thôn,Số hộ\n";
+  int lines = 1;
+  while (text.size() < kMiB + 100) {
+    text += "Thôn " + std::to_string(lines) + ",10\n";
+    ++lines;
+  }
+  text += "Th\xF4n l\xE1,5\n";  // Windows-1258 bytes
+  const std::string path = write(folder, "tron.csv", text);
+  const std::string expected = path + ":" + std::to_string(lines + 1) +
+                               ": tệp trộn lẫn hai bảng mã: phần đầu là UTF-8 nhưng dòng này có byte không phải "
+                               "UTF-8 (có lẽ là Windows-1258); hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại "
+                               "dưới dạng CSV UTF-8.";
+  CHECK(error_of([&] { streamed(path); }) == expected);
+  CHECK(error_of([&] { streamed(path, 1000); }) == expected);
+}
+
+TEST_CASE("bytes that cannot be decoded are refused at the same line as read_table_file refuses them") {
+  const ScratchFolder folder;
+  std::u16string lone = u"Thôn,Hộ\r\nNậy,9\r\nĐông,";
+  lone += char16_t(0xD800);  // a high surrogate with no low one after it
+  lone += u"7\r\n";
+  const std::vector<std::string> files = {
+      write(folder, "surrogate.csv", "\xFF\xFE" + utf16_bytes(lone, true)),
+      write(folder, "odd.csv", "\xFF\xFE" + utf16_bytes(u"Thôn,Hộ\r\n", true) + "x"),
+      write(folder, "cp1258.csv", "X\xE3,S\xF4\xEC\r\nT\xE2n\x81,12\r\n"),       // 0x81 means nothing
+      write(folder, "bom.csv", "\xEF\xBB\xBFXã,12\nAn,5\nAn\xC3,5\n"),            // a UTF-8 BOM, then a broken byte
+      write(folder, "nul.csv", std::string("Th\xF4n,H\xF4\xF2\r\nN\xE2\x00y,97\r\n", 19)),  // binary, not text
+  };
+  for (const auto& path : files) {
+    const std::string expected = error_of([&] { read_table_file(path); });
+    CAPTURE(expected);
+    CHECK(expected.starts_with(path + ":"));
+    CHECK(expected != "(không có lỗi)");
+    for (std::size_t chunk = 1; chunk <= 40; ++chunk) {
+      CAPTURE(chunk);
+      CHECK(error_of([&] { streamed(path, chunk); }) == expected);
+    }
+  }
+  CHECK(error_of([&] { read_table_file(files[0]); }) ==
+        files[0] + ":3: tệp có byte không đọc được theo bảng mã UTF-16 LE; hãy mở tệp bằng Excel hoặc LibreOffice "
+                   "và lưu lại dưới dạng CSV UTF-8.");
+}
+
+TEST_CASE("an XLSX sheet streams its rows with their Excel row numbers, merged ranges not filled") {
   const ScratchFolder folder;
   const std::string path = folder.file("ho.xlsx");
   lxw_workbook* book = workbook_new(path.c_str());
   lxw_worksheet* sheet = workbook_add_worksheet(book, "Danh sách");
-  worksheet_write_string(sheet, 0, 0, "DANH SÁCH", nullptr);
+  worksheet_merge_range(sheet, 0, 0, 0, 1, "DANH SÁCH", nullptr);
   worksheet_write_string(sheet, 2, 0, "Mã hộ", nullptr);
   worksheet_write_string(sheet, 2, 1, "Số khẩu", nullptr);
   worksheet_write_string(sheet, 3, 0, "H1", nullptr);
@@ -105,57 +308,86 @@ TEST_CASE("an XLSX sheet streams its rows with their Excel row numbers") {
   std::vector<GridRow> rows;
   const RowStream read = stream_table_file(path, "", [&](const GridRow& row) { rows.push_back(row); });
   CHECK(read.sheet == "Danh sách");
-  check_same(rows, whole(path));
   REQUIRE(rows.size() == 4);
-  CHECK(rows[3].source_row == 6);
-  CHECK(rows[3].cells == std::vector<std::string>{"H2", "2"});
+  CHECK(rows[0].cells == std::vector<std::string>{"DANH SÁCH"});  // read_table_file copies it into B1
+  CHECK(whole(path)[0].cells == std::vector<std::string>{"DANH SÁCH", "DANH SÁCH"});
+  rows.erase(rows.begin());
+  auto expected = whole(path);
+  expected.erase(expected.begin());
+  check_same(rows, expected);
+  CHECK(rows[2].source_row == 6);
+  CHECK(rows[2].cells == std::vector<std::string>{"H2", "2"});
 }
 
-TEST_CASE("what the row handler throws comes out of the stream, for CSV and XLSX") {
+TEST_CASE("what the row handler throws comes out of the stream, for CSV and XLSX, and nothing more is read") {
   const ScratchFolder folder;
-  const std::string csv = write(folder, "a.csv", "a,b\n1,2\n3,4\n");
+  std::string text = "a,b\n";
+  for (int i = 0; i < 3000; ++i) text += std::to_string(i) + ",2\n";
+  const std::string csv = write(folder, "a.csv", text);
   int seen = 0;
   auto stop_at_second = [&](const GridRow&) {
     if (++seen == 2) throw InputError(Location{"a", 2, {}, {}}, "dừng");
   };
   CHECK_THROWS_WITH_AS(stream_table_file(csv, "", stop_at_second), "a:2: dừng", InputError);
   CHECK(seen == 2);
+  seen = 0;
+  CHECK_THROWS_WITH_AS(detail::stream_table_file(csv, "", stop_at_second, 3), "a:2: dừng", InputError);
+  CHECK(seen == 2);
 
   const std::string xlsx = folder.file("b.xlsx");
   lxw_workbook* book = workbook_new(xlsx.c_str());
   lxw_worksheet* sheet = workbook_add_worksheet(book, nullptr);
-  for (int r = 0; r < 5; ++r) worksheet_write_number(sheet, static_cast<lxw_row_t>(r), 0, r, nullptr);
+  for (int r = 0; r < 20000; ++r) worksheet_write_number(sheet, static_cast<lxw_row_t>(r), 0, r, nullptr);
   REQUIRE(workbook_close(book) == LXW_NO_ERROR);
   seen = 0;
   CHECK_THROWS_WITH_AS(stream_table_file(xlsx, "", stop_at_second), "a:2: dừng", InputError);
   CHECK(seen == 2);  // nothing after the failure was handed over
+  // Another exception type comes out as itself too.
+  CHECK_THROWS_AS(stream_table_file(xlsx, "", [](const GridRow&) { throw std::logic_error("x"); }), std::logic_error);
+  CHECK_THROWS_AS(stream_table_file(csv, "", [](const GridRow&) { throw std::logic_error("x"); }), std::logic_error);
 }
 
-TEST_CASE("a UTF-8 file with a bad byte further on is refused at its line; an open quote at its line") {
+TEST_CASE("an unterminated quote is refused at the line where it opened, whatever the chunk size") {
   const ScratchFolder folder;
-  std::string text = "Thôn,Số hộ\n";
-  for (int i = 0; i < 40; ++i) text += "Thôn " + std::to_string(i) + ",10\n";
-  text += "Th\xF4n l\xE1,5\n";  // Windows-1258 bytes in a UTF-8 file, line 42
-  const std::string path = write(folder, "tron.csv", text);
-  CHECK_THROWS_WITH_AS(streamed(path, 64), (path + ":42: tệp có byte không đọc được theo bảng mã UTF-8; hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng CSV UTF-8.").c_str(), InputError);
   const std::string open = write(folder, "mo.csv", "a,b\n1,\"2\n3,4\n");
-  CHECK_THROWS_WITH_AS(streamed(open, 4), doctest::Contains("mo.csv:2: dấu ngoặc kép"), InputError);
+  for (std::size_t chunk = 1; chunk <= 16; ++chunk) {
+    CAPTURE(chunk);
+    CHECK_THROWS_WITH_AS(streamed(open, chunk), doctest::Contains("mo.csv:2: dấu ngoặc kép"), InputError);
+  }
 }
 
 TEST_CASE("an empty or blank file, a folder and a missing file are refused as read_table_file refuses them") {
   const ScratchFolder folder;
-  const auto error_of = [](const std::string& path) {
-    try {
-      stream_table_file(path, "", [](const GridRow&) {});
-    } catch (const InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string("(không có lỗi)");
+  const auto stream_error = [](const std::string& path) {
+    return error_of([&] { stream_table_file(path, "", [](const GridRow&) {}); });
   };
   const std::string empty = write(folder, "rong.csv", "");
   const std::string blank = write(folder, "trang.csv", "\n \n");
-  CHECK(error_of(empty) == empty + ": tệp rỗng; hãy xuất lại bảng số liệu (CSV hoặc XLSX) có dòng tiêu đề và các dòng đơn vị.");
-  CHECK(error_of(blank) == blank + ": tệp rỗng; hãy xuất lại bảng số liệu (CSV hoặc XLSX) có dòng tiêu đề và các dòng đơn vị.");
-  CHECK(error_of(folder.path().string()).find("đây là thư mục") != std::string::npos);
-  CHECK(error_of(folder.file("khong-co.csv")).find("không mở được tệp") != std::string::npos);
+  const std::string pdf = write(folder, "bang.csv", "%PDF-1.7\n");
+  CHECK(stream_error(empty) == empty + ": tệp rỗng; hãy xuất lại bảng số liệu (CSV hoặc XLSX) có dòng tiêu đề và các dòng đơn vị.");
+  CHECK(stream_error(blank) == blank + ": tệp rỗng; hãy xuất lại bảng số liệu (CSV hoặc XLSX) có dòng tiêu đề và các dòng đơn vị.");
+  for (const auto& path : {empty, blank, pdf, folder.path().string(), folder.file("khong-co.csv")})
+    CHECK(stream_error(path) == error_of([&] { read_table_file(path); }));
+  CHECK(stream_error(folder.path().string()).find("đây là thư mục") != std::string::npos);
+  CHECK(stream_error(folder.file("khong-co.csv")).find("không mở được tệp") != std::string::npos);
+}
+
+TEST_CASE("the chunk decoder gives decode_to_utf8's text, before NFC, however the bytes are cut") {
+  const std::string text = "Xã;Số hộ\r\nTa\xCC\x82n Thi\xCC\xA3nh;𝔸\r\n";  // decomposed: NFC is left to the cells
+  const std::vector<std::pair<TextEncoding, std::string>> files = {
+      {TextEncoding::Utf8Bom, "\xEF\xBB\xBF" + text},
+      {TextEncoding::Utf16Le, "\xFF\xFE" + converted(text, "UTF-16LE")},
+      {TextEncoding::Utf16Be, converted(text, "UTF-16BE")},
+  };
+  for (const auto& [encoding, bytes] : files) {
+    REQUIRE(detect_encoding(bytes) == encoding);
+    for (std::size_t chunk = 1; chunk <= bytes.size(); ++chunk) {
+      CAPTURE(chunk);
+      ChunkDecoder decoder(bytes, true, "thon.csv");
+      std::string out;
+      for (std::size_t at = 0; at < bytes.size(); at += chunk)
+        decoder.decode(std::string_view(bytes).substr(at, chunk), at + chunk >= bytes.size(), out);
+      CHECK(out == text);
+    }
+  }
 }
