@@ -1,102 +1,150 @@
 #!/usr/bin/python3
-"""Every commune's plan (python3-docxtpl) and appendix (python3-xlsxwriter), the content kehoach batch writes.
+"""Every commune's plan (python3-docxtpl, Jinja) and appendix (python3-xlsxwriter): the content
+`kehoach batch` writes, with the figures taken ready-made from expected.json.
 
-  docxtpl_batch.py --figures FIGURES.json --template ke-hoach-docxtpl.docx --out DIR [--jobs N]"""
+  docxtpl_batch.py --data DIR --out OUTDIR [--jobs N] [--template FILE]
+
+DIR is a generate.py folder (expected.json); OUTDIR gets one folder per commune, named as kehoach names
+them (xa-an-hoa-thinh/, or tinh-ha-tinh/xa-an-hoa-thinh/ for the whole country), each with ke-hoach.docx
+and phu-luc.xlsx. --jobs N: N worker processes (multiprocessing, fork); 1 = this process only.
+The template is templates/ke-hoach-docxtpl.docx (make_templates.py builds it from templates/xa)."""
 import argparse
+import io
 import multiprocessing
 import os
+import time
 
 import xlsxwriter
 from docxtpl import DocxTemplate
+from xlsxwriter.utility import xl_col_to_name
 
-from communes import communes
+from plan_data import communes, hundredths, plan_context
 
-TEMPLATE = None
+HERE = os.path.dirname(os.path.abspath(__file__))
+TEMPLATE = os.path.join(HERE, "templates", "ke-hoach-docxtpl.docx")
+COLUMNS = 15  # A..O: TT, name, households, then start/reduction/end with their rates for both groups
+
+# filled in before the worker processes fork, so they inherit them instead of receiving them
+WORK = {"communes": [], "template": b"", "out": ""}
 
 
-def appendix(record, path):
-    book = xlsxwriter.Workbook(path)
+class Formats:
+    def __init__(self, book):
+        font = {"font_name": "Times New Roman", "valign": "vcenter"}
+        boxed = {**font, "border": 1, "font_size": 12, "align": "center"}
+        self.label = book.add_format({**font, "bold": True, "font_size": 14, "align": "center"})
+        self.title = book.add_format({**font, "bold": True, "font_size": 13, "align": "center", "text_wrap": True})
+        self.attachment = book.add_format({**font, "italic": True, "font_size": 13, "align": "center", "text_wrap": True})
+        self.header = book.add_format({**boxed, "bold": True, "font_size": 11, "text_wrap": True})
+        self.order = book.add_format(boxed)
+        self.name = book.add_format({**boxed, "align": "left", "indent": 1})
+        self.count = book.add_format({**boxed, "num_format": "#,##0"})
+        self.rate = book.add_format({**boxed, "num_format": "0.00"})
+        self.total = book.add_format({**boxed, "bold": True})
+        self.total_count = book.add_format({**boxed, "bold": True, "num_format": "#,##0"})
+        self.total_rate = book.add_format({**boxed, "bold": True, "num_format": "0.00"})
+
+
+def appendix(path, context, villages, commune):
+    """phu-luc.xlsx as kehoach lays it out: counts as numbers, ends and rates as formulas with their
+    values cached, a SUM total row, A4 landscape one page wide, header rows repeated on every page."""
+    book = xlsxwriter.Workbook(path, {"in_memory": True})
     sheet = book.add_worksheet("Phụ lục")
-    base = {"font_name": "Times New Roman", "font_size": 12}
-    title = book.add_format({**base, "bold": True, "align": "center", "font_size": 13})
-    header = book.add_format({**base, "bold": True, "align": "center", "valign": "vcenter", "border": 1, "text_wrap": True})
-    text = book.add_format({**base, "border": 1})
-    number = book.add_format({**base, "border": 1, "align": "center", "num_format": "#,##0"})
-    percent = book.add_format({**base, "border": 1, "align": "center", "num_format": "0.00"})
-    sheet.merge_range(0, 0, 0, 14, "Phụ lục", title)
-    sheet.merge_range(1, 0, 1, 14, f"CHỈ TIÊU GIẢM HỘ NGHÈO, HỘ CẬN NGHÈO NĂM {record['year']} CỦA CÁC THÔN", title)
-    sheet.merge_range(2, 0, 2, 14, f"(Kèm theo Kế hoạch số       /KH-UBND của Ủy ban nhân dân {record['unit']})", title)
-    sheet.merge_range(4, 0, 5, 0, "TT", header)
-    sheet.merge_range(4, 1, 5, 1, "Thôn", header)
-    sheet.merge_range(4, 2, 5, 2, "Tổng số hộ", header)
-    for group, first in (("Hộ nghèo", 3), ("Hộ cận nghèo", 9)):
-        sheet.merge_range(4, first, 4, first + 5, group, header)
-        for i, label in enumerate(["Đầu năm", "Tỷ lệ %", "Giảm", "Tỷ lệ %", "Cuối năm", "Tỷ lệ %"]):
-            sheet.write(5, first + i, label, header)
-    row = 6
-    for v in record["villages"]:
-        sheet.write_number(row, 0, int(v["order"]), number)
-        sheet.write_string(row, 1, v["name"], text)
-        sheet.write_number(row, 2, v["raw_households"], number)
-        for key, first in (("raw_poor", 3), ("raw_near", 9)):
-            f = v[key]
-            for i, (value, cached) in enumerate(((f["start"], None), (f["reduction"], None), (None, f["end"]))):
-                column = first + 2 * i
-                cell = xlsxwriter.utility.xl_rowcol_to_cell(row, column)
-                if value is not None:
-                    sheet.write_number(row, column, value, number)
-                else:
-                    start = xlsxwriter.utility.xl_rowcol_to_cell(row, first)
-                    reduction = xlsxwriter.utility.xl_rowcol_to_cell(row, first + 2)
-                    sheet.write_formula(row, column, f"={start}-{reduction}", number, cached)
-                sheet.write_formula(row, column + 1, f"=ROUND({cell}/$C{row + 1}*100,2)", percent,
-                                    round((value if value is not None else cached) * 100 / v["raw_households"], 2))
-        row += 1
-    sheet.merge_range(row, 0, row, 1, "Tổng cộng", header)
-    for column in range(2, 15):
-        letter = xlsxwriter.utility.xl_col_to_name(column)
-        if column in (4, 6, 8, 10, 12, 14):
-            sheet.write_formula(row, column, f"=ROUND({xlsxwriter.utility.xl_col_to_name(column - 1)}{row + 1}/$C{row + 1}*100,2)", percent)
-        else:
-            sheet.write_formula(row, column, f"=SUM({letter}7:{letter}{row})", number)
+    f = Formats(book)
+    a = context["appendix"]
+    last = COLUMNS - 1
+    sheet.merge_range(0, 0, 0, last, a["label"], f.label)
+    sheet.merge_range(1, 0, 1, last, a["title"], f.title)
+    sheet.merge_range(2, 0, 2, last, a["attachment"], f.attachment)
+    sheet.set_row(2, 36)
+    sheet.set_row(4, 48)
+    sheet.set_row(5, 30)
+    for column, text in enumerate(("TT", a["unit_label"], "Tổng số hộ")):
+        sheet.merge_range(4, column, 5, column, text, f.header)
+    column = 3
+    for indicator in ("poor", "near_poor"):
+        for part in ("start", "reduction", "end"):
+            sheet.merge_range(4, column, 4, column + 1, a[f"{indicator}_{part}_label"], f.header)
+            sheet.write_string(5, column, "Số hộ", f.header)
+            sheet.write_string(5, column + 1, "Tỷ lệ (%)", f.header)
+            column += 2
+    first = 6
+    for i, v in enumerate(villages):
+        r = first + i
+        excel_row = r + 1
+        h = v["households"]
+        sheet.write_number(r, 0, i + 1, f.order)
+        sheet.write_string(r, 1, v["name"], f.name)
+        sheet.write_number(r, 2, h, f.count)
+        for group, indicator in ((3, "poor"), (9, "near_poor")):
+            figures = v[indicator]
+            start, reduction, end = (xl_col_to_name(group + k) for k in (0, 2, 4))
+            sheet.write_number(r, group, figures["start"], f.count)
+            sheet.write_number(r, group + 2, figures["reduction"], f.count)
+            sheet.write_formula(r, group + 4, f"={start}{excel_row}-{reduction}{excel_row}", f.count, figures["end"])
+            for offset, part in ((0, "start"), (2, "reduction"), (4, "end")):
+                cell = xl_col_to_name(group + offset)
+                sheet.write_formula(r, group + offset + 1, f"=ROUND({cell}{excel_row}/$C{excel_row}*100,2)", f.rate,
+                                    hundredths(figures[part], h) / 100)
+    r = first + len(villages)
+    excel_row = r + 1
+    sheet.merge_range(r, 0, r, 1, "Tổng cộng", f.total)
+    totals = [commune["households"]]
+    for indicator in ("poor", "near_poor"):
+        for part in ("start", "reduction", "end"):
+            totals.append(commune[indicator][part])
+    for k, column in enumerate([2] + list(range(3, COLUMNS, 2))):
+        letter = xl_col_to_name(column)
+        sheet.write_formula(r, column, f"=SUM({letter}{first + 1}:{letter}{r})", f.total_count, totals[k])
+        if column > 2:
+            sheet.write_formula(r, column + 1, f"=ROUND({letter}{excel_row}/$C{excel_row}*100,2)", f.total_rate,
+                                hundredths(totals[k], commune["households"]) / 100)
+    sheet.set_column(0, 0, 5.71)
+    sheet.set_column(1, 1, max(20, min(40, max((len(v["name"]) for v in villages), default=0) + 4)))
+    sheet.set_column(2, 2, 10.71)
+    sheet.set_column(3, last, 10.29)
+    sheet.freeze_panes(first, 2)
+    sheet.repeat_rows(4, 5)
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)
+    sheet.center_horizontally()
+    sheet.set_margins(left=0.6, right=0.4, top=0.8, bottom=0.6)
     book.close()
 
 
-def write(args):
-    index, record, out = args
-    folder = os.path.join(out, f"{index:05d}")
-    os.makedirs(folder, exist_ok=True)
-    document = DocxTemplate(TEMPLATE)
-    document.render(record)
-    document.save(os.path.join(folder, "ke-hoach.docx"))
-    appendix(record, os.path.join(folder, "phu-luc.xlsx"))
+def write(index):
+    folder, commune, villages, parent, year, unit_column = WORK["communes"][index]
+    target = os.path.join(WORK["out"], folder)
+    os.makedirs(target, exist_ok=True)
+    context = plan_context(commune, villages, parent, year, unit_column)
+    document = DocxTemplate(io.BytesIO(WORK["template"]))
+    document.render(context, autoescape=True)
+    document.save(os.path.join(target, "ke-hoach.docx"))
+    appendix(os.path.join(target, "phu-luc.xlsx"), context, villages, commune)
     return 2
 
 
-def init(template):
-    global TEMPLATE
-    TEMPLATE = template
-
-
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--figures", required=True)
-    parser.add_argument("--template", required=True)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", required=True, help="folder with expected.json (generate.py)")
     parser.add_argument("--out", required=True)
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--template", default=TEMPLATE)
     args = parser.parse_args()
-    records = communes(args.figures)
-    work = [(i, r, args.out) for i, r in enumerate(records)]
-    if args.jobs == 1:
-        init(args.template)
-        written = sum(map(write, work))
+    began = time.perf_counter()
+    WORK["communes"] = communes(args.data)
+    with open(args.template, "rb") as f:
+        WORK["template"] = f.read()
+    WORK["out"] = args.out
+    indices = range(len(WORK["communes"]))
+    if args.jobs <= 1:
+        written = sum(map(write, indices))
     else:
-        with multiprocessing.Pool(args.jobs, initializer=init, initargs=(args.template,)) as pool:
-            written = sum(pool.imap_unordered(write, work, chunksize=4))
-    print(f"docxtpl: {written} documents for {len(records)} communes")
+        with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+            written = sum(pool.imap_unordered(write, indices, chunksize=4))
+    print(f"docxtpl + xlsxwriter: {written} documents for {len(WORK['communes'])} communes, {args.jobs} job(s), "
+          f"{time.perf_counter() - began:.2f} s")
 
 
 if __name__ == "__main__":

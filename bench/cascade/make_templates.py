@@ -1,107 +1,174 @@
 #!/usr/bin/python3
-"""Writes the commune plan template the other tools fill, in their own tag syntax: the same document as
-templates/xa renders (administrative heading, title, about forty paragraphs of plan text with the commune's
-figures, the table of its villages, closing and signature), built with python-docx.
+"""Builds the other tools' commune plan templates from kehoach's own `templates/xa` (the same document,
+styles, headers, sections and wording), translating its tags into each tool's syntax:
 
-  make_templates.py OUTDIR   ->   OUTDIR/ke-hoach-docxtpl.docx (Jinja, for python3-docxtpl)
-                                  OUTDIR/ke-hoach-docxtemplater.docx ({tags}, for docxtemplater)"""
+  make_templates.py [OUTDIR]      # default: bench/cascade/templates/
+    ke-hoach-docxtpl.docx         Jinja for python3-docxtpl: {{ poor.end_rate }}, {%p if has_poor %} ...
+                                  {%p endif %}, {%p for item in goals or [] %}, {%tr for row in appendix.rows %}
+    ke-hoach-docxtemplater.docx   docxtemplater: {poor.end_rate}, {#has_poor} ... {/has_poor}, {^goals} ...
+                                  (the same Mustache-like blocks as kehoach; dotted names need the small
+                                  parser in node/batch.js)
+
+Every block of templates/xa stays a block: conditions and loops are evaluated by the tools for every
+commune, as kehoach does; nothing is resolved in advance. The tags of templates/xa each sit in one
+<w:t>, block tags alone in their paragraph, except the appendix rows loop, which opens in the first
+cell of its table row and closes in the last (docxtpl needs it as {%tr %} rows of their own: they are
+added around that row). Zip entries get a fixed time, so that rebuilding gives the same bytes."""
 import os
+import re
 import sys
+import zipfile
 
-from docx import Document
-from docx.enum.section import WD_ORIENT  # noqa: F401  (portrait A4 as the plan)
-from docx.shared import Mm, Pt
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE = os.path.join(HERE, "..", "..", "templates", "xa")
 
-PARAGRAPHS = [
-    "Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm {year}",
-    "Căn cứ Nghị quyết số 24/2021/QH15 ngày 28/7/2021 của Quốc hội phê duyệt chủ trương đầu tư Chương trình mục tiêu quốc gia giảm nghèo bền vững;",
-    "Căn cứ Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ phê duyệt Chương trình mục tiêu quốc gia giảm nghèo bền vững;",
-    "Căn cứ Kế hoạch giảm nghèo năm {year} của {parent};",
-    "Ủy ban nhân dân {unit} xây dựng Kế hoạch thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm {year} như sau:",
-    "I. MỤC TIÊU, CHỈ TIÊU",
-    "1. Mục tiêu",
-    "a) Mục tiêu tổng quát",
-    "Thực hiện mục tiêu giảm nghèo bền vững, hạn chế tái nghèo; cải thiện đời sống, tăng thu nhập của người dân; tạo điều kiện cho người nghèo, hộ nghèo tiếp cận thuận lợi các dịch vụ xã hội cơ bản về y tế, giáo dục, nhà ở, nước sạch sinh hoạt và vệ sinh, tiếp cận nguồn thông tin có chất lượng, việc làm.",
-    "b) Mục tiêu cụ thể",
-    "Phấn đấu giảm tỷ lệ hộ nghèo năm {year} tối thiểu còn {poor_end_rate}%; giảm tỷ lệ hộ cận nghèo tối thiểu còn {near_end_rate}%.",
-    "2. Chỉ tiêu",
-    "- Chỉ tiêu hộ nghèo cuối năm {year} của {unit} còn {poor_end} hộ, chiếm tỷ lệ {poor_end_rate}% (giảm {poor_reduction} hộ, tương ứng {poor_reduction_rate}%).",
-    "- Chỉ tiêu hộ cận nghèo cuối năm {year} của {unit} còn {near_end} hộ, chiếm tỷ lệ {near_end_rate}% (giảm {near_reduction} hộ, tương ứng {near_reduction_rate}%).",
-    "- 100% hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo có nhu cầu vay vốn được vay vốn tín dụng ưu đãi từ Ngân hàng Chính sách xã hội.",
-    "- Bảo đảm 100% người thuộc hộ nghèo, hộ cận nghèo được cấp thẻ bảo hiểm y tế.",
-    "- Chỉ tiêu cụ thể của {units_count} thôn chi tiết tại bảng dưới đây và Phụ lục kèm theo Kế hoạch này.",
-    "II. PHÂN TÍCH HỘ NGHÈO, HỘ CẬN NGHÈO CUỐI NĂM {previous_year}",
-    "Qua kết quả điều tra, rà soát hộ nghèo, hộ cận nghèo cuối năm {previous_year}, trên địa bàn {unit} có {households} hộ gia đình, trong đó có {poor_start} hộ nghèo, chiếm tỷ lệ {poor_start_rate}%, và {near_start} hộ cận nghèo, chiếm tỷ lệ {near_start_rate}%.",
-    "III. NHIỆM VỤ VÀ GIẢI PHÁP",
-    "1. Công tác lãnh đạo, điều hành",
-    "- Tăng cường sự lãnh đạo, chỉ đạo của cấp ủy Đảng, chính quyền, sự phối hợp của Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội đối với công tác giảm nghèo.",
-    "- Phát huy hiệu quả lãnh đạo, chỉ đạo của Ban Chỉ đạo giảm nghèo cấp xã; xây dựng quy chế phối hợp với Ban Vận động “Vì người nghèo” cùng cấp.",
-    "2. Thực hiện các chính sách giảm nghèo",
-    "- Thực hiện đầy đủ, kịp thời các chính sách hỗ trợ về y tế, giáo dục, nhà ở, tín dụng ưu đãi, trợ giúp pháp lý cho hộ nghèo, hộ cận nghèo.",
-    "- Thực hiện cơ chế hỗ trợ tạo sinh kế cho hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo thông qua các dự án đã được phê duyệt.",
-    "3. Huy động nguồn lực",
-    "- Lồng ghép các nguồn vốn của Chương trình với các chương trình, dự án khác trên địa bàn; huy động nguồn lực xã hội hóa.",
-    "4. Thông tin, tuyên truyền",
-    "- Tăng cường công tác thông tin, tuyên truyền về chính sách giảm nghèo; nhân rộng các mô hình, cách làm hay.",
-    "IV. TỔ CHỨC THỰC HIỆN",
-    "1. Công chức Văn hóa - Xã hội: tham mưu tổ chức thực hiện Kế hoạch; theo dõi, tổng hợp kết quả, báo cáo định kỳ.",
-    "2. Công chức Tài chính - Kế toán: tham mưu bố trí kinh phí thực hiện Kế hoạch.",
-    "3. Ủy ban Mặt trận Tổ quốc và các đoàn thể: tuyên truyền, vận động hội viên tham gia; giám sát việc thực hiện.",
-    "4. Trưởng các thôn, tổ dân phố: rà soát, theo dõi hộ nghèo, hộ cận nghèo; tổ chức thực hiện chỉ tiêu được giao.",
-    "Báo cáo kết quả thực hiện 6 tháng trước ngày 10/6 và cả năm trước ngày 10/11 về Ủy ban nhân dân {parent}.",
-    "Trên đây là Kế hoạch thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm {year} của {unit}.",
-]
-COLUMNS = ["order", "name", "households", "poor_start", "poor_start_rate", "poor_reduction", "poor_end", "poor_end_rate",
-           "near_start", "near_start_rate", "near_reduction", "near_end", "near_end_rate"]
-HEADINGS = ["TT", "Thôn", "Số hộ", "Hộ nghèo đầu năm", "Tỷ lệ %", "Giảm", "Cuối năm", "Tỷ lệ %", "Hộ cận nghèo đầu năm",
-            "Tỷ lệ %", "Giảm", "Cuối năm", "Tỷ lệ %"]
+# Lists of templates/xa and the keys of their items (a tag inside a loop names the item's key if it has
+# it, else the enclosing scope's, as in Mustache); every other block is a condition.
+LISTS = {"legal_bases": {"text"}, "goals": {"text"}, "reporting": {"text"}, "recipients": {"text"},
+         "tasks": {"text"}, "agencies": {"number", "name", "tasks"},
+         "appendix.rows": {"order", "name", "households", "poor", "near_poor"}}
+SECTION_ITEM = {"text"}  # sections.NAME: false, or a list of {text}
+LOOP_VARIABLE = {"appendix.rows": "row", "agencies": "agency", "tasks": "task"}
+
+TAG = re.compile(r"\{\{([#^/]?)\s*([\w.]+)\s*\}\}")
+TEXT = re.compile(r"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)")
+PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>", re.S)
+ROW = re.compile(r"<w:tr[ >].*?</w:tr>", re.S)
 
 
-def build(path, tag, row_open, row_close, wrap_loop_rows):
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = Mm(30), Mm(20), Mm(20), Mm(20)
-    style = document.styles["Normal"]
-    style.font.name, style.font.size = "Times New Roman", Pt(14)
-    heading = document.add_table(rows=2, cols=2)
-    heading.cell(0, 0).text = tag("parent_upper") + "\nỦY BAN NHÂN DÂN\n" + tag("unit_upper")
-    heading.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
-    heading.cell(1, 0).text = "Số:       /KH-UBND"
-    heading.cell(1, 1).text = tag("place") + ", ngày       tháng       năm " + tag("year")
-    document.add_paragraph("KẾ HOẠCH")
-    for text in PARAGRAPHS:
-        document.add_paragraph(text.format(**{k: tag(k) for k in (
-            "year", "previous_year", "parent", "unit", "poor_end_rate", "near_end_rate", "poor_end", "poor_reduction",
-            "poor_reduction_rate", "near_end", "near_reduction", "near_reduction_rate", "units_count", "households",
-            "poor_start", "poor_start_rate", "near_start", "near_start_rate")}))
-        if text.startswith("- Chỉ tiêu cụ thể"):
-            table = document.add_table(rows=1, cols=len(COLUMNS))
-            table.style = "Table Grid"
-            for i, title in enumerate(HEADINGS):
-                table.cell(0, i).text = title
-            if wrap_loop_rows:
-                table.add_row().cells[0].text = row_open
-            cells = table.add_row().cells
-            for i, key in enumerate(COLUMNS):
-                cells[i].text = tag("v." + key if wrap_loop_rows else key)
-            if wrap_loop_rows:
-                table.add_row().cells[0].text = row_close
+def list_keys(name):
+    base = name.split(".")[-1] if name.startswith("sections.") else name
+    if name.startswith("sections."):
+        return SECTION_ITEM
+    return LISTS.get(name) or LISTS.get(base)
+
+
+def spans(pattern, xml):
+    return [(m.start(), m.end()) for m in pattern.finditer(xml)]
+
+
+def enclosing(position, ranges):
+    for start, end in ranges:
+        if start <= position < end:
+            return start, end
+    return None
+
+
+def paragraph_text(xml):
+    return "".join(m.group(2) for m in TEXT.finditer(xml))
+
+
+def tags(xml):
+    """(start, end, kind, name) of every tag, checked to sit inside one <w:t>."""
+    found = []
+    for m in TEXT.finditer(xml):
+        offset = m.start(2)
+        for t in TAG.finditer(m.group(2)):
+            found.append((offset + t.start(), offset + t.end(), t.group(1), t.group(2)))
+    everywhere = len(re.findall(r"\{\{", xml))
+    if everywhere != len(found):
+        sys.exit(f"make_templates.py: {everywhere - len(found)} tag(s) split across runs; cannot translate")
+    return found
+
+
+def convert(xml, syntax):
+    paragraphs, rows = spans(PARAGRAPH, xml), spans(ROW, xml)
+    edits = []            # (start, end, replacement)
+    stack = []            # open blocks: (name, kind, loop variable, item keys, tag start, statement)
+
+    def resolve(name):
+        """The Jinja expression for a Mustache name: the innermost loop item that has its first part."""
+        first = name.split(".")[0]
+        for block in reversed(stack):
+            if block[3] is not None and first in block[3]:
+                return f"{block[2]}.{name}"
+        return name
+
+    for start, end, kind, name in tags(xml):
+        if syntax == "docxtemplater":
+            edits.append((start, end, "{" + kind + name + "}"))
+            continue
+        paragraph = enclosing(start, paragraphs)
+        alone = paragraph_text(xml[paragraph[0]:paragraph[1]]).strip() == xml[start:end]
+        if kind == "":
+            edits.append((start, end, "{{ " + resolve(name) + " }}"))
+            continue
+        if kind in "#^":
+            keys = list_keys(name) if kind == "#" else None
+            expression = resolve(name)
+            if keys is not None:
+                variable = LOOP_VARIABLE.get(name, "item")
+                if any(block[2] == variable for block in stack):  # nested loops need their own names
+                    variable += str(len(stack))
+                statement = f"for {variable} in {expression} or []"
             else:
-                cells[0].text = row_open + cells[0].text
-                cells[-1].text = cells[-1].text + row_close
-    signature = document.add_table(rows=1, cols=2)
-    signature.cell(0, 0).text = "Nơi nhận:\n- UBND " + tag("parent") + ";\n- Đảng ủy, HĐND xã;\n- Lưu: VT."
-    signature.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"
-    document.save(path)
+                variable = None
+                statement = ("if " if kind == "#" else "if not ") + expression
+            stack.append((name, kind, variable, keys, start, statement))
+            if alone:
+                edits.append((start, end, "{%p " + statement + " %}"))
+            continue
+        # closing tag
+        open_name, open_kind, variable, keys, open_start, statement = stack.pop()
+        if open_name != name:
+            sys.exit(f"make_templates.py: {{{{/{name}}}}} closes {{{{{open_kind}{open_name}}}}}")
+        closing = "endfor" if keys is not None else "endif"
+        if alone:
+            edits.append((start, end, "{%p " + closing + " %}"))
+            continue
+        open_paragraph = enclosing(open_start, paragraphs)
+        if open_paragraph == paragraph:  # inline block: both tags in one paragraph
+            edits.append((open_start, open_start + len("{{" + open_kind + open_name + "}}"), "{% " + statement + " %}"))
+            edits.append((start, end, "{% " + closing + " %}"))
+            continue
+        row = enclosing(start, rows)
+        if row is None or enclosing(open_start, rows) != row:
+            sys.exit(f"make_templates.py: block {name} neither alone in paragraphs, inline, nor in one table row")
+        # a row loop: the tags leave their cells; rows of their own before and after carry {%tr %}
+        edits.append((open_start, open_start + len("{{" + open_kind + open_name + "}}"), ""))
+        edits.append((start, end, ""))
+        edits.append((row[0], row[0], tr_row("{%tr " + statement + " %}")))
+        edits.append((row[1], row[1], tr_row("{%tr " + closing + " %}")))
+    if stack:
+        sys.exit(f"make_templates.py: {stack[-1][0]} not closed")
+    # the tag-level edits of a row loop must apply inside the row, before the rows added at its edges
+    for start, end, text in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        xml = xml[:start] + text + xml[end:]
+    return xml
+
+
+def tr_row(text):
+    return f"<w:tr><w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc></w:tr>"
+
+
+def write(out_path, replaced):
+    with zipfile.ZipFile(out_path, "w", zipfile.ZIP_DEFLATED) as z:
+        for folder, _, files in sorted(os.walk(SOURCE)):
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                arcname = os.path.relpath(path, SOURCE).replace(os.sep, "/")
+                info = zipfile.ZipInfo(arcname, date_time=(2026, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                if arcname in replaced:
+                    z.writestr(info, replaced[arcname].encode("utf-8"))
+                else:
+                    with open(path, "rb") as f:
+                        z.writestr(info, f.read())
 
 
 def main():
-    out = sys.argv[1]
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "templates")
     os.makedirs(out, exist_ok=True)
-    build(os.path.join(out, "ke-hoach-docxtpl.docx"), lambda k: "{{ " + k + " }}",
-          "{%tr for v in villages %}", "{%tr endfor %}", True)
-    build(os.path.join(out, "ke-hoach-docxtemplater.docx"), lambda k: "{" + k + "}", "{#villages}", "{/villages}", False)
+    with open(os.path.join(SOURCE, "word", "document.xml"), encoding="utf-8") as f:
+        document = f.read()
+    for name in os.listdir(os.path.join(SOURCE, "word")):
+        if name != "document.xml" and name.endswith(".xml"):
+            with open(os.path.join(SOURCE, "word", name), encoding="utf-8") as f:
+                if "{{" in f.read():
+                    sys.exit(f"make_templates.py: tags in word/{name} are not translated")
+    for syntax, file in (("docxtpl", "ke-hoach-docxtpl.docx"), ("docxtemplater", "ke-hoach-docxtemplater.docx")):
+        write(os.path.join(out, file), {"word/document.xml": convert(document, syntax)})
+        print(os.path.join(out, file))
 
 
 if __name__ == "__main__":
