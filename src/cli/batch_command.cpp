@@ -87,14 +87,10 @@ std::string template_fingerprint(const std::string& name, const std::string& cas
 // Written unit by unit: a country's 130.000 villages as one JSON document in memory would take GBs.
 void write_cascade_json(std::ostream& out, const UnitTree& tree, const CascadeResult& cascade) {
   const auto& indicators = cascade.tables[static_cast<std::size_t>(cascade.top)]->indicators;
-  std::vector<int> order{cascade.top};
-  for (int node : tree.preorder())
-    if (node != cascade.top) order.push_back(node);
   out << "{\"units\": [";
   bool first = true;
-  for (int node : order) {
-    const AppendixRow* row = node == cascade.top ? &cascade.tables[static_cast<std::size_t>(node)]->total
-                                                 : cascade.row_of(tree, node);
+  for (int node : cascade.units_from_top(tree)) {
+    const AppendixRow* row = cascade.row_of(tree, node);
     if (!row) continue;  // not below the top
     std::vector<std::string> path;
     for (int n = node; n > 0 && n != cascade.top; n = tree.nodes[static_cast<std::size_t>(n)].parent)
@@ -127,7 +123,7 @@ BatchIndex index_of(const UnitTree& tree, const CascadeResult& cascade, const st
   for (const auto& target : indicators)
     index.indicator_labels.push_back(target.indicator == Indicator::Poor ? "Hộ nghèo" : "Hộ cận nghèo");
   for (const auto& job : jobs) {
-    const AppendixRow& row = job.node == cascade.top ? job.table->total : *cascade.row_of(tree, job.node);
+    const AppendixRow& row = *cascade.row_of(tree, job.node);
     const UnitNode& unit = tree.nodes[static_cast<std::size_t>(job.node)];
     IndexEntry entry;
     for (const auto& name : job.path) entry.unit += (entry.unit.empty() ? "" : " / ") + name;

@@ -93,12 +93,6 @@ std::string fingerprint_of(const BatchJob& job, const std::string& template_fing
   return fingerprint(text);
 }
 
-bool is_below(const UnitTree& tree, int node, int ancestor) {
-  for (int n = tree.nodes[static_cast<std::size_t>(node)].parent; n >= 0; n = tree.nodes[static_cast<std::size_t>(n)].parent)
-    if (n == ancestor) return true;
-  return false;
-}
-
 }  // namespace
 
 std::string fingerprint(const std::string& text) {
@@ -134,14 +128,11 @@ int plan_level(const UnitTree& tree, const CascadeSpec& spec) {
 std::vector<BatchJob> batch_jobs(const UnitTree& tree, const CascadeResult& cascade, const CascadeSpec& spec,
                                  int level, const std::string& template_fingerprint) {
   std::vector<BatchJob> jobs;
-  std::vector<int> order{cascade.top};  // the top, then everything below it, parents first
-  for (int node : tree.preorder())
-    if (node != cascade.top && (cascade.top == 0 || is_below(tree, node, cascade.top))) order.push_back(node);
   // "Xã An Hòa" and "Xã An Hoà" are one unit, but "Xã An Hòa" and "Xã An Hoa" are two that fold to one
   // folder name: the second gets "-2", so that no commune writes over another.
   std::map<int, std::string> folder_of{{cascade.top, ""}};
   std::set<std::string> taken;
-  for (int node : order) {
+  for (int node : cascade.units_from_top(tree)) {
     const UnitNode& unit = tree.nodes[static_cast<std::size_t>(node)];
     if (unit.level > level || !cascade.tables[static_cast<std::size_t>(node)]) continue;
     BatchJob job;

@@ -75,8 +75,7 @@ void print_table(std::ostream& out, const UnitTree& tree) {
         << " | " << format_count(t.poor) << " | " << format_rate(rate_of(t.poor, t.households)) << " | "
         << format_count(t.near_poor) << " | " << format_rate(rate_of(t.near_poor, t.households)) << '\n';
   };
-  if (tree.nodes.front().children.size() > 1) line(0);
-  for (int node : tree.preorder()) line(node);
+  for (int node : tree.listed()) line(node);
 }
 
 void print_skipped(std::ostream& err, const RecordsSummary& records) {

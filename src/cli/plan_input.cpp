@@ -21,7 +21,7 @@ PlanInput load_plan(const std::string& plan_file) {
   const PovertyStandard standard = choose_standard(source.standard, plan.year);
   const HouseholdCensus census = load_households(source.path, standard, RecordsOptions{source.sheet, source.skip_bad_rows});
   AppendixTable table = build_appendix(plan, lowest_level_statistics(census.units, source.path));
-  table.notes = households_notes(HouseholdsReport{standard, census.records, census.units});
+  table.notes = households_notes(standard, census.records);
   return {std::move(plan), std::move(table), census.units.nodes.front().tally};
 }
 

@@ -98,8 +98,7 @@ Movements record_movements(const Plan& plan, const Arguments& args, std::ostream
   for (const RecordsSummary* records : {&census.start, &census.end})
     if (records->skipped_rows > 0)
       err << "kehoach report: đã bỏ qua " << records->skipped_rows << " dòng có giá trị sai trong " << records->source << ".\n";
-  const UnitTree no_units;
-  notes = households_notes(HouseholdsReport{standard, census.end, no_units, nullptr, &census.start});
+  notes = households_notes(standard, census.end, &census.start);
   const auto& levels = census.movements.units.levels;
   return movements_at_level(census.movements, static_cast<int>(levels.size()) - 1, input.end);
 }

@@ -118,7 +118,16 @@ class Splitter {
 
 }  // namespace
 
+std::vector<int> CascadeResult::units_from_top(const UnitTree& tree) const {
+  // The top is the root, or the root's only child: either way every other unit is below it.
+  std::vector<int> units{top};
+  for (int node : tree.preorder())
+    if (node != top) units.push_back(node);
+  return units;
+}
+
 const AppendixRow* CascadeResult::row_of(const UnitTree& tree, int node) const {
+  if (node == top) return tables[static_cast<std::size_t>(top)] ? &tables[static_cast<std::size_t>(top)]->total : nullptr;
   const int parent = tree.nodes[static_cast<std::size_t>(node)].parent;
   if (parent < 0 || !tables[static_cast<std::size_t>(parent)]) return nullptr;
   const auto& siblings = tree.nodes[static_cast<std::size_t>(parent)].children;

@@ -15,7 +15,10 @@ namespace kehoach {
 struct CascadeResult {
   int top = 0;  // the unit the targets belong to: the file's single top unit, or the root of several
   std::vector<std::optional<AppendixTable>> tables;  // per node: the table of its children (none for the lowest)
-  const AppendixRow* row_of(const UnitTree& tree, int node) const;  // a unit's own row in its parent's table
+  // A unit's figures: its row in its parent's table, and for the top its own table's total.
+  const AppendixRow* row_of(const UnitTree& tree, int node) const;
+  // The top, then every unit below it, each parent before its children.
+  std::vector<int> units_from_top(const UnitTree& tree) const;
 };
 
 // Throws InputError naming the cascade file when a target cannot be met at some level, or a fixed

@@ -36,6 +36,13 @@ std::vector<int> UnitTree::preorder() const {
   return order;
 }
 
+std::vector<int> UnitTree::listed() const {
+  std::vector<int> units;
+  if (!nodes.empty() && nodes.front().children.size() > 1) units.push_back(0);
+  for (int node : preorder()) units.push_back(node);
+  return units;
+}
+
 std::vector<int> UnitTree::at_level(int level) const {
   std::vector<int> found;
   for (int node : preorder())

@@ -37,6 +37,9 @@ struct UnitTree {
   std::vector<UnitNode> nodes;      // nodes[0]: the root, everything in the file; parents before children
   std::vector<int> preorder() const;  // every unit below the root, each parent before its children
   std::vector<int> at_level(int level) const;  // in preorder
+  // What a table of the tree lists: the root ("Tổng cộng") only when it adds something, that is when
+  // there are several top units, then every unit in preorder.
+  std::vector<int> listed() const;
 };
 
 }  // namespace kehoach

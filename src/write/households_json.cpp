@@ -63,13 +63,6 @@ Array::Ptr path_of(const UnitTree& tree, int node) {
   return array_of(names);
 }
 
-std::vector<int> listed(const UnitTree& tree) {
-  std::vector<int> units;
-  if (tree.nodes.front().children.size() > 1) units.push_back(0);
-  for (int node : tree.preorder()) units.push_back(node);
-  return units;
-}
-
 Object::Ptr unit_json(const UnitTree& tree, int node) {
   const UnitNode& unit = tree.nodes[static_cast<std::size_t>(node)];
   Object::Ptr o = new_object();
@@ -99,7 +92,7 @@ std::string households_json(const HouseholdsReport& r) {
   root->set("records", records_json(r.records));
   root->set("levels", array_of(r.units.levels));
   Array::Ptr units = new Array;
-  for (int node : listed(r.units)) {
+  for (int node : r.units.listed()) {
     Object::Ptr o = unit_json(r.units, node);
     add_tally(o, r.units.nodes[static_cast<std::size_t>(node)].tally);
     units->add(o);
@@ -114,7 +107,7 @@ std::string households_json(const HouseholdsReport& r) {
     movements->set("arrived", m.arrived);
     movements->set("new_households", m.new_households);
     Array::Ptr list = new Array;
-    for (int node : listed(m.units)) {
+    for (int node : m.units.listed()) {
       Object::Ptr o = unit_json(m.units, node);
       o->set("poor", movement_json(m, static_cast<std::size_t>(node), Indicator::Poor));
       o->set("near_poor", movement_json(m, static_cast<std::size_t>(node), Indicator::NearPoor));

@@ -99,6 +99,11 @@ TreeSheet movement_sheet(const HouseholdsReport& r) {
 }  // namespace
 
 std::vector<std::string> households_notes(const HouseholdsReport& r) {
+  return households_notes(r.standard, r.records, r.start_records);
+}
+
+std::vector<std::string> households_notes(const PovertyStandard& standard, const RecordsSummary& records,
+                                          const RecordsSummary* start_records) {
   std::vector<std::string> notes;
   auto describe = [&](const RecordsSummary& records, const std::string& role) {
     std::string line = role + file_name(records.source) + ": " + format_count(records.households) + " hộ";
@@ -106,9 +111,9 @@ std::vector<std::string> households_notes(const HouseholdsReport& r) {
       line += "; đã bỏ qua " + format_count(records.skipped_rows) + " dòng có giá trị sai (--skip-bad-rows)";
     notes.push_back(line + ".");
   };
-  if (r.start_records) describe(*r.start_records, "Danh sách đầu kỳ ");
-  describe(r.records, r.start_records ? "Danh sách cuối kỳ " : "Tệp hộ gia đình ");
-  notes.push_back("Chuẩn nghèo: " + r.standard.name + ".");
+  if (start_records) describe(*start_records, "Danh sách đầu kỳ ");
+  describe(records, start_records ? "Danh sách cuối kỳ " : "Tệp hộ gia đình ");
+  notes.push_back("Chuẩn nghèo: " + standard.name + ".");
   return notes;
 }
 

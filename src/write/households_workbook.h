@@ -23,6 +23,11 @@ struct HouseholdsReport {
 // Lines that say where the figures come from and what was left out: under every table and in JSON.
 std::vector<std::string> households_notes(const HouseholdsReport& report);
 
+// The same from what they are made of: the end list (or the only one), the start list when two were
+// compared, and the standard. Plans and reports from records carry these lines too.
+std::vector<std::string> households_notes(const PovertyStandard& standard, const RecordsSummary& records,
+                                          const RecordsSummary* start_records = nullptr);
+
 void write_households_workbook(const HouseholdsReport& report, const std::string& path, long long timestamp);
 
 }  // namespace kehoach

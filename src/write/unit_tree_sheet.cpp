@@ -13,14 +13,6 @@ constexpr lxw_row_t kFirstDataRow = 5;
 constexpr lxw_col_t kFirstFigureColumn = 3;
 constexpr std::size_t kSumArguments = 200;  // Excel allows 255 arguments to SUM
 
-// The units shown, in order: the root only when it adds something (several top units).
-std::vector<int> shown_units(const UnitTree& tree) {
-  std::vector<int> units;
-  if (tree.nodes.front().children.size() > 1) units.push_back(0);
-  for (int node : tree.preorder()) units.push_back(node);
-  return units;
-}
-
 // "=SUM(D7:D25)" for adjacent children, "=SUM(D7,D30,D52)" for children with their own units in
 // between, split into several SUMs joined by + past Excel's argument limit.
 std::string sum_formula(const std::vector<lxw_row_t>& rows, lxw_col_t column) {
@@ -45,7 +37,7 @@ class TreeSheetWriter {
  public:
   TreeSheetWriter(lxw_workbook* book, const SheetFormats& formats, const UnitTree& tree, const TreeSheet& spec)
       : f_(formats), tree_(tree), spec_(spec), sheet_(workbook_add_worksheet(book, spec.name.c_str())),
-        units_(shown_units(tree)), last_column_(static_cast<lxw_col_t>(kFirstFigureColumn + spec.columns.size() - 1)) {
+        units_(tree.listed()), last_column_(static_cast<lxw_col_t>(kFirstFigureColumn + spec.columns.size() - 1)) {
     for (std::size_t i = 0; i < units_.size(); ++i) row_of_[units_[i]] = static_cast<lxw_row_t>(kFirstDataRow + i);
   }
 
