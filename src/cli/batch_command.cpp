@@ -11,7 +11,7 @@
 #include "cli/batch_jobs.h"
 #include "cli/batch_runner.h"
 #include "cli/commands.h"
-#include "cli/document_output.h"
+#include "template/document_template.h"
 #include "cli/household_input.h"
 #include "compute/appendix.h"
 #include "compute/cascade.h"
@@ -76,8 +76,8 @@ UnitTree load_units(const CascadeSpec& spec) {
   return load_households(spec.records->path, standard, RecordsOptions{spec.records->sheet, false}).units;
 }
 
-std::string template_fingerprint(const std::string& name, const std::string& cascade_file) {
-  const DocxPackage package = read_docx_package(locate_template(name, cascade_file));
+// Of the template as read from disk, so that any change to it rewrites every plan.
+std::string template_fingerprint(const DocxPackage& package) {
   std::string text;
   for (const auto& [part, bytes] : package.parts) text += part + '\n' + fingerprint(bytes) + '\n';
   return fingerprint(text);
@@ -164,9 +164,13 @@ int batch_command(const std::vector<std::string>& words, Console console) {
       return kExitOk;
     }
     const int level = plan_level(tree, cascade_spec);
-    const DocumentTemplate document = load_document_template(cascade_spec.template_name, cascade_spec.file);
+    // Read once: its parts give the fingerprint, then compile into the template.
+    const std::string location = locate_template(cascade_spec.template_name, cascade_spec.file);
+    DocxPackage package = read_docx_package(location);
+    const std::string template_print = template_fingerprint(package);
+    const DocumentTemplate document = DocumentTemplate::compile(std::move(package), location);
     const std::vector<BatchJob> batch =
-        batch_jobs(tree, cascade, cascade_spec, level, template_fingerprint(cascade_spec.template_name, cascade_spec.file));
+        batch_jobs(tree, cascade, cascade_spec, level, template_print);
     const std::string folder = args->value("output");
     const long long timestamp = year_timestamp(cascade_spec.year);
     const auto names = document.names();
