@@ -20,7 +20,8 @@ năm", "Giảm hộ nghèo", "Hộ nghèo cuối năm" (và các cột hộ cậ
 cột "Tỷ lệ %" ngay sau; hoặc tiêu đề hai tầng như phụ lục của kehoach ("Số hộ", "Tỷ lệ").
 CSV có thể dùng dấu phẩy hoặc chấm phẩy, mã UTF-8, UTF-16 hoặc Windows-1258.
 
-Những gì được kiểm tra, mỗi chỗ sai in ra dòng, cột, số đã ghi và số đúng:
+Những gì được kiểm tra, mỗi chỗ sai in ra dòng (và tên đơn vị
+của dòng), cột, số đã ghi và số đúng:
   - tỷ lệ không bằng số hộ / tổng số hộ (làm tròn hoặc cắt bớt theo số chữ số đã ghi);
   - số cuối năm khác số đầu năm trừ số giảm;
   - dòng tổng cộng khác tổng các dòng trên.

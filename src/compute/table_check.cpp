@@ -50,7 +50,7 @@ class TableChecker {
 
  private:
   void add(const ReceivedRow& row, const ReceivedColumn& column, std::string expected, std::string reason) {
-    findings_.push_back({row.source_row, column.index, column.header, cell_of(row, column.index), std::move(expected),
+    findings_.push_back({row.source_row, row.name, column.index, column.header, cell_of(row, column.index), std::move(expected),
                          std::move(reason)});
   }
 

@@ -9,6 +9,7 @@ namespace kehoach {
 
 struct Finding {
   int row = 0;               // source row
+  std::string unit;          // the row's unit as written ("Trùa", "Tổng cộng"): officers read names, not rows
   int column = -1;           // 0-based column index
   std::string column_name;
   std::string stated;        // as written

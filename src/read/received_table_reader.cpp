@@ -63,6 +63,9 @@ ReceivedTable read_received_table(const Grid& grid) {
     if (row.is_blank()) continue;
     ReceivedRow received{row.source_row, row.cell(static_cast<std::size_t>(unit_column)), row.cells};
     if (is_total_row(row, unit_column)) {
+      // "Tổng cộng" may stand in the TT column with the unit cell empty; findings name the row by it.
+      for (int c = 0; received.name.empty() && c <= unit_column; ++c)
+        if (is_total_label(row.cell(static_cast<std::size_t>(c)))) received.name = row.cell(static_cast<std::size_t>(c));
       table.total = std::move(received);
       break;  // notes and signatures follow the total
     }

@@ -11,10 +11,14 @@
 namespace kehoach {
 namespace {
 
+// "bang.csv, dòng 3 (Trùa), cột G (Giảm hộ nghèo - Tỷ lệ %): ghi 1.8, đúng là 1,90 (2/105 hộ)." The officer
+// who receives a hundred tables reads unit names, not row numbers, so the row carries its unit.
 std::string finding_line(const ReceivedTable& table, const Finding& f) {
-  const std::string place = format_location(Location{table.source, f.row, f.column, f.column_name});
+  const std::string unit = f.unit.empty() ? "" : " (" + f.unit + ")";
+  const std::string column = format_location(Location{"", {}, f.column, f.column_name});
   const std::string stated = f.stated.empty() ? "ô trống" : "ghi " + f.stated;
-  return place + ": " + stated + ", đúng là " + f.expected + " (" + f.reason + ").";
+  return table.source + ", dòng " + std::to_string(f.row) + unit + column + ": " + stated + ", đúng là " + f.expected +
+         " (" + f.reason + ").";
 }
 
 std::string scope(const ReceivedTable& table) {
@@ -45,6 +49,7 @@ std::string check_report_json(const ReceivedTable& table, const std::vector<Find
   for (const auto& f : findings) {
     Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     o->set("row", f.row);
+    o->set("unit", f.unit);
     o->set("column", column_letter(f.column));
     o->set("column_name", f.column_name);
     o->set("stated", f.stated);

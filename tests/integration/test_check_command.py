@@ -17,12 +17,12 @@ PUBLISHED = os.path.join(EXAMPLES, "an-hoa-thinh-2022", "bang-chi-tieu-ban-goc.c
 
 EXIT_FINDINGS, EXIT_UNREADABLE = 1, 2
 
-# The four slips of the published table: (row, column, column name, stated, expected, reason).
+# The four slips of the published table: (row, unit, column, column name, stated, expected, reason).
 PUBLISHED_FINDINGS = [
-    (3, "G", "Giảm hộ nghèo trong năm 2022 - Tỷ lệ %", "1.8", "1,90", "2/105 hộ"),
-    (13, "M", "Giảm hộ cận nghèo trong năm 2022 - Tỷ lệ %", "2.03", "2,33", "1/43 hộ"),
-    (21, "L", "Giảm hộ cận nghèo trong năm 2022", "50", "51", "tổng các dòng 2-20"),
-    (21, "N", "Hộ cận nghèo cuối năm 2022", "120", "121", "171 - 50"),
+    (3, "Trùa", "G", "Giảm hộ nghèo trong năm 2022 - Tỷ lệ %", "1.8", "1,90", "2/105 hộ"),
+    (13, "Thiên Nhẫn", "M", "Giảm hộ cận nghèo trong năm 2022 - Tỷ lệ %", "2.03", "2,33", "1/43 hộ"),
+    (21, "Tổng cộng", "L", "Giảm hộ cận nghèo trong năm 2022", "50", "51", "tổng các dòng 2-20"),
+    (21, "Tổng cộng", "N", "Hộ cận nghèo cuối năm 2022", "120", "121", "171 - 50"),
 ]
 
 def published_rows():
@@ -31,13 +31,13 @@ def published_rows():
 
 
 def as_dicts(findings):
-    keys = ("row", "column", "column_name", "stated", "expected", "reason")
+    keys = ("row", "unit", "column", "column_name", "stated", "expected", "reason")
     return [dict(zip(keys, f)) for f in findings]
 
 
 def text_lines(source, findings, units=19):
-    lines = [f"{source}:{row}, cột {column} ({name}): ghi {stated}, đúng là {expected} ({reason})."
-             for row, column, name, stated, expected, reason in findings]
+    lines = [f"{source}, dòng {row} ({unit}), cột {column} ({name}): ghi {stated}, đúng là {expected} ({reason})."
+             for row, unit, column, name, stated, expected, reason in findings]
     lines.append(f"Kiểm tra {source}: {len(findings)} chỗ sai ({units} đơn vị, có dòng tổng).")
     return lines
 
@@ -88,10 +88,10 @@ class CheckCommand(FolderTest):
         result = self.run_kehoach("check", PUBLISHED)
         self.assertEqual(result.returncode, 1)
         self.assertEqual(result.stdout, "".join(line + "\n" for line in [
-            f"{PUBLISHED}:3, cột G (Giảm hộ nghèo trong năm 2022 - Tỷ lệ %): ghi 1.8, đúng là 1,90 (2/105 hộ).",
-            f"{PUBLISHED}:13, cột M (Giảm hộ cận nghèo trong năm 2022 - Tỷ lệ %): ghi 2.03, đúng là 2,33 (1/43 hộ).",
-            f"{PUBLISHED}:21, cột L (Giảm hộ cận nghèo trong năm 2022): ghi 50, đúng là 51 (tổng các dòng 2-20).",
-            f"{PUBLISHED}:21, cột N (Hộ cận nghèo cuối năm 2022): ghi 120, đúng là 121 (171 - 50).",
+            f"{PUBLISHED}, dòng 3 (Trùa), cột G (Giảm hộ nghèo trong năm 2022 - Tỷ lệ %): ghi 1.8, đúng là 1,90 (2/105 hộ).",
+            f"{PUBLISHED}, dòng 13 (Thiên Nhẫn), cột M (Giảm hộ cận nghèo trong năm 2022 - Tỷ lệ %): ghi 2.03, đúng là 2,33 (1/43 hộ).",
+            f"{PUBLISHED}, dòng 21 (Tổng cộng), cột L (Giảm hộ cận nghèo trong năm 2022): ghi 50, đúng là 51 (tổng các dòng 2-20).",
+            f"{PUBLISHED}, dòng 21 (Tổng cộng), cột N (Hộ cận nghèo cuối năm 2022): ghi 120, đúng là 121 (171 - 50).",
             f"Kiểm tra {PUBLISHED}: 4 chỗ sai (19 đơn vị, có dòng tổng).",
         ]))
 
@@ -114,10 +114,10 @@ class CheckCommand(FolderTest):
         self.assertIn(b";1,8;", data)
         table = self.write("bang-1258.csv", data)
         self.assert_findings(table, [
-            (3, "G", "Giảm hộ nghèo trong năm 2022 - Tỷ lệ %", "1,8", "1,90", "2/105 hộ"),
-            (13, "M", "Giảm hộ cận nghèo trong năm 2022 - Tỷ lệ %", "2,03", "2,33", "1/43 hộ"),
-            (21, "L", "Giảm hộ cận nghèo trong năm 2022", "50", "51", "tổng các dòng 2-20"),
-            (21, "N", "Hộ cận nghèo cuối năm 2022", "120", "121", "171 - 50"),
+            (3, "Trùa", "G", "Giảm hộ nghèo trong năm 2022 - Tỷ lệ %", "1,8", "1,90", "2/105 hộ"),
+            (13, "Thiên Nhẫn", "M", "Giảm hộ cận nghèo trong năm 2022 - Tỷ lệ %", "2,03", "2,33", "1/43 hộ"),
+            (21, "Tổng cộng", "L", "Giảm hộ cận nghèo trong năm 2022", "50", "51", "tổng các dòng 2-20"),
+            (21, "Tổng cộng", "N", "Hộ cận nghèo cuối năm 2022", "120", "121", "171 - 50"),
         ])
 
     def test_two_level_header(self):
@@ -139,10 +139,10 @@ class CheckCommand(FolderTest):
         lines = [groups, subs] + rows[1:]
         table = self.write("hai-tang.csv", "".join(",".join(row) + "\n" for row in lines))
         self.assert_findings(table, [
-            (4, "G", "Giảm hộ nghèo trong năm 2022 - %", "1.8", "1,90", "2/105 hộ"),
-            (14, "M", "Giảm hộ cận nghèo trong năm 2022 - %", "2.03", "2,33", "1/43 hộ"),
-            (22, "L", "Giảm hộ cận nghèo trong năm 2022 - TS", "50", "51", "tổng các dòng 3-21"),
-            (22, "N", "Hộ cận nghèo cuối năm 2022 - TS", "120", "121", "171 - 50"),
+            (4, "Trùa", "G", "Giảm hộ nghèo trong năm 2022 - %", "1.8", "1,90", "2/105 hộ"),
+            (14, "Thiên Nhẫn", "M", "Giảm hộ cận nghèo trong năm 2022 - %", "2.03", "2,33", "1/43 hộ"),
+            (22, "Tổng cộng", "L", "Giảm hộ cận nghèo trong năm 2022 - TS", "50", "51", "tổng các dòng 3-21"),
+            (22, "Tổng cộng", "N", "Hộ cận nghèo cuối năm 2022 - TS", "120", "121", "171 - 50"),
         ])
 
     def test_published_table_as_xlsx(self):
@@ -203,9 +203,9 @@ class CheckCommand(FolderTest):
         report = self.check_json(changed, EXIT_FINDINGS)
         self.assertEqual(len(report["findings"]), 1)
         finding = report["findings"][0]
-        self.assertEqual((finding["row"], finding["column"], finding["column_name"], finding["expected"],
-                          finding["reason"]),
-                         (26, "E", "Hộ nghèo đầu năm 2022 - Tỷ lệ (%)", "6,25", "128/2047 hộ"))
+        self.assertEqual((finding["row"], finding["unit"], finding["column"], finding["column_name"],
+                          finding["expected"], finding["reason"]),
+                         (26, "Tổng cộng", "E", "Hộ nghèo đầu năm 2022 - Tỷ lệ (%)", "6,25", "128/2047 hộ"))
 
     # --- files that are not tables -----------------------------------------------------------
 

@@ -91,3 +91,17 @@ TEST_CASE("rows after the total row are notes, not units") {
                                   "Người lập biểu,,,,,,,\n");
   CHECK(findings.empty());
 }
+
+TEST_CASE("each finding names its row's unit, and a total row by its label even when that stands in the TT column") {
+  const auto findings = check_csv(
+      "TT,Thôn,Tổng số hộ,Hộ nghèo đầu năm,Tỷ lệ %\n"
+      "1,Sâm Cồn,166,10,6.02\n"
+      "2,Trùa,105,7,6.76\n"
+      "Tổng cộng,,271,18,6.64\n");
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].row == 3);
+  CHECK(findings[0].unit == "Trùa");
+  CHECK(findings[1].row == 4);
+  CHECK(findings[1].unit == "Tổng cộng");
+  CHECK(findings[1].expected == "17");
+}
