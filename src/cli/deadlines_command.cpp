@@ -7,6 +7,7 @@
 #include "compute/deadlines.h"
 #include "read/plan_reader.h"
 #include "write/report_labels.h"
+#include "write/vietnamese_format.h"
 
 namespace kehoach {
 namespace {
@@ -19,6 +20,10 @@ Cách dùng:
 Lịch báo cáo ghi trong tệp kế hoạch:
   reports:
     schedule: { 6m: 10/06, year: 10/11 }     # kỳ: ngày/tháng (hoặc ngày/tháng/năm)
+    6m: { number: 30, date: 08/06/2022 }     # báo cáo đã ban hành: số và ngày
+
+Báo cáo đã có ngày ban hành được ghi "đã ban hành ngày …" (đúng hạn hoặc chậm bao nhiêu ngày), không
+tính quá hạn nữa.
 
 Tùy chọn:
   --today NGÀY   Tính số ngày còn lại từ ngày này (2022-06-01 hoặc 01/06/2022) thay vì hôm nay.
@@ -46,10 +51,22 @@ Date today_or(const Arguments& args) {
   return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
-std::string when(long long days_left) {
-  if (days_left > 0) return "còn " + std::to_string(days_left) + " ngày";
-  if (days_left == 0) return "hạn là hôm nay";
-  return "đã quá hạn " + std::to_string(-days_left) + " ngày";
+std::string day_month_year(const Date& date) {
+  return two_digits(date.day) + "/" + two_digits(date.month) + "/" + std::to_string(date.year);
+}
+
+// "(còn 5 ngày)", "(đã quá hạn 3 ngày)"; an issued report: ", số 30/BC-UBND đã ban hành ngày 08/06/2022
+// (đúng hạn)".
+std::string deadline_status(const Deadline& d, const std::string& symbol) {
+  if (d.issued) {
+    const std::string number = d.number ? ", số " + document_number(d.number, symbol) : ",";
+    const std::string timing = d.days_late == 0 ? "đúng hạn" : "chậm " + std::to_string(d.days_late) + " ngày";
+    return number + " đã ban hành ngày " + day_month_year(*d.issued) + " (" + timing + ")";
+  }
+  const std::string number = d.number ? "; đã có số " + document_number(d.number, symbol) + ", chưa ghi ngày ban hành" : "";
+  if (d.days_left > 0) return " (còn " + std::to_string(d.days_left) + " ngày" + number + ")";
+  if (d.days_left == 0) return " (hạn là hôm nay" + number + ")";
+  return " (đã quá hạn " + std::to_string(-d.days_left) + " ngày" + number + ")";
 }
 
 }  // namespace
@@ -74,8 +91,8 @@ int deadlines_command(const std::vector<std::string>& words, Console console) {
       return kExitOk;
     }
     for (const auto& d : deadlines)
-      console.out << "Báo cáo " << period_label(d.period, plan.year) << ": hạn " << two_digits(d.due.day) << "/"
-                  << two_digits(d.due.month) << "/" << d.due.year << " (" << when(d.days_left) << ")\n";
+      console.out << "Báo cáo " << period_label(d.period, plan.year) << ": hạn " << day_month_year(d.due)
+                  << deadline_status(d, plan.reports.symbol) << "\n";
     return kExitOk;
   });
 }

@@ -15,7 +15,13 @@ std::vector<Deadline> report_deadlines(const ReportSettings& settings, int plan_
   std::vector<Deadline> deadlines;
   for (const auto& due : settings.schedule) {
     const Date date{due.year ? due.year : plan_year, due.month, due.day};
-    deadlines.push_back({due.period, date, day_number(date) - day_number(today)});
+    Deadline deadline{due.period, date, day_number(date) - day_number(today), std::nullopt, std::nullopt, 0};
+    if (auto own = settings.periods.find(due.period); own != settings.periods.end()) {
+      deadline.number = own->second.number;
+      deadline.issued = own->second.date;
+      if (deadline.issued) deadline.days_late = std::max(0LL, day_number(*deadline.issued) - day_number(date));
+    }
+    deadlines.push_back(deadline);
   }
   std::stable_sort(deadlines.begin(), deadlines.end(),
                    [](const Deadline& a, const Deadline& b) { return day_number(a.due) < day_number(b.due); });

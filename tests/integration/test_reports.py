@@ -13,12 +13,13 @@ import zipfile
 
 import openpyxl
 
-from harness import EXAMPLES, KEHOACH, RECALC_ALWAYS, FolderTest, libreoffice_csv, run
+from harness import EXAMPLES, KEHOACH, RECALC_ALWAYS, ROOT, FolderTest, libreoffice_csv, run
 
 FOLDER = os.path.join(EXAMPLES, "an-hoa-thinh-2022")
 PLAN = os.path.join(FOLDER, "ke-hoach.yaml")
 HALF_YEAR = os.path.join(FOLDER, "bien-dong-6-thang.csv")
 WHOLE_YEAR = os.path.join(FOLDER, "bien-dong-ca-nam.csv")
+QUARTERS = [os.path.join(FOLDER, f"bien-dong-quy-{n}.csv") for n in (1, 2)]
 
 
 def kehoach(*args, cwd=None):
@@ -147,12 +148,50 @@ class Refusals(FolderTest):
         self.assertIn('kỳ "7m" không hợp lệ; dùng q1, 6m, 9m hoặc year.', result.stderr)
 
 
+class Quarters(unittest.TestCase):
+    def test_the_readme_two_quarters_add_up_to_the_half_year(self):
+        """The README's example: quý I and quý II given one after the other make the 6-month report."""
+        readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+        self.assertIn("--movements bien-dong-quy-1.csv --movements bien-dong-quy-2.csv", readme)
+        both = kehoach("report", PLAN, "--period", "6m", "--movements", QUARTERS[0], "--movements", QUARTERS[1], "--json")
+        half = kehoach("report", PLAN, "--period", "6m", "--movements", HALF_YEAR, "--json")
+        self.assertEqual(both.returncode, 0, both.stderr)
+        self.assertEqual(json.loads(both.stdout), json.loads(half.stdout))
+
+    def test_the_first_quarter_alone_is_a_q1_report(self):
+        report = json.loads(kehoach("report", PLAN, "--period", "q1", "--movements", QUARTERS[0], "--json").stdout)
+        half = json.loads(kehoach("report", PLAN, "--period", "6m", "--movements", HALF_YEAR, "--json").stdout)
+        self.assertEqual((report["period"], report["threshold"]), ("q1", 25))
+        for kind in ("poor", "near_poor"):
+            q1, h1 = report["total"][kind]["achieved"], half["total"][kind]["achieved"]
+            self.assertTrue(0 < q1 < h1, (kind, q1, h1))
+
+
 class Deadlines(unittest.TestCase):
     def test_the_reports_the_plan_asks_for_with_their_due_dates(self):
         result = kehoach("deadlines", PLAN, "--today", "2022-06-15")
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(result.stdout, "Báo cáo 6 tháng đầu năm 2022: hạn 10/06/2022 (đã quá hạn 5 ngày)\n"
                                         "Báo cáo năm 2022: hạn 10/11/2022 (còn 148 ngày)\n")
+
+    def test_an_issued_report_is_not_overdue(self):
+        """With the 6-month report's number and date in the plan file it is issued (on time); the annual
+        one issued four days after its due date is late by four days; neither counts as overdue."""
+        with open(PLAN, encoding="utf-8") as f:
+            text = f.read()
+        marker = "    # number: 30                    # số báo cáo khi ban hành\n"
+        self.assertIn(marker, text)
+        text = text.replace(marker, "    number: 30\n    date: 08/06/2022\n")
+        text = text.replace("  year:\n    sections:", "  year:\n    date: 2022-11-14\n    sections:")
+        with tempfile.TemporaryDirectory() as folder:
+            plan = os.path.join(folder, "ke-hoach.yaml")
+            with open(plan, "w", encoding="utf-8") as f:
+                f.write(text)
+            result = kehoach("deadlines", plan, "--today", "2026-11-29")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout,
+                         "Báo cáo 6 tháng đầu năm 2022: hạn 10/06/2022, số 30/BC-UBND đã ban hành ngày 08/06/2022 (đúng hạn)\n"
+                         "Báo cáo năm 2022: hạn 10/11/2022, đã ban hành ngày 14/11/2022 (chậm 4 ngày)\n")
 
     def test_a_plan_without_a_schedule_says_how_to_write_one(self):
         plan = os.path.join(EXAMPLES, "thanh-tri-2023", "ke-hoach.yaml")
@@ -162,4 +201,4 @@ class Deadlines(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    sys.exit(run(HalfYearReport, AnnualReport, Refusals, Deadlines))
+    sys.exit(run(HalfYearReport, AnnualReport, Refusals, Quarters, Deadlines))
