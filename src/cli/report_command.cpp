@@ -33,13 +33,15 @@ biểu rà soát: nhóm cột "Hộ nghèo" gồm "Thoát nghèo thành hộ c�
 nghèo", "Giảm khác", "Hộ cận nghèo rơi xuống nghèo", "Tái nghèo", "Phát sinh mới", "Tăng khác"; nhóm
 "Hộ cận nghèo" tương tự ("Thoát cận nghèo", "Rơi xuống hộ nghèo", "Giảm khác", "Hộ nghèo thoát thành
 cận nghèo", "Tái cận nghèo", "Phát sinh mới", "Tăng khác"). Có thể chỉ ghi cột "Cuối kỳ" khi chưa rõ
-biến động; ghi cả hai thì phải khớp nhau.
+biến động; ghi cả hai thì phải khớp nhau. Cột "Tổng số hộ cuối kỳ" (không bắt buộc): số hộ của đơn vị
+cuối kỳ.
 
 Khi kế hoạch lập từ danh sách hộ (khóa records), có thể đưa danh sách hộ rà soát cuối kỳ thay cho bảng
 biến động: mọi cột biến động được tính bằng cách so hai danh sách theo mã hộ (xem kehoach households).
 
 Cuối kỳ = đầu năm - các cột giảm + các cột tăng; đã giảm = đầu năm - cuối kỳ; đạt = đã giảm / chỉ tiêu
-năm. Đơn vị đạt dưới ngưỡng tiến độ (mặc định 25%, 50%, 75%, 100% cho quý I, 6, 9 tháng, năm; đổi bằng
+năm. Tỷ lệ cuối kỳ = cuối kỳ / tổng số hộ cuối kỳ khi biết số đó (danh sách hộ cuối kỳ, cột "Tổng số hộ
+cuối kỳ"), nếu không thì / tổng số hộ đầu năm. Đơn vị đạt dưới ngưỡng tiến độ (mặc định 25%, 50%, 75%, 100% cho quý I, 6, 9 tháng, năm; đổi bằng
 reports: thresholds trong tệp kế hoạch hoặc --threshold) được nêu tên trong báo cáo.
 
 Ghi: BAO_CAO.docx (báo cáo theo mẫu bao-cao), BAO_CAO-bieu.xlsx (biểu kết quả có công thức) và, với

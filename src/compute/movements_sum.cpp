@@ -8,7 +8,7 @@ namespace kehoach {
 namespace {
 
 void add(IndicatorMovements& total, const IndicatorMovements& period, bool first) {
-  if (period.stated_end) total.stated_end = period.stated_end;
+  total.stated_end = period.stated_end;  // the end of the sum is the end of its last period
   if (first) {
     total.counts = period.counts;
     return;
@@ -30,8 +30,9 @@ Movements sum_movements(const std::vector<Movements>& periods) {
     total.source += (p ? ", " : "") + periods[p].source;
     for (const auto& unit : periods[p].units) {
       auto [found, inserted] = index.emplace(name_key(unit.name), total.units.size());
-      if (inserted) total.units.push_back({unit.name, unit.source_row, {}, {}});
+      if (inserted) total.units.push_back({unit.name, unit.source_row, {}, {}, std::nullopt});
       UnitMovements& sum = total.units[found->second];
+      sum.end_households = unit.end_households;  // as the stated ends: those of the last period
       add(sum.poor, unit.poor, inserted);
       add(sum.near_poor, unit.near_poor, inserted);
     }

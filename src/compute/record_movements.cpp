@@ -78,6 +78,7 @@ Movements movements_at_level(const RecordMovements& m, int level, const std::str
     unit.name = m.units.nodes[i].name;
     unit.poor = IndicatorMovements{m.moves[i].poor, m.end[i].poor};
     unit.near_poor = IndicatorMovements{m.moves[i].near_poor, m.end[i].near_poor};
+    unit.end_households = m.end[i].households;
     out.units.push_back(std::move(unit));
   }
   return out;

@@ -29,7 +29,7 @@ class ReportBuilder {
     report.unit_label = table_.unit_label;
     for (const auto& target : table_.indicators) report.indicators.push_back(target.indicator);
     const auto by_name = index_movements();
-    report.total = {"Tổng cộng", table_.total.households, {}, false};
+    report.total = {"Tổng cộng", table_.total.households, {}, false, 0LL};
     report.total.figures.resize(report.indicators.size());
     for (auto& t : report.total.figures) t.movements_known = true;
     for (const auto& row : table_.rows) {
@@ -88,7 +88,7 @@ class ReportBuilder {
     f.achieved = f.start - f.end;
     if (f.target > 0) f.share = share_of(f.achieved, f.target);
     f.start_rate = rate_of(f.start, row.households);
-    f.end_rate = rate_of(f.end, row.households);
+    f.end_rate = rate_of(f.end, unit.end_households.value_or(row.households));
     return f;
   }
 
@@ -108,7 +108,7 @@ class ReportBuilder {
 
   ReportRow unit_row(const AppendixRow& row, const UnitMovements& unit, Rate threshold) const {
     check_crossings(unit);
-    ReportRow out{row.name, row.households, {}, false};
+    ReportRow out{row.name, row.households, {}, false, unit.end_households};
     for (std::size_t k = 0; k < table_.indicators.size(); ++k) {
       out.figures.push_back(figures(row, k, unit));
       if (out.figures.back().share && *out.figures.back().share < threshold) out.behind = true;
@@ -117,6 +117,10 @@ class ReportBuilder {
   }
 
   static void add_to_total(ReportRow& total, const ReportRow& row) {
+    // The total knows its end households only when every unit does.
+    total.end_households = total.end_households && row.end_households
+                               ? std::optional(*total.end_households + *row.end_households)
+                               : std::nullopt;
     for (std::size_t k = 0; k < row.figures.size(); ++k) {
       ReportFigures& t = total.figures[k];
       const ReportFigures& f = row.figures[k];
@@ -133,7 +137,7 @@ class ReportBuilder {
       t.achieved = t.start - t.end;
       if (t.target > 0) t.share = share_of(t.achieved, t.target);
       t.start_rate = rate_of(t.start, total.households);
-      t.end_rate = rate_of(t.end, total.households);
+      t.end_rate = rate_of(t.end, total.end_households.value_or(total.households));
     }
   }
 

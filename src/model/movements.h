@@ -33,6 +33,7 @@ struct UnitMovements {
   std::string name;
   int source_row = 0;
   IndicatorMovements poor, near_poor;
+  std::optional<long long> end_households;  // all households at the end of the period, when known
   const IndicatorMovements& of(Indicator indicator) const { return indicator == Indicator::Poor ? poor : near_poor; }
 };
 

@@ -23,14 +23,18 @@ struct ReportFigures {
   long long target = 0;                                 // the year's planned reduction for the unit
   long long achieved = 0;                               // start - end (negative: the count grew)
   std::optional<Rate> share;                            // achieved / target, none when the target is 0
-  Rate start_rate, end_rate;                            // over all households of the unit
+  Rate start_rate;                                      // over the unit's households at the start
+  Rate end_rate;                                        // over its households at the end, when known (see ReportRow)
 };
 
 struct ReportRow {
   std::string name;
-  long long households = 0;
+  long long households = 0;                 // at the start of the year (the plan's statistics)
   std::vector<ReportFigures> figures;  // parallel to Report::indicators
   bool behind = false;                 // some indicator's share is below the period's threshold
+  // Households at the end of the period, when the movements give them (a review list does): the end
+  // rate is a share of these, as the review's own tables count it; otherwise of those at the start.
+  std::optional<long long> end_households;
 };
 
 struct Report {

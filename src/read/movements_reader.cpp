@@ -59,8 +59,17 @@ bool is_label_row(const GridRow& row) {
   return labels >= 3;
 }
 
+// "Tổng số hộ cuối kỳ", "Số hộ hiện nay": all households at the end of the period, over which the
+// end rates are counted. A plain "Tổng số hộ" may be the start's copied over, so it is not taken.
+bool names_end_households(const std::string& header) {
+  const std::string f = fold(header);
+  return classify_header(header).meaning == ColumnMeaning::Households &&
+         (contains(f, "cuoi") || contains(f, "hien nay") || contains(f, "end"));
+}
+
 struct Layout {
   int unit = -1;
+  std::optional<MovementHeader> end_households;  // the column of names_end_households(), if any
   std::size_t first_data = 0;
   std::vector<MovementHeader> columns;
 
@@ -85,6 +94,11 @@ Layout read_layout(const Grid& grid) {
   const std::size_t width = std::max(upper.cells.size(), lower ? lower->cells.size() : 0);
   for (std::size_t c = 0; c < width; ++c) {
     if (static_cast<int>(c) == layout.unit) continue;
+    if (names_end_households(upper.cell(c))) {
+      layout.end_households = MovementHeader{static_cast<int>(c), upper.cell(c), Indicator::Poor, kEndColumn};
+      group.clear();
+      continue;
+    }
     if (!upper.cell(c).empty()) group = upper.cell(c);
     std::string label = lower ? lower->cell(c) : "";
     std::string this_group = lower ? group : "";
@@ -144,7 +158,9 @@ Movements read_movements(const Grid& grid) {
     if (auto [previous, inserted] = row_of_name.emplace(name_key(name), row.source_row); !inserted)
       throw InputError(where, "\"" + name + "\" đã có ở dòng " + std::to_string(previous->second) + "; mỗi đơn vị chỉ ghi một dòng.");
 
-    UnitMovements unit{name, row.source_row, {}, {}};
+    UnitMovements unit{name, row.source_row, {}, {}, std::nullopt};
+    if (layout.end_households && !row.cell(static_cast<std::size_t>(layout.end_households->column)).empty())
+      unit.end_households = count_at(grid, row, *layout.end_households, false);
     for (const auto& column : layout.columns) {
       IndicatorMovements& target = column.indicator == Indicator::Poor ? unit.poor : unit.near_poor;
       const bool empty = row.cell(static_cast<std::size_t>(column.column)).empty();

@@ -39,6 +39,7 @@ Object::Ptr row_json(const Report& report, const ReportRow& row) {
   Object::Ptr o = new_object();
   o->set("name", row.name);
   o->set("households", row.households);
+  if (row.end_households) o->set("end_households", *row.end_households);  // what end_rate is a share of
   for (std::size_t k = 0; k < report.indicators.size(); ++k)
     o->set(indicator_key(report.indicators[k]), figures_json(row.figures[k], report.indicators[k]));
   o->set("behind", row.behind);

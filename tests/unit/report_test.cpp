@@ -2,6 +2,7 @@
 
 #include "appendix_fixture.h"
 #include "compute/movements_sum.h"
+#include "compute/rate.h"
 #include "compute/report.h"
 #include "model/input_error.h"
 #include "read/csv_reader.h"
@@ -146,4 +147,32 @@ TEST_CASE("the movements of consecutive quarters add up to the half year's") {
   }
   CHECK(summed.total.figures[0].end == 82 - 9 + 1);
   CHECK(sum_movements({q1, q2}).source == "quy-1.csv, quy-2.csv");
+}
+
+TEST_CASE("the end rate is a share of the households at the end of the period when the table gives them") {
+  const std::string header =
+      "TT,Đơn vị,Tổng số hộ cuối kỳ,Hộ cận nghèo,,,,,,,\n"
+      ",,,Thoát cận nghèo,Rơi xuống hộ nghèo,Giảm khác,Hộ nghèo thoát thành cận nghèo,Tái cận nghèo,Phát sinh mới,"
+      "Tăng khác,Cuối kỳ\n";
+  const Movements movements = read_movements(parse_csv(header +
+                                                       "1,Đại Áng,3500,5,1,1,0,1,0,1,\n"
+                                                       "2,Tứ Hiệp,,3,0,0,0,0,0,0,\n"
+                                                       "3,Yên Mỹ,900,1,0,0,0,0,0,0,\n",
+                                                       "bien-dong.csv"));
+  CHECK(movements.units[0].end_households == 3500);
+  CHECK_FALSE(movements.units[1].end_households);
+  const Report r = build_report(testing::small_plan(), testing::small_table(), movements, Period::H1);
+  CHECK(r.rows[0].end_households == 3500);
+  CHECK(r.rows[0].figures[0].end_rate == Rate{163});   // 57/3.500 = 1,629%, not 57/3.483 = 1,64%
+  CHECK(r.rows[0].figures[0].start_rate == Rate{178});  // the start stays a share of the start: 62/3.483
+  CHECK(r.rows[1].figures[0].end_rate == rate_of(0, testing::small_table().rows[1].households));
+  // One unit without its end households: the total falls back to the households at the start.
+  CHECK_FALSE(r.total.end_households);
+  CHECK(r.total.figures[0].end_rate == rate_of(r.total.figures[0].end, r.total.households));
+}
+
+TEST_CASE("a plain households column in a movement table is not taken for the end households") {
+  const Movements movements = read_movements(parse_csv(
+      "Thôn,Tổng số hộ,Hộ nghèo - Tái nghèo,Hộ nghèo - Cuối kỳ\nSâm Cồn,166,1,9\n", "bien-dong.csv"));
+  CHECK_FALSE(movements.units[0].end_households);
 }
