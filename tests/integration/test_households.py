@@ -279,6 +279,19 @@ class PlansAndReportsFromRecords(FolderTest):
         self.assertEqual(from_records["units"], from_table["units"])
         self.assertEqual(from_records["total"], from_table["total"])
         self.assertEqual(from_records["total"]["poor"]["end"], 102)
+        # One rule for the end of a period: a share of the households at its end, as households counts the
+        # same end list (102/2.045 = 4,99%, not 102/2.047 = 4,98%).
+        summary = json.loads(kehoach("households", os.path.join(AN_HOA_THINH, "ho-gia-dinh-cuoi-2022.csv"),
+                                     "--year", "2022", "--json").stdout)
+        top = summary["units"][0]
+        self.assertEqual((top["households"], top["poor_rate"], top["near_poor_rate"]), (2045, 4.99, 5.92))
+        self.assertEqual(from_records["total"]["end_households"], 2045)
+        self.assertEqual((from_records["total"]["poor"]["end_rate"], from_records["total"]["near_poor"]["end_rate"]),
+                         (top["poor_rate"], top["near_poor_rate"]))
+        for unit in summary["units"][1:]:
+            row = next(u for u in from_records["units"] if u["name"] == unit["name"])
+            self.assertEqual((row["end_households"], row["poor"]["end_rate"], row["near_poor"]["end_rate"]),
+                             (unit["households"], unit["poor_rate"], unit["near_poor_rate"]), unit["name"])
         self.assertEqual(from_records["notes"][:2], ["Danh sách đầu kỳ ho-gia-dinh-cuoi-2021.csv: 2.047 hộ.",
                                                      "Danh sách cuối kỳ ho-gia-dinh-cuoi-2022.csv: 2.045 hộ."])
 
