@@ -88,6 +88,46 @@ class Examples(unittest.TestCase):
         self.assertEqual(sorted(os.listdir(os.path.dirname(plan))), before, "the example folder was written to")
 
 
+def plan_files(folder):
+    return sorted(glob.glob(os.path.join(folder, "ke-hoach*.yaml")))
+
+
+class SameCommune(unittest.TestCase):
+    """Plans of one commune made from different inputs (a village table, household lists) are one plan:
+    the same targets and agreed fixed figures, the same words, so that their reports name the same units."""
+
+    def test_plans_of_one_example_give_the_same_targets(self):
+        folders = [f for f in sorted(glob.glob(os.path.join(EXAMPLES, "*"))) if len(plan_files(f)) > 1]
+        self.assertIn(os.path.join(EXAMPLES, "an-hoa-thinh-2022"), folders)
+        for folder in folders:
+            first, *others = plan_files(folder)
+            reference = json.loads(subprocess.run([KEHOACH, "appendix", first, "--json"], capture_output=True,
+                                                  text=True, timeout=120).stdout)
+            for other in others:
+                with self.subTest(other):
+                    result = subprocess.run([KEHOACH, "appendix", other, "--json"], capture_output=True, text=True,
+                                            timeout=120)
+                    self.assertEqual(result.returncode, 0, result.stderr)
+                    table = json.loads(result.stdout)
+                    self.assertEqual(table["indicators"], reference["indicators"])
+                    self.assertEqual(table["units"], reference["units"])
+
+    def test_plans_of_one_example_differ_only_in_where_the_start_counts_come_from(self):
+        import yaml
+        for folder in [f for f in sorted(glob.glob(os.path.join(EXAMPLES, "*"))) if len(plan_files(f)) > 1]:
+            documents = []
+            for plan in plan_files(folder):
+                with open(plan, encoding="utf-8") as f:
+                    document = yaml.safe_load(f)
+                self.assertTrue({"statistics", "records"} & document.keys(), plan)
+                document.pop("statistics", None)
+                document.pop("records", None)
+                documents.append(document)
+            for plan, document in zip(plan_files(folder)[1:], documents[1:]):
+                with self.subTest(plan):
+                    self.assertEqual(document, documents[0])
+
+
 def add_example_tests():
     for plan in PLANS:
         name = os.path.basename(os.path.dirname(plan))
@@ -98,4 +138,4 @@ def add_example_tests():
 
 if __name__ == "__main__":
     add_example_tests()
-    sys.exit(run(Examples))
+    sys.exit(run(Examples, SameCommune))
