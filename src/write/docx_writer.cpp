@@ -5,6 +5,7 @@
 #include <Poco/Timestamp.h>
 #include <Poco/Zip/Compress.h>
 
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -12,6 +13,44 @@
 #include "write/atomic_file.h"
 
 namespace kehoach {
+namespace {
+
+constexpr const char* kCoreProperties = "docProps/core.xml";
+
+std::string w3cdtf(long long timestamp) {
+  const std::time_t time = static_cast<std::time_t>(timestamp);
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+// Sets the text of <dcterms:NAME …>…</dcterms:NAME>, or adds the element before the root's end.
+void set_date(std::string& core, const std::string& name, const std::string& value) {
+  const std::string open = "<dcterms:" + name, close = "</dcterms:" + name + ">";
+  const auto start = core.find(open);
+  const auto text = start == std::string::npos ? std::string::npos : core.find('>', start);
+  const auto end = text == std::string::npos ? std::string::npos : core.find(close, text);
+  if (end != std::string::npos) {
+    core.replace(text + 1, end - text - 1, value);
+    return;
+  }
+  const auto root_end = core.rfind("</cp:coreProperties>");
+  if (root_end == std::string::npos) return;  // not core properties as Word writes them: leave it
+  core.insert(root_end, open + " xsi:type=\"dcterms:W3CDTF\">" + value + close);
+}
+
+}  // namespace
+
+std::string stamped_core_properties(const std::string& core, long long timestamp) {
+  std::string out = core;
+  const std::string when = w3cdtf(timestamp);
+  if (out.find("xmlns:dcterms=") == std::string::npos || out.find("xmlns:xsi=") == std::string::npos) return out;
+  set_date(out, "created", when);
+  set_date(out, "modified", when);
+  return out;
+}
 
 void write_docx(const DocxPackage& package, const std::string& path, long long timestamp) {
   AtomicFile file(path);
@@ -23,7 +62,7 @@ void write_docx(const DocxPackage& package, const std::string& path, long long t
     try {
       Poco::Zip::Compress zip(out, true);
       for (const auto& [name, bytes] : package.parts) {
-        std::istringstream in(bytes);
+        std::istringstream in(name == kCoreProperties ? stamped_core_properties(bytes, timestamp) : bytes);
         zip.addFile(in, stamp, name, Poco::Zip::ZipCommon::CM_DEFLATE, Poco::Zip::ZipCommon::CL_SUPERFAST);
       }
       zip.close();

@@ -267,6 +267,20 @@ class NumberedPlan(unittest.TestCase):
         self.assertIn("Tứ Hiệp\n7.300\n3\n0,04\n3\n0,04\n0\n0,00", text)
 
 
+class DocumentProperties(unittest.TestCase):
+    def test_created_and_modified_are_the_plans_date_or_its_year_for_a_draft(self):
+        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        for plan, when in ((AN_HOA_THINH, "2022-01-01T08:00:00Z"), (THANH_TRI, "2023-02-23T08:00:00Z")):
+            with self.subTest(plan):
+                out = os.path.join(TMP.name, "properties", os.path.basename(os.path.dirname(plan)) + ".docx")
+                os.makedirs(os.path.dirname(out), exist_ok=True)
+                result = kehoach("plan", plan, "-o", out, env=env)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                core = xml.dom.minidom.parseString(part(out, "docProps/core.xml"))
+                for name in ("dcterms:created", "dcterms:modified"):
+                    self.assertEqual(core.getElementsByTagName(name)[0].firstChild.data, when)
+
+
 class Determinism(unittest.TestCase):
     def test_the_same_plan_gives_byte_identical_documents(self):
         outputs = []
@@ -403,7 +417,8 @@ def add_example_tests():
 if __name__ == "__main__":
     add_example_tests()
     try:
-        status = run(AnHoaThinhPlan, CommuneLayout, DistrictLayout, UnionLayout, NumberedPlan, Determinism, UserTemplates, Pdf, ShippedExamples)
+        status = run(AnHoaThinhPlan, CommuneLayout, DistrictLayout, UnionLayout, NumberedPlan, DocumentProperties,
+                     Determinism, UserTemplates, Pdf, ShippedExamples)
     finally:
         TMP.cleanup()
     sys.exit(status)

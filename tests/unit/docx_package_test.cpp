@@ -65,3 +65,23 @@ TEST_CASE("a package without word/document.xml is not a Word template") {
                        (folder.string() + ": mẫu không có phần word/document.xml; đây không phải mẫu Word.").c_str(),
                        InputError);
 }
+
+TEST_CASE("a document's created and modified dates are its own, not the template's") {
+  const std::string core =
+      "<?xml version=\"1.0\"?><cp:coreProperties xmlns:cp=\"c\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+      "xmlns:xsi=\"x\"><dc:creator>kehoach</dc:creator>"
+      "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2000-01-01T00:00:00Z</dcterms:created>"
+      "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2000-01-01T00:00:00Z</dcterms:modified></cp:coreProperties>";
+  const long long march_15_2022 = 1647331200;  // 2022-03-15T08:00:00Z
+  const std::string stamped = stamped_core_properties(core, march_15_2022);
+  CHECK(stamped.find(">2022-03-15T08:00:00Z</dcterms:created>") != std::string::npos);
+  CHECK(stamped.find(">2022-03-15T08:00:00Z</dcterms:modified>") != std::string::npos);
+  CHECK(stamped.find("2000-01-01") == std::string::npos);
+  // A template without the dates gets them; one without the namespaces is left as it is.
+  const std::string bare = "<cp:coreProperties xmlns:cp=\"c\" xmlns:dcterms=\"d\" xmlns:xsi=\"x\"></cp:coreProperties>";
+  CHECK(stamped_core_properties(bare, march_15_2022) ==
+        "<cp:coreProperties xmlns:cp=\"c\" xmlns:dcterms=\"d\" xmlns:xsi=\"x\">"
+        "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2022-03-15T08:00:00Z</dcterms:created>"
+        "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2022-03-15T08:00:00Z</dcterms:modified></cp:coreProperties>");
+  CHECK(stamped_core_properties("<cp:coreProperties/>", march_15_2022) == "<cp:coreProperties/>");
+}
