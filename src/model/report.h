@@ -23,6 +23,7 @@ struct ReportFigures {
   long long target = 0;                                 // the year's planned reduction for the unit
   long long achieved = 0;                               // start - end (negative: the count grew)
   std::optional<Rate> share;                            // achieved / target, none when the target is 0
+  bool behind = false;                                  // share below the period's threshold
   Rate start_rate, end_rate;                            // over all households of the unit
 };
 
