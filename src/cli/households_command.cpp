@@ -35,8 +35,9 @@ Với --start, so sánh hai danh sách theo mã hộ và tính mọi cột biế
 tái nghèo, phát sinh mới, tăng/giảm khác) cho từng đơn vị. Hộ mới tách hoặc chuyển đến: ghi mã hộ gốc
 hoặc "chuyển đến" ở cột "Tách từ hộ" để được tính là tăng khác thay vì phát sinh mới.
 
-Ghi: TỔNG_HỢP.xlsx (trang Tổng hợp, Thiếu hụt và, với --start, Biến động; số cấp trên là công thức
-cộng cấp dưới). Chỉ có số tổng hợp, không ghi thông tin từng hộ.
+Ghi: TỔNG_HỢP.xlsx (trang Tổng hợp, Thiếu hụt hộ nghèo, Thiếu hụt hộ cận nghèo và, với --start, Biến
+động hộ nghèo, Biến động hộ cận nghèo; số cấp trên là công thức cộng cấp dưới; mỗi trang in vừa khổ A4
+ngang). Chỉ có số tổng hợp, không ghi thông tin từng hộ, không ghi tên tệp (tên tệp in ra màn hình).
 
 Tùy chọn:
   --year NĂM          Năm rà soát (tên bảng: "cuối năm NĂM"); chọn chuẩn nghèo áp dụng năm này trong
