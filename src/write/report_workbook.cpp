@@ -174,7 +174,9 @@ class IndicatorSheet {
     const ReportRow& unit = report_.rows[index];
     const ReportFigures& f = unit.figures[k_];
     const lxw_row_t row = static_cast<lxw_row_t>(kFirstDataRow + index);
-    const int name_lines = wrapped_lines(unit.name, name_width_, kBodyPoints);
+    // A name no longer than the column was made for fits; only those past its limit are measured.
+    const int name_lines = name_width_for(display_length(unit.name)) <= name_width_
+                               ? 1 : wrapped_lines(unit.name, name_width_, kBodyPoints);
     const int note_lines = f.behind ? wrapped_lines(kReportBehindNote, kNoteWidth, kNotePoints) : 1;
     if (name_lines > 1 || note_lines > 1)
       worksheet_set_row(sheet_, row, std::max(lines_height(name_lines, kBodyPoints), lines_height(note_lines, kNotePoints)),
@@ -216,10 +218,12 @@ class IndicatorSheet {
     for (const auto& note : report_.notes) worksheet_write_string(sheet_, row++, 1, note.c_str(), f_.footnote);
   }
 
+  static double name_width_for(std::size_t characters) { return 1.1 * static_cast<double>(characters) + 3; }
+
   void set_widths() {
     std::size_t longest = display_length(unit_label());
     for (const auto& unit : report_.rows) longest = std::max(longest, display_length(unit.name));
-    name_width_ = std::clamp(1.1 * static_cast<double>(longest) + 3, 12.0, 22.0);
+    name_width_ = std::clamp(name_width_for(longest), 12.0, 22.0);
     worksheet_set_column(sheet_, 0, 0, kOrderWidth, nullptr);
     worksheet_set_column(sheet_, 1, 1, name_width_, nullptr);
     worksheet_set_column(sheet_, kHouseholdsColumn, kHouseholdsColumn, kHouseholdsWidth, nullptr);

@@ -111,7 +111,7 @@ class TreeSheetWriter {
     const bool group = !unit.children.empty();
     worksheet_write_number(sheet_, row, 0, static_cast<double>(index + 1), f_.order);
     // A long name wraps inside its column rather than widening the table past the page.
-    const int lines = wrapped_lines(unit.name, name_width_, kBodyPoints);
+    const int lines = name_lines(unit.name);
     if (lines > 1) worksheet_set_row(sheet_, row, lines_height(lines, kBodyPoints), nullptr);
     worksheet_write_string(sheet_, row, 1, unit.name.c_str(),
                            group ? (lines > 1 ? f_.wrapped_group_text : f_.group_text)
@@ -152,13 +152,20 @@ class TreeSheetWriter {
     for (const auto& note : spec_.notes) worksheet_write_string(sheet_, row++, 1, note.c_str(), f_.footnote);
   }
 
+  // A name no longer than the column was made for fits; only those past its limit are measured.
+  int name_lines(const std::string& name) const {
+    return name_width_for(display_length(name)) <= name_width_ ? 1 : wrapped_lines(name, name_width_, kBodyPoints);
+  }
+
+  static double name_width_for(std::size_t characters) { return 1.1 * static_cast<double>(characters) + 3; }
+
   // Names up to about 20 characters keep one line; longer ones wrap. Levels are short words.
   void set_widths() {
     std::size_t longest = 6;
     for (int node : units_) longest = std::max(longest, display_length(tree_.nodes[static_cast<std::size_t>(node)].name));
     std::size_t level = 3;
     for (const auto& name : tree_.levels) level = std::max(level, display_length(name));
-    name_width_ = std::clamp(1.1 * static_cast<double>(longest) + 3, 12.0, 25.0);
+    name_width_ = std::clamp(name_width_for(longest), 12.0, 25.0);
     const double level_width = std::min(12.0, 1.1 * static_cast<double>(level) + 2);
     worksheet_set_column(sheet_, 0, 0, 4.5, nullptr);
     worksheet_set_column(sheet_, 1, 1, name_width_, nullptr);

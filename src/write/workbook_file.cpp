@@ -1,6 +1,7 @@
 #include "write/workbook_file.h"
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 #include "text/column_letter.h"
@@ -95,10 +96,11 @@ void set_table_page(lxw_worksheet* sheet, lxw_row_t header_row, lxw_row_t first_
 
 namespace {
 
-// A character's width in ems, Times New Roman: capitals (and digits, signs) at most 0.72, small letters
-// at most 0.5 (m and w are wider, i, l, t narrower: on average less).
+// A character's width in ems, Times New Roman: capitals at most 0.72, digits 0.5, small letters at
+// most 0.5 (m and w are wider, i, l, t narrower: on average less).
 double em_width(const std::string& character) {
   if (character == " ") return 0.25;
+  if (character.size() == 1) return std::isupper(static_cast<unsigned char>(character[0])) ? 0.72 : 0.5;
   return to_upper(character) == character ? 0.72 : 0.5;
 }
 
