@@ -4,7 +4,6 @@
 #include "text/unicode.h"
 #include "write/records_notes.h"
 #include "write/unit_tree_sheet.h"
-#include "write/vietnamese_format.h"
 #include "write/workbook_file.h"
 
 namespace kehoach {

@@ -3,9 +3,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <stdexcept>
 
-#include "text/column_letter.h"
 #include "write/appendix_labels.h"
 #include "write/document_time.h"
 #include "write/workbook_file.h"
