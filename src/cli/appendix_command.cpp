@@ -56,7 +56,10 @@ int appendix_command(const std::vector<std::string>& words, Console console) {
   if (!args) return status;
 
   return with_input_errors(console, [&] {
-    const auto [plan, table, analysis] = load_plan(args->positional[0]);
+    const PlanInput input = load_plan(args->positional[0]);
+    tell_plan_input(input, console, "appendix", args->has("json"));
+    const Plan& plan = input.plan;
+    const AppendixTable& table = input.table;
     if (args->has("json")) {
       console.out << appendix_json(plan, table);
       return kExitOk;

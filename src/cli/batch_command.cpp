@@ -24,6 +24,7 @@
 #include "write/document_time.h"
 #include "write/docx_writer.h"
 #include "write/plan_template_data.h"
+#include "write/records_notes.h"
 #include "write/vietnamese_format.h"
 
 namespace kehoach {
@@ -70,9 +71,13 @@ int jobs_option(const Arguments& args) {
   return args.has("jobs") ? integer_option(args, "jobs", 1, 256, "số luồng từ 1 đến 256") : 0;
 }
 
-UnitTree load_units(const CascadeSpec& spec) {
+// `notes` gets the line every table carries when the records are classified by a standard that is
+// not yet confirmed.
+UnitTree load_units(const CascadeSpec& spec, std::ostream& err, std::vector<std::string>& notes) {
   if (!spec.records) return read_unit_tree(spec.units_path, spec.units_sheet);
   const PovertyStandard standard = choose_standard(spec.records->standard, spec.year);
+  warn_unconfirmed(err, "batch", standard);
+  if (!standard.confirmed) notes.push_back(unconfirmed_standard_note(standard));
   return load_households(spec.records->path, standard, RecordsOptions{spec.records->sheet, false}).units;
 }
 
@@ -157,8 +162,11 @@ int batch_command(const std::vector<std::string>& words, Console console) {
 
   return with_input_errors(console, [&] {
     const CascadeSpec cascade_spec = read_cascade(args->positional[0]);
-    const UnitTree tree = load_units(cascade_spec);
-    const CascadeResult cascade = split_cascade(tree, cascade_spec);
+    std::vector<std::string> notes;
+    const UnitTree tree = load_units(cascade_spec, console.err, notes);
+    CascadeResult cascade = split_cascade(tree, cascade_spec);
+    for (auto& table : cascade.tables)
+      if (table) table->notes = notes;
     if (args->has("json")) {
       write_cascade_json(console.out, tree, cascade);
       return kExitOk;

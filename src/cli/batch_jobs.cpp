@@ -90,6 +90,7 @@ std::string fingerprint_of(const BatchJob& job, const std::string& template_fing
   for (const auto& target : job.table->indicators)
     text += std::string(indicator_key(target.indicator)) + ' ' + std::to_string(target.target_reduction) + '\n';
   text += job.table->unit_label + '\n' + std::to_string(job.table->year) + '\n';
+  for (const auto& note : job.table->notes) text += note + '\n';
   return fingerprint(text);
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <ostream>
 #include <unordered_map>
 
 #include "compute/classification.h"
@@ -9,6 +10,7 @@
 #include "model/input_error.h"
 #include "read/standard_reader.h"
 #include "read/template_locator.h"
+#include "write/records_notes.h"
 
 namespace kehoach {
 namespace {
@@ -75,6 +77,11 @@ struct StartEntry {
 
 PovertyStandard choose_standard(const std::string& file, int year) {
   return file.empty() ? standard_for_year(standards_folder(), year) : read_standard(file);
+}
+
+void warn_unconfirmed(std::ostream& err, const std::string& command, const PovertyStandard& standard) {
+  const std::string warning = unconfirmed_standard_warning(standard);
+  if (!warning.empty()) err << "kehoach " << command << ": " << warning << '\n';
 }
 
 HouseholdCensus load_households(const std::string& path, const PovertyStandard& standard, const RecordsOptions& options) {

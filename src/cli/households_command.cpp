@@ -9,6 +9,7 @@
 #include "write/document_time.h"
 #include "write/households_json.h"
 #include "write/households_workbook.h"
+#include "write/records_notes.h"
 #include "write/vietnamese_format.h"
 
 namespace kehoach {
@@ -34,11 +35,13 @@ Với --start, so sánh hai danh sách theo mã hộ và tính mọi cột biế
 tái nghèo, phát sinh mới, tăng/giảm khác) cho từng đơn vị. Hộ mới tách hoặc chuyển đến: ghi mã hộ gốc
 hoặc "chuyển đến" ở cột "Tách từ hộ" để được tính là tăng khác thay vì phát sinh mới.
 
-Ghi: TỔNG_HỢP.xlsx (trang Tổng hợp, Thiếu hụt và, với --start, Biến động; số cấp trên là công thức
-cộng cấp dưới). Chỉ có số tổng hợp, không ghi thông tin từng hộ.
+Ghi: TỔNG_HỢP.xlsx (trang Tổng hợp, Thiếu hụt hộ nghèo, Thiếu hụt hộ cận nghèo và, với --start, Biến
+động hộ nghèo, Biến động hộ cận nghèo; số cấp trên là công thức cộng cấp dưới; mỗi trang in vừa khổ A4
+ngang). Chỉ có số tổng hợp, không ghi thông tin từng hộ, không ghi tên tệp (tên tệp in ra màn hình).
 
 Tùy chọn:
-  --year NĂM          Chọn chuẩn nghèo áp dụng năm này trong data/standards (mặc định: năm hiện tại).
+  --year NĂM          Năm rà soát (tên bảng: "cuối năm NĂM"); chọn chuẩn nghèo áp dụng năm này trong
+                      data/standards (mặc định: năm hiện tại).
   --standard TỆP      Tệp chuẩn nghèo khác (ví dụ data/standards/dia-phuong/…).
   --sheet TÊN         Trang tính (XLSX).
   --start TỆP         Danh sách hộ đầu kỳ; HỘ.csv khi đó là danh sách cuối kỳ.
@@ -118,9 +121,10 @@ int households_command(const std::vector<std::string>& words, Console console) {
       census = load_households(records, standard, options);
     }
     HouseholdsReport report{standard, census.records, census.units, movements ? &movements->movements : nullptr,
-                            movements ? &movements->start : nullptr};
+                            movements ? &movements->start : nullptr, year};
     print_skipped(console.err, census.records);
     if (movements) print_skipped(console.err, movements->start);
+    warn_unconfirmed(console.err, "households", standard);
     if (args->has("json")) {
       console.out << households_json(report);
       return kExitOk;
@@ -132,9 +136,15 @@ int households_command(const std::vector<std::string>& words, Console console) {
       console.err << "kehoach households: " << e.what() << '\n';
       return kExitOutput;
     }
+    // The files read are named here, not in the workbook: an official table does not cite files.
+    if (movements)
+      console.out << "So sánh danh sách " << records_on_terminal(movements->start) << " với "
+                  << records_on_terminal(census.records) << ".\n";
+    else
+      console.out << "Danh sách hộ: " << records_on_terminal(census.records) << ".\n";
     print_table(console.out, census.units);
     console.out << "Đã ghi bảng tổng hợp: " << output << " (" << format_count(census.records.households) << " hộ, "
-                << census.units.nodes.size() - 1 << " đơn vị; " << standard.name << ").\n";
+                << census.units.nodes.size() - 1 << " đơn vị; " << standard_label(standard) << ").\n";
     return kExitOk;
   });
 }

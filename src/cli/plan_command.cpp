@@ -42,7 +42,11 @@ int plan_command(const std::vector<std::string>& words, Console console) {
   if (!args) return status;
 
   return with_input_errors(console, [&] {
-    const auto [plan, table, analysis] = load_plan(args->positional[0]);
+    const PlanInput input = load_plan(args->positional[0]);
+    tell_plan_input(input, console, "plan", false);
+    const Plan& plan = input.plan;
+    const AppendixTable& table = input.table;
+    const std::optional<HouseholdTally>& analysis = input.analysis;
     const DocumentTemplate document = load_document_template(plan.text.template_name, plan.file);
     DocumentJob job{"plan", "kế hoạch", "phụ lục",
                     outputs_beside(args->value("output", std::filesystem::path(plan.file).stem().string() + ".docx"),

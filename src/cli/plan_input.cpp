@@ -1,12 +1,14 @@
 #include "cli/plan_input.h"
 
+#include <ostream>
+
 #include "cli/household_input.h"
 #include "compute/appendix.h"
 #include "compute/household_tally.h"
 #include "read/plan_reader.h"
 #include "read/statistics_reader.h"
 #include "read/table_file.h"
-#include "write/households_workbook.h"
+#include "write/records_notes.h"
 
 namespace kehoach {
 
@@ -15,14 +17,24 @@ PlanInput load_plan(const std::string& plan_file) {
   if (!plan.records) {
     const Statistics statistics = read_statistics(read_table_file(plan.statistics_path, plan.statistics_sheet));
     AppendixTable table = build_appendix(plan, statistics);
-    return {std::move(plan), std::move(table), std::nullopt};
+    return {std::move(plan), std::move(table), std::nullopt, {}, {}};
   }
   const RecordsSource& source = *plan.records;
   const PovertyStandard standard = choose_standard(source.standard, plan.year);
   const HouseholdCensus census = load_households(source.path, standard, RecordsOptions{source.sheet, source.skip_bad_rows});
   AppendixTable table = build_appendix(plan, lowest_level_statistics(census.units, source.path));
-  table.notes = households_notes(standard, census.records);
-  return {std::move(plan), std::move(table), census.units.nodes.front().tally};
+  // A plan starts the year from the review at the end of the year before.
+  table.notes = records_notes(standard, {{census.records, "Số liệu tính từ danh sách hộ rà soát cuối năm " +
+                                                              std::to_string(plan.year - 1)}});
+  const HouseholdTally analysis = census.units.nodes.front().tally;
+  return {std::move(plan), std::move(table), analysis, {"Danh sách hộ: " + records_on_terminal(census.records) + "."},
+          unconfirmed_standard_warning(standard)};
+}
+
+void tell_plan_input(const PlanInput& input, Console console, const std::string& command, bool json) {
+  if (!input.warning.empty()) console.err << "kehoach " << command << ": " << input.warning << '\n';
+  if (!json)
+    for (const auto& line : input.read) console.out << line << '\n';
 }
 
 }  // namespace kehoach

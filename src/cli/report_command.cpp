@@ -8,13 +8,14 @@
 #include "cli/plan_input.h"
 #include "compute/movements_sum.h"
 #include "compute/report.h"
-#include "write/households_workbook.h"
 #include "model/input_error.h"
 #include "read/movements_reader.h"
 #include "read/number_text.h"
 #include "read/table_file.h"
 #include "template/document_template.h"
 #include "write/document_time.h"
+#include "write/records_notes.h"
+#include "write/report_labels.h"
 #include "write/report_json.h"
 #include "write/report_template_data.h"
 #include "write/report_workbook.h"
@@ -85,8 +86,10 @@ Movements table_movements(const Arguments& args) {
 }
 
 // The plan's own list is the start; the movements of its lowest units come from comparing lists.
-// `notes` gets the lines the outputs carry about the lists (files, households, rows skipped).
-Movements record_movements(const Plan& plan, const Arguments& args, std::ostream& err, std::vector<std::string>& notes) {
+// `notes` gets the lines the outputs carry about the lists (what they are, households, rows skipped),
+// the terminal the files compared.
+Movements record_movements(const Plan& plan, const Arguments& args, Period period, Console console,
+                           std::vector<std::string>& notes) {
   if (!plan.records)
     throw InputError(Location{plan.file, {}, {}, {}},
                      "--records-end cần kế hoạch lập từ danh sách hộ (khóa records); kế hoạch này dùng bảng số liệu "
@@ -99,8 +102,15 @@ Movements record_movements(const Plan& plan, const Arguments& args, std::ostream
   const MovementCensus census = load_movements(input, standard, options);
   for (const RecordsSummary* records : {&census.start, &census.end})
     if (records->skipped_rows > 0)
-      err << "kehoach report: đã bỏ qua " << records->skipped_rows << " dòng có giá trị sai trong " << records->source << ".\n";
-  notes = households_notes(standard, census.end, &census.start);
+      console.err << "kehoach report: đã bỏ qua " << records->skipped_rows << " dòng có giá trị sai trong " << records->source << ".\n";
+  if (!args.has("json"))
+    console.out << "So sánh danh sách " << records_on_terminal(census.start) << " với " << records_on_terminal(census.end)
+                << ".\n";
+  const std::string end_list = period == Period::Year ? "rà soát cuối năm " + std::to_string(plan.year)
+                                                      : "cập nhật " + period_label(period, plan.year);
+  notes = records_notes(standard, {{census.start, "Số liệu đầu năm tính từ danh sách hộ rà soát cuối năm " +
+                                                      std::to_string(plan.year - 1)},
+                                   {census.end, "Số liệu hiện nay tính từ danh sách hộ " + end_list}});
   const auto& levels = census.movements.units.levels;
   return movements_at_level(census.movements, static_cast<int>(levels.size()) - 1, input.end);
 }
@@ -133,9 +143,14 @@ int report_command(const std::vector<std::string>& words, Console console) {
   }
 
   return with_input_errors(console, [&] {
-    const auto [plan, table, analysis] = load_plan(args->positional[0]);
-    std::vector<std::string> notes;
-    const Movements movements = args->has("records-end") ? record_movements(plan, *args, console.err, notes)
+    const PlanInput input = load_plan(args->positional[0]);
+    const Plan& plan = input.plan;
+    const AppendixTable& table = input.table;
+    // From two lists the comparison names both files; the plan's list alone is said otherwise.
+    tell_plan_input(input, console, "report", args->has("json") || args->has("records-end"));
+    // A table of movements starts from the plan's figures, and from its notes when those come from a list.
+    std::vector<std::string> notes = table.notes;
+    const Movements movements = args->has("records-end") ? record_movements(plan, *args, period, console, notes)
                                                          : table_movements(*args);
     Report report = build_report(plan, table, movements, period, threshold);
     report.notes = notes;

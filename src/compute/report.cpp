@@ -111,7 +111,9 @@ class ReportBuilder {
     ReportRow out{row.name, row.households, {}, false, unit.end_households};
     for (std::size_t k = 0; k < table_.indicators.size(); ++k) {
       out.figures.push_back(figures(row, k, unit));
-      if (out.figures.back().share && *out.figures.back().share < threshold) out.behind = true;
+      ReportFigures& f = out.figures.back();
+      f.behind = f.share && *f.share < threshold;
+      if (f.behind) out.behind = true;
     }
     return out;
   }

@@ -20,7 +20,11 @@ struct AreaLines {
 };
 
 struct PovertyStandard {
-  std::string name;            // "Chuẩn nghèo đa chiều giai đoạn 2022–2025 (Nghị định 07/2021/NĐ-CP)"
+  std::string name;            // "Chuẩn nghèo đa chiều giai đoạn 2022–2025"
+  std::string document;        // the legal text that sets it, "Nghị định 07/2021/NĐ-CP"; "" when none is known
+  // False when the lines are not yet set by a legal text (reported in the press, a draft): such a
+  // standard is applied only with a warning on the terminal and a note under every table.
+  bool confirmed = true;
   std::string file;            // where it was read from, for messages
   int first_year = 0, last_year = 0;
   bool per_year = false;       // lines are per person per year (otherwise per month)

@@ -23,6 +23,7 @@ struct ReportFigures {
   long long target = 0;                                 // the year's planned reduction for the unit
   long long achieved = 0;                               // start - end (negative: the count grew)
   std::optional<Rate> share;                            // achieved / target, none when the target is 0
+  bool behind = false;                                  // share below the period's threshold
   Rate start_rate;                                      // over the unit's households at the start
   Rate end_rate;                                        // over its households at the end, when known (see ReportRow)
 };

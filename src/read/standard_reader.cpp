@@ -23,10 +23,13 @@ class StandardParser : private YamlFields {
   PovertyStandard parse(const YAML::Node& root) const {
     if (!root.IsMap())
       throw error(root, "tệp chuẩn nghèo phải là danh sách khóa: giá trị (xem chú thích đầu các tệp trong data/standards).");
-    allow(root, {"name", "first_year", "last_year", "income", "rural", "urban", "poor_deprivations"});
+    allow(root, {"name", "document", "confirmed", "first_year", "last_year", "income", "rural", "urban",
+                 "poor_deprivations"});
     PovertyStandard s;
     s.file = path();
     s.name = text(required(root, "name"), "name");
+    if (present(root["document"])) s.document = text(root["document"], "document");
+    if (present(root["confirmed"])) s.confirmed = yes_or_no(root["confirmed"], "confirmed");
     s.first_year = static_cast<int>(integer(required(root, "first_year"), "first_year", 1900, 2200));
     const YAML::Node last = required(root, "last_year");
     s.last_year = static_cast<int>(integer(last, "last_year", 1900, 2200));
@@ -42,6 +45,14 @@ class StandardParser : private YamlFields {
   }
 
  private:
+  bool yes_or_no(const YAML::Node& node, const char* key) const {
+    const std::string value = node.IsScalar() ? node.Scalar() : "";
+    if (value == "true") return true;
+    if (value == "false") return false;
+    throw error(node, std::string("\"") + key + "\" phải là true hoặc false" +
+                          (node.IsScalar() ? ", không phải \"" + value + "\"." : "."));
+  }
+
   bool income_basis(const YAML::Node& node) const {
     const std::string value = node.IsScalar() ? node.Scalar() : "";
     if (value == "per_month") return false;

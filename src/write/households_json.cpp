@@ -86,6 +86,8 @@ std::string households_json(const HouseholdsReport& r) {
   Object::Ptr root = new_object();
   Object::Ptr standard = new_object();
   standard->set("name", r.standard.name);
+  standard->set("document", r.standard.document);
+  standard->set("confirmed", r.standard.confirmed);
   standard->set("first_year", r.standard.first_year);
   standard->set("last_year", r.standard.last_year);
   root->set("standard", standard);

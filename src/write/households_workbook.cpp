@@ -1,10 +1,9 @@
 #include "write/households_workbook.h"
 
-#include <filesystem>
-
 #include "read/household_columns.h"
+#include "text/unicode.h"
+#include "write/records_notes.h"
 #include "write/unit_tree_sheet.h"
-#include "write/vietnamese_format.h"
 #include "write/workbook_file.h"
 
 namespace kehoach {
@@ -12,8 +11,26 @@ namespace {
 
 using Kind = TreeColumn::Kind;
 
-// A file's name, not the path it was given by: the table travels without the folder.
-std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+// The level words a unit's name starts with, or its column is headed by, in a title.
+constexpr const char* kLevelWords[] = {"Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Tỉnh", "Huyện",
+                                       "Quận", "Xã"};
+
+// The six dimensions of the standard, two indicators each, in deprivation_names() order: the upper
+// header of the deprivation sheets, as the review forms group them.
+constexpr const char* kDimensions[] = {"Việc làm", "Y tế", "Giáo dục", "Nhà ở", "Nước sinh hoạt và vệ sinh",
+                                       "Thông tin"};
+
+bool starts_with_level_word(const std::string& name) {
+  for (const char* word : kLevelWords)
+    if (name_key(name).rfind(name_key(std::string(word) + " "), 0) == 0) return true;
+  return false;
+}
+
+// " TRÊN ĐỊA BÀN XÃ AN HÒA THỊNH", or "" when the records span several top units.
+std::string on_area(const UnitTree& units) {
+  const std::string area = records_area(units);
+  return area.empty() ? "" : " TRÊN ĐỊA BÀN " + area;
+}
 
 // A count column read from the tally of each unit.
 TreeColumn tally_count(const UnitTree& tree, std::string group, std::string label, long long HouseholdTally::*field) {
@@ -28,7 +45,9 @@ TreeColumn rate_column(std::string group, std::size_t numerator, std::size_t den
 
 TreeSheet summary_sheet(const HouseholdsReport& r) {
   const UnitTree& t = r.units;
-  TreeSheet s{"Tổng hợp", "KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO", "(Theo " + r.standard.name + ")", households_notes(r), {}};
+  TreeSheet s{"Tổng hợp",
+              "KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO CUỐI NĂM " + std::to_string(r.year) + on_area(t),
+              standard_by_line(r.standard), households_notes(r), {}, 7.5};
   auto& c = s.columns;
   c.push_back(tally_count(t, "", "Tổng số hộ", &HouseholdTally::households));                    // 0
   c.push_back(tally_count(t, "", "Tổng số khẩu", &HouseholdTally::members));                     // 1
@@ -48,85 +67,94 @@ TreeSheet summary_sheet(const HouseholdsReport& r) {
   return s;
 }
 
-TreeSheet deprivation_sheet(const HouseholdsReport& r) {
+// One indicator's households and how many of them lack each of the twelve, under their dimensions.
+TreeSheet deprivation_sheet(const HouseholdsReport& r, Indicator indicator) {
   const UnitTree& t = r.units;
-  TreeSheet s{"Thiếu hụt", "SỐ HỘ NGHÈO, HỘ CẬN NGHÈO THIẾU HỤT THEO TỪNG CHỈ SỐ",
-              "(Theo " + r.standard.name + ")", households_notes(r), {}};
-  const auto& names = deprivation_names();
+  const bool poor = indicator == Indicator::Poor;
+  const std::string households = poor ? "hộ nghèo" : "hộ cận nghèo";
+  TreeSheet s{"Thiếu hụt " + households,
+              "SỐ " + to_upper(households) + " THIẾU HỤT THEO TỪNG CHỈ SỐ CUỐI NĂM " + std::to_string(r.year) + on_area(t),
+              standard_by_line(r.standard), households_notes(r), {}, 7.5};
+  s.columns.push_back(tally_count(t, "", "Tổng số " + households, poor ? &HouseholdTally::poor : &HouseholdTally::near_poor));
   using Deprived = std::array<long long, kDeprivationCount> HouseholdTally::*;
-  for (auto [label, total, deprived] : {std::tuple{"Hộ nghèo", &HouseholdTally::poor, Deprived{&HouseholdTally::poor_deprived}},
-                                        std::tuple{"Hộ cận nghèo", &HouseholdTally::near_poor,
-                                                   Deprived{&HouseholdTally::near_poor_deprived}}}) {
-    const std::string group = std::string(label) + " thiếu hụt";
-    s.columns.push_back(tally_count(t, group, "Số hộ", total));
-    for (std::size_t i = 0; i < kDeprivationCount; ++i) {
-      TreeColumn c{group, names[i], Kind::Count, {}, 0, 0, {}};
-      c.count = [&t, deprived, i](int node) { return (t.nodes[static_cast<std::size_t>(node)].tally.*deprived)[i]; };
-      s.columns.push_back(std::move(c));
-    }
+  const Deprived deprived = poor ? &HouseholdTally::poor_deprived : &HouseholdTally::near_poor_deprived;
+  const auto& names = deprivation_names();
+  for (std::size_t i = 0; i < kDeprivationCount; ++i) {
+    TreeColumn c{kDimensions[i / 2], names[i], Kind::Count, {}, 0, 0, {}};
+    c.count = [&t, deprived, i](int node) { return (t.nodes[static_cast<std::size_t>(node)].tally.*deprived)[i]; };
+    s.columns.push_back(std::move(c));
   }
   return s;
 }
 
-TreeSheet movement_sheet(const HouseholdsReport& r) {
+// One indicator's start, the seven movements of the review form (decreases, then increases) and the
+// end = start − decreases + increases.
+TreeSheet movement_sheet(const HouseholdsReport& r, Indicator indicator) {
   const RecordMovements& m = *r.movements;
-  TreeSheet s{"Biến động", "DIỄN BIẾN HỘ NGHÈO, HỘ CẬN NGHÈO TRONG KỲ",
-              "(So sánh danh sách " + file_name(r.start_records->source) + " với " + file_name(r.records.source) + ")", households_notes(r), {}};
-  for (Indicator indicator : {Indicator::Poor, Indicator::NearPoor}) {
-    const bool poor = indicator == Indicator::Poor;
-    const std::string group = poor ? "Hộ nghèo" : "Hộ cận nghèo";
-    const std::size_t first = s.columns.size();
-    TreeColumn start{group, "Đầu kỳ", Kind::Count, {}, 0, 0, {}};
-    start.count = [&m, poor](int n) { return poor ? m.start[static_cast<std::size_t>(n)].poor : m.start[static_cast<std::size_t>(n)].near_poor; };
-    s.columns.push_back(std::move(start));
-    TreeColumn end{group, "Cuối kỳ", Kind::Balance, {}, 0, 0, {{first, +1}}};
-    const auto& columns = movement_columns(indicator);
-    for (std::size_t k = 0; k < kMovementCount; ++k) {
-      TreeColumn c{group, columns[k].label, Kind::Count, {}, 0, 0, {}};
-      c.count = [&m, poor, k](int n) {
-        const MovementCounts& moves = m.moves[static_cast<std::size_t>(n)];
-        return poor ? moves.poor[k] : moves.near_poor[k];
-      };
-      end.terms.emplace_back(s.columns.size(), columns[k].sign);
-      s.columns.push_back(std::move(c));
-    }
-    end.count = [&m, poor](int n) { return poor ? m.end[static_cast<std::size_t>(n)].poor : m.end[static_cast<std::size_t>(n)].near_poor; };
-    s.columns.push_back(std::move(end));
+  const bool poor = indicator == Indicator::Poor;
+  const std::string households = poor ? "hộ nghèo" : "hộ cận nghèo";
+  TreeSheet s{"Biến động " + households,
+              "DIỄN BIẾN " + to_upper(households) + " NĂM " + std::to_string(r.year) + on_area(m.units),
+              "(So sánh danh sách hộ rà soát đầu kỳ và cuối kỳ)", households_notes(r), {}, 9};
+  TreeColumn start{"", "Đầu kỳ", Kind::Count, {}, 0, 0, {}};
+  start.count = [&m, poor](int n) { return poor ? m.start[static_cast<std::size_t>(n)].poor : m.start[static_cast<std::size_t>(n)].near_poor; };
+  s.columns.push_back(std::move(start));
+  TreeColumn end{"", "Cuối kỳ", Kind::Balance, {}, 0, 0, {{0, +1}}};
+  const auto& columns = movement_columns(indicator);
+  for (std::size_t k = 0; k < kMovementCount; ++k) {
+    TreeColumn c{columns[k].sign < 0 ? "Giảm trong kỳ" : "Tăng trong kỳ", columns[k].label, Kind::Count, {}, 0, 0, {}};
+    c.count = [&m, poor, k](int n) {
+      const MovementCounts& moves = m.moves[static_cast<std::size_t>(n)];
+      return poor ? moves.poor[k] : moves.near_poor[k];
+    };
+    end.terms.emplace_back(s.columns.size(), columns[k].sign);
+    s.columns.push_back(std::move(c));
   }
+  end.count = [&m, poor](int n) { return poor ? m.end[static_cast<std::size_t>(n)].poor : m.end[static_cast<std::size_t>(n)].near_poor; };
+  s.columns.push_back(std::move(end));
   return s;
 }
 
 }  // namespace
 
 std::vector<std::string> households_notes(const HouseholdsReport& r) {
-  return households_notes(r.standard, r.records, r.start_records);
+  const std::string end_list = "danh sách hộ rà soát cuối năm " + std::to_string(r.year);
+  if (!r.start_records) return records_notes(r.standard, {{r.records, "Số liệu tính từ " + end_list}});
+  return records_notes(r.standard, {{*r.start_records, "Danh sách hộ rà soát đầu kỳ"},
+                                    {r.records, "D" + end_list.substr(1)}});
 }
 
-std::vector<std::string> households_notes(const PovertyStandard& standard, const RecordsSummary& records,
-                                          const RecordsSummary* start_records) {
-  std::vector<std::string> notes;
-  auto describe = [&](const RecordsSummary& records, const std::string& role) {
-    std::string line = role + file_name(records.source) + ": " + format_count(records.households) + " hộ";
-    if (records.skipped_rows > 0)
-      line += "; đã bỏ qua " + format_count(records.skipped_rows) + " dòng có giá trị sai (--skip-bad-rows)";
-    notes.push_back(line + ".");
-  };
-  if (start_records) describe(*start_records, "Danh sách đầu kỳ ");
-  describe(records, start_records ? "Danh sách cuối kỳ " : "Tệp hộ gia đình ");
-  notes.push_back("Chuẩn nghèo: " + standard.name + ".");
-  return notes;
+std::string records_area(const UnitTree& units) {
+  if (units.nodes.empty()) return "";
+  int node = 0;
+  for (;;) {
+    const auto& children = units.nodes[static_cast<std::size_t>(node)].children;
+    if (children.size() != 1 || units.nodes[static_cast<std::size_t>(children.front())].children.empty()) break;
+    node = children.front();
+  }
+  if (node == 0) return "";
+  const UnitNode& unit = units.nodes[static_cast<std::size_t>(node)];
+  std::string name = unit.name;
+  if (!starts_with_level_word(name) && unit.level >= 0) {
+    const std::string& level = units.levels[static_cast<std::size_t>(unit.level)];
+    for (const char* word : kLevelWords)
+      if (name_key(level) == name_key(word)) name = std::string(word) + " " + name;
+  }
+  return to_upper(name);
 }
 
 void write_households_workbook(const HouseholdsReport& report, const std::string& path, long long timestamp) {
-  write_workbook(path, "Kết quả rà soát hộ nghèo, hộ cận nghèo", timestamp, [&](lxw_workbook* book) {
+  const std::string title = "Kết quả rà soát hộ nghèo, hộ cận nghèo cuối năm " + std::to_string(report.year);
+  write_workbook(path, title, timestamp, [&](lxw_workbook* book) {
     const SheetFormats formats = make_sheet_formats(book);
-    const TreeSheet summary = summary_sheet(report), deprivations = deprivation_sheet(report);
-    write_tree_sheet(book, formats, report.units, summary);
-    write_tree_sheet(book, formats, report.units, deprivations);
-    if (report.movements) {
-      const TreeSheet movements = movement_sheet(report);
-      write_tree_sheet(book, formats, report.movements->units, movements);
-    }
+    std::vector<std::pair<const UnitTree*, TreeSheet>> sheets;
+    sheets.emplace_back(&report.units, summary_sheet(report));
+    for (Indicator indicator : {Indicator::Poor, Indicator::NearPoor})
+      sheets.emplace_back(&report.units, deprivation_sheet(report, indicator));
+    if (report.movements)
+      for (Indicator indicator : {Indicator::Poor, Indicator::NearPoor})
+        sheets.emplace_back(&report.movements->units, movement_sheet(report, indicator));
+    for (const auto& [units, sheet] : sheets) write_tree_sheet(book, formats, *units, sheet);
   });
 }
 

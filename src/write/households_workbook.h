@@ -18,16 +18,21 @@ struct HouseholdsReport {
   const UnitTree& units;
   const RecordMovements* movements = nullptr;  // with a start list
   const RecordsSummary* start_records = nullptr;
+  int year = 0;  // of the review: the (end) list is the one at the end of this year
 };
 
-// Lines that say where the figures come from and what was left out: under every table and in JSON.
+// Lines that say what the figures come from and what was left out, without file names: under
+// every table and in JSON (whose "records" keep the files).
 std::vector<std::string> households_notes(const HouseholdsReport& report);
 
-// The same from what they are made of: the end list (or the only one), the start list when two were
-// compared, and the standard. Plans and reports from records carry these lines too.
-std::vector<std::string> households_notes(const PovertyStandard& standard, const RecordsSummary& records,
-                                          const RecordsSummary* start_records = nullptr);
+// "XÃ AN HÒA THỊNH": the unit every record is in, as a title names it, its level word from the unit
+// column when the name lacks it; the deepest such unit that still has units below it. "" when the
+// records span several top units.
+std::string records_area(const UnitTree& units);
 
+// Sheets: "Tổng hợp"; the deprivations of the poor and of the near-poor on a sheet each; with a
+// start list, the movements of each on a sheet each. Every sheet prints one A4 landscape page wide
+// at the size of the plan's appendix.
 void write_households_workbook(const HouseholdsReport& report, const std::string& path, long long timestamp);
 
 }  // namespace kehoach

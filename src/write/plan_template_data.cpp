@@ -44,6 +44,7 @@ TemplateRecord appendix(const Plan& plan, const AppendixTable& table) {
   TemplateList rows;
   for (std::size_t i = 0; i < table.rows.size(); ++i) rows.push_back(row_record(table.rows[i], table, std::to_string(i + 1)));
   record["rows"] = rows;
+  record["notes"] = text_items(table.notes);  // under the table: the list it comes from, the standard
   return record;
 }
 

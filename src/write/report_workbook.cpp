@@ -3,9 +3,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <stdexcept>
 
-#include "text/column_letter.h"
 #include "write/appendix_labels.h"
 #include "write/document_time.h"
 #include "write/workbook_file.h"
@@ -14,29 +12,36 @@
 namespace kehoach {
 namespace {
 
-constexpr lxw_row_t kHeaderRow = 4;  // first of the two header rows (0-based)
+constexpr lxw_row_t kHeadingRow = 3;  // "Biểu 1: Hộ nghèo"
+constexpr lxw_row_t kHeaderRow = 4;   // first of the two header rows (0-based)
 constexpr lxw_row_t kFirstDataRow = 6;
 constexpr lxw_col_t kHouseholdsColumn = 2;
-constexpr lxw_col_t kFirstFigureColumn = 3;
 
-// An indicator's columns, from its first: start, the seven movements, end, its rate, target,
-// achieved, share.
-constexpr lxw_col_t kStart = 0;
-constexpr lxw_col_t kFirstMovement = 1;
+// The columns of a sheet: the indicator's start, the seven movements, end, its rate, target,
+// achieved, share, then the note.
+constexpr lxw_col_t kStart = 3;
+constexpr lxw_col_t kFirstMovement = kStart + 1;
 constexpr lxw_col_t kEnd = kFirstMovement + kMovementCount;
 constexpr lxw_col_t kEndRate = kEnd + 1;
 constexpr lxw_col_t kTarget = kEnd + 2;
 constexpr lxw_col_t kAchieved = kEnd + 3;
 constexpr lxw_col_t kShare = kEnd + 4;
-constexpr lxw_col_t kColumnsPerIndicator = kShare + 1;
+constexpr lxw_col_t kNote = kShare + 1;
 
-class ReportSheet {
+// Widths in characters. Seventeen columns of these print one A4 landscape page wide at about the
+// size of the plan's appendix; the unit column grows with the names up to a limit, then they wrap.
+constexpr double kOrderWidth = 4.5, kHouseholdsWidth = 8, kFigureWidth = 7.5, kNoteWidth = 12.5;
+constexpr double kHeaderPoints = 11, kBodyPoints = 12, kNotePoints = 11, kTitlePoints = 13;
+
+// One indicator's table on a sheet of its own, laid out like the review movement forms.
+class IndicatorSheet {
  public:
-  ReportSheet(lxw_workbook* book, const Plan& plan, const Report& report)
-      : plan_(plan), report_(report), formats_(make_sheet_formats(book)),
-        sheet_(workbook_add_worksheet(book, kReportTableLabel)),
-        note_column_(static_cast<lxw_col_t>(kFirstFigureColumn + kColumnsPerIndicator * report.indicators.size())),
-        total_row_(static_cast<lxw_row_t>(kFirstDataRow + report.rows.size())) {}
+  IndicatorSheet(lxw_workbook* book, const SheetFormats& formats, const Plan& plan, const Report& report, std::size_t k)
+      : plan_(plan), report_(report), k_(k), indicator_(report.indicators[k]), f_(formats),
+        sheet_(workbook_add_worksheet(book, report_group_label(indicator_))),
+        total_row_(static_cast<lxw_row_t>(kFirstDataRow + report.rows.size())) {
+    set_widths();
+  }
 
   void write() {
     write_titles();
@@ -44,197 +49,206 @@ class ReportSheet {
     for (std::size_t i = 0; i < report_.rows.size(); ++i) write_unit_row(i);
     write_total_row();
     write_notes();
-    set_layout();
+    set_table_page(sheet_, kHeaderRow, kFirstDataRow, 0.4);
   }
 
  private:
   std::string unit_label() const { return report_.unit_label.empty() ? kReportUnitLabel : report_.unit_label; }
 
-  static lxw_col_t first_column(std::size_t indicator) {
-    return static_cast<lxw_col_t>(kFirstFigureColumn + kColumnsPerIndicator * indicator);
+  // "Biểu 1: Hộ nghèo" when the report has both indicators, "Hộ nghèo" when it has one.
+  std::string heading() const {
+    const std::string group = report_group_label(indicator_);
+    return report_.indicators.size() > 1 ? "Biểu " + std::to_string(k_ + 1) + ": " + group : group;
+  }
+
+  void write_line(lxw_row_t row, const std::string& text, lxw_format* format, double points) {
+    worksheet_merge_range(sheet_, row, 0, row, kNote, text.c_str(), format);
+    worksheet_set_row(sheet_, row, lines_height(wrapped_lines(text, table_width_, points), points), nullptr);
   }
 
   void write_titles() {
-    worksheet_merge_range(sheet_, 0, 0, 0, note_column_, kReportTableLabel, formats_.label);
-    worksheet_merge_range(sheet_, 1, 0, 1, note_column_, report_table_title(report_).c_str(), formats_.title);
-    worksheet_merge_range(sheet_, 2, 0, 2, note_column_, report_attachment_line(plan_, report_).c_str(),
-                          formats_.attachment);
-    worksheet_set_row(sheet_, 1, 20, nullptr);
-    worksheet_set_row(sheet_, 2, 20, nullptr);
+    write_line(0, kReportTableLabel, f_.label, 14);
+    write_line(1, report_table_title(report_), f_.title, kTitlePoints);
+    write_line(2, report_attachment_line(plan_, report_), f_.attachment, kTitlePoints);
+    write_line(kHeadingRow, heading(), f_.title, kTitlePoints);
   }
 
+  void merged_down(lxw_col_t column, const char* label) {
+    worksheet_merge_range(sheet_, kHeaderRow, column, kHeaderRow + 1, column, label, f_.header);
+  }
+
+  // TT, unit, households, start; the decreases and the increases under their groups; the end as
+  // count and rate under "Hiện nay"; target, achieved, share; note.
   void write_header() {
     const lxw_row_t top = kHeaderRow, bottom = kHeaderRow + 1;
-    worksheet_merge_range(sheet_, top, 0, bottom, 0, kOrderLabel, formats_.header);
-    worksheet_merge_range(sheet_, top, 1, bottom, 1, unit_label().c_str(), formats_.header);
-    worksheet_merge_range(sheet_, top, kHouseholdsColumn, bottom, kHouseholdsColumn, kHouseholdsLabel, formats_.header);
-    for (std::size_t k = 0; k < report_.indicators.size(); ++k) {
-      const Indicator indicator = report_.indicators[k];
-      const lxw_col_t first = first_column(k);
-      worksheet_merge_range(sheet_, top, first, top, first + kColumnsPerIndicator - 1, report_group_label(indicator),
-                            formats_.header);
-      worksheet_write_string(sheet_, bottom, first + kStart, kReportStartLabel, formats_.header);
-      const auto& columns = movement_columns(indicator);
-      for (std::size_t m = 0; m < kMovementCount; ++m)
-        worksheet_write_string(sheet_, bottom, first + kFirstMovement + static_cast<lxw_col_t>(m), columns[m].label,
-                               formats_.header);
-      worksheet_write_string(sheet_, bottom, first + kEnd, kReportEndLabel, formats_.header);
-      worksheet_write_string(sheet_, bottom, first + kEndRate, kReportRateLabel, formats_.header);
-      worksheet_write_string(sheet_, bottom, first + kTarget, kReportTargetLabel, formats_.header);
-      worksheet_write_string(sheet_, bottom, first + kAchieved, kReportAchievedLabel, formats_.header);
-      worksheet_write_string(sheet_, bottom, first + kShare, kReportShareLabel, formats_.header);
+    merged_down(0, kOrderLabel);
+    merged_down(1, unit_label().c_str());
+    merged_down(kHouseholdsColumn, kHouseholdsLabel);
+    merged_down(kStart, kReportStartLabel);
+    const auto& columns = movement_columns(indicator_);
+    int lines = 1;
+    for (std::size_t m = 0; m < kMovementCount; ++m) {
+      worksheet_write_string(sheet_, bottom, movement_column(m), columns[m].label, f_.header);
+      lines = std::max(lines, wrapped_lines(columns[m].label, kFigureWidth, kHeaderPoints));
     }
-    worksheet_merge_range(sheet_, top, note_column_, bottom, note_column_, kReportNoteLabel, formats_.header);
-    worksheet_set_row(sheet_, top, 24, nullptr);
-    worksheet_set_row(sheet_, bottom, 66, nullptr);  // the movement labels wrap to up to four lines
+    const lxw_col_t first_increase = static_cast<lxw_col_t>(
+        kFirstMovement + std::count_if(columns.begin(), columns.end(), [](const auto& c) { return c.sign < 0; }));
+    worksheet_merge_range(sheet_, top, kFirstMovement, top, first_increase - 1, "Giảm trong kỳ", f_.header);
+    worksheet_merge_range(sheet_, top, first_increase, top, kEnd - 1, "Tăng trong kỳ", f_.header);
+    worksheet_merge_range(sheet_, top, kEnd, top, kEndRate, kReportEndLabel, f_.header);
+    worksheet_write_string(sheet_, bottom, kEnd, kCountLabel, f_.header);
+    worksheet_write_string(sheet_, bottom, kEndRate, kReportRateLabel, f_.header);
+    for (auto [column, label] : {std::pair{kTarget, kReportTargetLabel}, std::pair{kAchieved, kReportAchievedLabel},
+                                 std::pair{kShare, kReportShareLabel}, std::pair{kNote, kReportNoteLabel}}) {
+      merged_down(column, label);
+      lines = std::max(lines, wrapped_lines(label, kFigureWidth, kHeaderPoints) - 1);
+    }
+    worksheet_set_row(sheet_, top, lines_height(1, kHeaderPoints), nullptr);
+    worksheet_set_row(sheet_, bottom, lines_height(lines, kHeaderPoints), nullptr);
   }
 
+  static lxw_col_t movement_column(std::size_t m) { return kFirstMovement + static_cast<lxw_col_t>(m); }
+
   void write_count(lxw_row_t row, lxw_col_t column, long long value, bool total) {
-    worksheet_write_number(sheet_, row, column, static_cast<double>(value), total ? formats_.total_count : formats_.count);
+    worksheet_write_number(sheet_, row, column, static_cast<double>(value), total ? f_.total_count : f_.count);
   }
 
   void write_sum(lxw_row_t row, lxw_col_t column, long long value) {
     const std::string sum = "=SUM(" + cell_ref(kFirstDataRow, column) + ":" + cell_ref(row - 1, column) + ")";
-    worksheet_write_formula_num(sheet_, row, column, sum.c_str(), formats_.total_count, static_cast<double>(value));
+    worksheet_write_formula_num(sheet_, row, column, sum.c_str(), f_.total_count, static_cast<double>(value));
   }
 
   // end = start − decreases + increases, with the signs of the form's columns.
-  void write_end_formula(lxw_row_t row, lxw_col_t first, Indicator indicator, long long value) {
-    std::string formula = "=" + cell_ref(row, first + kStart);
-    const auto& columns = movement_columns(indicator);
+  void write_end_formula(lxw_row_t row, long long value) {
+    std::string formula = "=" + cell_ref(row, kStart);
+    const auto& columns = movement_columns(indicator_);
     for (std::size_t m = 0; m < kMovementCount; ++m)
-      formula += (columns[m].sign < 0 ? "-" : "+") + cell_ref(row, first + kFirstMovement + static_cast<lxw_col_t>(m));
-    worksheet_write_formula_num(sheet_, row, first + kEnd, formula.c_str(), formats_.count, static_cast<double>(value));
+      formula += (columns[m].sign < 0 ? "-" : "+") + cell_ref(row, movement_column(m));
+    worksheet_write_formula_num(sheet_, row, kEnd, formula.c_str(), f_.count, static_cast<double>(value));
   }
 
   // ROUND(end/households*100, 2): half up for positive figures, the rule of the plans.
-  void write_end_rate(lxw_row_t row, lxw_col_t first, Rate value, bool total) {
+  void write_end_rate(lxw_row_t row, Rate value, bool total) {
     const std::string formula =
-        "=ROUND(" + cell_ref(row, first + kEnd) + "/" + absolute_column_ref(row, kHouseholdsColumn) + "*100,2)";
-    worksheet_write_formula_num(sheet_, row, first + kEndRate, formula.c_str(),
-                                total ? formats_.total_rate : formats_.rate, rate_value(value));
+        "=ROUND(" + cell_ref(row, kEnd) + "/" + absolute_column_ref(row, kHouseholdsColumn) + "*100,2)";
+    worksheet_write_formula_num(sheet_, row, kEndRate, formula.c_str(), total ? f_.total_rate : f_.rate,
+                                rate_value(value));
   }
 
-  // achieved/target as a percentage; a unit without a target has no share, an empty cell.
-  void write_share(lxw_row_t row, lxw_col_t first, const ReportFigures& f, bool total) {
-    const std::string target = cell_ref(row, first + kTarget);
+  // achieved/target as a percentage; a unit without a target has no share, an empty cell. A whole
+  // share is shown without decimals ("100", "50"), any other with two ("59,26").
+  void write_share(lxw_row_t row, const ReportFigures& f, bool total) {
+    const std::string target = cell_ref(row, kTarget);
     const std::string formula =
-        "=IF(" + target + "=0,\"\",ROUND(" + cell_ref(row, first + kAchieved) + "/" + target + "*100,2))";
-    lxw_format* format = total ? formats_.total_rate : formats_.rate;
-    if (f.target == 0 || !f.share)
-      worksheet_write_formula_str(sheet_, row, first + kShare, formula.c_str(), format, "");
-    else
-      worksheet_write_formula_num(sheet_, row, first + kShare, formula.c_str(), format, rate_value(*f.share));
+        "=IF(" + target + "=0,\"\",ROUND(" + cell_ref(row, kAchieved) + "/" + target + "*100,2))";
+    if (f.target == 0 || !f.share) {
+      worksheet_write_formula_str(sheet_, row, kShare, formula.c_str(), total ? f_.total_rate : f_.rate, "");
+      return;
+    }
+    const bool whole = f.share->hundredths % 100 == 0;
+    lxw_format* format = total ? (whole ? f_.total_whole_rate : f_.total_rate) : (whole ? f_.whole_rate : f_.rate);
+    worksheet_write_formula_num(sheet_, row, kShare, formula.c_str(), format, rate_value(*f.share));
   }
 
-  void write_unit_figures(lxw_row_t row, std::size_t k, const ReportFigures& f) {
-    const lxw_col_t first = first_column(k);
-    write_count(row, first + kStart, f.start, false);
+  void write_unit_figures(lxw_row_t row, const ReportFigures& f) {
+    write_count(row, kStart, f.start, false);
     if (f.movements_known) {
-      for (std::size_t m = 0; m < kMovementCount; ++m)
-        write_count(row, first + kFirstMovement + static_cast<lxw_col_t>(m), f.movements[m], false);
-      write_end_formula(row, first, report_.indicators[k], f.end);
+      for (std::size_t m = 0; m < kMovementCount; ++m) write_count(row, movement_column(m), f.movements[m], false);
+      write_end_formula(row, f.end);
     } else {
       // Only the end count was given: the movement cells stay empty, the end is a figure.
-      for (std::size_t m = 0; m < kMovementCount; ++m)
-        worksheet_write_blank(sheet_, row, first + kFirstMovement + static_cast<lxw_col_t>(m), formats_.count);
-      write_count(row, first + kEnd, f.end, false);
+      for (std::size_t m = 0; m < kMovementCount; ++m) worksheet_write_blank(sheet_, row, movement_column(m), f_.count);
+      write_count(row, kEnd, f.end, false);
     }
-    write_end_rate(row, first, f.end_rate, false);
-    write_count(row, first + kTarget, f.target, false);
-    const std::string achieved = "=" + cell_ref(row, first + kStart) + "-" + cell_ref(row, first + kEnd);
-    worksheet_write_formula_num(sheet_, row, first + kAchieved, achieved.c_str(), formats_.count,
-                                static_cast<double>(f.achieved));
-    write_share(row, first, f, false);
+    write_end_rate(row, f.end_rate, false);
+    write_count(row, kTarget, f.target, false);
+    const std::string achieved = "=" + cell_ref(row, kStart) + "-" + cell_ref(row, kEnd);
+    worksheet_write_formula_num(sheet_, row, kAchieved, achieved.c_str(), f_.count, static_cast<double>(f.achieved));
+    write_share(row, f, false);
   }
 
-  void write_note(lxw_row_t row, bool behind, bool total) {
-    lxw_format* format = total ? formats_.total_text : formats_.note;
-    if (behind)
-      worksheet_write_string(sheet_, row, note_column_, kReportBehindNote, format);
-    else
-      worksheet_write_blank(sheet_, row, note_column_, format);
-  }
-
+  // A name or a note too long for its column wraps, and its row grows to show it.
   void write_unit_row(std::size_t index) {
     const ReportRow& unit = report_.rows[index];
+    const ReportFigures& f = unit.figures[k_];
     const lxw_row_t row = static_cast<lxw_row_t>(kFirstDataRow + index);
-    worksheet_write_number(sheet_, row, 0, static_cast<double>(index + 1), formats_.order);
-    worksheet_write_string(sheet_, row, 1, unit.name.c_str(), formats_.text);
+    // A name no longer than the column was made for fits; only those past its limit are measured.
+    const int name_lines = name_width_for(display_length(unit.name)) <= name_width_
+                               ? 1 : wrapped_lines(unit.name, name_width_, kBodyPoints);
+    const int note_lines = f.behind ? wrapped_lines(kReportBehindNote, kNoteWidth, kNotePoints) : 1;
+    if (name_lines > 1 || note_lines > 1)
+      worksheet_set_row(sheet_, row, std::max(lines_height(name_lines, kBodyPoints), lines_height(note_lines, kNotePoints)),
+                        nullptr);
+    worksheet_write_number(sheet_, row, 0, static_cast<double>(index + 1), f_.order);
+    worksheet_write_string(sheet_, row, 1, unit.name.c_str(), name_lines > 1 ? f_.wrapped_text : f_.text);
     write_count(row, kHouseholdsColumn, unit.households, false);
-    for (std::size_t k = 0; k < unit.figures.size() && k < report_.indicators.size(); ++k)
-      write_unit_figures(row, k, unit.figures[k]);
-    write_note(row, unit.behind, false);
+    write_unit_figures(row, f);
+    if (f.behind)
+      worksheet_write_string(sheet_, row, kNote, kReportBehindNote, f_.note);
+    else
+      worksheet_write_blank(sheet_, row, kNote, f_.note);
   }
 
   // The total's movements are sums when they are known, that is when every unit's are; a partial
   // sum would not lead from the total at the start to the total now, so then they stay empty.
-  void write_total_movements(lxw_row_t row, lxw_col_t first, const ReportFigures& total) {
-    for (std::size_t m = 0; m < kMovementCount; ++m) {
-      const lxw_col_t column = first + kFirstMovement + static_cast<lxw_col_t>(m);
-      if (total.movements_known)
-        write_sum(row, column, total.movements[m]);
-      else
-        worksheet_write_blank(sheet_, row, column, formats_.total_count);
-    }
-  }
-
   void write_total_row() {
     const lxw_row_t row = total_row_;
-    const ReportRow& total = report_.total;
-    worksheet_merge_range(sheet_, row, 0, row, 1, kTotalLabel, formats_.total_text);
-    write_sum(row, kHouseholdsColumn, total.households);
-    for (std::size_t k = 0; k < total.figures.size() && k < report_.indicators.size(); ++k) {
-      const ReportFigures& f = total.figures[k];
-      const lxw_col_t first = first_column(k);
-      write_sum(row, first + kStart, f.start);
-      write_total_movements(row, first, f);
-      write_sum(row, first + kEnd, f.end);
-      write_end_rate(row, first, f.end_rate, true);
-      write_sum(row, first + kTarget, f.target);
-      write_sum(row, first + kAchieved, f.achieved);
-      write_share(row, first, f, true);
+    const ReportFigures& f = report_.total.figures[k_];
+    worksheet_merge_range(sheet_, row, 0, row, 1, kTotalLabel, f_.total_text);
+    write_sum(row, kHouseholdsColumn, report_.total.households);
+    write_sum(row, kStart, f.start);
+    for (std::size_t m = 0; m < kMovementCount; ++m) {
+      if (f.movements_known)
+        write_sum(row, movement_column(m), f.movements[m]);
+      else
+        worksheet_write_blank(sheet_, row, movement_column(m), f_.total_count);
     }
-    write_note(row, total.behind, true);
+    write_sum(row, kEnd, f.end);
+    write_end_rate(row, f.end_rate, true);
+    write_sum(row, kTarget, f.target);
+    write_sum(row, kAchieved, f.achieved);
+    write_share(row, f, true);
+    worksheet_write_blank(sheet_, row, kNote, f_.total_text);
   }
 
   void write_notes() {
     lxw_row_t row = total_row_ + 2;
-    for (const auto& note : report_.notes) worksheet_write_string(sheet_, row++, 1, note.c_str(), formats_.footnote);
+    for (const auto& note : report_.notes) worksheet_write_string(sheet_, row++, 1, note.c_str(), f_.footnote);
   }
 
-  void set_layout() {
+  static double name_width_for(std::size_t characters) { return 1.1 * static_cast<double>(characters) + 3; }
+
+  void set_widths() {
     std::size_t longest = display_length(unit_label());
     for (const auto& unit : report_.rows) longest = std::max(longest, display_length(unit.name));
-    worksheet_set_column(sheet_, 0, 0, 5, nullptr);
-    worksheet_set_column(sheet_, 1, 1, std::max(14.0, 1.15 * static_cast<double>(longest) + 2), nullptr);
-    worksheet_set_column(sheet_, kHouseholdsColumn, kHouseholdsColumn, 10, nullptr);
-    for (std::size_t k = 0; k < report_.indicators.size(); ++k) {
-      const lxw_col_t first = first_column(k);
-      worksheet_set_column(sheet_, first + kStart, first + kStart, 8, nullptr);
-      worksheet_set_column(sheet_, first + kFirstMovement, first + kEnd - 1, 9, nullptr);
-      worksheet_set_column(sheet_, first + kEnd, first + kEnd, 8, nullptr);
-      worksheet_set_column(sheet_, first + kEndRate, first + kEndRate, 7.5, nullptr);
-      worksheet_set_column(sheet_, first + kTarget, first + kAchieved, 8, nullptr);
-      worksheet_set_column(sheet_, first + kShare, first + kShare, 7.5, nullptr);
-    }
-    worksheet_set_column(sheet_, note_column_, note_column_, 13, nullptr);
-    set_table_page(sheet_, kHeaderRow, kFirstDataRow, 0.4);
+    name_width_ = std::clamp(name_width_for(longest), 12.0, 22.0);
+    worksheet_set_column(sheet_, 0, 0, kOrderWidth, nullptr);
+    worksheet_set_column(sheet_, 1, 1, name_width_, nullptr);
+    worksheet_set_column(sheet_, kHouseholdsColumn, kHouseholdsColumn, kHouseholdsWidth, nullptr);
+    worksheet_set_column(sheet_, kStart, kShare, kFigureWidth, nullptr);
+    worksheet_set_column(sheet_, kNote, kNote, kNoteWidth, nullptr);
+    table_width_ = kOrderWidth + name_width_ + kHouseholdsWidth + kFigureWidth * (kShare - kStart + 1) + kNoteWidth;
   }
 
   const Plan& plan_;
   const Report& report_;
-  SheetFormats formats_;
+  std::size_t k_;
+  Indicator indicator_;
+  const SheetFormats& f_;
   lxw_worksheet* sheet_;
-  lxw_col_t note_column_;
   lxw_row_t total_row_;
+  double name_width_ = 0, table_width_ = 0;
 };
 
 }  // namespace
 
 void write_report_workbook(const Plan& plan, const Report& report, const std::string& path) {
   write_workbook(path, std::string(kReportTableLabel) + ": " + report_table_title(report), document_timestamp(plan),
-                 [&](lxw_workbook* book) { ReportSheet(book, plan, report).write(); });
+                 [&](lxw_workbook* book) {
+                   const SheetFormats formats = make_sheet_formats(book);
+                   for (std::size_t k = 0; k < report.indicators.size(); ++k)
+                     IndicatorSheet(book, formats, plan, report, k).write();
+                 });
 }
 
 }  // namespace kehoach

@@ -1,8 +1,10 @@
 #pragma once
 // The table of a periodic results report as an Excel workbook, laid out like the review movement
-// forms: label, title, "(Kèm theo Báo cáo …)" line, two-level header (per indicator: start,
-// the seven movements, end, its rate, target, achieved, share), one row per unit, total, and a
-// note for the units behind schedule.
+// forms, one sheet per indicator (hộ nghèo, hộ cận nghèo) so that each prints one A4 landscape page
+// wide at the size of the plan's appendix: label, title, "(Kèm theo Báo cáo …)" line, "Biểu 1: Hộ
+// nghèo", a two-level header (start; the decreases and the increases of the period; now, as count
+// and rate; target, achieved, share; note) repeated on every printed page, one row per unit, total,
+// and the report's notes.
 #include <string>
 
 #include "model/plan.h"

@@ -12,6 +12,7 @@ constexpr lxw_row_t kHeaderRow = 3;  // two header rows, 0-based
 constexpr lxw_row_t kFirstDataRow = 5;
 constexpr lxw_col_t kFirstFigureColumn = 3;
 constexpr std::size_t kSumArguments = 200;  // Excel allows 255 arguments to SUM
+constexpr double kHeaderPoints = 11, kBodyPoints = 12;  // the sizes of make_sheet_formats()
 
 // "=SUM(D7:D25)" for adjacent children, "=SUM(D7,D30,D52)" for children with their own units in
 // between, split into several SUMs joined by + past Excel's argument limit.
@@ -39,16 +40,18 @@ class TreeSheetWriter {
       : f_(formats), tree_(tree), spec_(spec), sheet_(workbook_add_worksheet(book, spec.name.c_str())),
         units_(tree.listed()), last_column_(static_cast<lxw_col_t>(kFirstFigureColumn + spec.columns.size() - 1)) {
     for (std::size_t i = 0; i < units_.size(); ++i) row_of_[units_[i]] = static_cast<lxw_row_t>(kFirstDataRow + i);
+    set_widths();
   }
 
   void write() {
     worksheet_merge_range(sheet_, 0, 0, 0, last_column_, spec_.title.c_str(), f_.title);
     worksheet_merge_range(sheet_, 1, 0, 1, last_column_, spec_.subtitle.c_str(), f_.attachment);
-    worksheet_set_row(sheet_, 1, 36, nullptr);
+    worksheet_set_row(sheet_, 0, lines_height(wrapped_lines(spec_.title, table_width_, 13), 13), nullptr);
+    worksheet_set_row(sheet_, 1, lines_height(wrapped_lines(spec_.subtitle, table_width_, 13), 13), nullptr);
     write_header();
     for (std::size_t i = 0; i < units_.size(); ++i) write_unit(i);
     write_notes();
-    set_layout();
+    set_table_page(sheet_, kHeaderRow, kFirstDataRow, 0.4);
   }
 
  private:
@@ -76,8 +79,23 @@ class TreeSheetWriter {
         worksheet_write_string(sheet_, bottom, column(k), spec_.columns[k].label.c_str(), f_.header);
       i = j + 1;
     }
-    worksheet_set_row(sheet_, top, 30, nullptr);
-    worksheet_set_row(sheet_, bottom, 80, nullptr);  // long labels wrap to several lines
+    // The groups' row as high as the longest group needs, the labels' row as the longest label; a
+    // label merged over both rows has their height together.
+    int top_lines = 1, bottom_lines = 1;
+    for (std::size_t i = 0; i < spec_.columns.size();) {
+      std::size_t span = 1;
+      while (i + span < spec_.columns.size() && spec_.columns[i + span].group == spec_.columns[i].group) ++span;
+      if (!spec_.columns[i].group.empty())
+        top_lines = std::max(top_lines, wrapped_lines(spec_.columns[i].group, spec_.figure_width * static_cast<double>(span),
+                                                      kHeaderPoints));
+      i += span;
+    }
+    for (const TreeColumn& c : spec_.columns) {
+      const int lines = wrapped_lines(c.label, spec_.figure_width, kHeaderPoints);
+      bottom_lines = std::max(bottom_lines, c.group.empty() ? lines - top_lines : lines);
+    }
+    worksheet_set_row(sheet_, top, lines_height(top_lines, kHeaderPoints), nullptr);
+    worksheet_set_row(sheet_, bottom, lines_height(bottom_lines, kHeaderPoints), nullptr);
   }
 
   std::vector<lxw_row_t> child_rows(int node) const {
@@ -92,7 +110,12 @@ class TreeSheetWriter {
     const lxw_row_t row = row_of_.at(node);
     const bool group = !unit.children.empty();
     worksheet_write_number(sheet_, row, 0, static_cast<double>(index + 1), f_.order);
-    worksheet_write_string(sheet_, row, 1, unit.name.c_str(), group ? f_.group_text : f_.text);
+    // A long name wraps inside its column rather than widening the table past the page.
+    const int lines = name_lines(unit.name);
+    if (lines > 1) worksheet_set_row(sheet_, row, lines_height(lines, kBodyPoints), nullptr);
+    worksheet_write_string(sheet_, row, 1, unit.name.c_str(),
+                           group ? (lines > 1 ? f_.wrapped_group_text : f_.group_text)
+                                 : (lines > 1 ? f_.wrapped_text : f_.text));
     const std::string level = unit.level < 0 ? "" : tree_.levels[static_cast<std::size_t>(unit.level)];
     worksheet_write_string(sheet_, row, 2, level.c_str(), group ? f_.total_text : f_.order);
     const std::vector<lxw_row_t> children = child_rows(node);
@@ -129,16 +152,26 @@ class TreeSheetWriter {
     for (const auto& note : spec_.notes) worksheet_write_string(sheet_, row++, 1, note.c_str(), f_.footnote);
   }
 
-  void set_layout() {
+  // A name no longer than the column was made for fits; only those past its limit are measured.
+  int name_lines(const std::string& name) const {
+    return name_width_for(display_length(name)) <= name_width_ ? 1 : wrapped_lines(name, name_width_, kBodyPoints);
+  }
+
+  static double name_width_for(std::size_t characters) { return 1.1 * static_cast<double>(characters) + 3; }
+
+  // Names up to about 20 characters keep one line; longer ones wrap. Levels are short words.
+  void set_widths() {
     std::size_t longest = 6;
     for (int node : units_) longest = std::max(longest, display_length(tree_.nodes[static_cast<std::size_t>(node)].name));
-    std::size_t level = 4;
+    std::size_t level = 3;
     for (const auto& name : tree_.levels) level = std::max(level, display_length(name));
-    worksheet_set_column(sheet_, 0, 0, 6, nullptr);
-    worksheet_set_column(sheet_, 1, 1, std::min(40.0, 1.15 * static_cast<double>(longest) + 2), nullptr);
-    worksheet_set_column(sheet_, 2, 2, 1.15 * static_cast<double>(level) + 2, nullptr);
-    worksheet_set_column(sheet_, kFirstFigureColumn, last_column_, 9, nullptr);
-    set_table_page(sheet_, kHeaderRow, kFirstDataRow, 0.4);
+    name_width_ = std::clamp(name_width_for(longest), 12.0, 25.0);
+    const double level_width = std::min(12.0, 1.1 * static_cast<double>(level) + 2);
+    worksheet_set_column(sheet_, 0, 0, 4.5, nullptr);
+    worksheet_set_column(sheet_, 1, 1, name_width_, nullptr);
+    worksheet_set_column(sheet_, 2, 2, level_width, nullptr);
+    worksheet_set_column(sheet_, kFirstFigureColumn, last_column_, spec_.figure_width, nullptr);
+    table_width_ = 4.5 + name_width_ + level_width + spec_.figure_width * static_cast<double>(spec_.columns.size());
   }
 
   const SheetFormats& f_;
@@ -148,6 +181,7 @@ class TreeSheetWriter {
   std::vector<int> units_;
   std::map<int, lxw_row_t> row_of_;
   lxw_col_t last_column_;
+  double name_width_ = 0, table_width_ = 0;
 };
 
 }  // namespace

@@ -29,10 +29,13 @@ struct TreeSheet {
   std::string subtitle;    // italic line under it
   std::vector<std::string> notes;  // lines under the table
   std::vector<TreeColumn> columns;
+  double figure_width = 8;  // of each figure column, in characters
 };
 
 // Writes the sheet: TT, unit name, level, then the columns. Units are `tree.preorder()`, with the
-// root first as "Tổng cộng" when the tree has several top units.
+// root first as "Tổng cộng" when the tree has several top units. Printed A4 landscape, one page wide,
+// the header repeated on every page: a sheet must have few enough columns to print at the size of
+// the plan's appendix (about 10 pt); wider tables are split into sheets by their caller.
 void write_tree_sheet(lxw_workbook* book, const SheetFormats& formats, const UnitTree& tree, const TreeSheet& sheet);
 
 }  // namespace kehoach

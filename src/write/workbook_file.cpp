@@ -1,9 +1,11 @@
 #include "write/workbook_file.h"
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 #include "text/column_letter.h"
+#include "text/unicode.h"
 #include "write/atomic_file.h"
 
 namespace kehoach {
@@ -73,6 +75,12 @@ SheetFormats make_sheet_formats(lxw_workbook* book) {
   f.group_text = make_format(book, 12, true, false, true);
   format_set_indent(f.group_text, 1);
   f.footnote = make_format(book, 11, false, true, false);
+  f.wrapped_text = wrapped(make_format(book, 12, false, false, true));
+  format_set_indent(f.wrapped_text, 1);
+  f.wrapped_group_text = wrapped(make_format(book, 12, true, false, true));
+  format_set_indent(f.wrapped_group_text, 1);
+  f.whole_rate = with_number_format(centred(make_format(book, 12, false, false, true)), "0");
+  f.total_whole_rate = with_number_format(centred(make_format(book, 12, true, false, true)), "0");
   return f;
 }
 
@@ -85,6 +93,53 @@ void set_table_page(lxw_worksheet* sheet, lxw_row_t header_row, lxw_row_t first_
   worksheet_fit_to_pages(sheet, 1, 0);  // one page wide, as many pages tall as needed
   worksheet_freeze_panes(sheet, first_data_row, 2);
 }
+
+namespace {
+
+// A character's width in ems, Times New Roman: capitals at most 0.72, digits 0.5, small letters at
+// most 0.5 (m and w are wider, i, l, t narrower: on average less).
+double em_width(const std::string& character) {
+  if (character == " ") return 0.25;
+  if (character.size() == 1) return std::isupper(static_cast<unsigned char>(character[0])) ? 0.72 : 0.5;
+  return to_upper(character) == character ? 0.72 : 0.5;
+}
+
+}  // namespace
+
+int wrapped_lines(const std::string& text, double width, double points) {
+  // Excel draws a column of `width` characters as width × 7 + 5 pixels (Calibri 11, 96 dpi), less
+  // its padding; LibreOffice's are wider.
+  const double room = (width * 7.0 + 5.0 - 6.0) * 0.75;
+  int lines = 1;
+  double line = 0, word = 0;
+  auto end_word = [&] {
+    if (word == 0) return;
+    if (line > 0 && line + 0.25 * points + word > room) {
+      ++lines;
+      line = word;
+    } else {
+      line += (line > 0 ? 0.25 * points : 0) + word;
+    }
+    while (line > room) {  // a word longer than the column breaks inside
+      ++lines;
+      line -= room;
+    }
+    word = 0;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t next = i + 1;
+    while (next < text.size() && (text[next] & 0xC0) == 0x80) ++next;
+    const std::string character = text.substr(i, next - i);
+    if (character == " ") end_word();
+    else if (character == "\n") { end_word(); ++lines; line = 0; }
+    else word += em_width(character) * points;
+    i = next;
+  }
+  end_word();
+  return lines;
+}
+
+double lines_height(int lines, double points) { return static_cast<double>(lines) * points * 1.2 + 4.0; }
 
 std::string cell_ref(lxw_row_t row, lxw_col_t column) { return column_letter(column) + std::to_string(row + 1); }
 

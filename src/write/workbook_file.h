@@ -21,6 +21,8 @@ struct SheetFormats {
   lxw_format *total_text, *total_count, *total_rate;
   lxw_format* group_text;  // a unit that sums units below it: bold, left-aligned like a name
   lxw_format* footnote;    // a line under a table: italic, no border
+  lxw_format *wrapped_text, *wrapped_group_text;  // a name too long for its column: on several lines
+  lxw_format *whole_rate, *total_whole_rate;      // a percentage shown without decimals: "100", "50"
 };
 
 SheetFormats make_sheet_formats(lxw_workbook* book);
@@ -28,6 +30,13 @@ SheetFormats make_sheet_formats(lxw_workbook* book);
 // A4 landscape, centred, the two header rows repeated on every page, one page wide, frozen below the
 // header and right of the unit names: how an official table is printed and read.
 void set_table_page(lxw_worksheet* sheet, lxw_row_t header_row, lxw_row_t first_data_row, double left_margin);
+
+// How many lines `text` wraps to in a column `width` characters wide (Excel's unit: a digit of the
+// default font) at `points`, in Times New Roman. Row heights of wrapped headers and names are set from
+// it, since neither Excel nor LibreOffice sizes a merged or fixed row to its text; it errs on the
+// generous side (Excel's narrow columns, upper case as wide as it gets).
+int wrapped_lines(const std::string& text, double width, double points);
+double lines_height(int lines, double points);  // a row that shows `lines` lines at `points`, in points
 
 std::string cell_ref(lxw_row_t row, lxw_col_t column);             // "D7"
 std::string absolute_column_ref(lxw_row_t row, lxw_col_t column);  // "$C7": the households column in a rate

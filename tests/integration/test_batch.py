@@ -159,6 +159,20 @@ class FromRecords(FolderTest):
         with zipfile.ZipFile(self.path("ket-qua/ke-hoach.docx")) as z:
             self.assertIn("Ủy ban nhân dân xã An Hòa Thịnh", z.read("word/document.xml").decode("utf-8"))
 
+    def test_a_standard_not_yet_confirmed_is_warned_about_and_noted_under_every_table(self):
+        records = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "examples",
+                               "an-hoa-thinh-2022", "ho-gia-dinh-cuoi-2021.csv")
+        cascade = self.write("phan-bo.yaml", "year: 2027\nrecords: " + os.path.abspath(records) + "\ntargets:\n"
+                             "  poor: { reduce: 5 }\n  near_poor: { reduce: 5 }\n")
+        out = kehoach("batch", cascade, "-o", self.path("ket-qua"))
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn("kehoach batch: cảnh báo: áp dụng Chuẩn nghèo đa chiều giai đoạn 2027–2030", out.stderr)
+        note = "Chuẩn nghèo đa chiều giai đoạn 2027–2030 chưa được văn bản pháp luật xác nhận"
+        with zipfile.ZipFile(self.path("ket-qua/ke-hoach.docx")) as z:
+            self.assertIn(note, z.read("word/document.xml").decode("utf-8"))
+        with zipfile.ZipFile(self.path("ket-qua/phu-luc.xlsx")) as z:
+            self.assertIn(note, z.read("xl/sharedStrings.xml").decode("utf-8"))
+
 
 class Interrupted(FolderTest):
     def test_ctrl_c_leaves_only_whole_files_and_a_second_run_finishes_the_rest(self):

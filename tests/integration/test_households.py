@@ -5,12 +5,14 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import unittest
 import zipfile
 
 import openpyxl
 
 from harness import EXAMPLES, KEHOACH, RECALC_ALWAYS, FolderTest, libreoffice_csv, run
+from printed import pages, print_to_pdf
 
 AN_HOA_THINH = os.path.join(EXAMPLES, "an-hoa-thinh-2022")
 
@@ -74,7 +76,10 @@ class Summary(FolderTest):
         out = kehoach("households", self.write("ho.csv", START), "--year", "2024", "--json")
         self.assertEqual(out.returncode, 0, out.stderr)
         report = json.loads(out.stdout)
-        self.assertEqual(report["standard"]["name"], "Chuẩn nghèo đa chiều giai đoạn 2022–2025 (Nghị định 07/2021/NĐ-CP)")
+        self.assertEqual(report["standard"], {"name": "Chuẩn nghèo đa chiều giai đoạn 2022–2025",
+                                              "document": "Nghị định 07/2021/NĐ-CP", "confirmed": True,
+                                              "first_year": 2022, "last_year": 2026})
+        self.assertEqual(report["records"]["file"], self.path("ho.csv"))  # JSON is for programs: it keeps the file
         self.assertEqual(report["levels"], ["Xã", "Thôn"])
         self.assertEqual(report["records"]["read"], 10)
         units = by_path(report["units"])
@@ -106,7 +111,7 @@ class Summary(FolderTest):
         self.assertIn("Đã ghi bảng tổng hợp: ho-tong-hop.xlsx (10 hộ, 5 đơn vị;", out.stdout)
         self.assertIn("    Thôn 1 | 5 | 2 | 40,00 | 1 | 20,00", out.stdout)
         book = openpyxl.load_workbook(xlsx)
-        self.assertEqual(book.sheetnames, ["Tổng hợp", "Thiếu hụt"])
+        self.assertEqual(book.sheetnames, ["Tổng hợp", "Thiếu hụt hộ nghèo", "Thiếu hụt hộ cận nghèo"])
         sheet = book["Tổng hợp"]
         cached = openpyxl.load_workbook(xlsx, data_only=True)["Tổng hợp"]
         self.assertEqual(sheet["B6"].value, "Tổng cộng")
@@ -188,10 +193,22 @@ class Movements(FolderTest):
                       "--year", "2024", "-o", self.path("bien-dong.xlsx"))
         self.assertEqual(out.returncode, 0, out.stderr)
         book = openpyxl.load_workbook(self.path("bien-dong.xlsx"))
-        self.assertEqual(book.sheetnames, ["Tổng hợp", "Thiếu hụt", "Biến động"])
-        sheet = book["Biến động"]
-        self.assertEqual(sheet["L8"].value, "=D8-E8-F8-G8+H8+I8+J8+K8")
-        self.assertEqual(sheet["E5"].value, "Thoát nghèo thành hộ cận nghèo")
+        self.assertEqual(book.sheetnames, ["Tổng hợp", "Thiếu hụt hộ nghèo", "Thiếu hụt hộ cận nghèo",
+                                           "Biến động hộ nghèo", "Biến động hộ cận nghèo"])
+        for name, labels in (("Biến động hộ nghèo", ["Thoát nghèo thành hộ cận nghèo", "Thoát nghèo vượt chuẩn cận nghèo",
+                                                     "Giảm khác", "Hộ cận nghèo rơi xuống nghèo", "Tái nghèo",
+                                                     "Phát sinh mới", "Tăng khác"]),
+                             ("Biến động hộ cận nghèo", ["Thoát cận nghèo", "Rơi xuống hộ nghèo", "Giảm khác",
+                                                         "Hộ nghèo thoát thành cận nghèo", "Tái cận nghèo",
+                                                         "Phát sinh mới", "Tăng khác"])):
+            sheet = book[name]
+            self.assertEqual(sheet["L8"].value, "=D8-E8-F8-G8+H8+I8+J8+K8")
+            self.assertEqual(sheet["D6"].value, "=SUM(D7,D10)")
+            self.assertEqual([sheet.cell(5, c).value for c in range(5, 12)], labels)
+            self.assertEqual((sheet["D4"].value, sheet["E4"].value, sheet["H4"].value, sheet["L4"].value),
+                             ("Đầu kỳ", "Giảm trong kỳ", "Tăng trong kỳ", "Cuối kỳ"))
+        cached = openpyxl.load_workbook(self.path("bien-dong.xlsx"), data_only=True)
+        self.assertEqual((cached["Biến động hộ nghèo"]["L8"].value, cached["Biến động hộ cận nghèo"]["L8"].value), (2, 1))
 
 
 class BadRows(FolderTest):
@@ -210,7 +227,8 @@ class BadRows(FolderTest):
         self.assertIn("đã bỏ qua 1 dòng có giá trị sai trong", out.stderr)
         sheet = openpyxl.load_workbook(self.path("ho-tong-hop.xlsx"))["Tổng hợp"]
         notes = [sheet.cell(r, 2).value for r in range(12, 16)]
-        self.assertIn("Tệp hộ gia đình ho.csv: 10 hộ; đã bỏ qua 1 dòng có giá trị sai (--skip-bad-rows).", notes)
+        self.assertIn("Số liệu tính từ danh sách hộ rà soát cuối năm 2024 (10 hộ; đã bỏ qua 1 dòng có giá trị sai) theo "
+                      "chuẩn nghèo đa chiều giai đoạn 2022–2025, Nghị định 07/2021/NĐ-CP.", notes)
         js = json.loads(kehoach("households", records, "--year", "2024", "--skip-bad-rows", "--json").stdout)
         self.assertEqual(js["records"]["skipped_rows"], 1)
 
@@ -263,7 +281,12 @@ class PlansAndReportsFromRecords(FolderTest):
         self.assertIn("- Có 68 hộ nghèo thuộc diện bảo trợ xã hội;", text)
         sheet = openpyxl.load_workbook(self.path("ke-hoach-phu-luc.xlsx")).active
         notes = [sheet.cell(r, 2).value for r in range(27, 31)]
-        self.assertIn("Tệp hộ gia đình ho-gia-dinh-cuoi-2021.csv: 2.047 hộ.", notes)
+        note = ("Số liệu tính từ danh sách hộ rà soát cuối năm 2021 (2.047 hộ) theo chuẩn nghèo đa chiều giai đoạn "
+                "2022–2025, Nghị định 07/2021/NĐ-CP.")
+        self.assertIn(note, notes)
+        self.assertIn("Danh sách hộ: " + os.path.join(AN_HOA_THINH, "ho-gia-dinh-cuoi-2021.csv") + " (2.047 hộ).",
+                      out.stdout)  # the file on the terminal, not in the documents
+        self.assertIn(note, text)  # under the appendix table of the Word plan too
         with zipfile.ZipFile(docx) as z:
             self.assertNotIn("AHT-0", z.read("word/document.xml").decode("utf-8"))
 
@@ -292,8 +315,10 @@ class PlansAndReportsFromRecords(FolderTest):
             row = next(u for u in from_records["units"] if u["name"] == unit["name"])
             self.assertEqual((row["end_households"], row["poor"]["end_rate"], row["near_poor"]["end_rate"]),
                              (unit["households"], unit["poor_rate"], unit["near_poor_rate"]), unit["name"])
-        self.assertEqual(from_records["notes"][:2], ["Danh sách đầu kỳ ho-gia-dinh-cuoi-2021.csv: 2.047 hộ.",
-                                                     "Danh sách cuối kỳ ho-gia-dinh-cuoi-2022.csv: 2.045 hộ."])
+        self.assertEqual(from_records["notes"], [
+            "Số liệu đầu năm tính từ danh sách hộ rà soát cuối năm 2021: 2.047 hộ.",
+            "Số liệu hiện nay tính từ danh sách hộ rà soát cuối năm 2022: 2.045 hộ.",
+            "Hộ nghèo, hộ cận nghèo xác định theo chuẩn nghèo đa chiều giai đoạn 2022–2025, Nghị định 07/2021/NĐ-CP."])
 
     def test_a_plan_without_records_cannot_take_an_end_list(self):
         out = kehoach("report", os.path.join(AN_HOA_THINH, "ke-hoach.yaml"), "--period", "year",
@@ -304,6 +329,133 @@ class PlansAndReportsFromRecords(FolderTest):
         self.assertEqual(out.returncode, 64)
         self.assertIn("thiếu --movements (bảng biến động cộng dồn từ đầu năm) hoặc --records-end", out.stderr)
 
+def workbook_texts(xlsx):
+    """Every text of a workbook (shared strings, inline strings, sheet names, properties), as a user could see it."""
+    with zipfile.ZipFile(xlsx) as z:
+        return "\n".join(z.read(name).decode("utf-8") for name in z.namelist() if name.endswith(".xml"))
+
+
+def sheet_notes(sheet):
+    return [sheet.cell(r, 2).value for r in range(1, sheet.max_row + 1) if sheet.cell(r, 2).value
+            and sheet.cell(r, 1).value is None and r > 5]
+
+
+class PrintedWorkbook(unittest.TestCase):
+    """The An Hòa Thịnh review of 2022 compared with 2021, as the commune prints and files it."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.TemporaryDirectory()
+        cls.xlsx = os.path.join(cls.folder.name, "ra-soat.xlsx")
+        cls.end = os.path.join(AN_HOA_THINH, "ho-gia-dinh-cuoi-2022.csv")
+        cls.start = os.path.join(AN_HOA_THINH, "ho-gia-dinh-cuoi-2021.csv")
+        cls.result = kehoach("households", cls.end, "--start", cls.start, "--earlier",
+                             os.path.join(AN_HOA_THINH, "ho-gia-dinh-cuoi-2020.csv"), "--year", "2022", "-o", cls.xlsx)
+        cls.appendix = os.path.join(cls.folder.name, "phu-luc.xlsx")
+        cls.appendix_result = kehoach("appendix", os.path.join(AN_HOA_THINH, "ke-hoach-tu-danh-sach-ho.yaml"),
+                                      "-o", cls.appendix)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.folder.cleanup()
+
+    def test_every_sheet_prints_one_a4_landscape_page_at_the_size_of_the_plan_appendix(self):
+        self.assertEqual(self.result.returncode, 0, self.result.stderr)
+        self.assertEqual(self.appendix_result.returncode, 0, self.appendix_result.stderr)
+        printed = print_to_pdf([self.xlsx, self.appendix], os.path.join(self.folder.name, "pdf"),
+                               os.path.join(self.folder.name, "profile"), self.folder.name)
+        reference = pages(printed[self.appendix])[0].number_size()
+        found = pages(printed[self.xlsx])
+        # 20 units: every sheet one page, wide and tall; its first and last columns on it.
+        last_columns = ["Trong số hộ nghèo", "Thông tin", "Thông tin", "Cuối kỳ", "Cuối kỳ"]
+        self.assertEqual(len(found), len(last_columns))
+        for number, (page, last) in enumerate(zip(found, last_columns), start=1):
+            with self.subTest(page=number):
+                self.assertTrue(page.landscape_a4)
+                self.assertTrue(page.inside())
+                for words in ("TT", "Đơn vị", last, "Tân Thịnh"):
+                    self.assertIn(words, page.text())
+                self.assertGreaterEqual(page.number_size(), 0.97 * reference)
+                self.assertGreaterEqual(page.number_size(), 9.5)
+
+    def test_every_sheet_repeats_its_header_on_each_printed_page_and_keeps_it_in_view(self):
+        book = openpyxl.load_workbook(self.xlsx)
+        self.assertEqual(len(book.sheetnames), 5)
+        for sheet in book.worksheets:
+            with self.subTest(sheet.title):
+                self.assertEqual(sheet.print_title_rows, "$4:$5")
+                self.assertEqual(sheet.freeze_panes, "C6")
+                self.assertEqual((sheet.page_setup.orientation, int(sheet.page_setup.paperSize)), ("landscape", 9))
+                self.assertTrue(sheet.sheet_properties.pageSetUpPr.fitToPage)
+
+    def test_the_titles_carry_the_year_and_the_commune_and_no_document_names_a_file(self):
+        book = openpyxl.load_workbook(self.xlsx)
+        self.assertEqual([sheet["A1"].value for sheet in book.worksheets], [
+            "KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO CUỐI NĂM 2022 TRÊN ĐỊA BÀN XÃ AN HÒA THỊNH",
+            "SỐ HỘ NGHÈO THIẾU HỤT THEO TỪNG CHỈ SỐ CUỐI NĂM 2022 TRÊN ĐỊA BÀN XÃ AN HÒA THỊNH",
+            "SỐ HỘ CẬN NGHÈO THIẾU HỤT THEO TỪNG CHỈ SỐ CUỐI NĂM 2022 TRÊN ĐỊA BÀN XÃ AN HÒA THỊNH",
+            "DIỄN BIẾN HỘ NGHÈO NĂM 2022 TRÊN ĐỊA BÀN XÃ AN HÒA THỊNH",
+            "DIỄN BIẾN HỘ CẬN NGHÈO NĂM 2022 TRÊN ĐỊA BÀN XÃ AN HÒA THỊNH"])
+        for sheet in book.worksheets:
+            self.assertEqual(sheet_notes(sheet)[:2], ["Danh sách hộ rà soát đầu kỳ: 2.047 hộ.",
+                                                      "Danh sách hộ rà soát cuối năm 2022: 2.045 hộ."])
+        texts = workbook_texts(self.xlsx) + workbook_texts(self.appendix)
+        for name in ("ho-gia-dinh", ".csv", "cuoi-20"):
+            self.assertNotIn(name, texts)
+        # The files compared are named on the terminal instead.
+        self.assertIn(f"So sánh danh sách {self.start} (2.047 hộ) với {self.end} (2.045 hộ).", self.result.stdout)
+
+    def test_the_standard_is_named_with_one_pair_of_brackets(self):
+        book = openpyxl.load_workbook(self.xlsx)
+        for name in ("Tổng hợp", "Thiếu hụt hộ nghèo", "Thiếu hụt hộ cận nghèo"):
+            self.assertEqual(book[name]["A2"].value,
+                             "(Theo chuẩn nghèo đa chiều giai đoạn 2022–2025, Nghị định 07/2021/NĐ-CP)")
+        self.assertNotIn("))", workbook_texts(self.xlsx))
+        self.assertNotIn("))", self.result.stdout)
+        self.assertIn("(2.045 hộ, 20 đơn vị; Chuẩn nghèo đa chiều giai đoạn 2022–2025, Nghị định 07/2021/NĐ-CP).",
+                      self.result.stdout)
+
+
+class UnconfirmedStandard(FolderTest):
+    """The 2027–2030 standard's lines come from the press: applied with a warning and a note in every output."""
+
+    NOTE = ("Chuẩn nghèo đa chiều giai đoạn 2027–2030 chưa được văn bản pháp luật xác nhận: số liệu tính theo các "
+            "mức dự kiến, cần tính lại khi có văn bản chính thức.")
+
+    def assert_warned(self, result, command):
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(f"kehoach {command}: cảnh báo: áp dụng Chuẩn nghèo đa chiều giai đoạn 2027–2030", result.stderr)
+        self.assertIn("chưa được văn bản pháp luật xác nhận", result.stderr)
+
+    def test_the_household_workbook_warns_and_notes_it_under_every_table(self):
+        records = self.write("ho.csv", START)
+        result = kehoach("households", records, "--year", "2027", "-o", self.path("ra-soat.xlsx"))
+        self.assert_warned(result, "households")
+        for sheet in openpyxl.load_workbook(self.path("ra-soat.xlsx")).worksheets:
+            self.assertIn(self.NOTE, sheet_notes(sheet), sheet.title)
+        self.assertFalse(json.loads(kehoach("households", records, "--year", "2027", "--json").stdout)["standard"]["confirmed"])
+        # A confirmed standard: neither.
+        confirmed = kehoach("households", records, "--year", "2024", "-o", self.path("ra-soat-2024.xlsx"))
+        self.assertEqual(confirmed.stderr, "")
+        self.assertNotIn("chưa được văn bản pháp luật xác nhận", workbook_texts(self.path("ra-soat-2024.xlsx")))
+
+    def test_a_plan_and_a_report_from_records_warn_and_note_it_under_their_tables(self):
+        plan = self.write("ke-hoach.yaml", "year: 2027\nissuer:\n  body: Ủy ban nhân dân\n  unit: xã An Hòa Thịnh\n"
+                                           "records: " + os.path.join(AN_HOA_THINH, "ho-gia-dinh-cuoi-2021.csv") + "\n"
+                                           "targets:\n  poor:\n    reduce: 5\n  near_poor:\n    reduce: 5\ntemplate: xa\n")
+        docx = self.path("ke-hoach.docx")
+        result = kehoach("plan", plan, "-o", docx)
+        self.assert_warned(result, "plan")
+        self.assertIn(self.NOTE, document_text(docx))  # under the appendix table of the Word plan
+        self.assertIn(self.NOTE, sheet_notes(openpyxl.load_workbook(self.path("ke-hoach-phu-luc.xlsx")).active))
+        report = kehoach("report", plan, "--period", "year", "--records-end",
+                         os.path.join(AN_HOA_THINH, "ho-gia-dinh-cuoi-2022.csv"), "-o", self.path("bao-cao.docx"))
+        self.assert_warned(report, "report")
+        self.assertEqual(report.stderr.count("cảnh báo"), 1)
+        for sheet in openpyxl.load_workbook(self.path("bao-cao-bieu.xlsx")).worksheets:
+            self.assertIn(self.NOTE, sheet_notes(sheet), sheet.title)
+
+
 
 if __name__ == "__main__":
-    sys.exit(run(Summary, Movements, BadRows, PlansAndReportsFromRecords))
+    sys.exit(run(Summary, Movements, BadRows, PlansAndReportsFromRecords, PrintedWorkbook, UnconfirmedStandard))

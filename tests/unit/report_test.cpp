@@ -61,7 +61,9 @@ TEST_CASE("units below the period's threshold are marked behind; the default at 
       "3,Yên Mỹ,1,0,0,0,0,0,0,\n");  // 1/2 = 50%: on schedule
   CHECK(r.threshold == Rate{5000});
   CHECK(r.rows[0].behind);
+  CHECK(r.rows[0].figures[0].behind);  // each indicator says whether it is the one behind
   CHECK_FALSE(r.rows[1].behind);
+  CHECK_FALSE(r.rows[1].figures[0].behind);
   CHECK_FALSE(r.rows[2].behind);
   CHECK(report_of("1,Đại Áng,3,0,0,0,0,0,0,\n2,Tứ Hiệp,3,0,0,0,0,0,0,\n3,Yên Mỹ,1,0,0,0,0,0,0,\n", Period::Q1).rows[0].behind == false);
   CHECK(report_of("1,Đại Áng,3,0,0,0,0,0,0,\n2,Tứ Hiệp,3,0,0,0,0,0,0,\n3,Yên Mỹ,1,0,0,0,0,0,0,\n", Period::H1, Rate{4000})

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "model/input_error.h"
 #include "read/xlsx_reader.h"
 #include "scratch_folder.h"
 #include "write/report_labels.h"
@@ -69,15 +70,16 @@ Report small_report() {
   report.total = {"Tổng cộng", 1200,
                   {end_only(90, 79, 18, Rate{6111}, Rate{658}), end_only(50, 46, 6, Rate{6667}, Rate{383})},
                   false};
+  report.rows[0].figures[0].behind = true;  // 37,50% of its poor target, below the 50% of a 6-month report
   return report;
 }
 
-std::string sheet_xml(const std::string& path) {
+std::string sheet_xml(const std::string& path, int sheet = 1) {
   std::ifstream file(path, std::ios::binary);
   const std::string bytes((std::istreambuf_iterator<char>(file)), {});
   std::istringstream in(bytes);
   Poco::Zip::ZipArchive archive(in);
-  const auto header = archive.findHeader("xl/worksheets/sheet1.xml");
+  const auto header = archive.findHeader("xl/worksheets/sheet" + std::to_string(sheet) + ".xml");
   REQUIRE(header != archive.headerEnd());
   std::istringstream part_in(bytes);
   Poco::Zip::ZipInputStream zip(part_in, header->second);
@@ -105,63 +107,62 @@ TEST_CASE("a period's label names the months since 1 January") {
   CHECK(period_label(Period::Year, 2022) == "năm 2022");
 }
 
-TEST_CASE("the report workbook reads back with its titles, the movement forms' header, units and total") {
+TEST_CASE("the report workbook has a sheet per indicator with titles, the movement forms' header, units and total") {
   const testing::ScratchFolder scratch;
   const std::string path = scratch.file("ket-qua.xlsx");
   write_report_workbook(report_plan(), small_report(), path);
 
-  const Grid grid = read_xlsx(path, "ket-qua.xlsx");
-  CHECK(grid.sheet == "Phụ lục");
-  CHECK(grid.rows[0].cell(0) == "Phụ lục");
-  CHECK(grid.rows[1].cell(0) == "KẾT QUẢ THỰC HIỆN CHỈ TIÊU GIẢM NGHÈO 6 THÁNG ĐẦU NĂM 2024");
-  CHECK(grid.rows[2].cell(0) ==
-        "(Kèm theo Báo cáo kết quả thực hiện 6 tháng đầu năm 2024 của Ủy ban nhân dân xã An Hòa Thịnh)");
-
-  CHECK(grid.rows[4].cells == join({{"TT", "Đơn vị", "Tổng số hộ"}, Cells(13, "Hộ nghèo"), Cells(13, "Hộ cận nghèo"),
-                                    {"Ghi chú"}}));
-  CHECK(grid.rows[5].cells ==
-        Cells{"TT", "Đơn vị", "Tổng số hộ",
-              "Đầu năm", "Thoát nghèo thành hộ cận nghèo", "Thoát nghèo vượt chuẩn cận nghèo", "Giảm khác",
-              "Hộ cận nghèo rơi xuống nghèo", "Tái nghèo", "Phát sinh mới", "Tăng khác",
-              "Hiện nay", "Tỷ lệ (%)", "Chỉ tiêu giảm", "Đã giảm", "Đạt (%)",
-              "Đầu năm", "Thoát cận nghèo", "Rơi xuống hộ nghèo", "Giảm khác",
-              "Hộ nghèo thoát thành cận nghèo", "Tái cận nghèo", "Phát sinh mới", "Tăng khác",
-              "Hiện nay", "Tỷ lệ (%)", "Chỉ tiêu giảm", "Đã giảm", "Đạt (%)",
-              "Ghi chú"});
-
-  // Cached values as a viewer shows them; the near-poor share of Thôn Đông is empty (no target).
-  CHECK(grid.rows[6].cells == Cells{"1", "Thôn Đông", "500",
-                                    "40", "3", "2", "1", "1", "0", "2", "0", "37", "7.40", "8", "3", "37.50",
-                                    "30", "2", "1", "0", "3", "0", "1", "0", "31", "6.20", "0", "-1", "",
-                                    "Chậm tiến độ"});
-  // Movements unknown: empty movement cells, the end as given. (The reader stops at a row's last
-  // cell with text, so rows without a note end at the near-poor share.)
-  CHECK(grid.rows[7].cells == join({{"2", "Thôn Tây", "700", "50"}, empties(7), {"42", "6.00", "10", "8", "80.00", "20"},
-                                    empties(7), {"15", "2.14", "6", "5", "83.33"}}));
+  const Grid poor = read_xlsx(path, "ket-qua.xlsx", "Hộ nghèo");
+  CHECK(poor.rows[0].cell(0) == "Phụ lục");
+  CHECK(poor.rows[1].cell(0) == "KẾT QUẢ THỰC HIỆN CHỈ TIÊU GIẢM NGHÈO 6 THÁNG ĐẦU NĂM 2024");
+  CHECK(poor.rows[2].cell(0) == report_attachment_line(report_plan(), small_report()));
+  CHECK(poor.rows[3].cell(0) == "Biểu 1: Hộ nghèo");
+  CHECK(poor.rows[4].cells == Cells{"TT", "Đơn vị", "Tổng số hộ", "Đầu năm", "Giảm trong kỳ", "Giảm trong kỳ",
+                                    "Giảm trong kỳ", "Tăng trong kỳ", "Tăng trong kỳ", "Tăng trong kỳ", "Tăng trong kỳ",
+                                    "Hiện nay", "Hiện nay", "Chỉ tiêu giảm", "Đã giảm", "Đạt (%)", "Ghi chú"});
+  CHECK(poor.rows[5].cells ==
+        Cells{"TT", "Đơn vị", "Tổng số hộ", "Đầu năm", "Thoát nghèo thành hộ cận nghèo", "Thoát nghèo vượt chuẩn cận nghèo",
+              "Giảm khác", "Hộ cận nghèo rơi xuống nghèo", "Tái nghèo", "Phát sinh mới", "Tăng khác", "Số hộ",
+              "Tỷ lệ (%)", "Chỉ tiêu giảm", "Đã giảm", "Đạt (%)", "Ghi chú"});
+  // Cached values as a viewer shows them; the note marks the unit behind on this indicator.
+  CHECK(poor.rows[6].cells == Cells{"1", "Thôn Đông", "500", "40", "3", "2", "1", "1", "0", "2", "0", "37", "7.40", "8",
+                                    "3", "37.50", "Chậm tiến độ"});
+  // Movements unknown: empty movement cells, the end as given. A whole share has no decimals.
+  CHECK(poor.rows[7].cells == join({{"2", "Thôn Tây", "700", "50"}, empties(7), {"42", "6.00", "10", "8", "80"}}));
   // One unit's movements unknown: the total's stay empty rather than show a partial sum.
-  CHECK(grid.rows[8].cells == join({{"Tổng cộng", "Tổng cộng", "1200", "90"}, empties(7),
-                                    {"79", "6.58", "18", "11", "61.11", "50"}, empties(7),
-                                    {"46", "3.83", "6", "4", "66.67"}}));
-  CHECK(grid.rows.size() == 9);
+  CHECK(poor.rows[8].cells == join({{"Tổng cộng", "Tổng cộng", "1200", "90"}, empties(7), {"79", "6.58", "18", "11", "61.11"}}));
+  CHECK(poor.rows.size() == 9);
+
+  const Grid near = read_xlsx(path, "ket-qua.xlsx", "Hộ cận nghèo");
+  CHECK(near.rows[3].cell(0) == "Biểu 2: Hộ cận nghèo");
+  CHECK(near.rows[5].cells ==
+        Cells{"TT", "Đơn vị", "Tổng số hộ", "Đầu năm", "Thoát cận nghèo", "Rơi xuống hộ nghèo", "Giảm khác",
+              "Hộ nghèo thoát thành cận nghèo", "Tái cận nghèo", "Phát sinh mới", "Tăng khác", "Số hộ", "Tỷ lệ (%)",
+              "Chỉ tiêu giảm", "Đã giảm", "Đạt (%)", "Ghi chú"});
+  // Thôn Đông is behind on the poor only: no note here; its near-poor share is empty (no target).
+  CHECK(near.rows[6].cells == Cells{"1", "Thôn Đông", "500", "30", "2", "1", "0", "3", "0", "1", "0", "31", "6.20", "0",
+                                    "-1"});
+  CHECK(near.rows[7].cells == join({{"2", "Thôn Tây", "700", "20"}, empties(7), {"15", "2.14", "6", "5", "83.33"}}));
+  CHECK(near.rows[8].cells == join({{"Tổng cộng", "Tổng cộng", "1200", "50"}, empties(7), {"46", "3.83", "6", "4", "66.67"}}));
 }
 
 TEST_CASE("the report workbook's derived cells are formulas over the figures") {
   const testing::ScratchFolder scratch;
   const std::string path = scratch.file("ket-qua.xlsx");
   write_report_workbook(report_plan(), small_report(), path);
-  const std::string xml = sheet_xml(path);
+  const std::string xml = sheet_xml(path), near = sheet_xml(path, 2);
 
   // End = start − decreases + increases, with the form's signs; given ends are plain numbers.
   CHECK(xml.find("<f>D7-E7-F7-G7+H7+I7+J7+K7</f><v>37</v>") != std::string::npos);
-  CHECK(xml.find("<f>Q7-R7-S7-T7+U7+V7+W7+X7</f><v>31</v>") != std::string::npos);
+  CHECK(near.find("<f>D7-E7-F7-G7+H7+I7+J7+K7</f><v>31</v>") != std::string::npos);
   CHECK(xml.find("<c r=\"L8\" s=\"") != std::string::npos);
   CHECK(xml.find("<f>D8-E8") == std::string::npos);
   CHECK(xml.find("<f>ROUND(L7/$C7*100,2)</f><v>7.4</v>") != std::string::npos);
   CHECK(xml.find("<f>D7-L7</f><v>3</v>") != std::string::npos);
-  CHECK(xml.find("<f>Q7-Y7</f><v>-1</v>") != std::string::npos);
+  CHECK(near.find("<f>D7-L7</f><v>-1</v>") != std::string::npos);
   CHECK(xml.find("<f>IF(N7=0,\"\",ROUND(O7/N7*100,2))</f><v>37.5</v>") != std::string::npos);
   // A zero target: the formula stays, its cached value is an empty string.
-  CHECK(xml.find("t=\"str\"><f>IF(AA7=0,\"\",ROUND(AB7/AA7*100,2))</f><v></v>") != std::string::npos);
+  CHECK(near.find("t=\"str\"><f>IF(N7=0,\"\",ROUND(O7/N7*100,2))</f><v></v>") != std::string::npos);
   // Totals are sums; the total's rate and share come from the totals.
   CHECK(xml.find("<f>SUM(C7:C8)</f><v>1200</v>") != std::string::npos);
   CHECK(xml.find("<f>SUM(L7:L8)</f><v>79</v>") != std::string::npos);
@@ -169,34 +170,74 @@ TEST_CASE("the report workbook's derived cells are formulas over the figures") {
   CHECK(xml.find("<f>ROUND(L9/$C9*100,2)</f><v>6.58</v>") != std::string::npos);
   CHECK(xml.find("<f>IF(N9=0,\"\",ROUND(O9/N9*100,2))</f><v>61.11</v>") != std::string::npos);
   CHECK(xml.find("<f>SUM(E7:E8)") == std::string::npos);
-  // Page setup: header rows repeat, the header and the names stay in view.
-  CHECK(xml.find("<pageSetup paperSize=\"9\"") != std::string::npos);
-  CHECK(xml.find("orientation=\"landscape\"") != std::string::npos);
-  CHECK(xml.find("fitToHeight=\"0\"") != std::string::npos);
-  CHECK(xml.find("<pane xSplit=\"2\" ySplit=\"6\" topLeftCell=\"C7\"") != std::string::npos);
+  // Page setup on both sheets: A4 landscape, one page wide, header rows repeated, header and names in view.
+  for (const std::string* sheet : {&xml, &near}) {
+    CHECK(sheet->find("<pageSetup paperSize=\"9\"") != std::string::npos);
+    CHECK(sheet->find("orientation=\"landscape\"") != std::string::npos);
+    CHECK(sheet->find("fitToHeight=\"0\"") != std::string::npos);
+    CHECK(sheet->find("<pane xSplit=\"2\" ySplit=\"6\" topLeftCell=\"C7\"") != std::string::npos);
+  }
 }
 
-TEST_CASE("when every unit counted its movements the total sums them too; the unit column has the plan's label") {
+TEST_CASE("a whole share is shown without decimals, any other with two") {
+  const testing::ScratchFolder scratch;
+  const std::string path = scratch.file("ket-qua.xlsx");
+  write_report_workbook(report_plan(), small_report(), path);
+  const std::string xml = sheet_xml(path);
+  // The style index of a cell.
+  auto style_of = [&](const std::string& cell) {
+    const std::string start = "<c r=\"" + cell + "\" s=\"";
+    const std::size_t at = xml.find(start);
+    REQUIRE(at != std::string::npos);
+    const std::size_t from = at + start.size();
+    return xml.substr(from, xml.find('"', from) - from);
+  };
+  // Thôn Tây 80 and Thôn Đông 37,50 differ in style; the total's 61,11 like Thôn Đông's but bold.
+  CHECK(style_of("P8") != style_of("P7"));
+  const Grid grid = read_xlsx(path, "ket-qua.xlsx", "Hộ nghèo");
+  CHECK(grid.rows[7].cell(15) == "80");
+  CHECK(grid.rows[6].cell(15) == "37.50");
+  CHECK(grid.rows[8].cell(15) == "61.11");
+}
+
+TEST_CASE("a report of one indicator has one sheet, its heading without a number; the unit column has the plan's label") {
   Report report = small_report();
   report.unit_label = "Thôn";
   report.indicators = {Indicator::Poor};
   report.rows.pop_back();
   report.rows[0].figures.pop_back();
   report.rows[0].behind = false;
+  report.rows[0].figures[0].behind = false;
   report.total = {"Tổng cộng", 500, {report.rows[0].figures[0]}, false};
   const testing::ScratchFolder scratch;
   const std::string path = scratch.file("ket-qua.xlsx");
   write_report_workbook(report_plan(), report, path);
 
   const Grid grid = read_xlsx(path, "ket-qua.xlsx");
-  CHECK(grid.rows[4].cells == join({{"TT", "Thôn", "Tổng số hộ"}, Cells(13, "Hộ nghèo"), {"Ghi chú"}}));
+  CHECK(grid.sheet == "Hộ nghèo");
+  CHECK(grid.rows[3].cell(0) == "Hộ nghèo");
+  CHECK(grid.rows[5].cell(1) == "Thôn");
   CHECK(grid.rows[6].cells == Cells{"1", "Thôn Đông", "500", "40", "3", "2", "1", "1", "0", "2", "0", "37", "7.40",
                                     "8", "3", "37.50"});
   CHECK(grid.rows[7].cells == Cells{"Tổng cộng", "Tổng cộng", "500", "40", "3", "2", "1", "1", "0", "2", "0", "37",
                                     "7.40", "8", "3", "37.50"});
+  CHECK_THROWS_AS(read_xlsx(path, "ket-qua.xlsx", "Hộ cận nghèo"), InputError);
   const std::string xml = sheet_xml(path);
   CHECK(xml.find("<f>SUM(E7:E7)</f><v>3</v>") != std::string::npos);
   CHECK(xml.find("<f>SUM(K7:K7)</f><v>0</v>") != std::string::npos);
+}
+
+TEST_CASE("the report's notes are under the table on every sheet") {
+  Report report = small_report();
+  report.notes = {"Số liệu đầu năm tính từ danh sách hộ rà soát cuối năm 2023: 1.200 hộ."};
+  const testing::ScratchFolder scratch;
+  const std::string path = scratch.file("ket-qua.xlsx");
+  write_report_workbook(report_plan(), report, path);
+  for (const char* sheet : {"Hộ nghèo", "Hộ cận nghèo"}) {
+    const Grid grid = read_xlsx(path, "ket-qua.xlsx", sheet);
+    REQUIRE(grid.rows.size() == 11);
+    CHECK(grid.rows[10].cell(1) == report.notes[0]);
+  }
 }
 
 TEST_CASE("a period's title and attachment line follow the period") {
@@ -207,8 +248,7 @@ TEST_CASE("a period's title and attachment line follow the period") {
   write_report_workbook(report_plan(), report, path);
   const Grid grid = read_xlsx(path, "quy-1.xlsx");
   CHECK(grid.rows[1].cell(0) == "KẾT QUẢ THỰC HIỆN CHỈ TIÊU GIẢM NGHÈO QUÝ I NĂM 2024");
-  CHECK(grid.rows[2].cell(0) ==
-        "(Kèm theo Báo cáo kết quả thực hiện quý I năm 2024 của Ủy ban nhân dân xã An Hòa Thịnh)");
+  CHECK(grid.rows[2].cell(0) == report_attachment_line(report_plan(), report));
 }
 
 TEST_CASE("a report workbook that cannot be written leaves no file and says where") {

@@ -97,7 +97,9 @@ TEST_CASE("a key written with nothing under it counts as left out") {
 
 TEST_CASE("the shipped national standard of 2022–2025 runs through 2026 with monthly lines and middle income") {
   const PovertyStandard s = read_standard(shipped("quoc-gia-2022-2025.yaml"));
-  CHECK(s.name == "Chuẩn nghèo đa chiều giai đoạn 2022–2025 (Nghị định 07/2021/NĐ-CP)");
+  CHECK(s.name == "Chuẩn nghèo đa chiều giai đoạn 2022–2025");
+  CHECK(s.document == "Nghị định 07/2021/NĐ-CP");
+  CHECK(s.confirmed);
   CHECK(s.file == shipped("quoc-gia-2022-2025.yaml"));
   CHECK(s.first_year == 2022);
   CHECK(s.last_year == 2026);
@@ -117,6 +119,8 @@ TEST_CASE("the shipped national standard of 2022–2025 runs through 2026 with m
 TEST_CASE("the shipped national standard of 2027–2030 has monthly lines and no middle-income lines") {
   const PovertyStandard s = read_standard(shipped("quoc-gia-2027-2030.yaml"));
   CHECK(s.name == "Chuẩn nghèo đa chiều giai đoạn 2027–2030");
+  CHECK(s.document.empty());
+  CHECK_FALSE(s.confirmed);  // the lines come from the press, not yet from a legal text
   CHECK(s.first_year == 2027);
   CHECK(s.last_year == 2030);
   CHECK_FALSE(s.per_year);
@@ -146,7 +150,7 @@ TEST_CASE("the shipped Hồ Chí Minh City standard has yearly lines with a near
 TEST_CASE("an unknown key is refused with its line and the keys allowed there") {
   CHECK(error_of(std::string(kStandard) + "nam: 2022\n") ==
         "data/chuan.yaml:13: khóa \"nam\" không có trong mẫu tệp chuẩn nghèo; các khóa dùng được ở đây: "
-        "name, first_year, last_year, income, rural, urban, poor_deprivations.");
+        "name, document, confirmed, first_year, last_year, income, rural, urban, poor_deprivations.");
   CHECK(error_of(replaced(kStandard, "  middle: 2.250.000", "  trung_binh: 2.250.000")) ==
         "data/chuan.yaml:7: khóa \"trung_binh\" không có trong mẫu tệp chuẩn nghèo; các khóa dùng được ở đây: "
         "poor, near_poor, middle, poor_score, middle_score.");
@@ -210,6 +214,19 @@ TEST_CASE("a middle-income line not above the poor line, or the near-poor line, 
         "data/chuan.yaml:7: rural: middle (1.000.000) phải cao hơn poor (1.500.000).");
   CHECK(error_of(replaced(kStandard, "middle: 3.000.000", "middle: 2.500.000")) ==
         "data/chuan.yaml:11: urban: middle (2.500.000) phải cao hơn near_poor (2.500.000).");
+}
+
+TEST_CASE("a standard is confirmed unless its file says confirmed: false, and names its legal text if it gives one") {
+  const PovertyStandard plain = parse_standard(kStandard, "data/chuan.yaml");
+  CHECK(plain.confirmed);
+  CHECK(plain.document.empty());
+  const PovertyStandard draft =
+      parse_standard(std::string(kStandard) + "confirmed: false\ndocument: Dự thảo Nghị định\n", "data/chuan.yaml");
+  CHECK_FALSE(draft.confirmed);
+  CHECK(draft.document == "Dự thảo Nghị định");
+  CHECK(parse_standard(std::string(kStandard) + "confirmed: true\n", "data/chuan.yaml").confirmed);
+  CHECK(error_of(std::string(kStandard) + "confirmed: chưa\n") ==
+        "data/chuan.yaml:13: \"confirmed\" phải là true hoặc false, không phải \"chưa\".");
 }
 
 TEST_CASE("the income basis is per_month or per_year") {
