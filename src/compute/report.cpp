@@ -29,7 +29,9 @@ class ReportBuilder {
     report.unit_label = table_.unit_label;
     for (const auto& target : table_.indicators) report.indicators.push_back(target.indicator);
     const auto by_name = index_movements();
-    report.total = {"Tổng cộng", table_.total.households, {}, false, 0LL};
+    end_households_known_ = every_unit_gives_end_households(by_name);
+    report.total = {"Tổng cộng", table_.total.households, {}, false, std::nullopt};
+    if (end_households_known_) report.total.end_households = 0;
     report.total.figures.resize(report.indicators.size());
     for (auto& t : report.total.figures) t.movements_known = true;
     for (const auto& row : table_.rows) {
@@ -56,6 +58,16 @@ class ReportBuilder {
       index[name_key(unit.name)] = &unit;
     }
     return index;
+  }
+
+  // The end households are used for every unit or for none, so that the total's rate is over the sum of
+  // the units' denominators (quarters whose last file lacks a unit may leave one without them).
+  bool every_unit_gives_end_households(const std::map<std::string, const UnitMovements*>& by_name) const {
+    for (const auto& row : table_.rows) {
+      auto found = by_name.find(name_key(row.name));
+      if (found == by_name.end() || !found->second->end_households) return false;
+    }
+    return true;
   }
 
   ReportFigures figures(const AppendixRow& row, std::size_t k, const UnitMovements& unit) const {
@@ -88,7 +100,7 @@ class ReportBuilder {
     f.achieved = f.start - f.end;
     if (f.target > 0) f.share = share_of(f.achieved, f.target);
     f.start_rate = rate_of(f.start, row.households);
-    f.end_rate = rate_of(f.end, unit.end_households.value_or(row.households));
+    f.end_rate = rate_of(f.end, end_households_known_ ? *unit.end_households : row.households);
     return f;
   }
 
@@ -108,7 +120,8 @@ class ReportBuilder {
 
   ReportRow unit_row(const AppendixRow& row, const UnitMovements& unit, Rate threshold) const {
     check_crossings(unit);
-    ReportRow out{row.name, row.households, {}, false, unit.end_households};
+    ReportRow out{row.name, row.households, {}, false,
+                  end_households_known_ ? unit.end_households : std::nullopt};
     for (std::size_t k = 0; k < table_.indicators.size(); ++k) {
       out.figures.push_back(figures(row, k, unit));
       ReportFigures& f = out.figures.back();
@@ -119,10 +132,7 @@ class ReportBuilder {
   }
 
   static void add_to_total(ReportRow& total, const ReportRow& row) {
-    // The total knows its end households only when every unit does.
-    total.end_households = total.end_households && row.end_households
-                               ? std::optional(*total.end_households + *row.end_households)
-                               : std::nullopt;
+    if (total.end_households) *total.end_households += *row.end_households;
     for (std::size_t k = 0; k < row.figures.size(); ++k) {
       ReportFigures& t = total.figures[k];
       const ReportFigures& f = row.figures[k];
@@ -146,6 +156,7 @@ class ReportBuilder {
   const Plan& plan_;
   const AppendixTable& table_;
   const Movements& movements_;
+  bool end_households_known_ = false;
 };
 
 }  // namespace

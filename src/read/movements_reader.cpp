@@ -159,8 +159,14 @@ Movements read_movements(const Grid& grid) {
       throw InputError(where, "\"" + name + "\" đã có ở dòng " + std::to_string(previous->second) + "; mỗi đơn vị chỉ ghi một dòng.");
 
     UnitMovements unit{name, row.source_row, {}, {}, std::nullopt};
-    if (layout.end_households && !row.cell(static_cast<std::size_t>(layout.end_households->column)).empty())
-      unit.end_households = count_at(grid, row, *layout.end_households, false);
+    // Given for every unit or for none: end rates over two kinds of denominator would not add up.
+    if (const auto& column = layout.end_households) {
+      if (row.cell(static_cast<std::size_t>(column->column)).empty())
+        throw InputError(Location{grid.source, row.source_row, column->column, column->name},
+                         "ô trống; hãy ghi tổng số hộ cuối kỳ của \"" + name + "\", hoặc bỏ cả cột này (khi đó tỷ lệ "
+                         "cuối kỳ tính trên số hộ đầu năm).");
+      unit.end_households = count_at(grid, row, *column, false);
+    }
     for (const auto& column : layout.columns) {
       IndicatorMovements& target = column.indicator == Indicator::Poor ? unit.poor : unit.near_poor;
       const bool empty = row.cell(static_cast<std::size_t>(column.column)).empty();

@@ -24,6 +24,7 @@ inline constexpr const char* kReportTableLabel = "Phụ lục";
 inline constexpr const char* kReportUnitLabel = "Đơn vị";
 inline constexpr const char* kReportStartLabel = "Đầu năm";
 inline constexpr const char* kReportEndLabel = "Hiện nay";
+inline constexpr const char* kReportEndHouseholdsLabel = "Tổng số hộ hiện nay";
 inline constexpr const char* kReportRateLabel = "Tỷ lệ (%)";
 inline constexpr const char* kReportTargetLabel = "Chỉ tiêu giảm";
 inline constexpr const char* kReportAchievedLabel = "Đã giảm";

@@ -55,6 +55,12 @@ class IndicatorSheet {
  private:
   std::string unit_label() const { return report_.unit_label.empty() ? kReportUnitLabel : report_.unit_label; }
 
+  // The households column holds what the end rate is a share of: the households at the end of the period
+  // when the movements give them (a review list does), else those at the start.
+  bool end_households() const { return report_.total.end_households.has_value(); }
+  const char* households_label() const { return end_households() ? kReportEndHouseholdsLabel : kHouseholdsLabel; }
+  long long households_of(const ReportRow& row) const { return row.end_households.value_or(row.households); }
+
   // "Biểu 1: Hộ nghèo" when the report has both indicators, "Hộ nghèo" when it has one.
   std::string heading() const {
     const std::string group = report_group_label(indicator_);
@@ -83,10 +89,11 @@ class IndicatorSheet {
     const lxw_row_t top = kHeaderRow, bottom = kHeaderRow + 1;
     merged_down(0, kOrderLabel);
     merged_down(1, unit_label().c_str());
-    merged_down(kHouseholdsColumn, kHouseholdsLabel);
+    merged_down(kHouseholdsColumn, households_label());
+    int lines = wrapped_lines(households_label(), kHouseholdsWidth, kHeaderPoints) - 1;  // over two rows
     merged_down(kStart, kReportStartLabel);
     const auto& columns = movement_columns(indicator_);
-    int lines = 1;
+    lines = std::max(lines, 1);
     for (std::size_t m = 0; m < kMovementCount; ++m) {
       worksheet_write_string(sheet_, bottom, movement_column(m), columns[m].label, f_.header);
       lines = std::max(lines, wrapped_lines(columns[m].label, kFigureWidth, kHeaderPoints));
@@ -127,7 +134,8 @@ class IndicatorSheet {
     worksheet_write_formula_num(sheet_, row, kEnd, formula.c_str(), f_.count, static_cast<double>(value));
   }
 
-  // ROUND(end/households*100, 2): half up for positive figures, the rule of the plans.
+  // ROUND(end/households*100, 2): half up for positive figures, the rule of the plans; the households
+  // of the end of the period when known (see households_label()).
   void write_end_rate(lxw_row_t row, Rate value, bool total) {
     const std::string formula =
         "=ROUND(" + cell_ref(row, kEnd) + "/" + absolute_column_ref(row, kHouseholdsColumn) + "*100,2)";
@@ -181,7 +189,7 @@ class IndicatorSheet {
                         nullptr);
     worksheet_write_number(sheet_, row, 0, static_cast<double>(index + 1), f_.order);
     worksheet_write_string(sheet_, row, 1, unit.name.c_str(), name_lines > 1 ? f_.wrapped_text : f_.text);
-    write_count(row, kHouseholdsColumn, unit.households, false);
+    write_count(row, kHouseholdsColumn, households_of(unit), false);
     write_unit_figures(row, f);
     if (f.behind)
       worksheet_write_string(sheet_, row, kNote, kReportBehindNote, f_.note);
@@ -195,7 +203,7 @@ class IndicatorSheet {
     const lxw_row_t row = total_row_;
     const ReportFigures& f = report_.total.figures[k_];
     worksheet_merge_range(sheet_, row, 0, row, 1, kTotalLabel, f_.total_text);
-    write_sum(row, kHouseholdsColumn, report_.total.households);
+    write_sum(row, kHouseholdsColumn, households_of(report_.total));
     write_sum(row, kStart, f.start);
     for (std::size_t m = 0; m < kMovementCount; ++m) {
       if (f.movements_known)

@@ -206,6 +206,29 @@ class AnnualReport(unittest.TestCase):
         self.assertEqual(report["behind"], ["Thiên Nhẫn"])
         self.assertEqual(report["total"]["poor"]["end"], 102)
 
+    def test_end_rates_are_shares_of_the_households_at_the_end_in_the_json_and_the_excel_table(self):
+        """The year's table gives every village's households at the end: the end rate is over them
+        (102/2.045 = 4,99%), in --json and in the workbook's formulas, which LibreOffice recomputes alike."""
+        report = json.loads(kehoach("report", PLAN, "--period", "year", "--movements", WHOLE_YEAR, "--json").stdout)
+        self.assertEqual((report["total"]["end_households"], report["total"]["poor"]["end_rate"]), (2045, 4.99))
+        with tempfile.TemporaryDirectory() as folder:
+            docx = os.path.join(folder, "bao-cao.docx")
+            result = kehoach("report", PLAN, "--period", "year", "--movements", WHOLE_YEAR, "-o", docx)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            xlsx = docx[:-5] + "-bieu.xlsx"
+            formulas = openpyxl.load_workbook(xlsx)["Hộ nghèo"]
+            cached = openpyxl.load_workbook(xlsx, data_only=True)["Hộ nghèo"]
+            self.assertEqual(cached["C5"].value, "Tổng số hộ hiện nay")
+            total_row = 7 + len(report["units"])
+            self.assertEqual((cached.cell(total_row, 3).value, cached.cell(total_row, 13).value), (2045, 4.99))
+            self.assertEqual(formulas.cell(7, 13).value, "=ROUND(L7/$C7*100,2)")
+            recalculated = libreoffice_csv([xlsx], RECALC_ALWAYS, os.path.join(folder, "csv"),
+                                           os.path.join(folder, "profile"), folder)[xlsx]
+            for i, unit in enumerate(report["units"] + [report["total"]]):
+                self.assertEqual(cached.cell(7 + i, 3).value, unit["end_households"], unit["name"])
+                self.assertEqual(cached.cell(7 + i, 13).value, unit["poor"]["end_rate"], unit["name"])
+                self.assertEqual(recalculated[6 + i][12], "%.2f" % unit["poor"]["end_rate"], unit["name"])
+
 
 class Refusals(FolderTest):
     def test_movements_that_do_not_balance_with_the_end_count_name_the_unit(self):

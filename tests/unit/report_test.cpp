@@ -156,21 +156,39 @@ TEST_CASE("the end rate is a share of the households at the end of the period wh
       "TT,Đơn vị,Tổng số hộ cuối kỳ,Hộ cận nghèo,,,,,,,\n"
       ",,,Thoát cận nghèo,Rơi xuống hộ nghèo,Giảm khác,Hộ nghèo thoát thành cận nghèo,Tái cận nghèo,Phát sinh mới,"
       "Tăng khác,Cuối kỳ\n";
-  const Movements movements = read_movements(parse_csv(header +
-                                                       "1,Đại Áng,3500,5,1,1,0,1,0,1,\n"
-                                                       "2,Tứ Hiệp,,3,0,0,0,0,0,0,\n"
-                                                       "3,Yên Mỹ,900,1,0,0,0,0,0,0,\n",
-                                                       "bien-dong.csv"));
+  const std::string rows =
+      "1,Đại Áng,3500,5,1,1,0,1,0,1,\n"
+      "2,Tứ Hiệp,7290,3,0,0,0,0,0,0,\n"
+      "3,Yên Mỹ,900,1,0,0,0,0,0,0,\n";
+  Movements movements = read_movements(parse_csv(header + rows, "bien-dong.csv"));
   CHECK(movements.units[0].end_households == 3500);
-  CHECK_FALSE(movements.units[1].end_households);
-  const Report r = build_report(testing::small_plan(), testing::small_table(), movements, Period::H1);
+  Report r = build_report(testing::small_plan(), testing::small_table(), movements, Period::H1);
   CHECK(r.rows[0].end_households == 3500);
   CHECK(r.rows[0].figures[0].end_rate == Rate{163});   // 57/3.500 = 1,629%, not 57/3.483 = 1,64%
   CHECK(r.rows[0].figures[0].start_rate == Rate{178});  // the start stays a share of the start: 62/3.483
-  CHECK(r.rows[1].figures[0].end_rate == rate_of(0, testing::small_table().rows[1].households));
-  // One unit without its end households: the total falls back to the households at the start.
+  CHECK(r.total.end_households == 3500 + 7290 + 900);
+  CHECK(r.total.figures[0].end_rate == rate_of(r.total.figures[0].end, 3500 + 7290 + 900));
+
+  // A unit without them (a later quarter's file that lacks it): every rate falls back to the start.
+  movements.units[1].end_households.reset();
+  r = build_report(testing::small_plan(), testing::small_table(), movements, Period::H1);
+  CHECK_FALSE(r.rows[0].end_households);
   CHECK_FALSE(r.total.end_households);
+  CHECK(r.rows[0].figures[0].end_rate == Rate{164});  // 57/3.483
   CHECK(r.total.figures[0].end_rate == rate_of(r.total.figures[0].end, r.total.households));
+}
+
+TEST_CASE("a movement table's end households are given for every unit or the column is left out") {
+  const std::string header =
+      "TT,Đơn vị,Tổng số hộ cuối kỳ,Hộ cận nghèo,,,,,,,\n"
+      ",,,Thoát cận nghèo,Rơi xuống hộ nghèo,Giảm khác,Hộ nghèo thoát thành cận nghèo,Tái cận nghèo,Phát sinh mới,"
+      "Tăng khác,Cuối kỳ\n";
+  try {
+    read_movements(parse_csv(header + "1,Đại Áng,3500,5,1,1,0,1,0,1,\n2,Tứ Hiệp,,3,0,0,0,0,0,0,\n", "bien-dong.csv"));
+    FAIL("an empty end households cell was accepted");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).rfind("bien-dong.csv:4, cột C (Tổng số hộ cuối kỳ): ", 0) == 0);
+  }
 }
 
 TEST_CASE("a plain households column in a movement table is not taken for the end households") {
