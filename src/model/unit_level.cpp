@@ -94,8 +94,9 @@ std::vector<const UnitLevel*> folded_levels(const std::string& folded) {
     for (const auto& [word, level] : words)
       if (starts(word)) { match = level; length = word.size(); break; }
     if (!match) {
-      if (starts("ten")) length = 3;        // "Tên thôn"
-      else if (starts("va")) length = 2;    // "Xã và thị trấn"
+      if (starts("ten")) length = 3;          // "Tên thôn"
+      else if (starts("va")) length = 2;      // "Xã và thị trấn"
+      else if (starts("don vi")) length = 6;  // "Đơn vị (thôn)"; "Đơn vị" alone names none
       else return {};
     } else if (std::find(found.begin(), found.end(), match) == found.end()) {
       found.push_back(match);
@@ -164,6 +165,10 @@ const UnitLevel* level_of(const std::string& name, const UnitLevel* fallback, bo
   // fallback's tier count.
   const LeveledName split_name = split(name, fallback ? std::optional<Tier>(fallback->tier) : std::nullopt);
   if (from_name) *from_name = split_name.level != nullptr;
+  // "Tổ 3" under a column "Tổ dân phố" is the tổ dân phố number 3, written short.
+  if (split_name.level && fallback && std::string_view(split_name.level->word) == "Tổ" &&
+      std::string_view(fallback->word) == "Tổ dân phố")
+    return fallback;
   return split_name.level ? split_name.level : fallback;
 }
 

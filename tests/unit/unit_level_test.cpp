@@ -58,6 +58,7 @@ TEST_CASE("column headers name one level or several; other headers name none") {
   CHECK(words(header_levels("Thôn, tổ dân phố")) == std::vector<std::string>{"Thôn", "Tổ dân phố"});
   CHECK(words(header_levels("village")) == std::vector<std::string>{"Thôn"});
   CHECK(words(header_levels("Xa, thi tran")) == std::vector<std::string>{"Xã", "Thị trấn"});
+  CHECK(words(header_levels("Đơn vị (thôn)")) == std::vector<std::string>{"Thôn"});
   CHECK(header_levels("Đơn vị").empty());
   CHECK(header_levels("Tổng số hộ").empty());
   CHECK(word_of(level_named("phường")) == "Phường");
@@ -72,6 +73,9 @@ TEST_CASE("a unit's level is its own word, else the column's, and under a column
   CHECK(word_of(level_of("Bản Lầu", nullptr)) == "Bản");
   CHECK(word_of(level_of("Tổ dân phố 2", level_named("Thôn"))) == "Tổ dân phố");
   CHECK(level_of("Sâm Cồn", nullptr) == nullptr);
+  // "Tổ 3" under a column of tổ dân phố is one of them, written short.
+  CHECK(word_of(level_of("Tổ 3", level_named("Tổ dân phố"))) == "Tổ dân phố");
+  CHECK(word_of(level_of("Tổ 3", nullptr)) == "Tổ");
 }
 
 TEST_CASE("an issuer's usual units: a commune's are thôn, a ward's tổ dân phố, a district's xã") {
