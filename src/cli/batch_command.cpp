@@ -48,7 +48,8 @@ Tệp phân bổ (YAML):
   fixed:                         # số cố định ở bất kỳ cấp nào, đường dẫn tính từ dưới đơn vị cao nhất
     "Xã An Hòa Thịnh": { poor: 3 }
     "Xã An Hòa Thịnh / Thôn Sâm Cồn": { near_poor: all }
-  plans: { level: Xã, template: xa }   # cấp lập kế hoạch (mặc định: cấp trên cấp thấp nhất) và mẫu;
+  plans: { level: Xã, template: xa }   # cấp lập kế hoạch (mặc định: cấp trên cấp thấp nhất) và mẫu
+                                       # (mặc định: xa cho xã, phường; huyen cho huyện, quận);
                                        # date: 2026-01-15 ghi ngày cho mọi kế hoạch (số để trống)
 
 Ở mỗi cấp, chỉ tiêu của đơn vị được chia cho các đơn vị cấp dưới như Phụ lục: sau các số cố định, phần
