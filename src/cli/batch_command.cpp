@@ -17,6 +17,7 @@
 #include "compute/cascade.h"
 #include "read/cascade_reader.h"
 #include "read/docx_package_reader.h"
+#include "read/office_reader.h"
 #include "read/template_locator.h"
 #include "read/unit_tree_reader.h"
 #include "write/appendix_workbook.h"
@@ -48,7 +49,8 @@ Tệp phân bổ (YAML):
   fixed:                         # số cố định ở bất kỳ cấp nào, đường dẫn tính từ dưới đơn vị cao nhất
     "Xã An Hòa Thịnh": { poor: 3 }
     "Xã An Hòa Thịnh / Thôn Sâm Cồn": { near_poor: all }
-  plans: { level: Xã, template: xa }   # cấp lập kế hoạch (mặc định: cấp trên cấp thấp nhất) và mẫu;
+  plans: { level: Xã, template: xa }   # cấp lập kế hoạch (mặc định: cấp trên cấp thấp nhất) và mẫu
+                                       # (mặc định: xa cho xã, phường; huyen cho huyện, quận);
                                        # date: 2026-01-15 ghi ngày cho mọi kế hoạch (số để trống)
 
 Ở mỗi cấp, chỉ tiêu của đơn vị được chia cho các đơn vị cấp dưới như Phụ lục: sau các số cố định, phần
@@ -133,7 +135,7 @@ BatchIndex index_of(const UnitTree& tree, const CascadeResult& cascade, const st
     IndexEntry entry;
     for (const auto& name : job.path) entry.unit += (entry.unit.empty() ? "" : " / ") + name;
     if (entry.unit.empty()) entry.unit = job.node ? unit.name : "Tổng cộng";
-    entry.level = unit.level >= 0 ? tree.levels[static_cast<std::size_t>(unit.level)] : "";
+    entry.level = unit_level_word(tree, job.node);
     entry.households = row.households;
     for (const auto& f : row.figures) entry.figures.push_back({f.start, f.reduction, f.end, format_rate(f.end_rate)});
     if (job.plan) entry.plan_file = job.plan_file();
@@ -173,12 +175,14 @@ int batch_command(const std::vector<std::string>& words, Console console) {
     }
     const int level = plan_level(tree, cascade_spec);
     // Read once: its parts give the fingerprint, then compile into the template.
-    const std::string location = locate_template(cascade_spec.template_name, cascade_spec.file);
+    const std::string template_name = batch_template(tree, cascade_spec, level);
+    const std::string location = locate_template(template_name, cascade_spec.file);
     DocxPackage package = read_docx_package(location);
     const std::string template_print = template_fingerprint(package);
     const DocumentTemplate document = DocumentTemplate::compile(std::move(package), location);
+    const auto offices = std::make_shared<const OfficeBook>(shipped_office_book());
     const std::vector<BatchJob> batch =
-        batch_jobs(tree, cascade, cascade_spec, level, template_print);
+        batch_jobs(tree, cascade, cascade_spec, level, template_name, template_print, offices);
     const std::string folder = args->value("output");
     const long long timestamp = year_timestamp(cascade_spec.year);
     const auto names = document.names();
@@ -187,7 +191,7 @@ int batch_command(const std::vector<std::string>& words, Console console) {
       fs::create_directories(unit_folder);
       write_appendix_workbook(job.document, *job.table, (fs::path(folder) / job.appendix_file()).string());
       if (!job.plan) return;
-      const TemplateRecord data = plan_template_data(job.document, *job.table, names, cascade_spec.template_name);
+      const TemplateRecord data = plan_template_data(job.document, *job.table, names, template_name);
       write_docx(document.render(data), (fs::path(folder) / job.plan_file()).string(), timestamp);
     };
     const bool terminal = &console.err == &std::cerr && ::isatty(STDERR_FILENO);

@@ -8,50 +8,26 @@
 #include <cstdio>
 
 #include "model/input_error.h"
+#include "model/unit_level.h"
 #include "text/unicode.h"
+#include "write/document_data.h"
 #include "write/vietnamese_format.h"
 
 namespace kehoach {
 namespace {
 
-constexpr const char* kLevelWords[] = {"Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Tỉnh", "Huyện",
-                                       "Quận", "Xã"};
-
-// "Xã An Hòa Thịnh" → "An Hòa Thịnh": the place in the date line.
-std::string place_of(const std::string& name) {
-  for (const char* word : kLevelWords) {
-    const std::string prefix = std::string(word) + " ";
-    if (name.size() > prefix.size() && name_key(name.substr(0, prefix.size())) == name_key(prefix))
-      return name.substr(prefix.size());
-  }
-  return name;
+// A unit's level: its name's word ("Phường Bắc Hồng Lĩnh"), else its column's ("An Hòa Thịnh" under "Xã").
+const UnitLevel* level_in_tree(const UnitTree& tree, const UnitNode& unit) {
+  const UnitLevel* column = unit.level < 0 ? nullptr : level_named(tree.levels[static_cast<std::size_t>(unit.level)]);
+  return level_of(unit.name, column);
 }
 
-// "Xã An Hòa Thịnh" → "xã An Hòa Thịnh": how a sentence names the unit.
-std::string in_sentence(const std::string& name) {
-  const std::string place = place_of(name);
-  if (place == name) return name;
-  const std::string word = name.substr(0, name.size() - place.size());
-  std::string lowered = word;
-  // Only the first letter of the level word changes case; the level words start with X, P, T, H, Q, Đ.
-  if (lowered.rfind("Đ", 0) == 0) lowered.replace(0, std::string("Đ").size(), "đ");
-  else lowered[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lowered[0])));
-  return lowered + place;
-}
-
-// "An Hòa Thịnh" under a column "Xã" is "Xã An Hòa Thịnh": lists often leave the level word out of names.
-std::string full_name(const UnitTree& tree, const UnitNode& unit) {
-  if (unit.level < 0 || place_of(unit.name) != unit.name) return unit.name;
-  const std::string& level = tree.levels[static_cast<std::size_t>(unit.level)];
-  for (const char* word : kLevelWords)
-    if (name_key(level) == name_key(word)) return std::string(word) + " " + unit.name;
-  return unit.name;
-}
-
-Plan document_of(const UnitTree& tree, int node, const CascadeSpec& spec) {
+Plan document_of(const UnitTree& tree, int node, const CascadeSpec& spec,
+                 const std::shared_ptr<const OfficeBook>& offices) {
   const UnitNode& unit = tree.nodes[static_cast<std::size_t>(node)];
-  const std::string name = full_name(tree, unit);
+  const UnitLevel* level = level_in_tree(tree, unit);
   Plan plan;
+  plan.offices = offices;
   plan.file = spec.file;
   plan.year = spec.year;
   plan.issuing_body = spec.issuing_body;
@@ -59,11 +35,13 @@ Plan document_of(const UnitTree& tree, int node, const CascadeSpec& spec) {
     plan.unit = "";
     plan.place = "";
   } else {
-    plan.unit = in_sentence(name);
-    plan.place = place_of(name);
+    plan.unit = in_sentence(unit.name, level);
+    plan.place = split_level(full_name(unit.name, level)).place;
   }
-  if (unit.parent > 0) plan.parent_body = "UBND " + to_upper(full_name(tree, tree.nodes[static_cast<std::size_t>(unit.parent)]));
-  plan.text.template_name = spec.template_name;
+  if (unit.parent > 0) {
+    const UnitNode& parent = tree.nodes[static_cast<std::size_t>(unit.parent)];
+    plan.parent_body = "UBND " + to_upper(full_name(parent.name, level_in_tree(tree, parent)));
+  }
   plan.date = spec.date;
   return plan;
 }
@@ -89,6 +67,10 @@ std::string fingerprint_of(const BatchJob& job, const std::string& template_fing
   }
   for (const auto& target : job.table->indicators)
     text += std::string(indicator_key(target.indicator)) + ' ' + std::to_string(target.target_reduction) + '\n';
+  // The office names the plan will say, so that a changed office file rewrites the plans it changes.
+  if (job.plan)
+    for (const auto& [role, office] : issuer_offices(p, p.date))
+      text += role + '\t' + office.name + '\t' + office.mention + '\t' + office.abbreviation + '\n';
   text += job.table->unit_label + '\n' + std::to_string(job.table->year) + '\n';
   for (const auto& note : job.table->notes) text += note + '\n';
   return fingerprint(text);
@@ -126,8 +108,38 @@ int plan_level(const UnitTree& tree, const CascadeSpec& spec) {
                    "các cấp lập được kế hoạch: " + names + ".");
 }
 
+std::string unit_level_word(const UnitTree& tree, int node) {
+  const UnitNode& unit = tree.nodes[static_cast<std::size_t>(node)];
+  const UnitLevel* level = level_in_tree(tree, unit);
+  if (level) return level->word;
+  return unit.level >= 0 ? tree.levels[static_cast<std::size_t>(unit.level)] : "";
+}
+
+std::string batch_template(const UnitTree& tree, const CascadeSpec& spec, int level) {
+  if (!spec.template_name.empty()) return spec.template_name;
+  // The plan level's word, or the words its units' names carry: communes and wards, or districts.
+  std::vector<const UnitLevel*> levels = header_levels(tree.levels[static_cast<std::size_t>(level)]);
+  if (levels.empty())
+    for (int node : tree.at_level(level)) levels.push_back(level_in_tree(tree, tree.nodes[static_cast<std::size_t>(node)]));
+  std::string chosen;
+  for (const UnitLevel* unit_level : levels) {
+    const std::string fitting = !unit_level                           ? ""
+                                : unit_level->tier == Tier::Commune   ? "xa"
+                                : unit_level->tier == Tier::District  ? "huyen"
+                                                                      : "";
+    if (fitting.empty() || (!chosen.empty() && fitting != chosen)) { chosen.clear(); break; }
+    chosen = fitting;
+  }
+  if (!chosen.empty()) return chosen;
+  throw InputError(Location{spec.file, {}, {}, {}},
+                   "chưa chọn được mẫu văn bản cho các kế hoạch cấp \"" + tree.levels[static_cast<std::size_t>(level)] +
+                       "\": hãy ghi plans: { template: xa } (xã, phường, đặc khu), plans: { template: huyen } (huyện, "
+                       "quận, thị xã, thành phố thuộc tỉnh) hoặc đường dẫn đến tệp mẫu .docx của bạn.");
+}
+
 std::vector<BatchJob> batch_jobs(const UnitTree& tree, const CascadeResult& cascade, const CascadeSpec& spec,
-                                 int level, const std::string& template_fingerprint) {
+                                 int level, const std::string& template_name, const std::string& template_fingerprint,
+                                 const std::shared_ptr<const OfficeBook>& offices) {
   std::vector<BatchJob> jobs;
   // "Xã An Hòa" and "Xã An Hoà" are one unit, but "Xã An Hòa" and "Xã An Hoa" are two that fold to one
   // folder name: the second gets "-2", so that no commune writes over another.
@@ -148,7 +160,8 @@ std::vector<BatchJob> batch_jobs(const UnitTree& tree, const CascadeResult& casc
       folder_of[node] = job.folder;
     }
     job.plan = unit.level == level;
-    job.document = document_of(tree, node, spec);
+    job.document = document_of(tree, node, spec, offices);
+    job.document.text.template_name = template_name;
     job.table = &*cascade.tables[static_cast<std::size_t>(node)];
     job.fingerprint = fingerprint_of(job, template_fingerprint);
     jobs.push_back(std::move(job));

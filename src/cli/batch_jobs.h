@@ -2,6 +2,7 @@
 // What `kehoach batch` writes, as a list of jobs: every unit at the plan level gets its draft plan
 // (.docx) and appendix (.xlsx) in a folder of its own; every unit above it, the appendix of its
 // children. Each job knows the fingerprint of its inputs, so that a second run can skip it.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,10 +29,19 @@ struct BatchJob {
 // lowest. Throws InputError naming the cascade file when the name is not a level of the units.
 int plan_level(const UnitTree& tree, const CascadeSpec& spec);
 
+// The template of the plans: the cascade file's, else the one written for the plan level's units
+// ("xa" for communes and wards, "huyen" for districts). Throws InputError naming the cascade file and
+// the key to write when the level says neither.
+std::string batch_template(const UnitTree& tree, const CascadeSpec& spec, int level);
+
 // Jobs in preorder (each unit before the units below it). `template_fingerprint` stands for the
-// template's content, so that a changed template rewrites every plan.
+// template's content, so that a changed template rewrites every plan; `offices` names the offices.
 std::vector<BatchJob> batch_jobs(const UnitTree& tree, const CascadeResult& cascade, const CascadeSpec& spec,
-                                 int level, const std::string& template_fingerprint);
+                                 int level, const std::string& template_name, const std::string& template_fingerprint,
+                                 const std::shared_ptr<const OfficeBook>& offices);
+
+// A unit's level word for the index: its name's ("Phường"), else its column's ("Xã").
+std::string unit_level_word(const UnitTree& tree, int node);
 
 // "xa-an-hoa-thinh": a folder name from a unit name, without diacritics or spaces.
 std::string folder_name(const std::string& unit_name);

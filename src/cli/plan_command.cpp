@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/document_output.h"
 #include "cli/plan_input.h"
+#include "read/template_locator.h"
 #include "template/document_template.h"
 #include "write/appendix_workbook.h"
 #include "write/document_time.h"
@@ -24,6 +25,8 @@ trong văn bản và tệp Excel tính từ cùng một bảng, nên không th�
 
 Mẫu văn bản chọn bằng khóa template trong tệp kế hoạch: xa (UBND xã, phường), huyen (UBND huyện,
 đi qua Dự án 1–7), hoi-phu-nu (Hội Liên hiệp Phụ nữ), hoặc đường dẫn đến tệp mẫu .docx của bạn.
+Không ghi template thì mẫu theo đơn vị ban hành: xã, phường, thị trấn, đặc khu dùng xa; huyện, quận,
+thị xã, thành phố thuộc tỉnh dùng huyen; Hội Liên hiệp Phụ nữ dùng hoi-phu-nu; đơn vị khác phải ghi template.
 Chữ mặc định của từng phần trong mẫu thay được bằng khóa sections; căn cứ, chỉ tiêu, cơ quan
 và nhiệm vụ, nơi nhận, người ký ghi trong tệp kế hoạch (xem README.md và data/examples/).
 
@@ -47,11 +50,12 @@ int plan_command(const std::vector<std::string>& words, Console console) {
     const Plan& plan = input.plan;
     const AppendixTable& table = input.table;
     const std::optional<HouseholdTally>& analysis = input.analysis;
-    const DocumentTemplate document = load_document_template(plan.text.template_name, plan.file);
+    const std::string template_name = plan_template(plan);
+    const DocumentTemplate document = load_document_template(template_name, plan.file);
     DocumentJob job{"plan", "kế hoạch", "phụ lục",
                     outputs_beside(args->value("output", std::filesystem::path(plan.file).stem().string() + ".docx"),
                                    "-phu-luc"),
-                    document.render(plan_template_data(plan, table, document.names(), plan.text.template_name,
+                    document.render(plan_template_data(plan, table, document.names(), template_name,
                                                        analysis ? &*analysis : nullptr)),
                     document_timestamp(plan),
                     [&](const std::string& path) { write_appendix_workbook(plan, table, path); },

@@ -1,11 +1,13 @@
 #include "compute/appendix.h"
 
+#include <algorithm>
 #include <map>
 
 #include "compute/allocation.h"
 #include "compute/rate.h"
 #include "compute/rate_target.h"
 #include "model/input_error.h"
+#include "model/unit_level.h"
 #include "text/unicode.h"
 
 namespace kehoach {
@@ -51,6 +53,26 @@ long long target_reduction(const Target& target, long long start, long long hous
   return allowed_end >= start ? 0 : start - allowed_end;  // already at or below the rate
 }
 
+// The level a unit without a level word in its name has: the one the column names (the plan's own
+// label first), else the one the issuer's units usually are (a xã's thôn, a huyện's xã).
+const UnitLevel* unnamed_level(const Plan& plan, const Statistics& statistics) {
+  for (const std::string& header : {plan.unit_label, statistics.unit_column}) {
+    const std::vector<const UnitLevel*> levels = header_levels(header);
+    if (!levels.empty()) return levels.front();
+  }
+  const UnitLevel* issuer = split_level(area_of(plan.unit)).level;
+  return issuer ? usual_child(*issuer) : nullptr;
+}
+
+// The column header: the plan's, else the levels the names carry ("Tổ dân phố 1" under a column "Thôn"
+// is a tổ dân phố; "Phường …" and "Xã …" under "Xã" are "Xã, phường"), else the column as written.
+std::string column_label(const Plan& plan, const Statistics& statistics, const std::vector<const UnitLevel*>& levels,
+                         bool named) {
+  if (!plan.unit_label.empty()) return plan.unit_label;
+  if (!named || std::find(levels.begin(), levels.end(), nullptr) != levels.end()) return statistics.unit_column;
+  return levels_phrase(levels, true);
+}
+
 IndicatorFigures figures(long long households, long long start, long long reduction) {
   IndicatorFigures f;
   f.start = start;
@@ -71,12 +93,18 @@ const char* indicator_households(Indicator indicator) {
 AppendixTable build_appendix(const Plan& plan, const Statistics& statistics) {
   AppendixTable table;
   table.year = plan.year;
-  table.unit_label = plan.unit_label.empty() ? statistics.unit_column : plan.unit_label;
   table.total.name = "Tổng cộng";
+  const UnitLevel* fallback = unnamed_level(plan, statistics);
+  std::vector<const UnitLevel*> levels;
+  bool named = false;
   for (const auto& unit : statistics.units) {
-    table.rows.push_back({unit.name, unit.households, {}});
+    bool own = false;
+    levels.push_back(level_of(unit.name, fallback, &own));
+    named = named || own;
+    table.rows.push_back({unit.name, levels.back() ? levels.back()->word : "", unit.households, {}});
     table.total.households += unit.households;
   }
+  table.unit_label = column_label(plan, statistics, levels, named);
 
   for (const auto& target : plan.targets) {
     const std::vector<AllocationUnit> units = allocation_units(plan, target, statistics);

@@ -17,6 +17,8 @@ struct IndicatorFigures {
 
 struct AppendixRow {
   std::string name;
+  std::string level;       // its level word ("Thôn", "Tổ dân phố", "Xã"): from the name, else the
+                           // column, else the issuer's usual units; empty when none says
   long long households = 0;
   std::vector<IndicatorFigures> figures;  // parallel to AppendixTable::indicators
 };
@@ -30,7 +32,7 @@ struct IndicatorTarget {
 
 struct AppendixTable {
   int year = 0;
-  std::string unit_label;            // "Thôn", "Đơn vị", ...
+  std::string unit_label;            // the unit column's header: "Thôn", "Tổ dân phố", "Xã, phường", "Đơn vị"
   std::vector<IndicatorTarget> indicators;
   std::vector<AppendixRow> rows;     // input order
   AppendixRow total;                 // name "Tổng cộng"

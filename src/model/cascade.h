@@ -26,7 +26,7 @@ struct CascadeSpec {
   std::vector<Target> targets;        // the top unit's, without fixed figures
   std::vector<CascadeFixed> fixed;
   std::string plan_level;             // the level whose units issue plans ("Xã"); default the one above the lowest
-  std::string template_name = "xa";
+  std::string template_name;          // empty: the one written for the plan level's units
   std::string issuing_body = "Ủy ban nhân dân";
   std::optional<Date> date;           // the plans' date when given; numbers are each commune's own, left blank
 };

@@ -1,11 +1,13 @@
 #pragma once
 // What a plan file says: who issues it, for which year, from which statistics, with which
 // targets. Plain data; read by read/plan_reader, used by compute/appendix.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "model/date.h"
+#include "model/office_names.h"
 #include "model/plan_text.h"
 #include "model/rate.h"
 #include "model/report_settings.h"
@@ -45,6 +47,7 @@ struct Plan {
   std::string parent_body;           // "UBND HUYỆN HƯƠNG SƠN" (header line above the issuer)
   std::string issuing_body;          // "Ủy ban nhân dân"
   std::string unit;                  // "xã An Hòa Thịnh"
+  int issuer_line = 0;               // plan file line of the issuer's unit, for messages
   std::string place;                 // "An Hòa Thịnh" (the place in the date line)
   std::optional<int> number;         // document number; none: a draft
   std::string symbol = "KH-UBND";    // document type symbol after the number
@@ -58,6 +61,10 @@ struct Plan {
   std::vector<Target> targets;       // in the order poor, near-poor; at least one
   PlanText text;                     // the words of the plan document
   ReportSettings reports;            // its periodic reports
+  std::shared_ptr<const OfficeBook> offices;  // names of offices by date (data/offices); none: no names
 };
+
+// A draft leaves its number or its date (or the day of it) blank.
+inline bool is_draft(const Plan& plan) { return !plan.number || !plan.date || plan.date->day == 0; }
 
 }  // namespace kehoach

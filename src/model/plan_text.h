@@ -27,7 +27,8 @@ struct Signature {
 };
 
 struct PlanText {
-  std::string template_name = "xa";   // a shipped template, or a path to a .docx or a folder
+  std::string template_name;          // a shipped template, or a path to a .docx or a folder; the plan
+                                      // reader fills it from the issuer when the file does not
   std::string title = "KẾ HOẠCH";
   std::string summary;                // trích yếu; "\n" separates lines
   std::vector<std::string> legal_bases;
@@ -39,6 +40,7 @@ struct PlanText {
   Signature signature;
   std::map<std::string, std::vector<std::string>> sections;  // key -> paragraphs replacing the template's
   std::map<int, ProjectText> projects;                       // by project number (Dự án 1–7)
+  int projects_line = 0;                                     // plan file line of "projects:", for messages
   std::map<std::string, int> section_lines;                  // key -> plan file line, for messages
 };
 

@@ -43,6 +43,7 @@ class PlanParser : private YamlFields {
     if (node["parent"]) plan.parent_body = text(node["parent"], "parent");
     plan.issuing_body = text(required(node, "body"), "body");
     plan.unit = text(required(node, "unit"), "unit");
+    plan.issuer_line = node["unit"].Mark().line + 1;
     plan.place = node["place"] ? text(node["place"], "place") : "";
   }
 

@@ -82,7 +82,11 @@ PlanText read_plan_text(const YAML::Node& root, const YamlFields& f) {
   if (has("recipients")) text.recipients = f.paragraphs(root["recipients"], "recipients");
   if (has("signature")) text.signature = signature(root["signature"], f);
   if (has("sections")) sections(root["sections"], f, text);
-  if (has("projects")) text.projects = projects(root["projects"], f, true, "projects", 7);
+  if (has("projects")) {
+    text.projects = projects(root["projects"], f, true, "projects", 7);
+    for (const auto& entry : root)  // the line of the key, where the officer wrote "projects:"
+      if (entry.first.Scalar() == "projects") text.projects_line = entry.first.Mark().line + 1;
+  }
   return text;
 }
 

@@ -6,12 +6,16 @@
 #include <vector>
 
 #include "model/input_error.h"
+#include "model/issuer_kind.h"
 
 #ifndef KEHOACH_SOURCE_TEMPLATES
 #define KEHOACH_SOURCE_TEMPLATES ""
 #endif
 #ifndef KEHOACH_SOURCE_STANDARDS
 #define KEHOACH_SOURCE_STANDARDS ""
+#endif
+#ifndef KEHOACH_SOURCE_OFFICES
+#define KEHOACH_SOURCE_OFFICES ""
 #endif
 
 namespace kehoach {
@@ -44,6 +48,25 @@ std::string standards_folder() {
   for (const auto& folder : shipped_folders(fs::path("data") / "standards", "standards", KEHOACH_SOURCE_STANDARDS))
     if (fs::is_directory(folder)) return folder.string();
   throw InputError("không tìm thấy thư mục chuẩn nghèo (data/standards); hãy ghi tệp chuẩn nghèo bằng --standard.");
+}
+
+std::string plan_template(const Plan& plan) {
+  if (!plan.text.template_name.empty()) return plan.text.template_name;
+  const IssuerKind kind = issuer_kind(plan.issuing_body, plan.unit, plan.parent_body);
+  const std::string chosen = template_for(kind);
+  if (!chosen.empty()) return chosen;
+  throw InputError(Location{plan.file, plan.issuer_line ? std::optional<int>(plan.issuer_line) : std::nullopt, {}, {}},
+                   "chưa chọn được mẫu văn bản cho \"" + plan.issuing_body + " " + plan.unit + "\": " +
+                       kind_description(kind) + ". Hãy ghi khóa template trong tệp kế hoạch: template: xa (Ủy ban "
+                       "nhân dân xã, phường, thị trấn, đặc khu), template: huyen (Ủy ban nhân dân huyện, quận, thị xã, "
+                       "thành phố thuộc tỉnh), template: hoi-phu-nu (Hội Liên hiệp Phụ nữ), hoặc template: đường dẫn "
+                       "đến tệp mẫu .docx của bạn.");
+}
+
+std::string offices_file() {
+  for (const auto& folder : shipped_folders(fs::path("data") / "offices", "offices", KEHOACH_SOURCE_OFFICES))
+    if (fs::is_regular_file(folder / "co-quan.yaml")) return (folder / "co-quan.yaml").string();
+  throw InputError("không tìm thấy tệp tên cơ quan (data/offices/co-quan.yaml).");
 }
 
 std::string locate_template(const std::string& name, const std::string& plan_file) {

@@ -1,7 +1,14 @@
 #pragma once
 #include <string>
 
+#include "model/plan.h"
+
 namespace kehoach {
+
+// The template a plan is written with: its template key, else the one written for its issuer (a
+// commune's committee "xa", a district's "huyen", the Women's Union "hoi-phu-nu"). Throws InputError
+// at the issuer's line, naming the templates and the key to write, when no shipped template fits.
+std::string plan_template(const Plan& plan);
 
 // Where a plan's template is: a shipped name ("xa", "huyen", "hoi-phu-nu") is looked up in the
 // templates folder beside the program (build/../templates, or ../share/kehoach/templates), else
@@ -16,5 +23,8 @@ namespace kehoach {
 
 // The shipped poverty standards (data/standards), found the same way as the templates.
 std::string standards_folder();
+
+// The shipped office names (data/offices/co-quan.yaml), found the same way.
+std::string offices_file();
 
 }  // namespace kehoach

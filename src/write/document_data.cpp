@@ -1,6 +1,8 @@
 #include "write/document_data.h"
 
 #include "model/input_error.h"
+#include "model/issuer_kind.h"
+#include "model/unit_level.h"
 #include "text/unicode.h"
 #include "write/vietnamese_format.h"
 
@@ -8,7 +10,6 @@ namespace kehoach {
 namespace {
 
 constexpr const char* kSectionPrefix = "sections.";
-constexpr const char* kDefaultArchive = "Lưu: VT, LĐTBXH";
 
 }  // namespace
 
@@ -42,11 +43,26 @@ TemplateRecord document_header(const Plan& plan, const std::optional<int>& numbe
           {"place_date", place + ", " + document_date(date, plan.year)}};
 }
 
-TemplateList recipient_items(const std::vector<std::string>& recipients) {
+TemplateList recipient_items(const std::vector<std::string>& recipients, const std::string& office) {
   std::vector<std::string> items = recipients;
   const bool archived = !items.empty() && fold(items.back()).rfind("luu", 0) == 0;
-  if (!archived) items.push_back(kDefaultArchive);
+  if (!archived) items.push_back(office.empty() ? "Lưu: VT" : "Lưu: VT, " + office);
   return text_items(punctuated(items));
+}
+
+std::map<std::string, OfficeName> issuer_offices(const Plan& plan, const std::optional<Date>& date) {
+  if (!plan.offices) return {};
+  // An organisation has none of a committee's offices, whatever the level of its area.
+  const IssuerKind kind = issuer_kind(plan.issuing_body, plan.unit, plan.parent_body);
+  const UnitLevel* level = split_level(area_of(plan.unit)).level;
+  const bool organisation = kind == IssuerKind::WomenUnion || kind == IssuerKind::Organisation;
+  return offices_in_force(*plan.offices, organisation || !level ? "" : level->word, naming_date(date, plan.year));
+}
+
+std::string drafting_office(const Plan& plan, const std::optional<Date>& date) {
+  const auto offices = issuer_offices(plan, date);
+  auto poverty = offices.find("poverty");
+  return poverty == offices.end() ? "" : poverty->second.abbreviation;
 }
 
 TemplateRecord signature_record(const Plan& plan) {

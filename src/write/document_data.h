@@ -25,8 +25,18 @@ std::vector<std::string> punctuated(const std::vector<std::string>& items);
 TemplateRecord document_header(const Plan& plan, const std::optional<int>& number, const std::string& symbol,
                                const std::optional<Date>& date);
 
-// Nơi nhận, punctuated, with "Lưu: VT, LĐTBXH." added when no "Lưu" line ends the list.
-TemplateList recipient_items(const std::vector<std::string>& recipients);
+// Nơi nhận, punctuated, with "Lưu: VT, <office>." added when no "Lưu" line ends the list: `office` is
+// the abbreviation of the drafting office in force on the document's date ("LĐTBXH", "KT";
+// data/offices), "Lưu: VT." when empty.
+TemplateList recipient_items(const std::vector<std::string>& recipients, const std::string& office);
+
+// The names of offices in force for the plan's issuer on `date` (a draft without one: its year), by
+// role; an organisation's are the general ones (data/offices).
+std::map<std::string, OfficeName> issuer_offices(const Plan& plan, const std::optional<Date>& date);
+
+// The abbreviation of the office that drafts the plan's documents on `date` (its "poverty" office in
+// data/offices): "LĐTBXH" for a commune before July 2025, "KT" after; empty for an organisation.
+std::string drafting_office(const Plan& plan, const std::optional<Date>& date);
 
 // signature.authority/deputy/has_deputy/title/name with the defaults of a collective body.
 TemplateRecord signature_record(const Plan& plan);

@@ -3,6 +3,7 @@
 #include "compute/appendix.h"
 #include "model/input_error.h"
 #include "model/national_programme.h"
+#include "model/unit_level.h"
 #include "text/unicode.h"
 #include "write/appendix_labels.h"
 #include "write/document_data.h"
@@ -10,6 +11,8 @@
 
 namespace kehoach {
 namespace {
+
+constexpr const char* kToBeFilled = "(bổ sung nội dung)";
 
 TemplateRecord figures_record(const IndicatorFigures& f) {
   return {{"start", format_count(f.start)},         {"start_rate", format_rate(f.start_rate)},
@@ -48,6 +51,20 @@ TemplateRecord appendix(const Plan& plan, const AppendixTable& table) {
   return record;
 }
 
+// "xã Tứ Hiệp và thị trấn Văn Điển": the units given a fixed figure that leaves them none (a fixed
+// "all"), named as a sentence names them, so that the text says what the table shows.
+std::string cleared_units(const AppendixTable& table, std::size_t k) {
+  std::vector<std::string> names;
+  for (const auto& row : table.rows) {
+    const IndicatorFigures& f = row.figures[k];
+    if (f.fixed && f.start > 0 && f.end == 0) names.push_back(in_sentence(row.name, level_by_word(row.level)));
+  }
+  std::string text;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    text += (i == 0 ? "" : i + 1 == names.size() ? " và " : ", ") + names[i];
+  return text;
+}
+
 void add_targets(TemplateRecord& data, const AppendixTable& table) {
   data["has_poor"] = false;
   data["has_near_poor"] = false;
@@ -57,6 +74,8 @@ void add_targets(TemplateRecord& data, const AppendixTable& table) {
     const std::string key = indicator_key(target.indicator);
     TemplateRecord figures = figures_record(table.total.figures[k]);
     figures["target_rate"] = format_rate(target.from_rate ? target.requested_end_rate : table.total.figures[k].end_rate);
+    figures["cleared"] = cleared_units(table, k);
+    figures["has_cleared"] = !std::get<std::string>(figures["cleared"].value).empty();
     data[key] = figures;
     data["has_" + key] = true;
   }
@@ -70,29 +89,48 @@ TemplateList agencies(const PlanText& text) {
   return list;
 }
 
+bool has_content(const ProjectText* text) {
+  if (!text) return false;
+  if (!text->note.empty() || !text->paragraphs.empty()) return true;
+  for (const auto& [number, sub] : text->subprojects)
+    if (has_content(&sub)) return true;
+  return false;
+}
+
+// A project or subproject with its note in brackets; one the plan file says nothing about is marked
+// for the officer to fill in (a draft only: an issued plan leaves it out before coming here).
 TemplateRecord project_record(const std::string& heading, const ProjectText* text) {
-  const std::string note = text && !text->note.empty() ? "(" + without_end_punctuation(text->note) + ")." : "";
+  const std::string note = !has_content(text)        ? std::string(kToBeFilled)
+                           : !text->note.empty()     ? "(" + without_end_punctuation(text->note) + ")."
+                                                     : "";
   return {{"heading", heading}, {"note", note}, {"has_note", !note.empty()},
           {"paragraphs", text_items(text ? text->paragraphs : std::vector<std::string>{})}};
 }
 
-TemplateList projects(const PlanText& text) {
+const ProjectText* given(const std::map<int, ProjectText>& texts, int number) {
+  auto found = texts.find(number);
+  return found == texts.end() ? nullptr : &found->second;
+}
+
+// The programme's projects the plan has something to say about, numbered in order; in a draft every
+// project, those without content marked "(bổ sung nội dung)". A project with a note ("không thực
+// hiện…") speaks for its subprojects; otherwise a subproject without content is left out or marked too.
+TemplateList projects(const PlanText& text, bool draft) {
   static const char* kLetters = "abcdefghi";
   TemplateList list;
   for (const auto& project : national_programme_2021_2025()) {
-    auto given = text.projects.find(project.number);
-    const ProjectText* project_text = given == text.projects.end() ? nullptr : &given->second;
+    const ProjectText* project_text = given(text.projects, project.number);
+    if (!draft && !has_content(project_text)) continue;
     const std::string n = std::to_string(project.number);
-    TemplateRecord record = project_record(n + ". Dự án " + n + ": " + project.name + ".", project_text);
+    TemplateRecord record = project_record(std::to_string(list.size() + 1) + ". Dự án " + n + ": " + project.name + ".",
+                                           project_text);
     TemplateList subprojects;
+    const bool covered = !has_content(project_text) || !project_text->note.empty();
     for (std::size_t i = 0; i < project.subprojects.size(); ++i) {
-      const ProjectText* sub = nullptr;
-      if (project_text) {
-        auto found = project_text->subprojects.find(static_cast<int>(i + 1));
-        if (found != project_text->subprojects.end()) sub = &found->second;
-      }
-      subprojects.push_back(project_record(std::string(1, kLetters[i]) + ") Tiểu dự án " + std::to_string(i + 1) +
-                                               ": " + project.subprojects[i] + ".", sub));
+      const ProjectText* sub = project_text ? given(project_text->subprojects, static_cast<int>(i + 1)) : nullptr;
+      if (!has_content(sub) && (covered || !draft)) continue;
+      subprojects.push_back(project_record(std::string(1, kLetters[subprojects.size()]) + ") Tiểu dự án " +
+                                               std::to_string(i + 1) + ": " + project.subprojects[i] + ".", sub));
     }
     record["subprojects"] = subprojects;
     list.push_back(record);
@@ -113,6 +151,48 @@ TemplateRecord analysis_record(const HouseholdTally& t) {
           {"members", format_count(t.members)}};
 }
 
+// The levels of the table's units; empty when one of them is not known.
+std::vector<const UnitLevel*> row_levels(const AppendixTable& table) {
+  std::vector<const UnitLevel*> levels;
+  for (const auto& row : table.rows) {
+    const UnitLevel* level = level_by_word(row.level);
+    if (!level) return {};
+    levels.push_back(level);
+  }
+  return levels;
+}
+
+// How the text names the units: "thôn", "tổ dân phố", "thôn, tổ dân phố", "xã, thị trấn"; the
+// column's own words when the units' levels are not all known ("đơn vị").
+std::string units_phrase(const AppendixTable& table) {
+  const std::vector<const UnitLevel*> levels = row_levels(table);
+  if (!levels.empty()) return levels_phrase(levels, false);
+  const std::vector<const UnitLevel*> named = header_levels(table.unit_label);
+  return named.empty() ? name_key(table.unit_label) : levels_phrase(named, false);
+}
+
+// Who leads them: "Trưởng thôn", "Tổ trưởng tổ dân phố".
+std::string unit_heads(const AppendixTable& table) {
+  std::vector<const UnitLevel*> levels = row_levels(table);
+  if (levels.empty()) levels = header_levels(table.unit_label);
+  return levels.empty() ? "Trưởng các " + units_phrase(table) : heads_phrase(levels);
+}
+
+// "xã", "phường", "huyện", "quận": how the text says the issuer's own level ("Ban Chỉ đạo giảm nghèo
+// phường", "Bảo hiểm xã hội quận").
+std::string issuer_level(const Plan& plan) {
+  const UnitLevel* level = split_level(area_of(plan.unit)).level;
+  return level ? level->lower : "địa phương";
+}
+
+// offices.ROLE.name/mention/abbreviation: the names in force on the document's date.
+TemplateRecord offices_record(const std::map<std::string, OfficeName>& offices) {
+  TemplateRecord record;
+  for (const auto& [role, office] : offices)
+    record[role] = TemplateRecord{{"name", office.name}, {"mention", office.mention}, {"abbreviation", office.abbreviation}};
+  return record;
+}
+
 }  // namespace
 
 TemplateRecord plan_template_data(const Plan& plan, const AppendixTable& table,
@@ -120,6 +200,12 @@ TemplateRecord plan_template_data(const Plan& plan, const AppendixTable& table,
                                   const HouseholdTally* analysis) {
   const PlanText& text = plan.text;
   const std::string year = std::to_string(plan.year);
+  if (!text.projects.empty() && !template_names.count("projects"))
+    throw InputError(Location{plan.file, text.projects_line ? std::optional<int>(text.projects_line) : std::nullopt, {}, {}},
+                     "mẫu " + template_label + " không có phần Dự án, Tiểu dự án (thẻ {{#projects}}), nên nội dung "
+                     "\"projects\" sẽ không được in; hãy dùng mẫu huyen (template: huyen) hoặc mẫu của bạn có thẻ "
+                     "projects, hoặc chuyển nội dung này vào \"sections\".");
+  const std::map<std::string, OfficeName> offices = issuer_offices(plan, plan.date);
   TemplateRecord data{
       {"header", document_header(plan, plan.number, plan.symbol, plan.date)},
       {"title", text.title},
@@ -132,15 +218,19 @@ TemplateRecord plan_template_data(const Plan& plan, const AppendixTable& table,
       {"year", year},
       {"previous_year", std::to_string(plan.year - 1)},
       {"unit_name", plan.unit},
+      {"area", area_of(plan.unit)},
       {"issuer", issuer_name(plan)},
+      {"issuer_level", issuer_level(plan)},
       {"households", format_count(table.total.households)},
       {"units_count", std::to_string(table.rows.size())},
-      {"unit_label", name_key(table.unit_label)},
+      {"unit_label", units_phrase(table)},
+      {"unit_heads", unit_heads(table)},
+      {"offices", offices_record(offices)},
       {"goals", text_items(text.goals)},
       {"agencies", agencies(text)},
-      {"projects", projects(text)},
+      {"projects", projects(text, is_draft(plan))},
       {"reporting", text_items(text.reporting)},
-      {"recipients", recipient_items(text.recipients)},
+      {"recipients", recipient_items(text.recipients, drafting_office(plan, plan.date))},
       {"signature", signature_record(plan)},
       {"sections", section_overrides(text.sections, text.section_lines, plan.file, template_names, template_label)},
       {"appendix", appendix(plan, table)},

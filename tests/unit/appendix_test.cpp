@@ -106,3 +106,49 @@ TEST_CASE("an impossible target is reported against the plan file") {
     CHECK(std::string(e.what()) == "ke-hoach.yaml: chỉ tiêu giảm 22 hộ nghèo vượt quá số hiện có (21 hộ nghèo ở đầu năm).");
   }
 }
+
+TEST_CASE("the unit column says what the names say: tổ dân phố under a column written Thôn") {
+  Statistics ward = small_commune();
+  ward.units = {{"Tổ dân phố 1", 367, 14, 11, std::nullopt, 2}, {"Tổ dân phố 2", 244, 2, 2, std::nullopt, 3}};
+  Target poor{Indicator::Poor, 2, std::nullopt, {}};
+  const AppendixTable table = build_appendix(plan_with({poor}), ward);
+  CHECK(table.unit_label == "Tổ dân phố");
+  CHECK(table.rows[0].level == "Tổ dân phố");
+}
+
+TEST_CASE("communes and wards under a column written Xã make a column Xã, phường") {
+  Statistics province;
+  province.source = "don-vi.csv";
+  province.unit_column = "Xã";
+  province.units = {{"Xã An Hòa Thịnh", 2047, 128, 171, std::nullopt, 2},
+                    {"Phường Bắc Hồng Lĩnh", 1287, 33, 29, std::nullopt, 3},
+                    {"Sơn Tây", 1740, 34, 74, std::nullopt, 4}};  // no word: the column's
+  Target poor{Indicator::Poor, 10, std::nullopt, {}};
+  const AppendixTable table = build_appendix(plan_with({poor}), province);
+  CHECK(table.unit_label == "Xã, phường");
+  CHECK(table.rows[1].level == "Phường");
+  CHECK(table.rows[2].level == "Xã");
+}
+
+TEST_CASE("names without a level word keep the column as written, and the plan's own label wins") {
+  Statistics groups = small_commune();
+  groups.unit_column = "Tổ dân phố";
+  Target poor{Indicator::Poor, 3, std::nullopt, {}};
+  const AppendixTable table = build_appendix(plan_with({poor}), groups);
+  CHECK(table.unit_label == "Tổ dân phố");
+  CHECK(table.rows[0].level == "Tổ dân phố");
+
+  Plan labelled = plan_with({poor});
+  labelled.unit_label = "Đơn vị";
+  CHECK(build_appendix(labelled, small_commune()).unit_label == "Đơn vị");
+
+  // A column that names no level: the issuer's usual units, the column as written.
+  Statistics generic = small_commune();
+  generic.unit_column = "Đơn vị";
+  Plan ward_plan = plan_with({poor});
+  ward_plan.unit = "phường Bắc Hồng Lĩnh";
+  const AppendixTable ward_table = build_appendix(ward_plan, generic);
+  CHECK(ward_table.unit_label == "Đơn vị");
+  CHECK(ward_table.rows[0].level == "Tổ dân phố");
+  CHECK(build_appendix(plan_with({poor}), generic).rows[0].level.empty());
+}

@@ -188,7 +188,7 @@ TEST_CASE("batch folders are named from the units, and two names that fold alike
   });
   const CascadeSpec spec = spec_of("year: 2026\nunits: u.csv\ntargets:\n  poor: { reduce: 6 }\n");
   const CascadeResult result = split_cascade(tree, spec);
-  const std::vector<BatchJob> jobs = batch_jobs(tree, result, spec, 1, "mẫu");
+  const std::vector<BatchJob> jobs = batch_jobs(tree, result, spec, 1, "xa", "mẫu", nullptr);
   REQUIRE(jobs.size() == 4);
   CHECK(jobs[0].folder.empty());
   CHECK_FALSE(jobs[0].plan);
@@ -200,5 +200,32 @@ TEST_CASE("batch folders are named from the units, and two names that fold alike
   CHECK(jobs[1].document.parent_body == "UBND TỈNH HÀ TĨNH");
   CHECK(jobs[3].document.place == "Bắc Hà");
   CHECK(jobs[1].fingerprint != jobs[2].fingerprint);
-  CHECK(batch_jobs(tree, result, spec, 1, "mẫu khác")[1].fingerprint != jobs[1].fingerprint);  // a new template rewrites
+  CHECK(batch_jobs(tree, result, spec, 1, "xa", "mẫu khác", nullptr)[1].fingerprint != jobs[1].fingerprint);  // a new template rewrites
+  CHECK(jobs[3].document.unit == "phường Bắc Hà");
+  CHECK(jobs[3].document.text.template_name == "xa");
+}
+
+TEST_CASE("the index gives each unit its own level word: a ward under a column written Xã is a Phường") {
+  const UnitTree tree = tree_of({"Tỉnh", "Xã", "Thôn"}, {
+      {{"Tỉnh Hà Tĩnh", "An Hòa Thịnh", "Sâm Cồn"}, 100, 10, 10},
+      {{"Tỉnh Hà Tĩnh", "Phường Bắc Hồng Lĩnh", "Tổ dân phố 1"}, 100, 10, 10},
+  });
+  CHECK(unit_level_word(tree, tree.at_level(0)[0]) == "Tỉnh");
+  CHECK(unit_level_word(tree, tree.at_level(1)[0]) == "Xã");
+  CHECK(unit_level_word(tree, tree.at_level(1)[1]) == "Phường");
+  CHECK(unit_level_word(tree, tree.at_level(2)[1]) == "Tổ dân phố");
+  CHECK(unit_level_word(tree, tree.at_level(2)[0]) == "Thôn");
+}
+
+TEST_CASE("without a template key the plans of communes and wards get xa, of districts huyen, of an unknown level none") {
+  const CascadeSpec spec = spec_of("year: 2026\nunits: u.csv\ntargets:\n  poor: { reduce: 1 }\n");
+  const UnitTree communes = tree_of({"Tỉnh", "Xã", "Thôn"}, {{{"Tỉnh A", "Phường B", "Tổ 1"}, 100, 10, 10}});
+  CHECK(batch_template(communes, spec, 1) == "xa");
+  const UnitTree districts = tree_of({"Tỉnh", "Đơn vị", "Xã"}, {{{"Tỉnh A", "Huyện B", "Xã C"}, 100, 10, 10},
+                                                               {{"Tỉnh A", "Quận D", "Phường E"}, 100, 10, 10}});
+  CHECK(batch_template(districts, spec, 1) == "huyen");
+  const UnitTree unknown = tree_of({"Tỉnh", "Đơn vị", "Thôn"}, {{{"Tỉnh A", "B", "Thôn C"}, 100, 10, 10}});
+  CHECK_THROWS_WITH_AS(batch_template(unknown, spec, 1), doctest::Contains("plans: { template: xa }"), InputError);
+  const CascadeSpec chosen = spec_of("year: 2026\nunits: u.csv\ntargets:\n  poor: { reduce: 1 }\nplans: { template: huyen }\n");
+  CHECK(batch_template(communes, chosen, 1) == "huyen");
 }
