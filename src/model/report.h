@@ -24,6 +24,8 @@ struct ReportFigures {
   long long achieved = 0;                               // start - end (negative: the count grew)
   std::optional<Rate> share;                            // achieved / target, none when the target is 0
   Rate start_rate, end_rate;                            // over all households of the unit
+  Rate target_rate;                                     // the rate the plan aims at by the year's end: its
+                                                        // end-rate target, or the rate of the planned end count
 };
 
 struct ReportRow {
