@@ -163,7 +163,7 @@ std::vector<std::string> shortcomings(const Report& report, const std::string& u
       if (f.end_rate > f.target_rate)
         facts.push_back("tỷ lệ " + kind + " cuối năm còn " + format_rate(f.end_rate) + "%, cao hơn chỉ tiêu " +
                         format_rate(f.target_rate) + "%");
-      found.push_back("Chưa hoàn thành chỉ tiêu giảm " + kind + ": " + joined(facts, ", ") + ".");
+      found.push_back("Chưa hoàn thành chỉ tiêu giảm " + kind + ": " + joined(facts, "; ") + ".");
     }
     if (!f.movements_known) continue;
     // Households that fell into the indicator, not those that came up from below it.

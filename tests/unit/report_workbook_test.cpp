@@ -114,8 +114,7 @@ TEST_CASE("the report workbook reads back with its titles, the movement forms' h
   CHECK(grid.sheet == "Phụ lục");
   CHECK(grid.rows[0].cell(0) == "Phụ lục");
   CHECK(grid.rows[1].cell(0) == "KẾT QUẢ THỰC HIỆN CHỈ TIÊU GIẢM NGHÈO 6 THÁNG ĐẦU NĂM 2024");
-  CHECK(grid.rows[2].cell(0) ==
-        "(Kèm theo Báo cáo kết quả thực hiện 6 tháng đầu năm 2024 của Ủy ban nhân dân xã An Hòa Thịnh)");
+  CHECK(grid.rows[2].cell(0) == report_attachment_line(report_plan(), small_report()));
 
   CHECK(grid.rows[4].cells == join({{"TT", "Đơn vị", "Tổng số hộ"}, Cells(13, "Hộ nghèo"), Cells(13, "Hộ cận nghèo"),
                                     {"Ghi chú"}}));
@@ -207,8 +206,7 @@ TEST_CASE("a period's title and attachment line follow the period") {
   write_report_workbook(report_plan(), report, path);
   const Grid grid = read_xlsx(path, "quy-1.xlsx");
   CHECK(grid.rows[1].cell(0) == "KẾT QUẢ THỰC HIỆN CHỈ TIÊU GIẢM NGHÈO QUÝ I NĂM 2024");
-  CHECK(grid.rows[2].cell(0) ==
-        "(Kèm theo Báo cáo kết quả thực hiện quý I năm 2024 của Ủy ban nhân dân xã An Hòa Thịnh)");
+  CHECK(grid.rows[2].cell(0) == report_attachment_line(report_plan(), report));
 }
 
 TEST_CASE("a report workbook that cannot be written leaves no file and says where") {
