@@ -121,7 +121,7 @@ std::string behind_details(const Report& report, const ReportRow& row) {
     const ReportFigures& f = row.figures[k];
     if (!f.share || !(*f.share < report.threshold)) continue;
     details += (details.empty() ? "" : "; ") + std::string(indicator_households(report.indicators[k])) + " đạt " +
-               format_share(*f.share) + "% chỉ tiêu (giảm " + std::to_string(f.achieved) + "/" + std::to_string(f.target) + " hộ)";
+               format_share(*f.share) + "% chỉ tiêu (giảm " + format_count(f.achieved) + "/" + format_count(f.target) + " hộ)";
   }
   return details;
 }

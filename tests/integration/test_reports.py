@@ -482,6 +482,22 @@ class Refusals(FolderTest):
         self.assertEqual(result.stderr.strip(), movements + ":5, cột C (Hộ nghèo - Thoát nghèo thành hộ cận nghèo): "
                                                             "\"-1\" là số âm; số hộ phải từ 0 trở lên.")
 
+    def test_a_report_with_nobody_to_address_is_refused_naming_the_plan_file_and_the_key(self):
+        plan = synthetic_ward(self.dir, [])
+        text = open(plan, encoding="utf-8").read().replace("  parent: UBND TỈNH HÀ TĨNH\n", "")
+        text = text.replace("reports:\n  addressees:\n", "reports:\n")
+        with open(plan, "w", encoding="utf-8") as f:
+            f.write(text)
+        before = sorted(os.listdir(self.dir))
+        result = kehoach("report", plan, "--period", "6m", "--movements", self.path("bien-dong.csv"),
+                         "-o", self.path("bao-cao.docx"))
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr.strip(),
+                         plan + ": báo cáo phải có nơi nhận (Kính gửi), nhưng tệp kế hoạch không ghi nơi nhận báo cáo và "
+                                "cũng không ghi cơ quan cấp trên (issuer: parent); hãy thêm khóa reports: addressees, ví "
+                                "dụ addressees: [Ủy ban nhân dân huyện Hương Sơn].")
+        self.assertEqual(sorted(os.listdir(self.dir)), before)
+
     def test_the_period_is_required_and_checked(self):
         self.assertEqual(kehoach("report", PLAN, "--movements", HALF_YEAR).returncode, 64)
         result = kehoach("report", PLAN, "--period", "7m", "--movements", HALF_YEAR)
