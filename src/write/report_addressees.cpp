@@ -1,5 +1,6 @@
 #include "write/report_addressees.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 

@@ -31,11 +31,13 @@ std::vector<std::string> decrease_parts(const ReportFigures& f, Indicator indica
   const auto& m = f.movements;
   std::vector<std::string> parts;
   if (indicator == Indicator::Poor) {
-    if (m[0] > 0 && m[1] > 0)
+    if (m[0] > 0 && m[1] > 0) {
       parts.push_back("thoát nghèo " + households(m[0] + m[1]) + ", trong đó " + households(m[0]) +
                       " thành hộ cận nghèo và " + households(m[1]) + " vượt chuẩn cận nghèo");
-    add_if(parts, m[1] > 0 ? 0 : m[0], "thoát nghèo thành hộ cận nghèo");
-    add_if(parts, m[0] > 0 ? 0 : m[1], "thoát nghèo vượt chuẩn cận nghèo");
+    } else {
+      add_if(parts, m[0], "thoát nghèo thành hộ cận nghèo");
+      add_if(parts, m[1], "thoát nghèo vượt chuẩn cận nghèo");
+    }
   } else {
     add_if(parts, m[0], "vượt chuẩn cận nghèo");
     add_if(parts, m[1], "rơi xuống hộ nghèo");
