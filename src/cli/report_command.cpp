@@ -15,6 +15,7 @@
 #include "template/document_template.h"
 #include "write/document_time.h"
 #include "write/records_notes.h"
+#include "write/report_addressees.h"
 #include "write/report_labels.h"
 #include "write/report_json.h"
 #include "write/report_template_data.h"
@@ -158,6 +159,12 @@ int report_command(const std::vector<std::string>& words, Console console) {
       console.out << report_json(plan, report);
       return kExitOk;
     }
+    // Never a report without "Kính gửi": the plan file's addressees, or the level above, said aloud.
+    const ReportAddressees addressees = report_addressees(plan);
+    if (addressees.from_parent)
+      console.err << "kehoach report: " << plan.file << " không ghi nơi nhận báo cáo (reports: addressees), nên báo cáo "
+                  << "kính gửi cơ quan cấp trên: " << addressees.names.front()
+                  << "; muốn gửi nơi khác, hãy thêm reports: addressees vào tệp kế hoạch.\n";
     const std::string template_name = args->value("template", "bao-cao");
     const DocumentTemplate document = load_document_template(template_name, plan.file);
     const std::string default_name =

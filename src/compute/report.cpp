@@ -99,6 +99,7 @@ class ReportBuilder {
                                   " (âm): số giảm lớn hơn số đầu năm cộng số tăng; hãy kiểm tra các cột biến động.");
     f.achieved = f.start - f.end;
     if (f.target > 0) f.share = share_of(f.achieved, f.target);
+    f.target_rate = row.figures[k].end_rate;
     f.start_rate = rate_of(f.start, row.households);
     f.end_rate = rate_of(f.end, end_households_known_ ? *unit.end_households : row.households);
     return f;
@@ -145,6 +146,10 @@ class ReportBuilder {
   }
 
   void finish_total(ReportRow& total) const {
+    for (std::size_t k = 0; k < total.figures.size(); ++k) {
+      const IndicatorTarget& target = table_.indicators[k];
+      total.figures[k].target_rate = target.from_rate ? target.requested_end_rate : table_.total.figures[k].end_rate;
+    }
     for (auto& t : total.figures) {
       t.achieved = t.start - t.end;
       if (t.target > 0) t.share = share_of(t.achieved, t.target);

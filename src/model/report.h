@@ -26,6 +26,8 @@ struct ReportFigures {
   bool behind = false;                                  // share below the period's threshold
   Rate start_rate;                                      // over the unit's households at the start
   Rate end_rate;                                        // over its households at the end, when known (see ReportRow)
+  Rate target_rate;                                     // the rate the plan aims at by the year's end: its
+                                                        // end-rate target, or the rate of the planned end count
 };
 
 struct ReportRow {

@@ -28,6 +28,7 @@ Object::Ptr figures_json(const ReportFigures& f, Indicator indicator) {
   }
   o->set("end", f.end);
   o->set("end_rate", number(f.end_rate));
+  o->set("target_rate", number(f.target_rate));
   o->set("target", f.target);
   o->set("achieved", f.achieved);
   if (f.share) o->set("share", number(*f.share));

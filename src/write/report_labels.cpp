@@ -16,13 +16,26 @@ std::string period_label(Period period, int year) {
   return year_text;
 }
 
+std::string next_period_label(Period period, int year) {
+  const std::string year_text = "năm " + std::to_string(year);
+  switch (period) {
+    case Period::Q1: return "quý II " + year_text;
+    case Period::H1: return "6 tháng cuối " + year_text;
+    case Period::Q3: return "những tháng cuối " + year_text;
+    case Period::Year: break;
+  }
+  return "năm " + std::to_string(year + 1);
+}
+
 std::string report_table_title(const Report& report) {
   return "KẾT QUẢ THỰC HIỆN CHỈ TIÊU GIẢM NGHÈO " + to_upper(period_label(report.period, report.year));
 }
 
 std::string report_attachment_line(const Plan& plan, const Report& report) {
-  return "(Kèm theo Báo cáo kết quả thực hiện " + period_label(report.period, report.year) + " của " +
-         issuer_name(plan) + ")";
+  auto own = plan.reports.periods.find(report.period);
+  const PeriodReport issued = own == plan.reports.periods.end() ? PeriodReport{} : own->second;
+  return "(Kèm theo " + document_citation("Báo cáo", issued.number, plan.reports.symbol, issued.date, report.year) +
+         " của " + issuer_name(plan) + ")";
 }
 
 const char* report_group_label(Indicator indicator) {

@@ -11,10 +11,16 @@ namespace kehoach {
 // "quý I năm 2022", "6 tháng đầu năm 2022", "9 tháng đầu năm 2022", "năm 2022".
 std::string period_label(Period period, int year);
 
+// What the report's tasks look ahead to: "quý II năm 2022", "6 tháng cuối năm 2022", "những tháng
+// cuối năm 2022", "năm 2023".
+std::string next_period_label(Period period, int year);
+
 // "KẾT QUẢ THỰC HIỆN CHỈ TIÊU GIẢM NGHÈO 6 THÁNG ĐẦU NĂM 2022".
 std::string report_table_title(const Report& report);
 
-// "(Kèm theo Báo cáo kết quả thực hiện 6 tháng đầu năm 2022 của Ủy ban nhân dân xã An Hòa Thịnh)".
+// "(Kèm theo Báo cáo số 30/BC-UBND ngày 08 tháng 6 năm 2022 của Ủy ban nhân dân xã An Hòa Thịnh)":
+// the report's own number and date from the plan file (reports: 6m: number, date), or the blanks
+// of a draft, as the plan's appendix cites the plan.
 std::string report_attachment_line(const Plan& plan, const Report& report);
 
 // "Hộ nghèo" / "Hộ cận nghèo": the header over an indicator's columns.

@@ -7,6 +7,9 @@ namespace {
 
 std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
+// A blank with the fixed spaces that set it off from the words on either side.
+std::string blank_between_words() { return std::string(kBlankSeparator) + kDraftBlank + kBlankSeparator; }
+
 }  // namespace
 
 std::string format_count(long long count) {
@@ -20,11 +23,17 @@ std::string format_rate(Rate rate) {
   return (rate.hundredths < 0 ? "-" : "") + std::to_string(magnitude / 100) + "," + two_digits(static_cast<int>(magnitude % 100));
 }
 
+std::string format_share(Rate share) {
+  // Officials write "đạt 100%", "đạt 50%": decimals only where the share has them.
+  if (share.hundredths % 100 == 0) return std::to_string(share.hundredths / 100);
+  return format_rate(share);
+}
+
 std::string format_date(const Date& date) {
   // Days below 10 and the months January and February take a leading zero (Nghị định 30).
   const std::string month = date.month < 3 ? two_digits(date.month) : std::to_string(date.month);
-  const std::string day = date.day > 0 ? two_digits(date.day) : std::string(kDraftBlank);
-  return "ngày " + day + " tháng " + month + " năm " + std::to_string(date.year);
+  const std::string day = date.day > 0 ? " " + two_digits(date.day) + " " : blank_between_words();
+  return "ngày" + day + "tháng " + month + " năm " + std::to_string(date.year);
 }
 
 std::string document_number(const std::optional<int>& number, const std::string& symbol) {
@@ -33,7 +42,13 @@ std::string document_number(const std::optional<int>& number, const std::string&
 
 std::string document_date(const std::optional<Date>& date, int year) {
   if (date) return format_date(*date);
-  return std::string("ngày ") + kDraftBlank + " tháng " + kDraftBlank + " năm " + std::to_string(year);
+  return "ngày" + blank_between_words() + "tháng" + blank_between_words() + "năm " + std::to_string(year);
+}
+
+std::string document_citation(const std::string& kind, const std::optional<int>& number, const std::string& symbol,
+                              const std::optional<Date>& date, int year) {
+  return kind + " số" + (number ? " " : kBlankSeparator) + document_number(number, symbol) + " " +
+         document_date(date, year);
 }
 
 std::string issuer_name(const Plan& plan) {
@@ -41,8 +56,8 @@ std::string issuer_name(const Plan& plan) {
 }
 
 std::string attachment_line(const Plan& plan) {
-  return "(Kèm theo Kế hoạch số " + document_number(plan.number, plan.symbol) + " " +
-         document_date(plan.date, plan.year) + " của " + issuer_name(plan) + ")";
+  return "(Kèm theo " + document_citation("Kế hoạch", plan.number, plan.symbol, plan.date, plan.year) + " của " +
+         issuer_name(plan) + ")";
 }
 
 }  // namespace kehoach

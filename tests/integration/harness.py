@@ -19,6 +19,11 @@ EXAMPLES = os.path.join(ROOT, "data", "examples")
 
 LIBREOFFICE_TIMEOUT = 180
 
+# A draft's blank (vietnamese_format.h): three figure spaces, set off from the words beside it by en
+# spaces, none of which justification stretches.
+BLANK = "\u2007" * 3
+EN = "\u2002"
+
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 

@@ -62,8 +62,8 @@ EXPECTED = {
 }
 THANH_TRI_ATTACHMENT = ("(Kèm theo Kế hoạch số 90/KH-UBND ngày 23 tháng 02 năm 2023 "
                         "của Ủy ban nhân dân huyện Thanh Trì)")
-DRAFT_ATTACHMENT = re.compile(r"^\(Kèm theo Kế hoạch số +/KH-UBND ngày +tháng +năm 2022 "
-                              r"của Ủy ban nhân dân xã An Hòa Thịnh\)$")
+DRAFT_ATTACHMENT = re.compile(r"^\(Kèm theo Kế hoạch số\u2002\u2007+/KH-UBND ngày\u2002\u2007+\u2002tháng\u2002\u2007+\u2002"
+                              r"năm 2022 của Ủy ban nhân dân xã An Hòa Thịnh\)$")
 THANH_TRI_REDUCTIONS = [9, 1, 2, 8, 5, 8, 5, 3, 1, 1, 12, 3, 2, 8, 5, 2]
 FIGURES = ["start", "start_rate", "reduction", "reduction_rate", "end", "end_rate"]
 RATE_FIGURES = {"start_rate", "reduction_rate", "end_rate"}

@@ -440,7 +440,8 @@ class UnconfirmedStandard(FolderTest):
         self.assertNotIn("chưa được văn bản pháp luật xác nhận", workbook_texts(self.path("ra-soat-2024.xlsx")))
 
     def test_a_plan_and_a_report_from_records_warn_and_note_it_under_their_tables(self):
-        plan = self.write("ke-hoach.yaml", "year: 2027\nissuer:\n  body: Ủy ban nhân dân\n  unit: xã An Hòa Thịnh\n"
+        plan = self.write("ke-hoach.yaml", "year: 2027\nissuer:\n  parent: UBND HUYỆN HƯƠNG SƠN\n  body: Ủy ban nhân dân\n"
+                                           "  unit: xã An Hòa Thịnh\n"
                                            "records: " + os.path.join(AN_HOA_THINH, "ho-gia-dinh-cuoi-2021.csv") + "\n"
                                            "targets:\n  poor:\n    reduce: 5\n  near_poor:\n    reduce: 5\ntemplate: xa\n")
         docx = self.path("ke-hoach.docx")
