@@ -42,4 +42,8 @@ const char* report_group_label(Indicator indicator) {
   return indicator == Indicator::Poor ? "Hộ nghèo" : "Hộ cận nghèo";
 }
 
+bool is_year_end(const Report& report) { return report.period == Period::Year; }
+
+const char* report_behind_note(const Report& report) { return is_year_end(report) ? "Chưa hoàn thành" : "Chậm tiến độ"; }
+
 }  // namespace kehoach

@@ -36,6 +36,11 @@ inline constexpr const char* kReportTargetLabel = "Chỉ tiêu giảm";
 inline constexpr const char* kReportAchievedLabel = "Đã giảm";
 inline constexpr const char* kReportShareLabel = "Đạt (%)";
 inline constexpr const char* kReportNoteLabel = "Ghi chú";
-inline constexpr const char* kReportBehindNote = "Chậm tiến độ";
+// The annual report: units below target "chưa hoàn thành chỉ tiêu" rather than lag behind schedule.
+bool is_year_end(const Report& report);
+
+// The note beside a unit behind: "Chậm tiến độ" during the year, "Chưa hoàn thành" at its end, as the
+// report's own sentences say it.
+const char* report_behind_note(const Report& report);
 
 }  // namespace kehoach

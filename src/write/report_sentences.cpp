@@ -87,7 +87,6 @@ std::vector<std::string> behind_names(const Report& report) {
 
 }  // namespace
 
-bool is_year_end(const Report& report) { return report.period == Period::Year; }
 
 std::string movements_sentence(const Report& report, const ReportFigures& f, Indicator indicator) {
   const std::string kind = indicator_households(indicator);

@@ -17,12 +17,9 @@ namespace kehoach {
 std::string movements_sentence(const Report& report, const ReportFigures& figures, Indicator indicator);
 
 // Mid-year: "Đến nay còn 112 hộ nghèo, chiếm tỷ lệ 5,47%; giảm được 16/27 hộ theo chỉ tiêu năm, đạt
-// 59,26% kế hoạch." The year: "Đến cuối năm 2022 còn 102 hộ nghèo, tỷ lệ hộ nghèo còn 4,98%, so với
+// 59,26% kế hoạch." The year: "Đến cuối năm 2022 còn 102 hộ nghèo, tỷ lệ hộ nghèo còn 4,99%, so với
 // chỉ tiêu 4,93% là chưa đạt; giảm được 26/27 hộ theo chỉ tiêu năm, đạt 96,30% kế hoạch."
 std::string outcome_sentence(const Report& report, const ReportFigures& figures, Indicator indicator);
-
-// Whether the report closes the year (its units complete their targets or not) or reports progress.
-bool is_year_end(const Report& report);
 
 // The line before the list of units behind: "Các thôn đạt dưới 50% chỉ tiêu năm, chậm so với tiến
 // độ:" or, at the year's end, "Các thôn chưa hoàn thành chỉ tiêu năm 2022:".

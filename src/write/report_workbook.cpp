@@ -183,7 +183,7 @@ class IndicatorSheet {
     // A name no longer than the column was made for fits; only those past its limit are measured.
     const int name_lines = name_width_for(display_length(unit.name)) <= name_width_
                                ? 1 : wrapped_lines(unit.name, name_width_, kBodyPoints);
-    const int note_lines = f.behind ? wrapped_lines(kReportBehindNote, kNoteWidth, kNotePoints) : 1;
+    const int note_lines = f.behind ? wrapped_lines(report_behind_note(report_), kNoteWidth, kNotePoints) : 1;
     if (name_lines > 1 || note_lines > 1)
       worksheet_set_row(sheet_, row, std::max(lines_height(name_lines, kBodyPoints), lines_height(note_lines, kNotePoints)),
                         nullptr);
@@ -192,7 +192,7 @@ class IndicatorSheet {
     write_count(row, kHouseholdsColumn, households_of(unit), false);
     write_unit_figures(row, f);
     if (f.behind)
-      worksheet_write_string(sheet_, row, kNote, kReportBehindNote, f_.note);
+      worksheet_write_string(sheet_, row, kNote, report_behind_note(report_), f_.note);
     else
       worksheet_write_blank(sheet_, row, kNote, f_.note);
   }
