@@ -95,15 +95,12 @@ def soffice():
     return found
 
 
-def libreoffice_csv(files, recalc_mode, outdir, profile, workdir):
-    """Converts xlsx files to UTF-8 CSV with a fresh LibreOffice profile (in `profile`) whose
-    OOXMLRecalcMode is recalc_mode (0: always recalculate on load, 1: never). Returns {file: rows}."""
-    os.makedirs(os.path.join(profile, "user"), exist_ok=True)
-    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as f:
-        f.write(REGISTRY.format(mode=recalc_mode))
+def libreoffice_convert(files, convert_to, extension, outdir, profile, workdir):
+    """Converts `files` with LibreOffice (`--convert-to convert_to`) using the profile folder `profile`,
+    within LIBREOFFICE_TIMEOUT; returns {file: path of its converted .extension}."""
     os.makedirs(outdir, exist_ok=True)
     command = [soffice(), "-env:UserInstallation=" + pathlib.Path(profile).as_uri(), "--headless", "--norestore",
-               "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", outdir, *files]
+               "--convert-to", convert_to, "--outdir", outdir, *files]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                cwd=workdir, start_new_session=True,
                                env={**{k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}, "LC_ALL": "C.UTF-8"})
@@ -115,9 +112,22 @@ def libreoffice_csv(files, recalc_mode, outdir, profile, workdir):
         raise AssertionError(f"LibreOffice did not finish converting within {LIBREOFFICE_TIMEOUT} s: {command}")
     converted = {}
     for path in files:
-        target = os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + ".csv")
+        target = os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + "." + extension)
         if process.returncode != 0 or not os.path.isfile(target):
             raise AssertionError(f"LibreOffice did not convert {path} (exit {process.returncode}):\n{out}\n{err}")
+        converted[path] = target
+    return converted
+
+
+def libreoffice_csv(files, recalc_mode, outdir, profile, workdir):
+    """Converts xlsx files to UTF-8 CSV with a fresh LibreOffice profile (in `profile`) whose
+    OOXMLRecalcMode is recalc_mode (0: always recalculate on load, 1: never). Returns {file: rows}."""
+    os.makedirs(os.path.join(profile, "user"), exist_ok=True)
+    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as f:
+        f.write(REGISTRY.format(mode=recalc_mode))
+    converted = {}
+    for path, target in libreoffice_convert(files, "csv:Text - txt - csv (StarCalc):44,34,76,1", "csv", outdir,
+                                            profile, workdir).items():
         with open(target, encoding="utf-8", newline="") as f:
             converted[path] = list(csv.reader(f))
     return converted

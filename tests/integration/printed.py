@@ -2,13 +2,11 @@
 its own page setup), then the pages' sizes and the printed size of the text read from the PDF with
 pdftotext -bbox."""
 import os
-import pathlib
 import re
-import signal
 import statistics
 import subprocess
 
-from harness import LIBREOFFICE_TIMEOUT, soffice
+from harness import libreoffice_convert
 
 # Liberation Serif (Times New Roman's metric twin) draws a word's box from its ascent (0.891 em) to its
 # descent (0.216 em): a box 1.107 times the font size high.
@@ -22,26 +20,7 @@ PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
 def print_to_pdf(files, outdir, profile, workdir):
     """Prints xlsx (or docx) files to PDF with a fresh LibreOffice profile; returns {file: pdf path}."""
     os.makedirs(os.path.join(profile, "user"), exist_ok=True)
-    os.makedirs(outdir, exist_ok=True)
-    command = [soffice(), "-env:UserInstallation=" + pathlib.Path(profile).as_uri(), "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", outdir, *files]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=workdir,
-                               start_new_session=True,
-                               env={**{k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"},
-                                    "LC_ALL": "C.UTF-8"})
-    try:
-        out, err = process.communicate(timeout=LIBREOFFICE_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        raise AssertionError(f"LibreOffice did not finish printing within {LIBREOFFICE_TIMEOUT} s: {command}")
-    printed = {}
-    for path in files:
-        pdf = os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + ".pdf")
-        if process.returncode != 0 or not os.path.isfile(pdf):
-            raise AssertionError(f"LibreOffice did not print {path} (exit {process.returncode}):\n{out}\n{err}")
-        printed[path] = pdf
-    return printed
+    return libreoffice_convert(files, "pdf", "pdf", outdir, profile, workdir)
 
 
 class Page:
