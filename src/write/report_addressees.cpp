@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "model/input_error.h"
+#include "model/unit_level.h"
 #include "text/unicode.h"
 
 namespace kehoach {
@@ -34,8 +35,16 @@ constexpr std::array<Spelling, 5> kPhrases{{
     {"VĂN HÓA - XÃ HỘI", "Văn hóa - Xã hội"},
 }};
 
-constexpr std::array<const char*, 9> kLevels{
-    {"THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẶC KHU", "TỈNH", "HUYỆN", "QUẬN", "PHƯỜNG", "XÃ"}};
+// The administrative level words in capitals, as a header line writes them ("HUYỆN", "THÀNH PHỐ").
+const std::vector<std::string>& upper_levels() {
+  static const std::vector<std::string> levels = [] {
+    std::vector<std::string> words;
+    for (const auto& level : unit_levels())
+      if (level.tier != Tier::Village) words.push_back(to_upper(level.word));
+    return words;
+  }();
+  return levels;
+}
 
 struct Word {
   std::string text;
@@ -99,7 +108,7 @@ std::vector<Word> read_words(const std::vector<std::string>& upper) {
 
 // How many words from `i` make a level ("THÀNH PHỐ": 2, "HUYỆN" or a spelled-out "TP.": 1); 0 if none.
 std::size_t level_length(const std::vector<Word>& words, std::size_t i) {
-  for (const char* level : kLevels) {
+  for (const std::string& level : upper_levels()) {
     if (words[i].cased) {
       if (to_upper(words[i].text) == level) return 1;
       continue;
