@@ -63,6 +63,17 @@ END = HEADER + "".join([
 EARLIER = HEADER + record("T1-03", "Xã Tân Thịnh", "Thôn 1", "Nông thôn", 3, 1000000, 6)
 
 
+def without_end_rates(units):
+    """Report units without what depends on the households at the end of the period."""
+    out = []
+    for unit in units:
+        unit = {k: v for k, v in unit.items() if k != "end_households"}
+        for key in ("poor", "near_poor"):
+            unit[key] = {k: v for k, v in unit[key].items() if k != "end_rate"}
+        out.append(unit)
+    return out
+
+
 def kehoach(*args, cwd=None):
     return subprocess.run([KEHOACH, *args], capture_output=True, text=True, cwd=cwd, timeout=300)
 
@@ -299,9 +310,13 @@ class PlansAndReportsFromRecords(FolderTest):
                       "--records-earlier", os.path.join(AN_HOA_THINH, "ho-gia-dinh-cuoi-2020.csv"), "--json")
         self.assertEqual(out.returncode, 0, out.stderr)
         from_records = json.loads(out.stdout)
-        self.assertEqual(from_records["units"], from_table["units"])
-        self.assertEqual(from_records["total"], from_table["total"])
+        # The same figures, but for the end rates: the lists know the households at the end of the year
+        # (2.045), the table does not, so its end rates stay over the households at the start (2.047).
+        self.assertEqual(without_end_rates(from_records["units"]), without_end_rates(from_table["units"]))
+        self.assertEqual(without_end_rates([from_records["total"]]), without_end_rates([from_table["total"]]))
         self.assertEqual(from_records["total"]["poor"]["end"], 102)
+        self.assertNotIn("end_households", from_table["total"])
+        self.assertEqual(from_table["total"]["poor"]["end_rate"], 4.98)  # 102/2.047
         # One rule for the end of a period: a share of the households at its end, as households counts the
         # same end list (102/2.045 = 4,99%, not 102/2.047 = 4,98%).
         summary = json.loads(kehoach("households", os.path.join(AN_HOA_THINH, "ho-gia-dinh-cuoi-2022.csv"),
