@@ -34,7 +34,9 @@ std::vector<std::string> punctuated(const std::vector<std::string>& items) {
 
 TemplateRecord document_header(const Plan& plan, const std::optional<int>& number, const std::string& symbol,
                                const std::optional<Date>& date) {
-  const std::string place = plan.place.empty() ? plan.unit : plan.place;
+  // Without a place of its own, the date line names the issuer's locality without its level word, as
+  // officials write it: "Bắc Hồng, ngày …" for "phường Bắc Hồng", "Hóc Môn" for "Hội LHPN huyện Hóc Môn".
+  const std::string place = plan.place.empty() ? split_level(area_of(plan.unit)).place : plan.place;
   return {{"parent", to_upper(plan.parent_body)},
           {"has_parent", !plan.parent_body.empty()},
           {"body", to_upper(plan.issuing_body)},

@@ -1,6 +1,7 @@
 #include "write/report_sentences.h"
 
 #include "compute/appendix.h"
+#include "model/unit_level.h"
 #include "write/report_labels.h"
 #include "write/vietnamese_format.h"
 
@@ -134,10 +135,15 @@ std::string none_behind(const Report& report, const std::string& unit_label) {
          (is_year_end(report) ? "." : ", bảo đảm tiến độ đề ra.");
 }
 
+// "thôn Thiên Nhẫn", "các thôn Nậy, Thiên Nhẫn"; names that carry their level word stand as they are
+// ("Tổ dân phố 2, Tổ dân phố 3", not "các tổ dân phố Tổ dân phố 2, …").
 std::string behind_units(const Report& report, const std::string& unit_label) {
-  const std::vector<std::string> names = behind_names(report);
-  if (names.empty()) return "";
-  return (names.size() == 1 ? "" : "các ") + unit_label + " " + joined(names, ", ");
+  std::vector<std::string> bare, leveled;
+  for (const auto& name : behind_names(report)) (split_level(name).level ? leveled : bare).push_back(name);
+  std::string phrase;
+  if (!bare.empty()) phrase = (bare.size() == 1 ? "" : "các ") + unit_label + " " + joined(bare, ", ");
+  if (!leveled.empty()) phrase += (phrase.empty() ? "" : ", ") + joined(leveled, ", ");
+  return phrase;
 }
 
 std::vector<std::string> shortcomings(const Report& report, const std::string& unit_label) {

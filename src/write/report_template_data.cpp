@@ -50,6 +50,7 @@ TemplateRecord table_record(const Plan& plan, const Report& report) {
   TemplateList rows;
   for (std::size_t i = 0; i < report.rows.size(); ++i) rows.push_back(row_record(report, report.rows[i], std::to_string(i + 1)));
   return {{"label", kReportTableLabel},     {"title", report_table_title(report)},
+          {"unit_label", report.unit_label.empty() ? kReportUnitLabel : report.unit_label},
           {"attachment", report_attachment_line(plan, report)},
           {"both", both},                   {"poor_only", !both && poor},
           {"near_poor_only", !both && !poor}, {"rows", rows},
@@ -120,8 +121,13 @@ std::string behind_details(const Report& report, const ReportRow& row) {
   for (std::size_t k = 0; k < report.indicators.size(); ++k) {
     const ReportFigures& f = row.figures[k];
     if (!f.share || !(*f.share < report.threshold)) continue;
-    details += (details.empty() ? "" : "; ") + std::string(indicator_households(report.indicators[k])) + " đạt " +
-               format_share(*f.share) + "% chỉ tiêu (giảm " + format_count(f.achieved) + "/" + format_count(f.target) + " hộ)";
+    const std::string kind = indicator_households(report.indicators[k]);
+    // A count that grew has no share to speak of: say it grew, against the reduction asked.
+    details += (details.empty() ? "" : "; ") +
+               (f.achieved < 0 ? kind + " tăng " + format_count(-f.achieved) + " hộ (chỉ tiêu giảm " +
+                                     format_count(f.target) + " hộ)"
+                               : kind + " đạt " + format_share(*f.share) + "% chỉ tiêu (giảm " + format_count(f.achieved) +
+                                     "/" + format_count(f.target) + " hộ)");
   }
   return details;
 }

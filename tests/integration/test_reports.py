@@ -276,6 +276,7 @@ class HalfYearReport(LaidOutReport, unittest.TestCase):
         for unit in self.json["units"]:
             self.assertIn("\n" + unit["name"] + "\n", appendix)
         self.assertIn("Tổng cộng\n2.047\n128\n", appendix)
+        self.assertIn("\nTT\nThôn\nTổng số hộ\n", appendix)  # the unit column named as the plan's appendix names it
 
     def test_the_excel_table_has_live_formulas_with_cached_values_libreoffice_agrees_with(self):
         xlsx = self.docx[:-5] + "-bieu.xlsx"

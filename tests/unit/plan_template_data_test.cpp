@@ -76,6 +76,15 @@ TEST_CASE("the header carries the issuer in upper case, the number and the place
   CHECK(text_at(data, "header.place_date") == "Thanh Trì, ngày 23 tháng 02 năm 2023");
 }
 
+TEST_CASE("without a place of its own the date line names the issuer's locality without its level word") {
+  Plan plan = testing::small_plan();
+  plan.place.clear();
+  plan.unit = "phường Bắc Hồng";
+  CHECK(text_at(data_for(plan), "header.place_date") == "Bắc Hồng, ngày 23 tháng 02 năm 2023");
+  plan.unit = "Hội LHPN huyện Hóc Môn";
+  CHECK(text_at(data_for(plan), "header.place_date") == "Hóc Môn, ngày 23 tháng 02 năm 2023");
+}
+
 TEST_CASE("the target figures come formatted from the computed appendix") {
   const TemplateRecord data = data_for(testing::small_plan());
   CHECK_FALSE(flag_at(data, "has_poor"));

@@ -146,6 +146,18 @@ TEST_CASE("at the year's end a unit below its target has not completed it; mid-y
   CHECK(behind_details(year, year.rows[1]) == "hộ nghèo đạt 50% chỉ tiêu (giảm 1/2 hộ)");
 }
 
+TEST_CASE("units behind are named once with their level word, and a count that grew is said to have grown") {
+  const ReportFigures grew = figures(10, {0, 0, 0, 0, 1, 2, 0}, 2, 1000);  // 10 -> 13
+  Report report = poor_report(Period::H1, grew, Rate{5000});
+  report.unit_label = "Tổ dân phố";
+  report.rows[0] = {"Tổ dân phố 2", 1000, {grew}, true};
+  report.rows[1] = {"Tổ dân phố 3", 1000, {grew}, true};
+  CHECK(behind_units(report, "tổ dân phố") == "Tổ dân phố 2, Tổ dân phố 3");
+  CHECK(behind_details(report, report.rows[0]) == "hộ nghèo tăng 3 hộ (chỉ tiêu giảm 2 hộ)");
+  report.rows[0].name = "Yên Bình";  // a name without its level word takes the table's
+  CHECK(behind_units(report, "tổ dân phố") == "tổ dân phố Yên Bình, Tổ dân phố 3");
+}
+
 TEST_CASE("shortcomings are only what the figures show") {
   ReportFigures quiet = figures(10, {5, 0, 0, 0, 0, 0, 0}, 5, 1000);
   quiet.target_rate = Rate{50};
