@@ -61,15 +61,15 @@ Report small_report() {
   report.rows.push_back({"Thôn Đông", 500,
                          {counted(40, {3, 2, 1, 1, 0, 2, 0}, 37, 8, Rate{3750}, Rate{740}),
                           counted(30, {2, 1, 0, 3, 0, 1, 0}, 31, 0, std::nullopt, Rate{620})},
-                         true});
+                         true, std::nullopt});
   // Poor 50 → 42 of 700 = 6,00%, 8 of 10 = 80,00%; near-poor 20 → 15 = 2,14%, 5 of 6 = 83,33%.
   report.rows.push_back({"Thôn Tây", 700,
                          {end_only(50, 42, 10, Rate{8000}, Rate{600}), end_only(20, 15, 6, Rate{8333}, Rate{214})},
-                         false});
+                         false, std::nullopt});
   // Poor 90 → 79 of 1.200 = 6,58%, 11 of 18 = 61,11%; near-poor 50 → 46 = 3,83%, 4 of 6 = 66,67%.
   report.total = {"Tổng cộng", 1200,
                   {end_only(90, 79, 18, Rate{6111}, Rate{658}), end_only(50, 46, 6, Rate{6667}, Rate{383})},
-                  false};
+                  false, std::nullopt};
   report.rows[0].figures[0].behind = true;  // 37,50% of its poor target, below the 50% of a 6-month report
   return report;
 }
@@ -208,7 +208,7 @@ TEST_CASE("a report of one indicator has one sheet, its heading without a number
   report.rows[0].figures.pop_back();
   report.rows[0].behind = false;
   report.rows[0].figures[0].behind = false;
-  report.total = {"Tổng cộng", 500, {report.rows[0].figures[0]}, false};
+  report.total = {"Tổng cộng", 500, {report.rows[0].figures[0]}, false, std::nullopt};
   const testing::ScratchFolder scratch;
   const std::string path = scratch.file("ket-qua.xlsx");
   write_report_workbook(report_plan(), report, path);
