@@ -1,5 +1,7 @@
 #include "write/report_sentences.h"
 
+#include <algorithm>
+
 #include "compute/appendix.h"
 #include "model/unit_level.h"
 #include "write/report_labels.h"
@@ -135,15 +137,15 @@ std::string none_behind(const Report& report, const std::string& unit_label) {
          (is_year_end(report) ? "." : ", bảo đảm tiến độ đề ra.");
 }
 
-// "thôn Thiên Nhẫn", "các thôn Nậy, Thiên Nhẫn"; names that carry their level word stand as they are
-// ("Tổ dân phố 2, Tổ dân phố 3", not "các tổ dân phố Tổ dân phố 2, …").
+// "thôn Thiên Nhẫn", "các thôn Nậy, Thiên Nhẫn"; names that all carry their level word stand as they are
+// ("Tổ dân phố 2, Tổ dân phố 3", not "các tổ dân phố Tổ dân phố 2, …"). The table's order is kept.
 std::string behind_units(const Report& report, const std::string& unit_label) {
-  std::vector<std::string> bare, leveled;
-  for (const auto& name : behind_names(report)) (split_level(name).level ? leveled : bare).push_back(name);
-  std::string phrase;
-  if (!bare.empty()) phrase = (bare.size() == 1 ? "" : "các ") + unit_label + " " + joined(bare, ", ");
-  if (!leveled.empty()) phrase += (phrase.empty() ? "" : ", ") + joined(leveled, ", ");
-  return phrase;
+  const std::vector<std::string> names = behind_names(report);
+  if (names.empty()) return "";
+  const bool all_leveled =
+      std::all_of(names.begin(), names.end(), [](const std::string& name) { return split_level(name).level != nullptr; });
+  if (all_leveled) return joined(names, ", ");
+  return (names.size() == 1 ? "" : "các ") + unit_label + " " + joined(names, ", ");
 }
 
 std::vector<std::string> shortcomings(const Report& report, const std::string& unit_label) {

@@ -154,8 +154,8 @@ TEST_CASE("units behind are named once with their level word, and a count that g
   report.rows[1] = {"Tổ dân phố 3", 1000, {grew}, true, std::nullopt};
   CHECK(behind_units(report, "tổ dân phố") == "Tổ dân phố 2, Tổ dân phố 3");
   CHECK(behind_details(report, report.rows[0]) == "hộ nghèo tăng 3 hộ (chỉ tiêu giảm 2 hộ)");
-  report.rows[0].name = "Yên Bình";  // a name without its level word takes the table's
-  CHECK(behind_units(report, "tổ dân phố") == "tổ dân phố Yên Bình, Tổ dân phố 3");
+  report.rows[0].name = "Yên Bình";  // names without their level word take the table's, in the table's order
+  CHECK(behind_units(report, "tổ dân phố") == "các tổ dân phố Yên Bình, Tổ dân phố 3");
 }
 
 TEST_CASE("shortcomings are only what the figures show") {
