@@ -223,6 +223,8 @@ def write_expected(top, year, levels, plan_level, path):
                 if indicator in node.reduction:
                     start, reduction = node.start[indicator], node.reduction[indicator]
                     record[indicator] = {"start": start, "reduction": reduction, "end": start - reduction}
+                    if indicator in node.fixed:  # set in the cascade file, not split: a fixed "all" is said in the text
+                        record[indicator]["fixed"] = True
             out.write(("" if first else ",\n") + "  " + json.dumps(record, ensure_ascii=False, separators=(",", ":")))
             first = False
         out.write("\n]}\n")

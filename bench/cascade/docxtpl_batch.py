@@ -18,14 +18,14 @@ import xlsxwriter
 from docxtpl import DocxTemplate
 from xlsxwriter.utility import xl_col_to_name
 
-from plan_data import communes, hundredths, plan_context
+from plan_data import communes, hundredths, load_offices, plan_context
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TEMPLATE = os.path.join(HERE, "templates", "ke-hoach-docxtpl.docx")
 COLUMNS = 15  # A..O: TT, name, households, then start/reduction/end with their rates for both groups
 
 # filled in before the worker processes fork, so they inherit them instead of receiving them
-WORK = {"communes": [], "template": b"", "out": ""}
+WORK = {"communes": [], "template": b"", "out": "", "offices": {}}
 
 
 class Formats:
@@ -43,6 +43,7 @@ class Formats:
         self.total = book.add_format({**boxed, "bold": True})
         self.total_count = book.add_format({**boxed, "bold": True, "num_format": "#,##0"})
         self.total_rate = book.add_format({**boxed, "bold": True, "num_format": "0.00"})
+        self.note = book.add_format({**font, "italic": True, "font_size": 11})
 
 
 def appendix(path, context, villages, commune):
@@ -99,6 +100,8 @@ def appendix(path, context, villages, commune):
         if column > 2:
             sheet.write_formula(r, column + 1, f"=ROUND({letter}{excel_row}/$C{excel_row}*100,2)", f.total_rate,
                                 hundredths(totals[k], commune["households"]) / 100)
+    for k, note in enumerate(a["notes"]):  # under the table, as kehoach writes them (none in the benchmark's data)
+        sheet.write_string(r + 2 + k, 1, note["text"], f.note)
     sheet.set_column(0, 0, 5.71)
     sheet.set_column(1, 1, max(20, min(40, max((len(v["name"]) for v in villages), default=0) + 4)))
     sheet.set_column(2, 2, 10.71)
@@ -114,14 +117,14 @@ def appendix(path, context, villages, commune):
 
 
 def write(index):
-    folder, commune, villages, parent, year, unit_column = WORK["communes"][index]
-    target = os.path.join(WORK["out"], folder)
+    c = WORK["communes"][index]
+    target = os.path.join(WORK["out"], c["folder"])
     os.makedirs(target, exist_ok=True)
-    context = plan_context(commune, villages, parent, year, unit_column)
+    context = plan_context(c, WORK["offices"])
     document = DocxTemplate(io.BytesIO(WORK["template"]))
     document.render(context, autoescape=True)
     document.save(os.path.join(target, "ke-hoach.docx"))
-    appendix(os.path.join(target, "phu-luc.xlsx"), context, villages, commune)
+    appendix(os.path.join(target, "phu-luc.xlsx"), context, c["villages"], c["commune"])
     return 2
 
 
@@ -134,6 +137,7 @@ def main():
     args = parser.parse_args()
     began = time.perf_counter()
     WORK["communes"] = communes(args.data)
+    WORK["offices"] = load_offices()
     with open(args.template, "rb") as f:
         WORK["template"] = f.read()
     WORK["out"] = args.out

@@ -8,12 +8,16 @@ styles, headers, sections and wording), translating its tags into each tool's sy
     ke-hoach-docxtemplater.docx   docxtemplater: {poor.end_rate}, {#has_poor} ... {/has_poor}, {^goals} ...
                                   (the same Mustache-like blocks as kehoach; dotted names need the small
                                   parser in node/batch.js)
+    co-quan.json                  data/offices/co-quan.yaml, the office names by level and date that
+                                  kehoach gives the template ({{offices.poverty.name}}, "Lưu: VT, KT."), as
+                                  JSON for plan_data.py and node/batch.js (which has no YAML reader)
 
 Every block of templates/xa stays a block: conditions and loops are evaluated by the tools for every
 commune, as kehoach does; nothing is resolved in advance. The tags of templates/xa each sit in one
 <w:t>, block tags alone in their paragraph, except the appendix rows loop, which opens in the first
 cell of its table row and closes in the last (docxtpl needs it as {%tr %} rows of their own: they are
 added around that row). Zip entries get a fixed time, so that rebuilding gives the same bytes."""
+import json
 import os
 import re
 import sys
@@ -21,12 +25,13 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.join(HERE, "..", "..", "templates", "xa")
+OFFICES = os.path.join(HERE, "..", "..", "data", "offices", "co-quan.yaml")
 
 # Lists of templates/xa and the keys of their items (a tag inside a loop names the item's key if it has
 # it, else the enclosing scope's, as in Mustache); every other block is a condition.
 LISTS = {"legal_bases": {"text"}, "goals": {"text"}, "reporting": {"text"}, "recipients": {"text"},
          "tasks": {"text"}, "agencies": {"number", "name", "tasks"},
-         "appendix.rows": {"order", "name", "households", "poor", "near_poor"}}
+         "appendix.rows": {"order", "name", "households", "poor", "near_poor"}, "appendix.notes": {"text"}}
 SECTION_ITEM = {"text"}  # sections.NAME: false, or a list of {text}
 LOOP_VARIABLE = {"appendix.rows": "row", "agencies": "agency", "tasks": "task"}
 
@@ -156,6 +161,22 @@ def write(out_path, replaced):
                         z.writestr(info, f.read())
 
 
+def offices_json(out_path):
+    """{role: [{levels, from, name, mention, abbreviation}]}: what kehoach reads of each name."""
+    import yaml  # python3-yaml, as run installs it
+    from unit_levels import level_named
+    with open(OFFICES, encoding="utf-8") as f:
+        book = yaml.safe_load(f)
+    result = {}
+    for role, names in book.items():
+        result[role] = [{"levels": [level_named(word).word for word in n.get("levels") or []], "from": str(n["from"]), "name": n["name"],
+                         "mention": n.get("mention") or "", "abbreviation": n.get("abbreviation") or ""}
+                        for n in names]
+    with open(out_path, "w", encoding="utf-8") as f:
+        json.dump(result, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "templates")
     os.makedirs(out, exist_ok=True)
@@ -169,6 +190,8 @@ def main():
     for syntax, file in (("docxtpl", "ke-hoach-docxtpl.docx"), ("docxtemplater", "ke-hoach-docxtemplater.docx")):
         write(os.path.join(out, file), {"word/document.xml": convert(document, syntax)})
         print(os.path.join(out, file))
+    offices_json(os.path.join(out, "co-quan.json"))
+    print(os.path.join(out, "co-quan.json"))
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@
 // and sends each its share) or, with --mode threads, worker_threads in this process. On the 2-core
 // machine of README.md two processes wrote 1,3 times as fast as two threads (57 against 76 ms a commune). The template is ../templates/ke-hoach-docxtemplater.docx
 // (../make_templates.py builds it from templates/xa). The data given to the template is that of
-// ../plan_data.py, written the same way (2.047; 6,25).
+// ../plan_data.py and ../unit_levels.py, written the same way (2.047; 6,25; the level words the names
+// carry; the office names of ../templates/co-quan.json in force on the plan's date).
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -20,12 +21,14 @@ const Docxtemplater = require("docxtemplater");
 const ExcelJS = require("exceljs");
 
 const TEMPLATE = path.join(__dirname, "..", "templates", "ke-hoach-docxtemplater.docx");
-const LEVEL_WORDS = ["Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Tỉnh", "Huyện", "Quận", "Xã"];
+const OFFICES = path.join(__dirname, "..", "templates", "co-quan.json");
 const SECTIONS = ["general_goal", "specific_goal", "analysis", "leadership", "communication", "policy", "resources", "closing"];
-const BLANK_NUMBER = " ".repeat(6);
-const BLANK_DAY = " ".repeat(7);
+const BLANK = "\u2007".repeat(3); // a draft's blank: three figure spaces
+const SEPARATOR = "\u2002"; // an en space between a blank and the words beside it
 const INDICATORS = ["poor", "near_poor"];
 const GROUP_WORDS = { poor: "hộ nghèo", near_poor: "hộ cận nghèo" };
+const ISSUING_BODY = "Ủy ban nhân dân";
+const SYMBOL = "KH-UBND";
 
 function args() {
   const a = process.argv.slice(2);
@@ -47,13 +50,120 @@ const rate = (part, whole) => {
   return `${Math.floor(h / 100)},${String(h % 100).padStart(2, "0")}`;
 };
 const upper = (s) => s.toUpperCase();
+const draftDate = (y) => `ngày${SEPARATOR}${BLANK}${SEPARATOR}tháng${SEPARATOR}${BLANK}${SEPARATOR}năm ${y}`;
+const draftNumber = () => `${BLANK}/${SYMBOL}`;
 
-function placeOf(name) {
-  for (const word of LEVEL_WORDS)
-    if (name.toLowerCase().startsWith(word.toLowerCase() + " ") && name.length > word.length + 1) return name.slice(word.length + 1);
-  return name;
+// --- the level words of units (as ../unit_levels.py, from kehoach's src/model/unit_level.cpp) ---
+const LEVELS = [
+  ["Tỉnh", "tỉnh", "province", "Chủ tịch Ủy ban nhân dân tỉnh"], ["Huyện", "huyện", "district", "Chủ tịch Ủy ban nhân dân huyện"],
+  ["Quận", "quận", "district", "Chủ tịch Ủy ban nhân dân quận"], ["Thị xã", "thị xã", "district", "Chủ tịch Ủy ban nhân dân thị xã"],
+  ["Thành phố", "thành phố", "district", "Chủ tịch Ủy ban nhân dân thành phố"], ["Xã", "xã", "commune", "Chủ tịch Ủy ban nhân dân xã"],
+  ["Phường", "phường", "commune", "Chủ tịch Ủy ban nhân dân phường"], ["Thị trấn", "thị trấn", "commune", "Chủ tịch Ủy ban nhân dân thị trấn"],
+  ["Đặc khu", "đặc khu", "commune", "Chủ tịch Ủy ban nhân dân đặc khu"], ["Thôn", "thôn", "village", "Trưởng thôn"],
+  ["Tổ dân phố", "tổ dân phố", "village", "Tổ trưởng tổ dân phố"], ["Khu phố", "khu phố", "village", "Trưởng khu phố"],
+  ["Ấp", "ấp", "village", "Trưởng ấp"], ["Bản", "bản", "village", "Trưởng bản"], ["Làng", "làng", "village", "Trưởng làng"],
+  ["Buôn", "buôn", "village", "Trưởng buôn"], ["Khóm", "khóm", "village", "Trưởng khóm"], ["Xóm", "xóm", "village", "Trưởng xóm"],
+  ["Khối", "khối", "village", "Trưởng khối"], ["Sóc", "sóc", "village", "Trưởng sóc"], ["Plei", "plei", "village", "Trưởng plei"],
+  ["Tổ", "tổ", "village", "Tổ trưởng"],
+].map(([word, lower, tier, head]) => ({ word, lower, tier, head }));
+const BY_WORD = new Map(LEVELS.map((l) => [l.word, l]));
+const LONGEST_FIRST = [...LEVELS].sort((a, b) => Buffer.byteLength(b.lower) - Buffer.byteLength(a.lower));
+const ABBREVIATIONS = [["tt", "Thị trấn", false], ["tx", "Thị xã", false], ["tp", "Thành phố", false], ["tdp", "Tổ dân phố", false],
+  ["kp", "Khu phố", false], ["p", "Phường", true], ["q", "Quận", true]];
+const ENGLISH = [["province", "Tỉnh"], ["district", "Huyện"], ["commune", "Xã"], ["ward", "Phường"], ["village", "Thôn"], ["hamlet", "Thôn"]];
+
+const clean = (text) => text.normalize("NFC").split(/\s+/u).filter(Boolean).join(" ");
+const nameKey = (text) => clean(text).toLowerCase().normalize("NFC");
+const fold = (text) => nameKey(text).replace(/đ/g, "d").normalize("NFD").replace(/\p{Mn}/gu, "")
+  .replace(/[\x00-\x7f]/g, (c) => (/[a-z0-9]/i.test(c) ? c : " ")).split(" ").filter(Boolean).join(" ");
+
+function leadingWord(key, tier) {
+  for (const level of LONGEST_FIRST) {
+    const n = level.lower.length;
+    if ((!tier || level.tier === tier) && key.length > n + 1 && key.startsWith(level.lower) && key[n] === " ") return [level, n + 1];
+  }
+  for (const [short, word, needsDot] of ABBREVIATIONS) {
+    const level = BY_WORD.get(word);
+    const n = short.length;
+    if ((tier && level.tier !== tier) || key.length <= n + 1 || !key.startsWith(short)) continue;
+    if (key[n] === ".") return [level, key[n + 1] === " " ? n + 2 : n + 1];
+    if (!needsDot && key[n] === " ") return [level, n + 1];
+  }
+  return [null, 0];
 }
-const inSentence = (name) => (placeOf(name) === name ? name : name[0].toLowerCase() + name.slice(1));
+
+function split(name, tier) {
+  const cleaned = clean(name);
+  const [level, length] = leadingWord(nameKey(cleaned), tier);
+  return !level || length >= cleaned.length ? [null, cleaned] : [level, clean(cleaned.slice(length))];
+}
+
+function headerLevels(header) {
+  const words = [...LONGEST_FIRST.map((l) => [fold(l.word), l]), ...ENGLISH.map(([e, w]) => [e, BY_WORD.get(w)])];
+  const folded = fold(header);
+  const found = [];
+  let at = 0;
+  const starts = (w) => folded.startsWith(w, at) && (at + w.length === folded.length || folded[at + w.length] === " ");
+  while (at < folded.length) {
+    const match = words.find(([w]) => starts(w));
+    let length;
+    if (!match) {
+      const other = ["ten", "va", "don vi"].find(starts);
+      if (!other) return [];
+      length = other.length;
+    } else {
+      length = match[0].length;
+      if (!found.includes(match[1])) found.push(match[1]);
+    }
+    at += length + 1;
+  }
+  return found;
+}
+const levelNamed = (word) => {
+  const levels = headerLevels(word);
+  return levels.length === 1 ? levels[0] : null;
+};
+function levelOf(name, fallback) {
+  const [level] = split(name, fallback ? fallback.tier : null);
+  if (level && fallback && level.word === "Tổ" && fallback.word === "Tổ dân phố") return [fallback, true];
+  return level ? [level, true] : [fallback, false];
+}
+function inSentence(name, level) {
+  const [own, place] = split(name, level ? level.tier : null);
+  if (own) return `${own.lower} ${place}`;
+  return level ? `${level.lower} ${place}` : place;
+}
+function fullName(name, level) {
+  const [own, place] = split(name, level ? level.tier : null);
+  return own || !level ? clean(name) : `${level.word} ${place}`;
+}
+const inTableOrder = (levels) => LEVELS.filter((l) => levels.includes(l));
+const levelsPhrase = (levels, capitalised) => inTableOrder(levels).map((l, i) => (capitalised && i === 0 ? l.word : l.lower)).join(", ");
+const headsPhrase = (levels) => inTableOrder(levels).map((l) => l.head).join(", ");
+function areaOf(unit) {
+  const name = clean(unit);
+  const key = nameKey(name);
+  for (let at = 0; ; ) {
+    const [level, length] = leadingWord(key.slice(at), null);
+    const social = level && level.word === "Xã" && `${name.slice(at + length)} `.startsWith("hội ");
+    if (level && level.tier !== "village" && !social) return name.slice(at);
+    at = key.indexOf(" ", at) + 1;
+    if (at === 0) return name;
+  }
+}
+
+// The office names in force on `date` for an issuer of `level` (as plan_data.offices_in_force).
+function officesInForce(book, level, date) {
+  const specific = {}, general = {}, other = {};
+  for (const [role, names] of Object.entries(book))
+    for (const office of names) {
+      if (office.from > date) continue;
+      const chosen = level && office.levels.includes(level) ? specific : office.levels.length === 0 ? general : other;
+      if (!chosen[role] || chosen[role].from <= office.from) chosen[role] = office;
+    }
+  for (const bucket of [general, other]) for (const [role, office] of Object.entries(bucket)) if (!specific[role]) specific[role] = office;
+  return Object.fromEntries(Object.entries(specific).map(([role, o]) => [role, { name: o.name, mention: o.mention || o.name, abbreviation: o.abbreviation }]));
+}
 
 function folderName(name) {
   const ascii = name.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/\p{Mn}/gu, "");
@@ -72,19 +182,47 @@ function figures(unit, households) {
 }
 const row = (unit, order) => ({ order, name: unit.name, households: count(unit.households), ...figures(unit, unit.households) });
 
-function planContext(c) {
-  const { commune, villages, parent, year, unitColumn } = c;
-  const unit = inSentence(commune.name);
-  const place = placeOf(commune.name);
-  const issuer = "Ủy ban nhân dân " + unit;
+function villageLevels(villages, column) {
+  const fallback = headerLevels(column)[0] || null;
+  let named = false;
+  const levels = villages.map((v) => {
+    const [level, own] = levelOf(v.name, fallback);
+    named = named || own;
+    return level;
+  });
+  return [levels, named && !levels.includes(null) ? levelsPhrase(levels, true) : column];
+}
+
+function cleared(villages, levels, k) {
+  const names = [];
+  villages.forEach((v, i) => {
+    if (v[k].fixed && v[k].start > 0 && v[k].end === 0) names.push(inSentence(v.name, levels[i]));
+  });
+  return names.map((n, i) => (i === 0 ? "" : i + 1 === names.length ? " và " : ", ") + n).join("");
+}
+
+function planContext(c, offices) {
+  const { commune, villages, parent, year } = c;
+  const ownLevel = levelOf(commune.name, levelNamed(c.level))[0];
+  const unit = inSentence(commune.name, ownLevel);
+  const place = split(fullName(commune.name, ownLevel))[1];
+  const issuer = `${ISSUING_BODY} ${unit}`;
+  const area = areaOf(unit);
+  const issuerLevel = split(area)[0];
+  const office = officesInForce(offices, issuerLevel ? issuerLevel.word : "", `${year}-01-01`);
+  const drafting = office.poverty ? office.poverty.abbreviation : "";
+  const [levels, columnLabel] = villageLevels(villages, c.column);
+  const known = levels.includes(null) ? [] : levels;
+  const unitsPhrase = known.length ? levelsPhrase(known, false) : levelsPhrase(headerLevels(columnLabel), false) || nameKey(columnLabel);
+  const heads = known.length ? known : headerLevels(columnLabel);
   const y = String(year);
   const total = row(commune, "");
   total.name = "Tổng cộng";
   const appendix = {
     label: "Phụ lục", title: `CHỈ TIÊU GIẢM HỘ NGHÈO, HỘ CẬN NGHÈO NĂM ${y}`,
-    attachment: `(Kèm theo Kế hoạch số ${BLANK_NUMBER}/KH-UBND ngày ${BLANK_DAY}tháng ${BLANK_DAY}năm ${y} của ${issuer})`,
-    unit_label: unitColumn, both: true, poor_only: false, near_poor_only: false,
-    rows: villages.map((v, i) => row(v, String(i + 1))), total,
+    attachment: `(Kèm theo Kế hoạch số${SEPARATOR}${draftNumber()} ${draftDate(y)} của ${issuer})`,
+    unit_label: columnLabel, both: true, poor_only: false, near_poor_only: false,
+    rows: villages.map((v, i) => row(v, String(i + 1))), total, notes: [],
   };
   for (const k of INDICATORS) {
     const word = GROUP_WORDS[k];
@@ -94,20 +232,25 @@ function planContext(c) {
     appendix[`${k}_end_label`] = `${capital} cuối năm ${y}`;
   }
   const context = {
-    header: { parent: parent ? upper("UBND " + parent) : "", has_parent: Boolean(parent), body: "ỦY BAN NHÂN DÂN",
-      unit: upper(unit), number: `Số: ${BLANK_NUMBER}/KH-UBND`, place_date: `${place}, ngày ${BLANK_DAY}tháng ${BLANK_DAY}năm ${y}` },
+    header: { parent: parent ? upper("UBND " + parent) : "", has_parent: Boolean(parent), body: upper(ISSUING_BODY),
+      unit: upper(unit), number: `Số: ${draftNumber()}`, place_date: `${place}, ${draftDate(y)}` },
     title: "KẾ HOẠCH",
     summary: `Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm ${y}`,
     legal_bases: [],
     preamble: `${issuer} xây dựng Kế hoạch thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm ${y} như sau:`,
-    year: y, previous_year: String(year - 1), unit_name: unit, issuer,
-    households: count(commune.households), units_count: String(villages.length), unit_label: unitColumn.toLowerCase(),
-    goals: [], agencies: [], projects: [], reporting: [], recipients: [{ text: "Lưu: VT, LĐTBXH." }],
-    signature: { authority: "TM. ỦY BAN NHÂN DÂN", deputy: "", has_deputy: false, title: "CHỦ TỊCH", name: "" },
+    year: y, previous_year: String(year - 1), unit_name: unit, area, issuer,
+    issuer_level: issuerLevel ? issuerLevel.lower : "địa phương",
+    households: count(commune.households), units_count: String(villages.length), unit_label: unitsPhrase,
+    unit_heads: heads.length ? headsPhrase(heads) : `Trưởng các ${unitsPhrase}`, offices: office,
+    goals: [], agencies: [], projects: [], reporting: [], recipients: [{ text: drafting ? `Lưu: VT, ${drafting}.` : "Lưu: VT." }],
+    signature: { authority: "TM. " + upper(ISSUING_BODY), deputy: "", has_deputy: false, title: "CHỦ TỊCH", name: "" },
     sections: Object.fromEntries(SECTIONS.map((s) => [s, false])),
     appendix, has_poor: true, has_near_poor: true, has_records: false, records: {},
   };
-  for (const [k, v] of Object.entries(figures(commune, commune.households))) context[k] = { ...v, target_rate: v.end_rate };
+  for (const [k, v] of Object.entries(figures(commune, commune.households))) {
+    const names = cleared(villages, levels, k);
+    context[k] = { ...v, target_rate: v.end_rate, cleared: names, has_cleared: names !== "" };
+  }
   return context;
 }
 
@@ -116,7 +259,7 @@ function communes(dataDir) {
   const expected = JSON.parse(fs.readFileSync(path.join(dataDir, "expected.json"), "utf8"));
   const { levels } = expected;
   const level = expected.plans.level;
-  const unitColumn = levels[levels.indexOf(level) + 1];
+  const column = levels[levels.indexOf(level) + 1];
   const byPath = new Map();
   const children = new Map();
   for (const u of expected.units) {
@@ -137,8 +280,8 @@ function communes(dataDir) {
     let folder = parts.join("/");
     for (let n = 2; taken.has(folder); n++) folder = [...parts.slice(0, -1), `${parts[parts.length - 1]}-${n}`].join("/");
     taken.add(folder);
-    result.push({ folder, commune: u, villages: children.get(key) || [], parent: parent && parent.level ? parent.name : "",
-      year: expected.year, unitColumn });
+    const parentName = parent && parent.level ? fullName(parent.name, levelOf(parent.name, levelNamed(parent.level))[0]) : "";
+    result.push({ folder, commune: u, villages: children.get(key) || [], parent: parentName, level, column, year: expected.year });
   }
   return result;
 }
@@ -230,6 +373,7 @@ async function appendix(file, context, c) {
     put(r, c, { formula: `SUM(${letter}${first}:${letter}${r - 1})`, result: totals[k] }, boldNum);
     if (c > 3) put(r, c + 1, { formula: `ROUND(${letter}${r}/$C${r}*100,2)`, result: hundredths(totals[k], commune.households) / 100 }, boldPct);
   });
+  a.notes.forEach((note, k) => put(r + 2 + k, 2, note.text, { font: font({ italic: true, size: 11 }) })); // under the table (none here)
   sheet.getColumn(1).width = 5.71;
   sheet.getColumn(2).width = Math.max(20, Math.min(40, Math.max(0, ...villages.map((v) => v.name.length)) + 4));
   sheet.getColumn(3).width = 10.71;
@@ -237,10 +381,10 @@ async function appendix(file, context, c) {
   await book.xlsx.writeFile(file);
 }
 
-async function write(c, template, out) {
+async function write(c, template, out, offices) {
   const folder = path.join(out, c.folder);
   fs.mkdirSync(folder, { recursive: true });
-  const context = planContext(c);
+  const context = planContext(c, offices);
   const doc = new Docxtemplater(new PizZip(template), { paragraphLoop: true, linebreaks: true, parser });
   doc.render(context);
   fs.writeFileSync(path.join(folder, "ke-hoach.docx"), doc.getZip().generate({ type: "nodebuffer", compression: "DEFLATE" }));
@@ -250,8 +394,9 @@ async function write(c, template, out) {
 
 async function work(list, templateFile, out) {
   const template = fs.readFileSync(templateFile);
+  const offices = JSON.parse(fs.readFileSync(OFFICES, "utf8"));
   let written = 0;
-  for (const c of list) written += await write(c, template, out);
+  for (const c of list) written += await write(c, template, out, offices);
   return written;
 }
 
