@@ -66,15 +66,20 @@ def fold(text):
     return " ".join("".join(c if not c.isascii() or c.isalnum() else " " for c in text).split())
 
 
+def _tier_fits(level, tier):
+    """As kehoach: a centrally-run city ("Thành phố Huế") stands at the level of a province."""
+    return tier is None or level.tier == tier or (tier == PROVINCE and level.word == "Thành phố")
+
+
 def _leading_word(key, tier):
     """(level, characters it takes with its space) at the start of a name key."""
     for level in LONGEST_FIRST:
         n = len(level.lower)
-        if (tier is None or level.tier == tier) and len(key) > n + 1 and key.startswith(level.lower) and key[n] == " ":
+        if _tier_fits(level, tier) and len(key) > n + 1 and key.startswith(level.lower) and key[n] == " ":
             return level, n + 1
     for short, word, needs_dot in ABBREVIATIONS:
         level, n = BY_WORD[word], len(short)
-        if (tier is not None and level.tier != tier) or len(key) <= n + 1 or not key.startswith(short):
+        if not _tier_fits(level, tier) or len(key) <= n + 1 or not key.startswith(short):
             continue
         if key[n] == ".":
             return level, n + 2 if key[n + 1] == " " else n + 1

@@ -34,7 +34,10 @@ const UnitLevel* by_word(std::string_view word) {
   return nullptr;
 }
 
-bool tier_fits(const UnitLevel& level, const std::optional<Tier>& tier) { return !tier || level.tier == *tier; }
+// A centrally-run city ("Thành phố Huế", "Thành phố Hồ Chí Minh") stands at the level of a province.
+bool tier_fits(const UnitLevel& level, const std::optional<Tier>& tier) {
+  return !tier || level.tier == *tier || (*tier == Tier::Province && std::string_view(level.word) == "Thành phố");
+}
 
 // Longest first, so that "tổ dân phố" is not read as "tổ" and "thị xã" not as anything shorter.
 std::vector<const UnitLevel*> longest_first() {

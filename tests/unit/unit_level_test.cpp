@@ -78,6 +78,14 @@ TEST_CASE("a unit's level is its own word, else the column's, and under a column
   CHECK(word_of(level_of("Tổ 3", nullptr)) == "Tổ");
 }
 
+TEST_CASE("a centrally-run city stands among the provinces under a column of provinces") {
+  const UnitLevel* province = level_named("Tỉnh");
+  CHECK(word_of(level_of("Thành phố Huế", province)) == "Thành phố");
+  CHECK(full_name("Thành phố Huế", province) == "Thành phố Huế");  // not "Tỉnh Thành phố Huế"
+  CHECK(full_name("Hà Tĩnh", province) == "Tỉnh Hà Tĩnh");
+  CHECK(word_of(level_of("Huyện Hương Sơn", province)) == "Tỉnh");  // a district word is no province
+}
+
 TEST_CASE("an issuer's usual units: a commune's are thôn, a ward's tổ dân phố, a district's xã") {
   CHECK(word_of(usual_child(*level_named("Xã"))) == "Thôn");
   CHECK(word_of(usual_child(*level_named("Phường"))) == "Tổ dân phố");

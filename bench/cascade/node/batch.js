@@ -77,15 +77,18 @@ const nameKey = (text) => clean(text).toLowerCase().normalize("NFC");
 const fold = (text) => nameKey(text).replace(/đ/g, "d").normalize("NFD").replace(/\p{Mn}/gu, "")
   .replace(/[\x00-\x7f]/g, (c) => (/[a-z0-9]/i.test(c) ? c : " ")).split(" ").filter(Boolean).join(" ");
 
+// As kehoach: a centrally-run city ("Thành phố Huế") stands at the level of a province.
+const tierFits = (level, tier) => !tier || level.tier === tier || (tier === "province" && level.word === "Thành phố");
+
 function leadingWord(key, tier) {
   for (const level of LONGEST_FIRST) {
     const n = level.lower.length;
-    if ((!tier || level.tier === tier) && key.length > n + 1 && key.startsWith(level.lower) && key[n] === " ") return [level, n + 1];
+    if (tierFits(level, tier) && key.length > n + 1 && key.startsWith(level.lower) && key[n] === " ") return [level, n + 1];
   }
   for (const [short, word, needsDot] of ABBREVIATIONS) {
     const level = BY_WORD.get(word);
     const n = short.length;
-    if ((tier && level.tier !== tier) || key.length <= n + 1 || !key.startsWith(short)) continue;
+    if (!tierFits(level, tier) || key.length <= n + 1 || !key.startsWith(short)) continue;
     if (key[n] === ".") return [level, key[n + 1] === " " ? n + 2 : n + 1];
     if (!needsDot && key[n] === " ") return [level, n + 1];
   }
