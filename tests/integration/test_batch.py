@@ -145,10 +145,13 @@ class SmallProvince(FolderTest):
         self.assertFalse(os.path.exists(self.out))
 
 
+AN_HOA_THINH_RECORDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "examples",
+                                    "an-hoa-thinh-2022", "ho-gia-dinh-cuoi-2021.csv")
+
+
 class FromRecords(FolderTest):
     def test_a_commune_splits_its_targets_from_its_household_list(self):
-        records = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "examples",
-                               "an-hoa-thinh-2022", "ho-gia-dinh-cuoi-2021.csv")
+        records = AN_HOA_THINH_RECORDS
         cascade = self.write("phan-bo.yaml", "year: 2022\nrecords: " + os.path.abspath(records) + "\ntargets:\n"
                              "  poor: { end_rate: \"4,93%\" }\n  near_poor: { end_rate: \"5,86%\" }\n")
         out = kehoach("batch", cascade, "-o", self.path("ket-qua"))
@@ -160,8 +163,7 @@ class FromRecords(FolderTest):
             self.assertIn("Ủy ban nhân dân xã An Hòa Thịnh", z.read("word/document.xml").decode("utf-8"))
 
     def test_a_standard_not_yet_confirmed_is_warned_about_and_noted_under_every_table(self):
-        records = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "examples",
-                               "an-hoa-thinh-2022", "ho-gia-dinh-cuoi-2021.csv")
+        records = AN_HOA_THINH_RECORDS
         cascade = self.write("phan-bo.yaml", "year: 2027\nrecords: " + os.path.abspath(records) + "\ntargets:\n"
                              "  poor: { reduce: 5 }\n  near_poor: { reduce: 5 }\n")
         out = kehoach("batch", cascade, "-o", self.path("ket-qua"))
