@@ -10,7 +10,7 @@
 #include "compute/report.h"
 #include "model/input_error.h"
 #include "read/movements_reader.h"
-#include "read/number_text.h"
+#include "text/number_text.h"
 #include "read/table_file.h"
 #include "template/document_template.h"
 #include "write/document_time.h"

@@ -1,5 +1,5 @@
 #pragma once
-#include "model/rate.h"
+#include "text/rate.h"
 
 namespace kehoach {
 

@@ -7,8 +7,8 @@
 #include <tuple>
 
 #include "compute/rate.h"
-#include "read/number_text.h"
-#include "write/vietnamese_format.h"
+#include "text/number_text.h"
+#include "text/number_words.h"
 
 namespace kehoach {
 namespace {

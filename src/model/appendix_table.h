@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "model/plan.h"
-#include "model/rate.h"
+#include "text/rate.h"
 
 namespace kehoach {
 

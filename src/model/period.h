@@ -2,7 +2,7 @@
 #include <optional>
 #include <string>
 
-#include "model/rate.h"
+#include "text/rate.h"
 
 namespace kehoach {
 

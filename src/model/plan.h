@@ -9,7 +9,7 @@
 #include "model/date.h"
 #include "model/office_names.h"
 #include "model/plan_text.h"
-#include "model/rate.h"
+#include "text/rate.h"
 #include "model/report_settings.h"
 
 namespace kehoach {

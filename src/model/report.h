@@ -10,7 +10,7 @@
 #include "model/movements.h"
 #include "model/period.h"
 #include "model/plan.h"
-#include "model/rate.h"
+#include "text/rate.h"
 
 namespace kehoach {
 

@@ -8,7 +8,7 @@
 
 #include "model/date.h"
 #include "model/period.h"
-#include "model/rate.h"
+#include "text/rate.h"
 
 namespace kehoach {
 

@@ -6,7 +6,7 @@
 
 #include "model/input_error.h"
 #include "read/column_names.h"
-#include "read/number_text.h"
+#include "text/number_text.h"
 #include "text/unicode.h"
 
 namespace kehoach {

@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "read/number_text.h"
+#include "text/number_text.h"
 
 namespace kehoach {
 namespace {

@@ -7,7 +7,7 @@
 #include "model/household.h"
 #include "model/input_error.h"
 #include "read/file_bytes.h"
-#include "read/number_text.h"
+#include "text/number_text.h"
 #include "read/yaml_fields.h"
 
 namespace kehoach {

@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "read/number_text.h"
+#include "text/number_text.h"
 #include "text/unicode.h"
 
 namespace kehoach {

@@ -7,7 +7,7 @@
 #include "model/input_error.h"
 #include "read/column_names.h"
 #include "read/household_columns.h"
-#include "read/number_text.h"
+#include "text/number_text.h"
 #include "read/row_stream.h"
 #include "text/unicode.h"
 

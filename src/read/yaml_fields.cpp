@@ -4,7 +4,7 @@
 #include <set>
 #include <sstream>
 
-#include "read/number_text.h"
+#include "text/number_text.h"
 #include "text/unicode.h"
 
 namespace kehoach {

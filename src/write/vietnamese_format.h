@@ -5,13 +5,10 @@
 #include <string>
 
 #include "model/plan.h"
-#include "model/rate.h"
+#include "text/number_words.h"
 
 namespace kehoach {
 
-std::string format_count(long long count);      // 2047 -> "2.047"
-std::string format_rate(Rate rate);             // {625} -> "6,25"
-std::string format_share(Rate share);           // a share of a target: {5000} -> "50", {5926} -> "59,26"
 std::string format_date(const Date& date);      // "ngày 05 tháng 01 năm 2022", "ngày 23 tháng 3 năm 2023"
                                                 // day 0 (a draft): "ngày … tháng 01 năm 2022" (a blank)
 

@@ -7,7 +7,7 @@
 #include <functional>
 #include <string>
 
-#include "model/rate.h"
+#include "text/rate.h"
 
 namespace kehoach {
 

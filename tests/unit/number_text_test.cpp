@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "read/number_text.h"
+#include "text/number_text.h"
 
 using namespace kehoach;
 using Status = CountText::Status;

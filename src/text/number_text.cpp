@@ -1,4 +1,4 @@
-#include "read/number_text.h"
+#include "text/number_text.h"
 
 #include <cctype>
 
