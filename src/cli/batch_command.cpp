@@ -15,6 +15,7 @@
 #include "cli/household_input.h"
 #include "compute/appendix.h"
 #include "compute/cascade.h"
+#include "compute/household_tally.h"
 #include "read/cascade_reader.h"
 #include "read/docx_package_reader.h"
 #include "read/office_reader.h"
@@ -76,7 +77,11 @@ int jobs_option(const Arguments& args) {
 // `notes` gets the line every table carries when the records are classified by a standard that is
 // not yet confirmed.
 UnitTree load_units(const CascadeSpec& spec, std::ostream& err, std::vector<std::string>& notes) {
-  if (!spec.records) return read_unit_tree(spec.units_path, spec.units_sheet);
+  if (!spec.records) {
+    UnitTree tree = read_unit_tree(spec.units_path, spec.units_sheet);
+    roll_up(tree);
+    return tree;
+  }
   const PovertyStandard standard = choose_standard(spec.records->standard, spec.year);
   warn_unconfirmed(err, "batch", standard);
   if (!standard.confirmed) notes.push_back(unconfirmed_standard_note(standard));

@@ -8,6 +8,7 @@
 #include "compute/classification.h"
 #include "compute/household_tally.h"
 #include "model/input_error.h"
+#include "model/unit_tree_builder.h"
 #include "read/standard_reader.h"
 #include "read/template_locator.h"
 #include "write/records_notes.h"

@@ -27,38 +27,6 @@ void count_household(HouseholdTally& t, const Household& h, Classification class
   for (std::size_t i = 0; i < kDeprivationCount; ++i) t.poor_deprived[i] += h.deprived[i];
 }
 
-UnitTreeBuilder::UnitTreeBuilder(std::vector<std::string> levels) {
-  tree_.levels = std::move(levels);
-  tree_.nodes.push_back(UnitNode{"Tổng cộng", -1, -1, {}, {}});
-  children_by_key_.emplace_back();
-}
-
-// The written path is looked up first: a million records name a few thousand units, so the
-// Unicode work of name_key is done once per spelling, not once per record.
-int UnitTreeBuilder::unit_of(const std::vector<std::string>& path) {
-  path_key_.clear();
-  for (const auto& name : path) {
-    path_key_ += name;
-    path_key_ += '\x1f';
-  }
-  if (auto found = by_written_path_.find(path_key_); found != by_written_path_.end()) return found->second;
-  int node = 0;
-  for (const auto& name : path) node = child(node, name);
-  by_written_path_.emplace(path_key_, node);
-  return node;
-}
-
-int UnitTreeBuilder::child(int parent, const std::string& name) {
-  const int node = static_cast<int>(tree_.nodes.size());
-  auto [found, inserted] = children_by_key_[static_cast<std::size_t>(parent)].emplace(name_key(name), node);
-  if (!inserted) return found->second;
-  const int level = tree_.nodes[static_cast<std::size_t>(parent)].level + 1;
-  tree_.nodes.push_back(UnitNode{name, level, parent, {}, {}});
-  tree_.nodes[static_cast<std::size_t>(parent)].children.push_back(node);
-  children_by_key_.emplace_back();  // after the lookup above: this may move the maps
-  return node;
-}
-
 // Children always come after their parent in `nodes`, so one backward pass adds each unit into
 // its parent after all of its own children have been added into it.
 void roll_up(UnitTree& tree) {

@@ -2,7 +2,6 @@
 // Household records into per-unit figures: each record counted once in its lowest unit, every
 // unit above then the sum of its children, so totals agree at every level by construction.
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "model/household.h"
@@ -14,24 +13,6 @@ namespace kehoach {
 
 // Adds one classified household to a tally.
 void count_household(HouseholdTally& tally, const Household& household, Classification classification);
-
-// Builds the unit tree as records arrive. Units are matched by name whatever the case and Unicode
-// form ("Thôn 1" under two communes are two units); the first spelling met is kept.
-class UnitTreeBuilder {
- public:
-  explicit UnitTreeBuilder(std::vector<std::string> levels);
-  // The lowest unit of `path` (one name per level, highest first), created when new.
-  int unit_of(const std::vector<std::string>& path);
-  UnitTree& tree() { return tree_; }
-
- private:
-  int child(int parent, const std::string& name);
-
-  UnitTree tree_;
-  std::vector<std::unordered_map<std::string, int>> children_by_key_;  // per node
-  std::unordered_map<std::string, int> by_written_path_;               // the path as written → unit
-  std::string path_key_;
-};
 
 // Every unit's tally made the sum of its children's, bottom up; only lowest units are counted into.
 void roll_up(UnitTree& tree);

@@ -3,12 +3,12 @@
 #include <optional>
 #include <unordered_map>
 
-#include "compute/household_tally.h"
 #include "model/input_error.h"
+#include "model/unit_tree_builder.h"
 #include "read/column_names.h"
 #include "read/household_columns.h"
-#include "text/number_text.h"
 #include "read/row_stream.h"
+#include "text/number_text.h"
 #include "text/unicode.h"
 
 namespace kehoach {
@@ -86,7 +86,6 @@ class TreeRows {
     UnitTree tree = std::move(builder_->tree());
     tree.levels.clear();
     for (int column : columns_->levels) tree.levels.push_back(columns_->names[static_cast<std::size_t>(column)]);
-    roll_up(tree);
     return tree;
   }
 

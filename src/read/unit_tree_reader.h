@@ -8,7 +8,8 @@
 
 namespace kehoach {
 
-// Read row by row (a country's 100.000 villages never sit in memory as text), rolled up. Throws
+// Read row by row (a country's 100.000 villages never sit in memory as text). Only the lowest units
+// carry their counts: compute/household_tally's roll_up() sums them up the tree. Throws
 // InputError with file, row and column for a missing column, a bad count, poor + near-poor above the
 // households, an empty unit name, and the same unit listed twice.
 UnitTree read_unit_tree(const std::string& path, const std::string& sheet = "");

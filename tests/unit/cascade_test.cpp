@@ -4,6 +4,7 @@
 #include "compute/cascade.h"
 #include "compute/household_tally.h"
 #include "model/input_error.h"
+#include "model/unit_tree_builder.h"
 #include "read/cascade_reader.h"
 
 using namespace kehoach;

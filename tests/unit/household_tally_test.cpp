@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "compute/household_tally.h"
+#include "model/unit_tree_builder.h"
 
 using namespace kehoach;
 

@@ -3,6 +3,7 @@
 #include "compute/household_tally.h"
 #include "write/households_workbook.h"
 #include "write/workbook_file.h"
+#include "model/unit_tree_builder.h"
 
 using namespace kehoach;
 

@@ -1,0 +1,39 @@
+#include "model/unit_tree_builder.h"
+
+#include "text/unicode.h"
+
+namespace kehoach {
+
+UnitTreeBuilder::UnitTreeBuilder(std::vector<std::string> levels) {
+  tree_.levels = std::move(levels);
+  tree_.nodes.push_back(UnitNode{"Tổng cộng", -1, -1, {}, {}});
+  children_by_key_.emplace_back();
+}
+
+// The written path is looked up first: a million records name a few thousand units, so the
+// Unicode work of name_key is done once per spelling, not once per record.
+int UnitTreeBuilder::unit_of(const std::vector<std::string>& path) {
+  path_key_.clear();
+  for (const auto& name : path) {
+    path_key_ += name;
+    path_key_ += '\x1f';
+  }
+  if (auto found = by_written_path_.find(path_key_); found != by_written_path_.end()) return found->second;
+  int node = 0;
+  for (const auto& name : path) node = child(node, name);
+  by_written_path_.emplace(path_key_, node);
+  return node;
+}
+
+int UnitTreeBuilder::child(int parent, const std::string& name) {
+  const int node = static_cast<int>(tree_.nodes.size());
+  auto [found, inserted] = children_by_key_[static_cast<std::size_t>(parent)].emplace(name_key(name), node);
+  if (!inserted) return found->second;
+  const int level = tree_.nodes[static_cast<std::size_t>(parent)].level + 1;
+  tree_.nodes.push_back(UnitNode{name, level, parent, {}, {}});
+  tree_.nodes[static_cast<std::size_t>(parent)].children.push_back(node);
+  children_by_key_.emplace_back();  // after the lookup above: this may move the maps
+  return node;
+}
+
+}  // namespace kehoach
