@@ -44,14 +44,6 @@ void count_stayed(const HouseholdChange& c, MovementCounts& unit) {
 
 }  // namespace
 
-MovementCounts& MovementCounts::operator+=(const MovementCounts& other) {
-  for (std::size_t i = 0; i < kMovementCount; ++i) {
-    poor[i] += other.poor[i];
-    near_poor[i] += other.near_poor[i];
-  }
-  return *this;
-}
-
 void count_change(const HouseholdChange& change, MovementCounts& left_unit, MovementCounts& end_unit) {
   const bool left = change.start && (!change.end || change.moved);
   const bool arrived = change.end && (change.moved || (!change.start && change.arrived));

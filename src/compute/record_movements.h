@@ -7,16 +7,9 @@
 
 #include "model/movements.h"
 #include "model/poverty_standard.h"
-#include "model/unit_tree.h"
+#include "model/record_movements.h"
 
 namespace kehoach {
-
-// The seven columns of each indicator, in movement_columns() order.
-struct MovementCounts {
-  std::array<long long, kMovementCount> poor{}, near_poor{};
-  MovementCounts& operator+=(const MovementCounts& other);
-  bool operator==(const MovementCounts&) const = default;
-};
 
 // One household between the lists.
 struct HouseholdChange {
@@ -35,14 +28,6 @@ struct HouseholdChange {
 //   arrived (moved in, or split off with an origin written): "other increase" of its end class.
 // Each unit's end count is then its start count minus its decreases plus its increases.
 void count_change(const HouseholdChange& change, MovementCounts& left_unit, MovementCounts& end_unit);
-
-// What two lists give, per unit of one tree.
-struct RecordMovements {
-  UnitTree units;                           // units of either list; node tallies unused
-  std::vector<HouseholdTally> start, end;   // per node
-  std::vector<MovementCounts> moves;        // per node
-  long long matched = 0, left = 0, arrived = 0, new_households = 0;  // households, for the summary
-};
 
 // Every unit's start, end and movements made the sums of its children's.
 void roll_up(RecordMovements& movements);

@@ -11,6 +11,10 @@ namespace kehoach {
 
 inline constexpr std::size_t kDeprivationCount = 12;
 
+// The 12 deprivation indicators in domain.md section 4's order: the header officers write for each,
+// and the column of every table that counts them.
+const std::array<const char*, kDeprivationCount>& deprivation_names();
+
 struct Household {
   std::string code;                 // household code, unique within a list
   std::vector<std::string> units;   // where it lives, highest level first ("Xã Tứ Hiệp", "Thôn 1");

@@ -90,15 +90,6 @@ bool place(RecordLayout& layout, int column, const std::string& f) {
 
 }  // namespace
 
-const std::array<const char*, kDeprivationCount>& deprivation_names() {
-  static const std::array<const char*, kDeprivationCount> names = {
-      "Việc làm", "Người phụ thuộc trong hộ", "Dinh dưỡng", "Bảo hiểm y tế", "Trình độ giáo dục của người lớn",
-      "Tình trạng đi học của trẻ em", "Chất lượng nhà ở", "Diện tích nhà ở bình quân đầu người",
-      "Nguồn nước sinh hoạt", "Nhà tiêu hợp vệ sinh", "Sử dụng dịch vụ viễn thông",
-      "Phương tiện phục vụ tiếp cận thông tin"};
-  return names;
-}
-
 std::vector<std::string> RecordLayout::level_names() const {
   std::vector<std::string> out;
   for (int column : levels) out.push_back(names[static_cast<std::size_t>(column)]);

@@ -12,9 +12,6 @@
 
 namespace kehoach {
 
-// The 12 deprivation indicators in domain.md section 4's order: the header officers write for each.
-const std::array<const char*, kDeprivationCount>& deprivation_names();
-
 struct RecordLayout {
   int header_row = 0;               // source row of the header
   std::vector<std::string> names;   // header text per column

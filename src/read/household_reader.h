@@ -12,6 +12,7 @@
 #include "model/grid.h"
 #include "model/household.h"
 #include "model/poverty_standard.h"
+#include "model/records_summary.h"
 #include "read/household_columns.h"
 
 namespace kehoach {
@@ -19,13 +20,6 @@ namespace kehoach {
 struct RecordsOptions {
   std::string sheet;           // XLSX sheet, empty for the first
   bool skip_bad_rows = false;  // leave rows with bad values out instead of refusing the file
-};
-
-struct RecordsSummary {
-  std::string source;
-  std::vector<std::string> levels;  // the unit columns' headers, highest level first
-  long long households = 0;         // records handed over
-  long long skipped_rows = 0;       // rows left out under skip_bad_rows
 };
 
 using HouseholdSink = std::function<void(const Household&)>;

@@ -1,6 +1,6 @@
 #include "write/households_workbook.h"
 
-#include "read/household_columns.h"
+#include "model/household.h"
 #include "text/unicode.h"
 #include "write/records_notes.h"
 #include "write/unit_tree_sheet.h"

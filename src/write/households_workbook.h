@@ -5,21 +5,9 @@
 #include <optional>
 #include <string>
 
-#include "compute/record_movements.h"
-#include "model/poverty_standard.h"
-#include "model/unit_tree.h"
-#include "read/household_reader.h"
+#include "model/households_report.h"
 
 namespace kehoach {
-
-struct HouseholdsReport {
-  const PovertyStandard& standard;
-  const RecordsSummary& records;
-  const UnitTree& units;
-  const RecordMovements* movements = nullptr;  // with a start list
-  const RecordsSummary* start_records = nullptr;
-  int year = 0;  // of the review: the (end) list is the one at the end of this year
-};
 
 // Lines that say what the figures come from and what was left out, without file names: under
 // every table and in JSON (whose "records" keep the files).

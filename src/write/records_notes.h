@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "model/poverty_standard.h"
-#include "read/household_reader.h"
+#include "model/records_summary.h"
 
 namespace kehoach {
 
