@@ -17,17 +17,18 @@
 #include "compute/cascade.h"
 #include "compute/household_tally.h"
 #include "read/cascade_reader.h"
-#include "read/docx_package_reader.h"
+#include "package/docx_package_reader.h"
 #include "read/office_reader.h"
 #include "read/template_locator.h"
 #include "read/unit_tree_reader.h"
 #include "write/appendix_workbook.h"
 #include "write/batch_index.h"
 #include "write/document_time.h"
-#include "write/docx_writer.h"
+#include "package/docx_writer.h"
 #include "write/plan_template_data.h"
 #include "write/records_notes.h"
 #include "write/vietnamese_format.h"
+#include "package/fingerprint.h"
 
 namespace kehoach {
 namespace {
@@ -86,13 +87,6 @@ UnitTree load_units(const CascadeSpec& spec, std::ostream& err, std::vector<std:
   warn_unconfirmed(err, "batch", standard);
   if (!standard.confirmed) notes.push_back(unconfirmed_standard_note(standard));
   return load_households(spec.records->path, standard, RecordsOptions{spec.records->sheet, false}).units;
-}
-
-// Of the template as read from disk, so that any change to it rewrites every plan.
-std::string template_fingerprint(const DocxPackage& package) {
-  std::string text;
-  for (const auto& [part, bytes] : package.parts) text += part + '\n' + fingerprint(bytes) + '\n';
-  return fingerprint(text);
 }
 
 // Every unit's figures, the top first: its own table's total, then each unit's row in its parent's.
@@ -183,7 +177,7 @@ int batch_command(const std::vector<std::string>& words, Console console) {
     const std::string template_name = batch_template(tree, cascade_spec, level);
     const std::string location = locate_template(template_name, cascade_spec.file);
     DocxPackage package = read_docx_package(location);
-    const std::string template_print = template_fingerprint(package);
+    const std::string template_print = package_fingerprint(package);
     const DocumentTemplate document = DocumentTemplate::compile(std::move(package), location);
     const auto offices = std::make_shared<const OfficeBook>(shipped_office_book());
     const std::vector<BatchJob> batch =

@@ -12,6 +12,7 @@
 #include "text/unicode.h"
 #include "write/document_data.h"
 #include "write/vietnamese_format.h"
+#include "package/fingerprint.h"
 
 namespace kehoach {
 namespace {
@@ -77,17 +78,6 @@ std::string fingerprint_of(const BatchJob& job, const std::string& template_fing
 }
 
 }  // namespace
-
-std::string fingerprint(const std::string& text) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return hex;
-}
 
 std::string folder_name(const std::string& unit_name) {
   std::string out;

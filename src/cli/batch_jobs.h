@@ -46,7 +46,4 @@ std::string unit_level_word(const UnitTree& tree, int node);
 // "xa-an-hoa-thinh": a folder name from a unit name, without diacritics or spaces.
 std::string folder_name(const std::string& unit_name);
 
-// 64-bit FNV-1a as 16 hex digits: a fingerprint of text, not a secret.
-std::string fingerprint(const std::string& text);
-
 }  // namespace kehoach

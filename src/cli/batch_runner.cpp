@@ -11,7 +11,7 @@
 #include <sstream>
 #include <thread>
 
-#include "write/atomic_file.h"
+#include "package/atomic_file.h"
 
 namespace kehoach {
 namespace {

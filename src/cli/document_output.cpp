@@ -4,9 +4,9 @@
 #include <optional>
 #include <ostream>
 
-#include "read/docx_package_reader.h"
+#include "package/docx_package_reader.h"
 #include "read/template_locator.h"
-#include "write/docx_writer.h"
+#include "package/docx_writer.h"
 #include "write/pdf_export.h"
 
 namespace kehoach {

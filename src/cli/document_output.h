@@ -5,7 +5,7 @@
 #include <string>
 
 #include "cli/commands.h"
-#include "model/docx_package.h"
+#include "package/docx_package.h"
 #include "template/document_template.h"
 
 namespace kehoach {

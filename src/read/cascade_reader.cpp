@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "model/input_error.h"
-#include "read/file_bytes.h"
+#include "package/file_bytes.h"
 #include "read/target_fields.h"
 #include "read/yaml_fields.h"
 #include "text/unicode.h"

@@ -1,7 +1,7 @@
 #include "read/office_reader.h"
 
 #include "model/unit_level.h"
-#include "read/file_bytes.h"
+#include "package/file_bytes.h"
 #include "read/template_locator.h"
 #include "read/yaml_fields.h"
 #include "text/unicode.h"

@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "model/input_error.h"
-#include "read/file_bytes.h"
+#include "package/file_bytes.h"
 #include "read/plan_text_reader.h"
 #include "read/report_settings_reader.h"
 #include "read/target_fields.h"

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "read/csv_reader.h"
-#include "read/file_bytes.h"
+#include "package/file_bytes.h"
 #include "read/table_file.h"
 #include "read/text_decoding.h"
 #include "read/xlsx_reader.h"

@@ -6,7 +6,7 @@
 
 #include "model/household.h"
 #include "model/input_error.h"
-#include "read/file_bytes.h"
+#include "package/file_bytes.h"
 #include "text/number_text.h"
 #include "read/yaml_fields.h"
 

@@ -2,7 +2,7 @@
 
 #include "model/input_error.h"
 #include "read/csv_reader.h"
-#include "read/file_bytes.h"
+#include "package/file_bytes.h"
 #include "read/text_decoding.h"
 #include "read/xlsx_reader.h"
 

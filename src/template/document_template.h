@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "model/docx_package.h"
+#include "package/docx_package.h"
 #include "template/part_template.h"
 
 namespace kehoach {

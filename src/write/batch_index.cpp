@@ -2,7 +2,7 @@
 
 #include <fstream>
 
-#include "write/atomic_file.h"
+#include "package/atomic_file.h"
 #include "write/vietnamese_format.h"
 
 namespace kehoach {

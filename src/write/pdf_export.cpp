@@ -13,7 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "write/atomic_file.h"
+#include "package/atomic_file.h"
 
 namespace kehoach {
 namespace {

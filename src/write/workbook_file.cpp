@@ -6,7 +6,7 @@
 
 #include "text/column_letter.h"
 #include "text/unicode.h"
-#include "write/atomic_file.h"
+#include "package/atomic_file.h"
 
 namespace kehoach {
 namespace {

@@ -4,7 +4,7 @@
 #include <fstream>
 
 #include "scratch_folder.h"
-#include "write/atomic_file.h"
+#include "package/atomic_file.h"
 
 using kehoach::AtomicFile;
 namespace fs = std::filesystem;

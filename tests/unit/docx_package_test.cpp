@@ -4,10 +4,11 @@
 #include <fstream>
 
 #include "model/input_error.h"
-#include "read/docx_package_reader.h"
+#include "package/docx_package_reader.h"
 #include "template/document_template.h"
 #include "scratch_folder.h"
-#include "write/docx_writer.h"
+#include "package/docx_writer.h"
+#include "package/fingerprint.h"
 
 using namespace kehoach;
 namespace fs = std::filesystem;
@@ -84,4 +85,16 @@ TEST_CASE("a document's created and modified dates are its own, not the template
         "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2022-03-15T08:00:00Z</dcterms:created>"
         "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2022-03-15T08:00:00Z</dcterms:modified></cp:coreProperties>");
   CHECK(stamped_core_properties("<cp:coreProperties/>", march_15_2022) == "<cp:coreProperties/>");
+}
+
+TEST_CASE("a fingerprint is FNV-1a of the text, and a package's changes with any part's name or bytes") {
+  CHECK(fingerprint("") == "cbf29ce484222325");
+  CHECK(fingerprint("a") == "af63dc4c8601ec8c");
+  DocxPackage package{{{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w:document/>"}}};
+  const std::string before = package_fingerprint(package);
+  CHECK(before == package_fingerprint(package));
+  package.parts[1].second += " ";
+  CHECK(package_fingerprint(package) != before);
+  package.parts[1] = {"word/document2.xml", "<w:document/>"};
+  CHECK(package_fingerprint(package) != before);
 }

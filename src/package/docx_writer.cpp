@@ -1,4 +1,4 @@
-#include "write/docx_writer.h"
+#include "package/docx_writer.h"
 
 #include <Poco/DateTime.h>
 #include <Poco/Exception.h>
@@ -10,7 +10,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "write/atomic_file.h"
+#include "package/atomic_file.h"
 
 namespace kehoach {
 namespace {

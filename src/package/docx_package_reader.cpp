@@ -1,4 +1,4 @@
-#include "read/docx_package_reader.h"
+#include "package/docx_package_reader.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Zip/ZipArchive.h>
@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "model/input_error.h"
-#include "read/file_bytes.h"
+#include "package/file_bytes.h"
 
 namespace kehoach {
 namespace {

@@ -1,4 +1,4 @@
-#include "model/docx_package.h"
+#include "package/docx_package.h"
 
 namespace kehoach {
 

@@ -1,4 +1,4 @@
-#include "read/file_bytes.h"
+#include "package/file_bytes.h"
 
 #include <filesystem>
 #include <fstream>

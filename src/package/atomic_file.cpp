@@ -1,4 +1,4 @@
-#include "write/atomic_file.h"
+#include "package/atomic_file.h"
 
 #include <unistd.h>
 

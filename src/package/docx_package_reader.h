@@ -1,7 +1,7 @@
 #pragma once
 #include <string>
 
-#include "model/docx_package.h"
+#include "package/docx_package.h"
 
 namespace kehoach {
 
