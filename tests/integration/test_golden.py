@@ -7,6 +7,7 @@ Run as: python3 test_golden.py /path/to/kehoach /path/to/repo-root"""
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -102,6 +103,59 @@ class Golden(unittest.TestCase):
                 self.assertTrue(showing, f"{part}: changing it changes no golden file (no example uses it?)")
 
 
+class AcceptGolden(unittest.TestCase):
+    """scripts/accept-golden in a copy of the repository whose golden files are out of date."""
+
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory(prefix="kehoach-accept-")
+        self.repo = self.folder.name
+        for part in ("scripts/accept-golden", "tests/integration/harness.py", "tests/integration/golden.py"):
+            os.makedirs(os.path.dirname(os.path.join(self.repo, part)), exist_ok=True)
+            shutil.copy2(os.path.join(ROOT, part), os.path.join(self.repo, part))
+        shutil.copytree(os.path.join(ROOT, "data"), os.path.join(self.repo, "data"))
+        shutil.copytree(golden.GOLDEN, os.path.join(self.repo, "tests", "golden"))
+        self.golden = os.path.join(self.repo, "tests", "golden")
+        self.index = os.path.join(self.golden, "ha-tinh-2026", "index.csv")
+        with open(self.index, "rb") as f:
+            self.good_index = f.read()
+        with open(self.index, "ab") as f:
+            f.write(b"stale\n")
+        os.makedirs(os.path.join(self.golden, "old-case"))
+        with open(os.path.join(self.golden, "old-case", "gone.csv"), "w") as f:
+            f.write("x\n")
+
+    def tearDown(self):
+        self.folder.cleanup()
+
+    def accept(self, *words):
+        return subprocess.run([os.path.join(self.repo, "scripts", "accept-golden"), *words, KEHOACH],
+                              capture_output=True, text=True, timeout=300)
+
+    def test_a_dry_run_shows_what_would_change_and_writes_nothing(self):
+        result = self.accept("--dry-run")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("ha-tinh-2026/index.csv differs:", result.stdout)
+        self.assertIn("-stale", result.stdout)
+        self.assertIn("~ ha-tinh-2026/index.csv\n", result.stdout)
+        self.assertIn("- old-case/gone.csv\n", result.stdout)
+        self.assertIn("--dry-run: 1 tệp đổi, 0 tệp mới, 1 tệp bỏ; chưa ghi gì vào tests/golden/.", result.stdout)
+        self.assertTrue(os.path.exists(os.path.join(self.golden, "old-case", "gone.csv")))
+
+    def test_accepting_overwrites_the_golden_files_and_says_which_changed(self):
+        result = self.accept()
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, "~ ha-tinh-2026/index.csv\n- old-case/gone.csv\n"
+                                        "Đã ghi tests/golden/: 1 tệp đổi, 0 tệp mới, 1 tệp bỏ. "
+                                        "Xem lại bằng git diff tests/golden/ rồi commit.\n")
+        with open(self.index, "rb") as f:
+            self.assertEqual(f.read(), self.good_index)
+        self.assertFalse(os.path.exists(os.path.join(self.golden, "old-case")))
+        self.assertTrue(os.path.isfile(os.path.join(self.golden, "README.md")))
+        self.assertEqual(golden.stored_files(self.golden), golden.stored_files())
+        result = self.accept()
+        self.assertEqual(result.stdout, "tests/golden/ đã khớp với kết quả hiện tại; không có gì thay đổi.\n")
+
+
 class Canonical(unittest.TestCase):
     """The canonical form keeps every character of content and nothing of the file's layout."""
 
@@ -151,4 +205,4 @@ class Canonical(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    sys.exit(run(Golden, Canonical))
+    sys.exit(run(Golden, AcceptGolden, Canonical))
