@@ -5,6 +5,7 @@
 #include "compute/household_tally.h"
 #include "model/input_error.h"
 #include "read/cascade_reader.h"
+#include "test_support.h"
 
 using namespace kehoach;
 
@@ -163,12 +164,7 @@ plans: { level: Xã, template: xa, date: 2026-01-15 }
 
 TEST_CASE("a cascade file needs units or records, not both, and knows its keys") {
   const auto error_of = [](const std::string& yaml) {
-    try {
-      parse_cascade(yaml, "phan-bo.yaml");
-    } catch (const InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string("(không có lỗi)");
+    return testing::error_of([&] { parse_cascade(yaml, "phan-bo.yaml"); });
   };
   CHECK(error_of("year: 2026\ntargets: { poor: { reduce: 1 } }\n") ==
         "phan-bo.yaml:1: ghi một trong hai: units (bảng đơn vị có số hộ từng thôn) hoặc records (danh sách hộ).");
