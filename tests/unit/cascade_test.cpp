@@ -70,7 +70,7 @@ TEST_CASE("a province's reduction is split among its communes, then each commune
   check_levels_add_up(tree, result);
 }
 
-TEST_CASE("an end-rate target becomes households at the top; fixed figures hold at any level and the rest is shared") {
+TEST_CASE("an end-rate target becomes households at the top, fixed figures hold at any level and the rest is shared") {
   const UnitTree tree = tree_of({"Tỉnh", "Xã", "Thôn"}, kProvince);
   const CascadeResult result = split_cascade(tree, spec_of(R"(year: 2026
 units: u.csv

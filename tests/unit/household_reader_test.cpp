@@ -151,7 +151,7 @@ TEST_CASE("a household code used twice is refused even when bad rows are skipped
   CHECK(error_of(csv, true) == expected);
 }
 
-TEST_CASE("scores need a standard with score lines; an income column's stated basis must be the standard's") {
+TEST_CASE("scores need a standard with score lines, an income column's stated basis must be the standard's") {
   PovertyStandard yearly = national();
   yearly.per_year = true;
   yearly.name = "Chuẩn nghèo theo năm";

@@ -64,7 +64,7 @@ TEST_CASE("every shipped name says where it comes from, and the unconfirmed ones
   CHECK(offices_in_force(shipped(), "Xã", {2026, 1, 1}).at("poverty").mention == "Phòng Kinh tế");
 }
 
-TEST_CASE("a document's date chooses its names; a draft without one takes 1 January of its year") {
+TEST_CASE("a document's date chooses its names, a draft without one takes 1 January of its year") {
   CHECK(naming_date(std::nullopt, 2026).year == 2026);
   CHECK(naming_date(std::nullopt, 2026).month == 1);
   const Date blank_day = naming_date(Date{2022, 1, 0}, 2022);

@@ -49,7 +49,7 @@ TEST_CASE("the end of a period is the start minus the decreases plus the increas
   CHECK(r.total.figures[0].share == Rate{7500});  // 9/12
 }
 
-TEST_CASE("units below the period's threshold are marked behind; the default at 6 months is half the target") {
+TEST_CASE("units below the period's threshold are marked behind, the default at 6 months is half the target") {
   const Report r = report_of(
       "1,Đại Áng,3,0,0,0,0,0,0,\n"  // 3/7 = 42,86% < 50%
       "2,Tứ Hiệp,3,0,0,0,0,0,0,\n"
