@@ -18,6 +18,8 @@ ROOT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else ".")
 EXAMPLES = os.path.join(ROOT, "data", "examples")
 
 LIBREOFFICE_TIMEOUT = 180
+# Long enough for the slowest command a suite runs (a province's batch); only a hung program reaches it.
+KEHOACH_TIMEOUT = 600
 
 # A draft's blank (vietnamese_format.h): three figure spaces, set off from the words beside it by en
 # spaces, none of which justification stretches.
@@ -39,6 +41,21 @@ def encode_cp1258(text):
     return "".join(out).encode("cp1258")
 
 
+def environment(**extra):
+    """The caller's environment without SOURCE_DATE_EPOCH, so that documents take their dates from the plan
+    as on a user's machine, with `extra` variables added."""
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env.update(extra)
+    return env
+
+
+def kehoach(*args, cwd=None, env=None, timeout=KEHOACH_TIMEOUT, program=None):
+    """Runs `kehoach ARGS…` (the program under test, or `program`) in `cwd` with the environment `env`
+    (default: environment()); returns the finished process, its stdout and stderr as text."""
+    return subprocess.run([program or KEHOACH, *args], capture_output=True, text=True, cwd=cwd,
+                          env=environment() if env is None else env, timeout=timeout)
+
+
 class FolderTest(unittest.TestCase):
     """A test with a fresh temporary folder of its own (self.dir), removed afterwards."""
 
@@ -51,6 +68,10 @@ class FolderTest(unittest.TestCase):
 
     def path(self, name):
         return os.path.join(self.dir, name)
+
+    def run_kehoach(self, *args, **options):
+        """kehoach(*args) run in the test's folder."""
+        return kehoach(*args, cwd=self.dir, **options)
 
     def write(self, name, data):
         """Writes text as UTF-8, bytes as they are; returns the path."""
@@ -103,7 +124,7 @@ def libreoffice_convert(files, convert_to, extension, outdir, profile, workdir):
                "--convert-to", convert_to, "--outdir", outdir, *files]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                cwd=workdir, start_new_session=True,
-                               env={**{k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}, "LC_ALL": "C.UTF-8"})
+                               env=environment(LC_ALL="C.UTF-8"))
     try:
         out, err = process.communicate(timeout=LIBREOFFICE_TIMEOUT)
     except subprocess.TimeoutExpired:

@@ -8,7 +8,6 @@ import datetime
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,7 +20,7 @@ import openpyxl
 from openpyxl.cell.cell import MergedCell
 from openpyxl.utils import get_column_letter
 
-from harness import EXAMPLES, KEHOACH, RECALC_ALWAYS, RECALC_NEVER, libreoffice_csv, run
+from harness import EXAMPLES, RECALC_ALWAYS, RECALC_NEVER, environment, kehoach, libreoffice_csv, run
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 FIRST_DATA_ROW = 7
 FONT = "Times New Roman"
@@ -90,24 +89,13 @@ def tmp(*parts):
     return os.path.join(TMP.name, *parts)
 
 
-def base_environment(**extra):
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env.update(extra)
-    return env
-
-
 def plan_path(example):
     return os.path.join(EXAMPLES, example, "ke-hoach.yaml")
 
 
-def run_kehoach(*args, env=None):
-    return subprocess.run([KEHOACH, *args], capture_output=True, text=True, cwd=TMP.name,
-                          env=env if env is not None else base_environment(), timeout=120)
-
-
 def generate(example, name, env=None):
     out = tmp(name)
-    result = run_kehoach("appendix", plan_path(example), "-o", out, env=env)
+    result = kehoach("appendix", plan_path(example), "-o", out, cwd=TMP.name, env=env)
     if result.returncode != 0 or not os.path.isfile(out):
         raise AssertionError(f"kehoach appendix {example} failed ({result.returncode}): {result.stderr}")
     return out
@@ -119,7 +107,7 @@ def appendix(example):
 
 def table_json(example):
     def make():
-        result = run_kehoach("appendix", plan_path(example), "--json")
+        result = kehoach("appendix", plan_path(example), "--json", cwd=TMP.name)
         if result.returncode != 0:
             raise AssertionError(f"kehoach appendix --json {example} failed: {result.stderr}")
         return json.loads(result.stdout)
@@ -579,12 +567,12 @@ class Determinism(unittest.TestCase):
     def test_without_source_date_epoch(self):
         for example in EXPECTED:
             with self.subTest(example):
-                a, b, path = self.twice(example, base_environment(), base_environment())
+                a, b, path = self.twice(example, environment(), environment())
                 self.assertTrue(a == b, f"{example}: two runs without SOURCE_DATE_EPOCH differ")
                 self.assertEqual(self.core_created(path), EXPECTED[example]["created"])
 
     def test_with_source_date_epoch(self):
-        env = base_environment(SOURCE_DATE_EPOCH="1700000000")
+        env = environment(SOURCE_DATE_EPOCH="1700000000")
         for example in EXPECTED:
             with self.subTest(example):
                 a, b, path = self.twice(example, env, env)
@@ -595,7 +583,7 @@ class Determinism(unittest.TestCase):
     def test_time_zone_does_not_matter(self):
         for example in EXPECTED:
             with self.subTest(example):
-                a, b, _ = self.twice(example, base_environment(TZ="UTC"), base_environment(TZ="Asia/Ho_Chi_Minh"))
+                a, b, _ = self.twice(example, environment(TZ="UTC"), environment(TZ="Asia/Ho_Chi_Minh"))
                 self.assertTrue(a == b, f"{example}: TZ=UTC and TZ=Asia/Ho_Chi_Minh give different files")
 
     def test_zip_entries_carry_no_clock_time(self):

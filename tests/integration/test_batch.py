@@ -13,7 +13,7 @@ import zipfile
 
 import openpyxl
 
-from harness import KEHOACH, FolderTest, run
+from harness import KEHOACH, FolderTest, kehoach, run
 
 UNITS = """Tỉnh,Xã,Thôn,Tổng số hộ,Hộ nghèo,Hộ cận nghèo
 Tỉnh Hà Tĩnh,Xã An Hòa Thịnh,Thôn Sâm Cồn,166,10,12
@@ -35,10 +35,6 @@ fixed:
   "Xã An Hòa Thịnh / Thôn Nậy": { near_poor: all }
 plans: { level: Xã, template: xa }
 """
-
-
-def kehoach(*args, cwd=None):
-    return subprocess.run([KEHOACH, *args], capture_output=True, text=True, cwd=cwd, timeout=600)
 
 
 def outputs(folder):

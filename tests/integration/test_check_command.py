@@ -6,13 +6,12 @@ Run as: python3 test_check_command.py /path/to/kehoach /path/to/repo-root"""
 import csv
 import json
 import os
-import subprocess
 import sys
 import zipfile
 
 import openpyxl
 
-from harness import EXAMPLES, KEHOACH, FolderTest, encode_cp1258, run
+from harness import EXAMPLES, FolderTest, encode_cp1258, run
 PUBLISHED = os.path.join(EXAMPLES, "an-hoa-thinh-2022", "bang-chi-tieu-ban-goc.csv")
 
 EXIT_FINDINGS, EXIT_UNREADABLE = 1, 2
@@ -43,10 +42,6 @@ def text_lines(source, findings, units=19):
 
 
 class CheckCommand(FolderTest):
-    def run_kehoach(self, *args):
-        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-        return subprocess.run([KEHOACH, *args], capture_output=True, text=True, cwd=self.dir, env=env, timeout=120)
-
     def check_json(self, table, status):
         result = self.run_kehoach("check", table, "--json")
         self.assertEqual(result.returncode, status, result.stdout + result.stderr)

@@ -5,15 +5,13 @@ Run as: python3 test_examples.py /path/to/kehoach /path/to/repo-root"""
 import glob
 import json
 import os
-import subprocess
 import sys
-import tempfile
 import unittest
 import zipfile
 
 import openpyxl
 
-from harness import EXAMPLES, KEHOACH, run
+from harness import EXAMPLES, FolderTest, kehoach, run
 
 PLANS = sorted(glob.glob(os.path.join(EXAMPLES, "*", "ke-hoach.yaml")))
 KNOWN = {"an-hoa-thinh-2022", "thanh-tri-2023"}
@@ -32,18 +30,7 @@ def summary(table):
     return ", ".join(parts)
 
 
-class Examples(unittest.TestCase):
-    def setUp(self):
-        self.folder = tempfile.TemporaryDirectory(prefix="kehoach-examples-")
-        self.dir = self.folder.name
-
-    def tearDown(self):
-        self.folder.cleanup()
-
-    def run_kehoach(self, *args):
-        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-        return subprocess.run([KEHOACH, *args], capture_output=True, text=True, cwd=self.dir, env=env, timeout=120)
-
+class Examples(FolderTest):
     def test_examples_are_found(self):
         names = {os.path.basename(os.path.dirname(p)) for p in PLANS}
         self.assertTrue(KNOWN <= names, f"examples found: {sorted(names)}")
@@ -101,12 +88,10 @@ class SameCommune(unittest.TestCase):
         self.assertIn(os.path.join(EXAMPLES, "an-hoa-thinh-2022"), folders)
         for folder in folders:
             first, *others = plan_files(folder)
-            reference = json.loads(subprocess.run([KEHOACH, "appendix", first, "--json"], capture_output=True,
-                                                  text=True, timeout=120).stdout)
+            reference = json.loads(kehoach("appendix", first, "--json").stdout)
             for other in others:
                 with self.subTest(other):
-                    result = subprocess.run([KEHOACH, "appendix", other, "--json"], capture_output=True, text=True,
-                                            timeout=120)
+                    result = kehoach("appendix", other, "--json")
                     self.assertEqual(result.returncode, 0, result.stderr)
                     table = json.loads(result.stdout)
                     self.assertEqual(table["indicators"], reference["indicators"])

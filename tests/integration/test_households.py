@@ -3,7 +3,6 @@ village, commune and in total (terminal table, JSON, Excel with SUM formulas Lib
 movements from two lists, bad rows refused or skipped, and no household's data in any output."""
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import unittest
@@ -11,7 +10,7 @@ import zipfile
 
 import openpyxl
 
-from harness import EXAMPLES, KEHOACH, RECALC_ALWAYS, FolderTest, libreoffice_csv, run
+from harness import EXAMPLES, RECALC_ALWAYS, FolderTest, kehoach, libreoffice_csv, run
 from printed import pages, print_to_pdf
 
 AN_HOA_THINH = os.path.join(EXAMPLES, "an-hoa-thinh-2022")
@@ -72,10 +71,6 @@ def without_end_rates(units):
             unit[key] = {k: v for k, v in unit[key].items() if k != "end_rate"}
         out.append(unit)
     return out
-
-
-def kehoach(*args, cwd=None):
-    return subprocess.run([KEHOACH, *args], capture_output=True, text=True, cwd=cwd, timeout=300)
 
 
 def by_path(units):

@@ -14,15 +14,11 @@ import zipfile
 
 import openpyxl
 
-from harness import EXAMPLES, KEHOACH, FolderTest, run
+from harness import EXAMPLES, FolderTest, kehoach, run
 
 THANH_TRI = os.path.join(EXAMPLES, "thanh-tri-2023", "ke-hoach.yaml")
 HOC_MON = os.path.join(EXAMPLES, "hoc-mon-2022", "ke-hoach.yaml")
 HA_TINH = os.path.join(EXAMPLES, "ha-tinh-2026", "phan-bo.yaml")
-
-
-def kehoach(*args, cwd=None):
-    return subprocess.run([KEHOACH, *args], capture_output=True, text=True, cwd=cwd, timeout=600)
 
 
 def document_text(docx):

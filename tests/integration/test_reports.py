@@ -17,7 +17,7 @@ import zipfile
 
 import openpyxl
 
-from harness import BLANK, EN, EXAMPLES, KEHOACH, RECALC_ALWAYS, ROOT, FolderTest, libreoffice_csv, run
+from harness import BLANK, EN, EXAMPLES, RECALC_ALWAYS, ROOT, FolderTest, kehoach, libreoffice_csv, run
 from printed import pages, print_to_pdf
 
 FOLDER = os.path.join(EXAMPLES, "an-hoa-thinh-2022")
@@ -27,10 +27,6 @@ HALF_YEAR = os.path.join(FOLDER, "bien-dong-6-thang.csv")
 WHOLE_YEAR = os.path.join(FOLDER, "bien-dong-ca-nam.csv")
 QUARTERS = [os.path.join(FOLDER, f"bien-dong-quy-{n}.csv") for n in (1, 2)]
 TABLE_TITLE = "KẾT QUẢ THỰC HIỆN CHỈ TIÊU GIẢM NGHÈO"
-
-
-def kehoach(*args, cwd=None):
-    return subprocess.run([KEHOACH, *args], capture_output=True, text=True, cwd=cwd, timeout=300)
 
 
 def document_dom(docx, name="word/document.xml"):

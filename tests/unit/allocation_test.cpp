@@ -3,11 +3,10 @@
 #include <numeric>
 
 #include "compute/allocation.h"
-#include "model/input_error.h"
+#include "test_support.h"
 
 using kehoach::allocate_reduction;
 using kehoach::AllocationUnit;
-using kehoach::InputError;
 
 namespace {
 
@@ -23,12 +22,7 @@ std::vector<AllocationUnit> thanh_tri() {
 }
 
 std::string message_of(const std::vector<AllocationUnit>& units, long long target) {
-  try {
-    allocate_reduction(units, target, "hộ cận nghèo");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(không có lỗi)";
+  return kehoach::testing::error_of([&] { allocate_reduction(units, target, "hộ cận nghèo"); });
 }
 
 }  // namespace

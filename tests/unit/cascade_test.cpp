@@ -6,6 +6,7 @@
 #include "model/input_error.h"
 #include "model/unit_tree_builder.h"
 #include "read/cascade_reader.h"
+#include "test_support.h"
 
 using namespace kehoach;
 
@@ -70,7 +71,7 @@ TEST_CASE("a province's reduction is split among its communes, then each commune
   check_levels_add_up(tree, result);
 }
 
-TEST_CASE("an end-rate target becomes households at the top; fixed figures hold at any level and the rest is shared") {
+TEST_CASE("an end-rate target becomes households at the top, fixed figures hold at any level and the rest is shared") {
   const UnitTree tree = tree_of({"Tỉnh", "Xã", "Thôn"}, kProvince);
   const CascadeResult result = split_cascade(tree, spec_of(R"(year: 2026
 units: u.csv
@@ -164,12 +165,7 @@ plans: { level: Xã, template: xa, date: 2026-01-15 }
 
 TEST_CASE("a cascade file needs units or records, not both, and knows its keys") {
   const auto error_of = [](const std::string& yaml) {
-    try {
-      parse_cascade(yaml, "phan-bo.yaml");
-    } catch (const InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string("(không có lỗi)");
+    return testing::error_of([&] { parse_cascade(yaml, "phan-bo.yaml"); });
   };
   CHECK(error_of("year: 2026\ntargets: { poor: { reduce: 1 } }\n") ==
         "phan-bo.yaml:1: ghi một trong hai: units (bảng đơn vị có số hộ từng thôn) hoặc records (danh sách hộ).");

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/input_error.h"
+#include "test_support.h"
 
 using namespace kehoach;
 
@@ -178,10 +179,6 @@ TEST_CASE("an unterminated quote is an error naming the line where the quote beg
 
 TEST_CASE("an unterminated quote on the second line of a record names that line") {
   // The record starts on line 2 with a closed multi-line field; the open quote is on line 3.
-  try {
-    parse_csv("Xã,Ghi chú\n\"Tân\nThịnh\",\"chưa đóng\nAn Hòa,7\n", "thon.csv");
-    FAIL("expected an InputError");
-  } catch (const InputError& e) {
-    CHECK(std::string(e.what()) == "thon.csv:3: " + kUnclosedQuote);
-  }
+  CHECK(testing::error_of([] { parse_csv("Xã,Ghi chú\n\"Tân\nThịnh\",\"chưa đóng\nAn Hòa,7\n", "thon.csv"); }) ==
+        "thon.csv:3: " + kUnclosedQuote);
 }

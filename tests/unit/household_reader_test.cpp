@@ -3,9 +3,9 @@
 #include <sstream>
 #include <vector>
 
-#include "model/input_error.h"
 #include "read/csv_reader.h"
 #include "read/household_reader.h"
+#include "test_support.h"
 
 using namespace kehoach;
 
@@ -42,12 +42,7 @@ Read read_text(const std::string& csv, bool skip = false, const PovertyStandard&
 }
 
 std::string error_of(const std::string& csv, bool skip = false, const PovertyStandard& standard = national()) {
-  try {
-    read_text(csv, skip, standard);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(không có lỗi)";
+  return testing::error_of([&] { read_text(csv, skip, standard); });
 }
 
 }  // namespace
@@ -100,8 +95,7 @@ TEST_CASE("headers without diacritics, in other cases, short forms and English k
 }
 
 TEST_CASE("a missing column is named, with the header that looks like a misspelling of it") {
-  std::string header = kHeader;
-  header.replace(header.find("Số khẩu"), std::string("Số khẩu").size(), "Số khẩuu");
+  const std::string header = testing::replaced(kHeader, "Số khẩu", "Số khẩuu");
   CHECK(error_of(header + "A,X,T,Nông thôn,1,1,,,,,,,,,,,,,,,,\n") ==
         "ho.csv:1: không tìm thấy cột \"Số khẩu\" trong dòng tiêu đề. Có phải cột \"Số khẩuu\" là \"Số khẩu\" viết sai? "
         "Tên các cột của tệp hộ gia đình: xem README.md, mục \"Tệp hộ gia đình\".");
@@ -157,13 +151,11 @@ TEST_CASE("a household code used twice is refused even when bad rows are skipped
   CHECK(error_of(csv, true) == expected);
 }
 
-TEST_CASE("scores need a standard with score lines; an income column's stated basis must be the standard's") {
+TEST_CASE("scores need a standard with score lines, an income column's stated basis must be the standard's") {
   PovertyStandard yearly = national();
   yearly.per_year = true;
   yearly.name = "Chuẩn nghèo theo năm";
-  std::string per_month = kHeader;
-  per_month.replace(per_month.find("Thu nhập bình quân"), std::string("Thu nhập bình quân").size(),
-                    "Thu nhập bình quân/tháng");
+  const std::string per_month = testing::replaced(kHeader, "Thu nhập bình quân", "Thu nhập bình quân/tháng");
   CHECK(error_of(per_month + "H1,X,T,Nông thôn,2,1,,,,,,,,,,,,,,,,\n", false, yearly) ==
         "ho.csv:1, cột F (Thu nhập bình quân/tháng): cột ghi thu nhập một tháng nhưng Chuẩn nghèo theo năm tính theo "
         "thu nhập một năm; hãy đổi cột thu nhập, hoặc chọn chuẩn nghèo khác (--standard).");
@@ -171,8 +163,7 @@ TEST_CASE("scores need a standard with score lines; an income column's stated ba
 
   PovertyStandard no_scores = national();
   no_scores.rural.poor_score.reset();
-  std::string scored = kHeader;
-  scored.replace(scored.find("Thu nhập bình quân"), std::string("Thu nhập bình quân").size(), "Điểm thu nhập");
+  const std::string scored = testing::replaced(kHeader, "Thu nhập bình quân", "Điểm thu nhập");
   CHECK(error_of(scored + "H1,X,T,Nông thôn,2,1,,,,,,,,,,,,,,,,\n", false, no_scores) ==
         "ho.csv:1, cột F (Điểm thu nhập): tệp ghi điểm thu nhập nhưng Chuẩn nghèo đa chiều giai đoạn 2022–2025 không "
         "có mức điểm (poor_score) cho cả nông thôn và thành thị; hãy ghi thu nhập bằng đồng, hoặc thêm poor_score vào "

@@ -59,7 +59,7 @@ TEST_CASE("a poor household counts in its members, its groups and each indicator
   CHECK(t.near_poor_deprived[6] == 1);
 }
 
-TEST_CASE("units are matched by name whatever the case and Unicode form; the same village name under two communes is two units") {
+TEST_CASE("units are matched by name whatever the case and Unicode form, the same village name under two communes is two units") {
   UnitTreeBuilder builder({"Xã", "Thôn"});
   const int a = builder.unit_of({"Xã Tân Thịnh", "Thôn 1"});
   CHECK(builder.unit_of({"XÃ TÂN THỊNH", "thôn 1"}) == a);

@@ -3,6 +3,7 @@
 #include "model/input_error.h"
 #include "model/office_names.h"
 #include "read/office_reader.h"
+#include "test_support.h"
 
 using namespace kehoach;
 
@@ -63,7 +64,7 @@ TEST_CASE("every shipped name says where it comes from, and the unconfirmed ones
   CHECK(offices_in_force(shipped(), "Xã", {2026, 1, 1}).at("poverty").mention == "Phòng Kinh tế");
 }
 
-TEST_CASE("a document's date chooses its names; a draft without one takes 1 January of its year") {
+TEST_CASE("a document's date chooses its names, a draft without one takes 1 January of its year") {
   CHECK(naming_date(std::nullopt, 2026).year == 2026);
   CHECK(naming_date(std::nullopt, 2026).month == 1);
   const Date blank_day = naming_date(Date{2022, 1, 0}, 2022);
@@ -72,12 +73,10 @@ TEST_CASE("a document's date chooses its names; a draft without one takes 1 Janu
 }
 
 TEST_CASE("an office file with a level that is not one is refused at its line") {
-  try {
+  const std::string message = testing::error_of([] {
     parse_office_book("poverty:\n  - levels: [Thôn]\n    from: 2025-07-01\n    name: Phòng Kinh tế\n", "co-quan.yaml");
-    FAIL("expected an error");
-  } catch (const InputError& e) {
-    CHECK(std::string(e.what()).find("co-quan.yaml:2") != std::string::npos);
-    CHECK(std::string(e.what()).find("\"Thôn\" không phải cấp ban hành kế hoạch") != std::string::npos);
-  }
+  });
+  CHECK(message.find("co-quan.yaml:2") != std::string::npos);
+  CHECK(message.find("\"Thôn\" không phải cấp ban hành kế hoạch") != std::string::npos);
   CHECK_THROWS_AS(parse_office_book("poverty:\n  - from: 2025-07-01\n    name: A\n    colour: red\n", "co-quan.yaml"), InputError);
 }

@@ -8,6 +8,8 @@
 #include <set>
 #include <string>
 
+#include "test_support.h"
+
 namespace kehoach {
 namespace {
 
@@ -37,21 +39,11 @@ std::string render(const std::string& body, const TemplateRecord& data) {
 }
 
 std::string compile_error(const std::string& xml) {
-  try {
-    PartTemplate::compile(xml, kWhere);
-  } catch (const TemplateError& error) {
-    return error.what();
-  }
-  return "(no error)";
+  return testing::error_of<TemplateError>([&] { PartTemplate::compile(xml, kWhere); });
 }
 
 std::string render_error(const std::string& body, const TemplateRecord& data) {
-  try {
-    render(body, data);
-  } catch (const TemplateError& error) {
-    return error.what();
-  }
-  return "(no error)";
+  return testing::error_of<TemplateError>([&] { render(body, data); });
 }
 
 bool well_formed(const std::string& xml) {

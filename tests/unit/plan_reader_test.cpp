@@ -1,9 +1,10 @@
 #include <doctest/doctest.h>
 
-#include "model/input_error.h"
 #include "read/plan_reader.h"
+#include "test_support.h"
 
 using namespace kehoach;
+using testing::replaced;
 
 namespace {
 
@@ -28,17 +29,7 @@ targets:
 )";
 
 std::string error_of(const std::string& yaml) {
-  try {
-    parse_plan(yaml, "data/ke-hoach.yaml");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(không có lỗi)";
-}
-
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  text.replace(text.find(from), from.size(), to);
-  return text;
+  return testing::error_of([&] { parse_plan(yaml, "data/ke-hoach.yaml"); });
 }
 
 }  // namespace

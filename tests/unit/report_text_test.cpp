@@ -117,7 +117,7 @@ TEST_CASE("a unit that gave only its end count is reported by its net change") {
         "Trong 6 tháng đầu năm 2022, số hộ nghèo giảm 3 hộ.");
 }
 
-TEST_CASE("mid-year the outcome is progress; at the year's end the rate reached is compared with the rate targeted") {
+TEST_CASE("mid-year the outcome is progress, at the year's end the rate reached is compared with the rate targeted") {
   ReportFigures half = figures(128, {15, 2, 2, 1, 1, 1, 0}, 27, 2047);
   half.target_rate = Rate{493};
   CHECK(outcome_sentence(poor_report(Period::H1, half, Rate{5000}), half, Indicator::Poor) ==
@@ -134,7 +134,7 @@ TEST_CASE("mid-year the outcome is progress; at the year's end the rate reached 
         "theo chỉ tiêu năm, đạt 100% kế hoạch.");
 }
 
-TEST_CASE("at the year's end a unit below its target has not completed it; mid-year it is behind schedule") {
+TEST_CASE("at the year's end a unit below its target has not completed it, mid-year it is behind schedule") {
   const ReportFigures f = figures(10, {1, 0, 0, 0, 0, 0, 0}, 2, 1000);
   const Report half = poor_report(Period::H1, f, Rate{5000});
   const Report year = poor_report(Period::Year, f, Rate{10000});
@@ -205,7 +205,7 @@ TEST_CASE("a report goes to the plan file's addressees, else to the level above,
                        InputError);
 }
 
-TEST_CASE("Kính gửi puts the first addressee on its line and the others under it; Nơi nhận starts with Như trên") {
+TEST_CASE("Kính gửi puts the first addressee on its line and the others under it, Nơi nhận starts with Như trên") {
   Plan plan = commune_plan();
   plan.reports.addressees = {"Ủy ban nhân dân huyện Hương Sơn", "Phòng Lao động - Thương binh và Xã hội huyện"};
   const Report report = poor_report(Period::H1, figures(10, {1, 0, 0, 0, 0, 0, 0}, 2, 1000), Rate{5000});

@@ -200,7 +200,7 @@ TEST_CASE("a whole share is shown without decimals, any other with two") {
   CHECK(grid.rows[8].cell(15) == "61.11");
 }
 
-TEST_CASE("a report of one indicator has one sheet, its heading without a number; the unit column has the plan's label") {
+TEST_CASE("a report of one indicator has one sheet, its heading without a number, the unit column has the plan's label") {
   Report report = small_report();
   report.unit_label = "Thôn";
   report.indicators = {Indicator::Poor};

@@ -16,19 +16,17 @@
 #include "read/table_file.h"
 #include "read/text_decoding.h"
 #include "scratch_folder.h"
+#include "test_support.h"
 
 using namespace kehoach;
+using kehoach::testing::error_of;
+using kehoach::testing::kNoError;
 using kehoach::testing::ScratchFolder;
+using kehoach::testing::utf16_bytes;
 
 namespace {
 
 constexpr std::size_t kMiB = 1 << 20;
-
-std::string write(const ScratchFolder& folder, const std::string& name, const std::string& bytes) {
-  const std::string path = folder.file(name);
-  std::ofstream(path, std::ios::binary) << bytes;
-  return path;
-}
 
 std::string file_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -52,18 +50,6 @@ std::string converted(const std::string& utf8, const char* encoding) {
   iconv_close(cd);
   REQUIRE(result != static_cast<std::size_t>(-1));
   out.resize(out.size() - out_left);
-  return out;
-}
-
-// UTF-16 bytes built by hand, so that surrogate pairs are exactly where the test puts them.
-std::string utf16_bytes(const std::u16string& text, bool little_endian) {
-  std::string out;
-  for (char16_t unit : text) {
-    const char low = static_cast<char>(unit & 0xFF);
-    const char high = static_cast<char>(unit >> 8);
-    out += little_endian ? low : high;
-    out += little_endian ? high : low;
-  }
   return out;
 }
 
@@ -97,16 +83,6 @@ void check_same(const std::vector<GridRow>& got, const std::vector<GridRow>& exp
     CHECK(non_blank[i].source_row == expected[i].source_row);
     CHECK(non_blank[i].cells == expected[i].cells);
   }
-}
-
-template <typename Read>
-std::string error_of(Read read) {
-  try {
-    read();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(không có lỗi)";
 }
 
 std::vector<std::string> example_tables() {
@@ -144,7 +120,7 @@ TEST_CASE("the example tables stream the rows read_table_file reads, in UTF-8, U
     };
     for (const auto& [name, bytes] : variants) {
       CAPTURE(name);
-      const std::string path = write(folder, name, bytes);
+      const std::string path = folder.write(name, bytes);
       const auto expected = whole(path);
       REQUIRE(!expected.empty());
       check_same(whole(table), expected);  // the same table whatever the encoding
@@ -187,7 +163,7 @@ TEST_CASE("an example table written as XLSX streams the rows read_table_file rea
 
 TEST_CASE("a CSV streamed in chunks of any size gives the rows of the whole file, row numbers included") {
   const ScratchFolder folder;
-  const std::string path = write(folder, "thon.csv", kTricky);
+  const std::string path = folder.write("thon.csv", kTricky);
   const auto expected = whole(path);
   REQUIRE(expected.size() == 5);
   CHECK(expected[1].cells[1] == "nói \"có\" rồi");
@@ -203,8 +179,8 @@ TEST_CASE("a CSV streamed in chunks of any size gives the rows of the whole file
 TEST_CASE("UTF-16 cut anywhere, through a surrogate pair or between the bytes of a unit, streams the same rows") {
   const ScratchFolder folder;
   const std::u16string text = u"Thôn,Ghi chú\r\nNậy,\"𝔸\r\n𝔹\"\r\nĐông Hà,x𝔸y\r\n";
-  const std::string le_path = write(folder, "le.csv", "\xFF\xFE" + utf16_bytes(text, true));
-  const std::string be_path = write(folder, "be.csv", utf16_bytes(text, false));
+  const std::string le_path = folder.write("le.csv", "\xFF\xFE" + utf16_bytes(text, true));
+  const std::string be_path = folder.write("be.csv", utf16_bytes(text, false));
   const auto expected = whole(le_path);
   REQUIRE(expected.size() == 3);
   CHECK(expected[1].cells == std::vector<std::string>{"Nậy", "𝔸 𝔹"});
@@ -222,7 +198,7 @@ TEST_CASE("Windows-1258 cut anywhere, between a letter and its tone mark too, st
   const ScratchFolder folder;
   // "Thôn;Hộ\r\nNậy;97\r\nĐông Hà;Mỹ Lợi\r\n": tones as combining bytes (F2 dot below, DE tilde).
   const std::string bytes = "Th\xF4n;H\xF4\xF2\r\nN\xE2\xF2y;97\r\n\xD0\xF4ng H\xE0;My\xDE L\xF5\xF2i\r\n";
-  const std::string path = write(folder, "cp1258.csv", bytes);
+  const std::string path = folder.write("cp1258.csv", bytes);
   const auto expected = whole(path);
   REQUIRE(expected.size() == 3);
   CHECK(expected[1].cells[0] == "Nậy");
@@ -239,7 +215,7 @@ TEST_CASE("a UTF-8 character cut by the end of the first MiB does not make the f
   for (int i = 0; text.size() < kMiB - 40; ++i) text.append("H").append(std::to_string(i)).append(",Thôn Tân Thịnh\n");
   text += std::string(kMiB - 1 - text.size(), 'x') + "ễ,Mỹ\n";  // ễ is three bytes: its first is the MiB's last
   text += "H2,Cuối\n";
-  const std::string path = write(folder, "lon.csv", text);
+  const std::string path = folder.write("lon.csv", text);
   const auto expected = whole(path);
   CHECK(expected.back().cells == std::vector<std::string>{"H2", "Cuối"});
   check_same(streamed(path), expected);
@@ -256,7 +232,7 @@ TEST_CASE("a UTF-8 file with other bytes after its first MiB is refused as mixin
     ++lines;
   }
   text += "Th\xF4n l\xE1,5\n";  // Windows-1258 bytes
-  const std::string path = write(folder, "tron.csv", text);
+  const std::string path = folder.write("tron.csv", text);
   const std::string expected = path + ":" + std::to_string(lines + 1) +
                                ": tệp trộn lẫn hai bảng mã: phần đầu là UTF-8 nhưng dòng này có byte không phải "
                                "UTF-8 (có lẽ là Windows-1258); hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại "
@@ -271,17 +247,17 @@ TEST_CASE("bytes that cannot be decoded are refused at the same line as read_tab
   lone += char16_t(0xD800);  // a high surrogate with no low one after it
   lone += u"7\r\n";
   const std::vector<std::string> files = {
-      write(folder, "surrogate.csv", "\xFF\xFE" + utf16_bytes(lone, true)),
-      write(folder, "odd.csv", "\xFF\xFE" + utf16_bytes(u"Thôn,Hộ\r\n", true) + "x"),
-      write(folder, "cp1258.csv", "X\xE3,S\xF4\xEC\r\nT\xE2n\x81,12\r\n"),       // 0x81 means nothing
-      write(folder, "bom.csv", "\xEF\xBB\xBFXã,12\nAn,5\nAn\xC3,5\n"),            // a UTF-8 BOM, then a broken byte
-      write(folder, "nul.csv", std::string("Th\xF4n,H\xF4\xF2\r\nN\xE2\x00y,97\r\n", 19)),  // binary, not text
+      folder.write("surrogate.csv", "\xFF\xFE" + utf16_bytes(lone, true)),
+      folder.write("odd.csv", "\xFF\xFE" + utf16_bytes(u"Thôn,Hộ\r\n", true) + "x"),
+      folder.write("cp1258.csv", "X\xE3,S\xF4\xEC\r\nT\xE2n\x81,12\r\n"),       // 0x81 means nothing
+      folder.write("bom.csv", "\xEF\xBB\xBFXã,12\nAn,5\nAn\xC3,5\n"),            // a UTF-8 BOM, then a broken byte
+      folder.write("nul.csv", std::string("Th\xF4n,H\xF4\xF2\r\nN\xE2\x00y,97\r\n", 19)),  // binary, not text
   };
   for (const auto& path : files) {
     const std::string expected = error_of([&] { read_table_file(path); });
     CAPTURE(expected);
     CHECK(expected.starts_with(path + ":"));
-    CHECK(expected != "(không có lỗi)");
+    CHECK(expected != kNoError);
     for (std::size_t chunk = 1; chunk <= 40; ++chunk) {
       CAPTURE(chunk);
       CHECK(error_of([&] { streamed(path, chunk); }) == expected);
@@ -323,7 +299,7 @@ TEST_CASE("what the row handler throws comes out of the stream, for CSV and XLSX
   const ScratchFolder folder;
   std::string text = "a,b\n";
   for (int i = 0; i < 3000; ++i) text += std::to_string(i) + ",2\n";
-  const std::string csv = write(folder, "a.csv", text);
+  const std::string csv = folder.write("a.csv", text);
   int seen = 0;
   auto stop_at_second = [&](const GridRow&) {
     if (++seen == 2) throw InputError(Location{"a", 2, {}, {}}, "dừng");
@@ -349,7 +325,7 @@ TEST_CASE("what the row handler throws comes out of the stream, for CSV and XLSX
 
 TEST_CASE("an unterminated quote is refused at the line where it opened, whatever the chunk size") {
   const ScratchFolder folder;
-  const std::string open = write(folder, "mo.csv", "a,b\n1,\"2\n3,4\n");
+  const std::string open = folder.write("mo.csv", "a,b\n1,\"2\n3,4\n");
   for (std::size_t chunk = 1; chunk <= 16; ++chunk) {
     CAPTURE(chunk);
     CHECK_THROWS_WITH_AS(streamed(open, chunk), doctest::Contains("mo.csv:2: dấu ngoặc kép"), InputError);
@@ -361,9 +337,9 @@ TEST_CASE("an empty or blank file, a folder and a missing file are refused as re
   const auto stream_error = [](const std::string& path) {
     return error_of([&] { stream_table_file(path, "", [](const GridRow&) {}); });
   };
-  const std::string empty = write(folder, "rong.csv", "");
-  const std::string blank = write(folder, "trang.csv", "\n \n");
-  const std::string pdf = write(folder, "bang.csv", "%PDF-1.7\n");
+  const std::string empty = folder.write("rong.csv", "");
+  const std::string blank = folder.write("trang.csv", "\n \n");
+  const std::string pdf = folder.write("bang.csv", "%PDF-1.7\n");
   CHECK(stream_error(empty) == empty + ": tệp rỗng; hãy xuất lại bảng số liệu (CSV hoặc XLSX) có dòng tiêu đề và các dòng đơn vị.");
   CHECK(stream_error(blank) == blank + ": tệp rỗng; hãy xuất lại bảng số liệu (CSV hoặc XLSX) có dòng tiêu đề và các dòng đơn vị.");
   for (const auto& path : {empty, blank, pdf, folder.path().string(), folder.file("khong-co.csv")})

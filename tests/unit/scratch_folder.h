@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <system_error>
 
@@ -25,6 +26,13 @@ class ScratchFolder {
 
   const std::filesystem::path& path() const { return path_; }
   std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+  // Writes `bytes` as they are to the file `name` in the folder; returns its path.
+  std::string write(const std::string& name, const std::string& bytes) const {
+    const std::string path = file(name);
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+  }
 
  private:
   std::filesystem::path path_;

@@ -1,13 +1,13 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 
-#include "model/input_error.h"
 #include "read/standard_reader.h"
 #include "scratch_folder.h"
+#include "test_support.h"
 
 using namespace kehoach;
+using kehoach::testing::replaced;
 using kehoach::testing::ScratchFolder;
 
 namespace {
@@ -29,34 +29,17 @@ poor_deprivations: 3
 )";
 
 std::string error_of(const std::string& yaml) {
-  try {
-    parse_standard(yaml, "data/chuan.yaml");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(không có lỗi)";
-}
-
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  text.replace(text.find(from), from.size(), to);
-  return text;
+  return testing::error_of([&] { parse_standard(yaml, "data/chuan.yaml"); });
 }
 
 std::string shipped(const std::string& name) { return kStandards + "/" + name; }
-
-void write(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 void copy_shipped(const ScratchFolder& folder, const std::string& name) {
   std::filesystem::copy_file(shipped(name), folder.file(name));
 }
 
 std::string period_error(const std::string& folder, int year) {
-  try {
-    standard_for_year(folder, year);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(không có lỗi)";
+  return testing::error_of([&] { standard_for_year(folder, year); });
 }
 
 }  // namespace
@@ -259,12 +242,7 @@ TEST_CASE("a file that is not a list of keys, or not YAML, is refused with its l
 TEST_CASE("a standard file that does not exist is named") {
   const ScratchFolder folder;
   const std::string path = folder.file("khong-co.yaml");
-  try {
-    read_standard(path);
-    FAIL("no error");
-  } catch (const InputError& e) {
-    CHECK(std::string(e.what()) == path + ": không mở được tệp; hãy kiểm tra tên và đường dẫn.");
-  }
+  CHECK(testing::error_of([&] { read_standard(path); }) == path + ": không mở được tệp; hãy kiểm tra tên và đường dẫn.");
 }
 
 TEST_CASE("the standard for a year is the national file whose period contains it, 2026 included") {
@@ -308,8 +286,8 @@ TEST_CASE("in the shipped folder 2022 has the national standard: local standards
 TEST_CASE("two files covering the same year are both named, even when they overlap in one year only") {
   const ScratchFolder folder;
   copy_shipped(folder, "quoc-gia-2022-2025.yaml");
-  write(folder.file("dia-phuong-2026.yaml"), replaced(replaced(kStandard, "first_year: 2022", "first_year: 2026"),
-                                                      "last_year: 2025", "last_year: 2026"));
+  folder.write("dia-phuong-2026.yaml", replaced(replaced(kStandard, "first_year: 2022", "first_year: 2026"),
+                                                "last_year: 2025", "last_year: 2026"));
   const std::string path = folder.path().string();
   CHECK(standard_for_year(path, 2025).file == folder.file("quoc-gia-2022-2025.yaml"));
   CHECK(period_error(path, 2026) ==
@@ -320,10 +298,10 @@ TEST_CASE("two files covering the same year are both named, even when they overl
 TEST_CASE("only .yaml files are standards, and a broken one is reported even when another covers the year") {
   const ScratchFolder folder;
   copy_shipped(folder, "quoc-gia-2022-2025.yaml");
-  write(folder.file("ghi-chu.txt"), "Ghi chú: không phải chuẩn nghèo.\n");
+  folder.write("ghi-chu.txt", "Ghi chú: không phải chuẩn nghèo.\n");
   const std::string path = folder.path().string();
   CHECK(standard_for_year(path, 2023).file == folder.file("quoc-gia-2022-2025.yaml"));
-  write(folder.file("sai.yaml"), replaced(kStandard, "per_month", "theo tháng"));
+  folder.write("sai.yaml", replaced(kStandard, "per_month", "theo tháng"));
   CHECK(period_error(path, 2023) ==
         folder.file("sai.yaml") + ":4: \"income\" phải là per_month (thu nhập bình quân đầu người một tháng) hoặc "
                                   "per_year (một năm), không phải \"theo tháng\".");

@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "model/input_error.h"
 #include "read/csv_reader.h"
 #include "read/statistics_reader.h"
+#include "test_support.h"
 
 using namespace kehoach;
 
@@ -11,12 +11,7 @@ namespace {
 Statistics read(const std::string& csv) { return read_statistics(parse_csv(csv, "thon.csv")); }
 
 std::string error_of(const std::string& csv) {
-  try {
-    read(csv);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(không có lỗi)";
+  return testing::error_of([&] { read(csv); });
 }
 
 }  // namespace

@@ -25,7 +25,7 @@ TEST_CASE("a consistent table has no findings") {
   CHECK(findings.empty());
 }
 
-TEST_CASE("a rate rounded or truncated to the decimals it shows is accepted; any other value is a finding") {
+TEST_CASE("a rate rounded or truncated to the decimals it shows is accepted, any other value is a finding") {
   // 2/166 = 1,2048%: "1.2" (both), "1.20" (both), "1" (truncated), "1.21" (neither).
   auto findings = check_csv(std::string(kHeader) + "Sâm Cồn,166,10,6.02,2,1.2,8,4.8\n");
   CHECK(findings.empty());

@@ -1,11 +1,10 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 
-#include "model/input_error.h"
 #include "read/table_file.h"
 #include "scratch_folder.h"
+#include "test_support.h"
 
 using namespace kehoach;
 namespace fs = std::filesystem;
@@ -14,18 +13,11 @@ namespace {
 
 std::string write_file(const std::string& name, const std::string& bytes) {
   static const testing::ScratchFolder scratch;  // one per test process, removed at its exit
-  const std::string path = scratch.file(name);
-  std::ofstream(path, std::ios::binary) << bytes;
-  return path;
+  return scratch.write(name, bytes);
 }
 
 std::string error_of(const std::string& path) {
-  try {
-    read_table_file(path);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(không có lỗi)";
+  return testing::error_of([&] { read_table_file(path); });
 }
 
 }  // namespace

@@ -5,8 +5,10 @@
 #include <string>
 
 #include "model/input_error.h"
+#include "test_support.h"
 
 using namespace kehoach;
+using kehoach::testing::utf16_bytes;
 
 namespace {
 
@@ -16,25 +18,8 @@ const std::string kTanThinh = "T\xC3\xA2n Th\xE1\xBB\x8Bnh";
 const std::string kResaveHint =
     "hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng CSV UTF-8.";
 
-// UTF-16 bytes for test input, built by hand so the tests need no converter of their own.
-std::string utf16_bytes(const std::u16string& text, bool little_endian) {
-  std::string out;
-  for (char16_t unit : text) {
-    char low = static_cast<char>(unit & 0xFF);
-    char high = static_cast<char>(unit >> 8);
-    out += little_endian ? low : high;
-    out += little_endian ? high : low;
-  }
-  return out;
-}
-
 std::string message_of_decoding(const std::string& bytes) {
-  try {
-    decode_to_utf8(bytes, "thon.csv");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(no error)";
+  return testing::error_of([&] { decode_to_utf8(bytes, "thon.csv"); });
 }
 
 }  // namespace

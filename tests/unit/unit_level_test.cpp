@@ -49,7 +49,7 @@ TEST_CASE("a name that only resembles a level word keeps it as its name") {
   CHECK(split_level("Phú Thuận A").level == nullptr);
 }
 
-TEST_CASE("column headers name one level or several; other headers name none") {
+TEST_CASE("column headers name one level or several, other headers name none") {
   CHECK(words(header_levels("Thôn")) == std::vector<std::string>{"Thôn"});
   CHECK(words(header_levels("Tổ dân phố")) == std::vector<std::string>{"Tổ dân phố"});
   CHECK(words(header_levels("Xã, thị trấn")) == std::vector<std::string>{"Xã", "Thị trấn"});

@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "model/input_error.h"
+#include "test_support.h"
 
 namespace kehoach {
 namespace {
@@ -78,12 +78,7 @@ std::vector<std::pair<std::string, std::string>> hand_written_package(const std:
 std::vector<std::string> texts(const GridRow& row) { return row.cells; }
 
 std::string error_message(const std::string& path, const std::string& display_name, const std::string& sheet = "") {
-  try {
-    read_xlsx(path, display_name, sheet);
-  } catch (const InputError& error) {
-    return error.what();
-  }
-  return "(no error)";
+  return testing::error_of([&] { read_xlsx(path, display_name, sheet); });
 }
 
 }  // namespace
