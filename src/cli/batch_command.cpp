@@ -105,7 +105,7 @@ void write_cascade_json(std::ostream& out, const UnitTree& tree, const CascadeRe
     Poco::JSON::Array names;
     for (const auto& name : path) names.add(name);
     unit.set("path", names);
-    unit.set("name", node == 0 ? std::string("Tổng cộng") : tree.nodes[static_cast<std::size_t>(node)].name);
+    unit.set("name", node == 0 ? std::string(kTotalLabel) : tree.nodes[static_cast<std::size_t>(node)].name);
     unit.set("households", row->households);
     for (std::size_t k = 0; k < indicators.size(); ++k) {
       Poco::JSON::Object figures(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -127,13 +127,13 @@ BatchIndex index_of(const UnitTree& tree, const CascadeResult& cascade, const st
   const UnitNode& top = tree.nodes[static_cast<std::size_t>(cascade.top)];
   index.title = "Chỉ tiêu giảm nghèo năm " + std::to_string(year) + (cascade.top ? ": " + top.name : "");
   for (const auto& target : indicators)
-    index.indicator_labels.push_back(target.indicator == Indicator::Poor ? "Hộ nghèo" : "Hộ cận nghèo");
+    index.indicator_labels.push_back(indicator_heading(target.indicator));
   for (const auto& job : jobs) {
     const AppendixRow& row = *cascade.row_of(tree, job.node);
     const UnitNode& unit = tree.nodes[static_cast<std::size_t>(job.node)];
     IndexEntry entry;
     for (const auto& name : job.path) entry.unit += (entry.unit.empty() ? "" : " / ") + name;
-    if (entry.unit.empty()) entry.unit = job.node ? unit.name : "Tổng cộng";
+    if (entry.unit.empty()) entry.unit = job.node ? unit.name : kTotalLabel;
     entry.level = unit_level_word(tree, job.node);
     entry.households = row.households;
     for (const auto& f : row.figures) entry.figures.push_back({f.start, f.reduction, f.end, format_rate(f.end_rate)});

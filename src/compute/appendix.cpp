@@ -86,14 +86,10 @@ IndicatorFigures figures(long long households, long long start, long long reduct
 
 }  // namespace
 
-const char* indicator_households(Indicator indicator) {
-  return indicator == Indicator::Poor ? "hộ nghèo" : "hộ cận nghèo";
-}
-
 AppendixTable build_appendix(const Plan& plan, const Statistics& statistics) {
   AppendixTable table;
   table.year = plan.year;
-  table.total.name = "Tổng cộng";
+  table.total.name = kTotalLabel;
   const UnitLevel* fallback = unnamed_level(plan, statistics);
   std::vector<const UnitLevel*> levels;
   bool named = false;

@@ -5,8 +5,6 @@
 
 namespace kehoach {
 
-// "hộ nghèo" / "hộ cận nghèo": how the documents name an indicator's households.
-const char* indicator_households(Indicator indicator);
 
 // The plan's targets applied to the statistics: each indicator's reduction for the whole unit
 // (from a count or an end rate), split among the units after the fixed figures, with every

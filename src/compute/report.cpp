@@ -30,7 +30,7 @@ class ReportBuilder {
     for (const auto& target : table_.indicators) report.indicators.push_back(target.indicator);
     const auto by_name = index_movements();
     end_households_known_ = every_unit_gives_end_households(by_name);
-    report.total = {"Tổng cộng", table_.total.households, {}, false, std::nullopt};
+    report.total = {kTotalLabel, table_.total.households, {}, false, std::nullopt};
     if (end_households_known_) report.total.end_households = 0;
     report.total.figures.resize(report.indicators.size());
     for (auto& t : report.total.figures) t.movements_known = true;

@@ -82,7 +82,7 @@ class TableChecker {
     }
   }
 
-  const ReceivedCountColumn* column_for(std::optional<Indicator> indicator, TableStage stage) const {
+  const ReceivedCountColumn* column_for(std::optional<Indicator> indicator, Stage stage) const {
     for (const auto& c : table_.counts)
       if (c.indicator == indicator && c.stage == stage) return &c;
     return nullptr;
@@ -90,9 +90,9 @@ class TableChecker {
 
   void check_end_counts(const ReceivedRow& row) {
     for (std::optional<Indicator> indicator : {std::optional(Indicator::Poor), std::optional(Indicator::NearPoor)}) {
-      const auto* start = column_for(indicator, TableStage::Start);
-      const auto* reduction = column_for(indicator, TableStage::Reduction);
-      const auto* end = column_for(indicator, TableStage::End);
+      const auto* start = column_for(indicator, Stage::Start);
+      const auto* reduction = column_for(indicator, Stage::Reduction);
+      const auto* end = column_for(indicator, Stage::End);
       if (!start || !reduction || !end) continue;
       const auto s = count(row, start->count), r = count(row, reduction->count), e = count(row, end->count);
       if (s && r && e && *s - *r != *e)

@@ -7,17 +7,13 @@
 #include <vector>
 
 #include "model/date.h"
+#include "model/indicator.h"
 #include "model/office_names.h"
 #include "model/plan_text.h"
 #include "text/rate.h"
 #include "model/report_settings.h"
 
 namespace kehoach {
-
-enum class Indicator { Poor, NearPoor };
-
-// "poor" / "near_poor": how JSON and templates name an indicator.
-inline const char* indicator_key(Indicator indicator) { return indicator == Indicator::Poor ? "poor" : "near_poor"; }
 
 struct FixedFigure {
   std::string unit;          // unit name as written in the plan file

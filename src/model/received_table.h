@@ -5,11 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "model/plan.h"
+#include "model/indicator.h"
 
 namespace kehoach {
-
-enum class TableStage { Start, Reduction, End, Unspecified };
 
 struct ReceivedColumn {
   int index = -1;
@@ -20,7 +18,7 @@ struct ReceivedCountColumn {
   ReceivedColumn count;
   std::optional<ReceivedColumn> rate;  // the "Tỷ lệ %" column that follows it
   std::optional<Indicator> indicator;
-  TableStage stage = TableStage::Unspecified;
+  Stage stage = Stage::Unspecified;
 };
 
 struct ReceivedRow {

@@ -1,12 +1,13 @@
 #include "model/unit_tree_builder.h"
 
+#include "model/indicator.h"
 #include "text/unicode.h"
 
 namespace kehoach {
 
 UnitTreeBuilder::UnitTreeBuilder(std::vector<std::string> levels) {
   tree_.levels = std::move(levels);
-  tree_.nodes.push_back(UnitNode{"Tổng cộng", -1, -1, {}, {}});
+  tree_.nodes.push_back(UnitNode{kTotalLabel, -1, -1, {}, {}});
   children_by_key_.emplace_back();
 }
 

@@ -8,12 +8,11 @@
 #include <vector>
 
 #include "model/grid.h"
-#include "model/plan.h"
+#include "model/indicator.h"
 
 namespace kehoach {
 
 enum class ColumnMeaning { Unknown, Order, Unit, Households, Members, Count, Rate };
-enum class Stage { Unspecified, Start, Reduction, End };
 
 struct ColumnKind {
   ColumnMeaning meaning = ColumnMeaning::Unknown;

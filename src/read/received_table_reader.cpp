@@ -6,16 +6,6 @@
 namespace kehoach {
 namespace {
 
-TableStage table_stage(Stage stage) {
-  switch (stage) {
-    case Stage::Start: return TableStage::Start;
-    case Stage::Reduction: return TableStage::Reduction;
-    case Stage::End: return TableStage::End;
-    case Stage::Unspecified: break;
-  }
-  return TableStage::Unspecified;
-}
-
 // Each "Tỷ lệ" column belongs to the count column just before it, as officials lay them out.
 std::vector<ReceivedCountColumn> count_columns(const Header& header) {
   std::vector<ReceivedCountColumn> counts;
@@ -23,7 +13,7 @@ std::vector<ReceivedCountColumn> count_columns(const Header& header) {
     const ColumnKind& kind = header.kinds[i];
     const ReceivedColumn column{static_cast<int>(i), header.names[i]};
     if (kind.meaning == ColumnMeaning::Count) {
-      counts.push_back({column, std::nullopt, kind.indicator, table_stage(kind.stage)});
+      counts.push_back({column, std::nullopt, kind.indicator, kind.stage});
     } else if (kind.meaning == ColumnMeaning::Rate && !counts.empty() && !counts.back().rate &&
                counts.back().count.index == static_cast<int>(i) - 1) {
       // A bare "Tỷ lệ %" says nothing in a message; name it after its count column.

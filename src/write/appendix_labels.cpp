@@ -13,15 +13,4 @@ std::string appendix_title(const Plan& plan, const AppendixTable& table) {
   return to_upper("Chỉ tiêu giảm " + subjects + " năm " + std::to_string(table.year));
 }
 
-std::string group_label(Indicator indicator, Column column, int year) {
-  const std::string kind = indicator == Indicator::Poor ? "nghèo" : "cận nghèo";
-  const std::string year_text = std::to_string(year);
-  switch (column) {
-    case Column::Start: return "Hộ " + kind + " đầu năm " + year_text;
-    case Column::Reduction: return "Giảm hộ " + kind + " trong năm " + year_text;
-    case Column::End: break;
-  }
-  return "Hộ " + kind + " cuối năm " + year_text;
-}
-
 }  // namespace kehoach

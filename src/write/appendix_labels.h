@@ -10,15 +10,9 @@ namespace kehoach {
 // The plan's own title, or "CHỈ TIÊU GIẢM HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2022" from its indicators.
 std::string appendix_title(const Plan& plan, const AppendixTable& table);
 
-enum class Column { Start, Reduction, End };
-
-// "Hộ nghèo đầu năm 2022", "Giảm hộ nghèo trong năm 2022", "Hộ nghèo cuối năm 2022".
-std::string group_label(Indicator indicator, Column column, int year);
-
 inline constexpr const char* kCountLabel = "Số hộ";
 inline constexpr const char* kRateLabel = "Tỷ lệ (%)";
 inline constexpr const char* kOrderLabel = "TT";
 inline constexpr const char* kHouseholdsLabel = "Tổng số hộ";
-inline constexpr const char* kTotalLabel = "Tổng cộng";
 
 }  // namespace kehoach

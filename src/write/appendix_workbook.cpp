@@ -51,8 +51,8 @@ class AppendixSheet {
     worksheet_merge_range(sheet_, top, 2, bottom, 2, kHouseholdsLabel, formats_.header);
     lxw_col_t column = kFirstFigureColumn;
     for (const auto& target : table_.indicators) {
-      for (Column group : {Column::Start, Column::Reduction, Column::End}) {
-        const std::string label = group_label(target.indicator, group, table_.year);
+      for (Stage group : {Stage::Start, Stage::Reduction, Stage::End}) {
+        const std::string label = stage_heading(target.indicator, group, table_.year);
         worksheet_merge_range(sheet_, top, column, top, column + 1, label.c_str(), formats_.header);
         worksheet_write_string(sheet_, bottom, column, kCountLabel, formats_.header);
         worksheet_write_string(sheet_, bottom, column + 1, kRateLabel, formats_.header);

@@ -68,7 +68,7 @@ Object::Ptr unit_json(const UnitTree& tree, int node) {
   Object::Ptr o = new_object();
   o->set("path", path_of(tree, node));
   o->set("name", unit.name);
-  o->set("level", unit.level < 0 ? std::string("Tổng cộng") : tree.levels[static_cast<std::size_t>(unit.level)]);
+  o->set("level", unit.level < 0 ? std::string(kTotalLabel) : tree.levels[static_cast<std::size_t>(unit.level)]);
   return o;
 }
 

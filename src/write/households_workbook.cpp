@@ -51,12 +51,13 @@ TreeSheet summary_sheet(const HouseholdsReport& r) {
   auto& c = s.columns;
   c.push_back(tally_count(t, "", "Tổng số hộ", &HouseholdTally::households));                    // 0
   c.push_back(tally_count(t, "", "Tổng số khẩu", &HouseholdTally::members));                     // 1
-  c.push_back(tally_count(t, "Hộ nghèo", "Số hộ", &HouseholdTally::poor));                       // 2
-  c.push_back(rate_column("Hộ nghèo", 2, 0));                                                   // 3
-  c.push_back(tally_count(t, "Hộ nghèo", "Số khẩu", &HouseholdTally::poor_members));             // 4
-  c.push_back(tally_count(t, "Hộ cận nghèo", "Số hộ", &HouseholdTally::near_poor));              // 5
-  c.push_back(rate_column("Hộ cận nghèo", 5, 0));                                               // 6
-  c.push_back(tally_count(t, "Hộ cận nghèo", "Số khẩu", &HouseholdTally::near_poor_members));    // 7
+  const std::string poor = indicator_heading(Indicator::Poor), near_poor = indicator_heading(Indicator::NearPoor);
+  c.push_back(tally_count(t, poor, "Số hộ", &HouseholdTally::poor));                             // 2
+  c.push_back(rate_column(poor, 2, 0));                                                         // 3
+  c.push_back(tally_count(t, poor, "Số khẩu", &HouseholdTally::poor_members));                   // 4
+  c.push_back(tally_count(t, near_poor, "Số hộ", &HouseholdTally::near_poor));                   // 5
+  c.push_back(rate_column(near_poor, 5, 0));                                                    // 6
+  c.push_back(tally_count(t, near_poor, "Số khẩu", &HouseholdTally::near_poor_members));         // 7
   c.push_back(tally_count(t, "", "Hộ có mức sống trung bình", &HouseholdTally::middle_income));
   const std::string groups = "Trong số hộ nghèo";
   c.push_back(tally_count(t, groups, "Có người có khả năng lao động", &HouseholdTally::poor_with_labour));
@@ -71,7 +72,7 @@ TreeSheet summary_sheet(const HouseholdsReport& r) {
 TreeSheet deprivation_sheet(const HouseholdsReport& r, Indicator indicator) {
   const UnitTree& t = r.units;
   const bool poor = indicator == Indicator::Poor;
-  const std::string households = poor ? "hộ nghèo" : "hộ cận nghèo";
+  const std::string households = indicator_households(indicator);
   TreeSheet s{"Thiếu hụt " + households,
               "SỐ " + to_upper(households) + " THIẾU HỤT THEO TỪNG CHỈ SỐ CUỐI NĂM " + std::to_string(r.year) + on_area(t),
               standard_by_line(r.standard), households_notes(r), {}, 7.5};
@@ -92,7 +93,7 @@ TreeSheet deprivation_sheet(const HouseholdsReport& r, Indicator indicator) {
 TreeSheet movement_sheet(const HouseholdsReport& r, Indicator indicator) {
   const RecordMovements& m = *r.movements;
   const bool poor = indicator == Indicator::Poor;
-  const std::string households = poor ? "hộ nghèo" : "hộ cận nghèo";
+  const std::string households = indicator_households(indicator);
   TreeSheet s{"Biến động " + households,
               "DIỄN BIẾN " + to_upper(households) + " NĂM " + std::to_string(r.year) + on_area(m.units),
               "(So sánh danh sách hộ rà soát đầu kỳ và cuối kỳ)", households_notes(r), {}, 9};

@@ -40,9 +40,9 @@ TemplateRecord appendix(const Plan& plan, const AppendixTable& table) {
                         {"total", row_record(table.total, table, "")}};
   for (Indicator indicator : {Indicator::Poor, Indicator::NearPoor}) {
     const std::string key = indicator_key(indicator);
-    record[key + "_start_label"] = group_label(indicator, Column::Start, table.year);
-    record[key + "_reduction_label"] = group_label(indicator, Column::Reduction, table.year);
-    record[key + "_end_label"] = group_label(indicator, Column::End, table.year);
+    record[key + "_start_label"] = stage_heading(indicator, Stage::Start, table.year);
+    record[key + "_reduction_label"] = stage_heading(indicator, Stage::Reduction, table.year);
+    record[key + "_end_label"] = stage_heading(indicator, Stage::End, table.year);
   }
   TemplateList rows;
   for (std::size_t i = 0; i < table.rows.size(); ++i) rows.push_back(row_record(table.rows[i], table, std::to_string(i + 1)));

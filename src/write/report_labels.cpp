@@ -38,8 +38,8 @@ std::string report_attachment_line(const Plan& plan, const Report& report) {
          " của " + issuer_name(plan) + ")";
 }
 
-const char* report_group_label(Indicator indicator) {
-  return indicator == Indicator::Poor ? "Hộ nghèo" : "Hộ cận nghèo";
+const char* report_stage_heading(Indicator indicator) {
+  return indicator_heading(indicator);
 }
 
 bool is_year_end(const Report& report) { return report.period == Period::Year; }

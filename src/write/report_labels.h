@@ -24,7 +24,7 @@ std::string report_table_title(const Report& report);
 std::string report_attachment_line(const Plan& plan, const Report& report);
 
 // "Hộ nghèo" / "Hộ cận nghèo": the header over an indicator's columns.
-const char* report_group_label(Indicator indicator);
+const char* report_stage_heading(Indicator indicator);
 
 inline constexpr const char* kReportTableLabel = "Phụ lục";
 inline constexpr const char* kReportUnitLabel = "Đơn vị";

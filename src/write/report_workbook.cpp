@@ -38,7 +38,7 @@ class IndicatorSheet {
  public:
   IndicatorSheet(lxw_workbook* book, const SheetFormats& formats, const Plan& plan, const Report& report, std::size_t k)
       : plan_(plan), report_(report), k_(k), indicator_(report.indicators[k]), f_(formats),
-        sheet_(workbook_add_worksheet(book, report_group_label(indicator_))),
+        sheet_(workbook_add_worksheet(book, report_stage_heading(indicator_))),
         total_row_(static_cast<lxw_row_t>(kFirstDataRow + report.rows.size())) {
     set_widths();
   }
@@ -63,7 +63,7 @@ class IndicatorSheet {
 
   // "Biểu 1: Hộ nghèo" when the report has both indicators, "Hộ nghèo" when it has one.
   std::string heading() const {
-    const std::string group = report_group_label(indicator_);
+    const std::string group = report_stage_heading(indicator_);
     return report_.indicators.size() > 1 ? "Biểu " + std::to_string(k_ + 1) + ": " + group : group;
   }
 

@@ -18,7 +18,7 @@ TEST_CASE("a flat header pairs each rate column with the count column before it"
   CHECK(t.counts[0].count.index == 3);
   CHECK(t.counts[0].rate->index == 4);
   CHECK(t.counts[0].rate->header == "Hộ nghèo đầu năm 2022 - Tỷ lệ %");
-  CHECK(t.counts[1].stage == TableStage::Reduction);
+  CHECK(t.counts[1].stage == Stage::Reduction);
   REQUIRE(t.units.size() == 1);
   CHECK(t.units[0].name == "Sâm Cồn");
   REQUIRE(t.total);
