@@ -117,7 +117,7 @@ Layout read_layout(const Grid& grid) {
     if (movement == -1)
       throw InputError(Location{grid.source, upper.source_row + (lower ? 1 : 0), static_cast<int>(c), name},
                        "không rõ đây là cột biến động nào; các cột của bảng " +
-                           std::string(*indicator == Indicator::Poor ? "hộ nghèo" : "hộ cận nghèo") +
+                           std::string(indicator_households(*indicator)) +
                            " là: " + [&] {
                              std::string list;
                              for (const auto& m : movement_columns(*indicator)) list += (list.empty() ? "" : ", ") + std::string(m.label);

@@ -58,8 +58,8 @@ StatisticsColumns locate_columns(const Grid& grid, const std::optional<Header>& 
   }
   if (columns.unit < 0) missing.push_back("Thôn");
   if (columns.households < 0) missing.push_back("Tổng số hộ");
-  if (columns.poor < 0) missing.push_back("Hộ nghèo");
-  if (columns.near_poor < 0) missing.push_back("Hộ cận nghèo");
+  if (columns.poor < 0) missing.push_back(indicator_heading(Indicator::Poor));
+  if (columns.near_poor < 0) missing.push_back(indicator_heading(Indicator::NearPoor));
   if (!missing.empty()) {
     const int row = header ? grid.rows[header->row_index].source_row : 1;
     throw InputError(Location{grid.source, row, {}, {}}, missing_column_message(header ? &*header : nullptr, missing));
