@@ -1,0 +1,171 @@
+#include "read/xlsx_number_format.h"
+
+#include <Poco/DOM/Element.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+
+#include "package/ooxml_xml.h"
+
+namespace kehoach {
+namespace {
+
+constexpr int kGeneralDigits = 10;  // significant digits General shows, per the contract
+
+// ---------------------------------------------------------------------------------------------
+// Numbers. Excel keeps 15 significant decimal digits and rounds what it shows from those, so
+// the value goes through that decimal form first: 2.675 (binary 2.67499999...) shows as "2.68"
+// under "0.00", and 0.1 + 0.2 shows as "0.3" under General, exactly as the user sees them.
+
+// value = d.ddd... x 10^exponent; no trailing zeros in digits; zero is {"0", 0}.
+struct Decimal {
+  bool negative = false;
+  std::string digits;
+  int exponent = 0;
+};
+
+void normalize(Decimal& number) {
+  while (!number.digits.empty() && number.digits.back() == '0') number.digits.pop_back();
+  if (!number.digits.empty()) return;
+  number = Decimal{false, "0", 0};
+}
+
+Decimal to_decimal(double value) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%.14e", value);
+  std::string_view text = buffer;
+  const auto e = text.find_first_of("eE");
+  Decimal number;
+  number.negative = text.front() == '-';
+  for (char c : text.substr(0, e))  // digits only, whatever decimal mark the C locale uses
+    if (std::isdigit(static_cast<unsigned char>(c))) number.digits += c;
+  number.exponent = std::atoi(buffer + e + 1);
+  normalize(number);
+  return number;
+}
+
+// Keeps `keep` significant digits, rounding half away from zero as Excel does.
+void round_digits(Decimal& number, int keep) {
+  if (keep >= static_cast<int>(number.digits.size())) return;
+  if (keep < 0) {
+    number = Decimal{false, "0", 0};
+    return;
+  }
+  bool carry = number.digits[static_cast<std::size_t>(keep)] >= '5';
+  number.digits.resize(static_cast<std::size_t>(keep));
+  for (auto i = number.digits.size(); carry && i-- > 0;) {
+    carry = number.digits[i] == '9';
+    number.digits[i] = carry ? '0' : static_cast<char>(number.digits[i] + 1);
+  }
+  if (carry) {
+    number.digits.insert(number.digits.begin(), '1');
+    ++number.exponent;
+  }
+  normalize(number);
+}
+
+std::string fixed_text(const Decimal& number, int decimals) {
+  auto digit_at = [&](int power) {
+    const int index = number.exponent - power;
+    return index >= 0 && index < static_cast<int>(number.digits.size()) ? number.digits[static_cast<std::size_t>(index)] : '0';
+  };
+  std::string out = number.negative ? "-" : "";
+  for (int power = std::max(number.exponent, 0); power >= 0; --power) out += digit_at(power);
+  if (decimals > 0) out += '.';
+  for (int power = -1; power >= -decimals; --power) out += digit_at(power);
+  return out;
+}
+
+// Only for magnitudes no village statistic has; written the way Excel writes them ("1.5E+20").
+std::string scientific_text(const Decimal& number) {
+  std::string out = number.negative ? "-" : "";
+  out += number.digits.front();
+  if (number.digits.size() > 1) {
+    out += '.';
+    out.append(number.digits, 1);
+  }
+  char exponent[16];
+  std::snprintf(exponent, sizeof exponent, "E%c%02d", number.exponent < 0 ? '-' : '+', std::abs(number.exponent));
+  return out + exponent;
+}
+
+std::string general_text(Decimal number) {
+  round_digits(number, kGeneralDigits);
+  if (number.exponent >= 15 || number.exponent < -9) return scientific_text(number);
+  const int decimals = std::max(0, static_cast<int>(number.digits.size()) - 1 - number.exponent);
+  return fixed_text(number, decimals);
+}
+
+// The custom codes of xl/styles.xml's <numFmts>, by numFmtId.
+std::map<int, std::string> read_custom_formats(const Poco::XML::Element* style_sheet) {
+  std::map<int, std::string> codes;
+  for (const auto* element : child_elements(first_child(style_sheet, "numFmts"), "numFmt"))
+    if (auto id = parse_int(dom_attribute(*element, "numFmtId"))) codes[*id] = dom_attribute(*element, "formatCode");
+  return codes;
+}
+
+}  // namespace
+
+std::string number_text(std::string_view value, const NumberFormat& format) {
+  double parsed = 0;
+  auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+  if (error != std::errc() || end != value.data() + value.size() || !std::isfinite(parsed))
+    return std::string(value);  // not a number after all: show what the file holds
+  Decimal number = to_decimal(parsed);
+  if (format.general) return general_text(number);
+  if (format.percent && number.digits != "0") number.exponent += 2;
+  round_digits(number, number.exponent + 1 + format.decimals);
+  return fixed_text(number, format.decimals);
+}
+
+NumberFormat parse_format_code(std::string_view code) {
+  NumberFormat format;
+  bool after_point = false;
+  bool has_placeholder = false;
+  for (std::size_t i = 0; i < code.size() && code[i] != ';'; ++i) {
+    const char c = code[i];
+    if (c == '"' || c == '[') {
+      i = code.find(c == '"' ? '"' : ']', i + 1);
+      if (i == std::string_view::npos) break;
+    } else if (c == '\\' || c == '_' || c == '*') {
+      ++i;  // the next character is literal, a width, or a fill
+    } else if (c == '%') {
+      format.percent = true;
+    } else if (c == '.') {
+      after_point = true;
+    } else if (c == '0' || c == '#' || c == '?') {
+      has_placeholder = true;
+      if (after_point) ++format.decimals;
+    }
+  }
+  format.general = !has_placeholder;
+  return format;
+}
+
+std::string builtin_format_code(int id) {
+  static const std::map<int, std::string> codes = {{1, "0"},    {2, "0.00"}, {3, "#,##0"},
+                                                   {4, "#,##0.00"}, {9, "0%"},   {10, "0.00%"}};
+  auto found = codes.find(id);
+  return found == codes.end() ? "General" : found->second;
+}
+
+std::vector<NumberFormat> read_cell_formats(XlsxPackage& package, const std::string& part) {
+  std::vector<NumberFormat> formats;
+  if (part.empty() || !package.has(part)) return formats;  // no styles: every cell is General
+  auto document = package.parse_dom(part);
+  const auto* style_sheet = document->documentElement();
+  const auto custom = read_custom_formats(style_sheet);
+  for (const auto* xf : child_elements(first_child(style_sheet, "cellXfs"), "xf")) {
+    const int id = parse_int(dom_attribute(*xf, "numFmtId")).value_or(0);
+    auto code = custom.find(id);
+    formats.push_back(parse_format_code(code != custom.end() ? code->second : builtin_format_code(id)));
+  }
+  return formats;
+}
+
+}  // namespace kehoach
