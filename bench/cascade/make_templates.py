@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Builds the other tools' commune plan templates from kehoach's own `templates/xa` (the same document,
-styles, headers, sections and wording), translating its tags into each tool's syntax:
+styles, headers, sections and wording; assembled with its shared parts and blocks by scripts/pack-template,
+as kehoach does), translating its tags into each tool's syntax:
 
   make_templates.py [OUTDIR]      # default: bench/cascade/templates/
     ke-hoach-docxtpl.docx         Jinja for python3-docxtpl: {{ poor.end_rate }}, {%p if has_poor %} ...
@@ -20,11 +21,13 @@ added around that row). Zip entries get a fixed time, so that rebuilding gives t
 import json
 import os
 import re
+import subprocess
 import sys
+import tempfile
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SOURCE = os.path.join(HERE, "..", "..", "templates", "xa")
+PACK = os.path.join(HERE, "..", "..", "scripts", "pack-template")
 OFFICES = os.path.join(HERE, "..", "..", "data", "offices", "co-quan.yaml")
 
 # Lists of templates/xa and the keys of their items (a tag inside a loop names the item's key if it has
@@ -146,12 +149,12 @@ def tr_row(text):
     return f"<w:tr><w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc></w:tr>"
 
 
-def write(out_path, replaced):
+def write(out_path, source, replaced):
     with zipfile.ZipFile(out_path, "w", zipfile.ZIP_DEFLATED) as z:
-        for folder, _, files in sorted(os.walk(SOURCE)):
+        for folder, _, files in sorted(os.walk(source)):
             for name in sorted(files):
                 path = os.path.join(folder, name)
-                arcname = os.path.relpath(path, SOURCE).replace(os.sep, "/")
+                arcname = os.path.relpath(path, source).replace(os.sep, "/")
                 info = zipfile.ZipInfo(arcname, date_time=(2026, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
                 if arcname in replaced:
@@ -180,15 +183,19 @@ def offices_json(out_path):
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "templates")
     os.makedirs(out, exist_ok=True)
-    with open(os.path.join(SOURCE, "word", "document.xml"), encoding="utf-8") as f:
+    # templates/xa as one whole unpacked folder: its own document over the shared parts, blocks included
+    whole = tempfile.TemporaryDirectory(prefix="make-templates-")
+    source = os.path.join(whole.name, "xa")
+    subprocess.run([sys.executable, PACK, "xa", source], check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(source, "word", "document.xml"), encoding="utf-8") as f:
         document = f.read()
-    for name in os.listdir(os.path.join(SOURCE, "word")):
+    for name in os.listdir(os.path.join(source, "word")):
         if name != "document.xml" and name.endswith(".xml"):
-            with open(os.path.join(SOURCE, "word", name), encoding="utf-8") as f:
+            with open(os.path.join(source, "word", name), encoding="utf-8") as f:
                 if "{{" in f.read():
                     sys.exit(f"make_templates.py: tags in word/{name} are not translated")
     for syntax, file in (("docxtpl", "ke-hoach-docxtpl.docx"), ("docxtemplater", "ke-hoach-docxtemplater.docx")):
-        write(os.path.join(out, file), {"word/document.xml": convert(document, syntax)})
+        write(os.path.join(out, file), source, {"word/document.xml": convert(document, syntax)})
         print(os.path.join(out, file))
     offices_json(os.path.join(out, "co-quan.json"))
     print(os.path.join(out, "co-quan.json"))

@@ -17,7 +17,7 @@
 #include "compute/cascade.h"
 #include "compute/household_tally.h"
 #include "read/cascade_reader.h"
-#include "package/docx_package_reader.h"
+#include "read/template_package.h"
 #include "read/office_reader.h"
 #include "read/template_locator.h"
 #include "read/unit_tree_reader.h"
@@ -176,7 +176,7 @@ int batch_command(const std::vector<std::string>& words, Console console) {
     // Read once: its parts give the fingerprint, then compile into the template.
     const std::string template_name = batch_template(tree, cascade_spec, level);
     const std::string location = locate_template(template_name, cascade_spec.file);
-    DocxPackage package = read_docx_package(location);
+    DocxPackage package = read_template_package(location);
     const std::string template_print = package_fingerprint(package);
     const DocumentTemplate document = DocumentTemplate::compile(std::move(package), location);
     const auto offices = std::make_shared<const OfficeBook>(shipped_office_book());

@@ -4,7 +4,7 @@
 #include <optional>
 #include <ostream>
 
-#include "package/docx_package_reader.h"
+#include "read/template_package.h"
 #include "read/template_locator.h"
 #include "package/docx_writer.h"
 #include "write/pdf_export.h"
@@ -13,7 +13,7 @@ namespace kehoach {
 
 DocumentTemplate load_document_template(const std::string& name, const std::string& plan_file) {
   const std::string location = locate_template(name, plan_file);
-  return DocumentTemplate::compile(read_docx_package(location), location);
+  return DocumentTemplate::compile(read_template_package(location), location);
 }
 
 DocumentOutputs outputs_beside(const std::string& document, const std::string& table_suffix) {

@@ -18,14 +18,23 @@ namespace fs = std::filesystem;
 
 constexpr const char* kContentTypes = "[Content_Types].xml";
 
-DocxPackage from_folder(const fs::path& folder) {
-  DocxPackage package;
+// Adds the parts of `folder`, each replacing a part of the same name `package` has.
+void add_folder(DocxPackage& package, const fs::path& folder) {
   for (const auto& entry : fs::recursive_directory_iterator(folder)) {
     if (!entry.is_regular_file()) continue;
     const std::string name = fs::relative(entry.path(), folder).generic_string();
     if (name.front() == '.') continue;  // editor droppings such as .~lock files
-    package.parts.emplace_back(name, read_file_bytes(entry.path().string()));
+    std::string bytes = read_file_bytes(entry.path().string());
+    if (std::string* existing = package.find(name))
+      *existing = std::move(bytes);
+    else
+      package.parts.emplace_back(name, std::move(bytes));
   }
+}
+
+DocxPackage from_folder(const fs::path& folder) {
+  DocxPackage package;
+  add_folder(package, folder);
   return package;
 }
 
@@ -52,10 +61,8 @@ DocxPackage from_zip(const std::string& path) {
   return package;
 }
 
-}  // namespace
-
-DocxPackage read_docx_package(const std::string& path) {
-  DocxPackage package = fs::is_directory(path) ? from_folder(path) : from_zip(path);
+// Puts the parts in package order and checks that there is a document.
+DocxPackage finished(DocxPackage package, const std::string& path) {
   std::sort(package.parts.begin(), package.parts.end(), [](const auto& a, const auto& b) {
     const bool a_first = a.first == kContentTypes, b_first = b.first == kContentTypes;
     return a_first != b_first ? a_first : a.first < b.first;
@@ -63,6 +70,18 @@ DocxPackage read_docx_package(const std::string& path) {
   if (!package.find("word/document.xml"))
     throw InputError(Location{path, {}, {}, {}}, "mẫu không có phần word/document.xml; đây không phải mẫu Word.");
   return package;
+}
+
+}  // namespace
+
+DocxPackage read_docx_package(const std::string& path) {
+  return finished(fs::is_directory(path) ? from_folder(path) : from_zip(path), path);
+}
+
+DocxPackage read_layered_docx_package(const std::string& folder, const std::string& beneath) {
+  DocxPackage package = from_folder(beneath);
+  add_folder(package, folder);
+  return finished(std::move(package), folder);
 }
 
 }  // namespace kehoach

@@ -11,4 +11,9 @@ namespace kehoach {
 // the path when it is neither, or when it has no word/document.xml.
 DocxPackage read_docx_package(const std::string& path);
 
+// The parts of the unpacked folder `folder` laid over those of the folder `beneath` (a part both have is
+// `folder`'s): how a shipped template's own parts complete the parts all templates share. Same order
+// and the same refusal as above.
+DocxPackage read_layered_docx_package(const std::string& folder, const std::string& beneath);
+
 }  // namespace kehoach

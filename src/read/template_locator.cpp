@@ -38,6 +38,9 @@ std::vector<fs::path> shipped_folders(const fs::path& in_tree, const char* insta
 
 std::vector<fs::path> template_folders() { return shipped_folders("templates", "templates", KEHOACH_SOURCE_TEMPLATES); }
 
+// chung/ and khoi/ hold what the templates share; a template has a document of its own.
+bool is_shipped_template(const fs::path& folder) { return fs::is_regular_file(folder / "word" / "document.xml"); }
+
 bool is_path(const std::string& name) {
   return name.find('/') != std::string::npos || (name.size() > 5 && name.compare(name.size() - 5, 5, ".docx") == 0);
 }
@@ -69,14 +72,20 @@ std::string offices_file() {
   throw InputError("không tìm thấy tệp tên cơ quan (data/offices/co-quan.yaml).");
 }
 
+std::string templates_folder() {
+  for (const auto& folder : template_folders())
+    if (fs::is_directory(folder / "chung")) return folder.string();
+  throw InputError("không tìm thấy thư mục mẫu văn bản (templates/chung).");
+}
+
 std::string locate_template(const std::string& name, const std::string& plan_file) {
   if (is_path(name)) return (fs::path(plan_file).parent_path() / name).lexically_normal().string();
   std::set<std::string> shipped;
   for (const auto& folder : template_folders()) {
-    if (fs::is_directory(folder / name)) return (folder / name).string();
+    if (is_shipped_template(folder / name)) return (folder / name).string();
     if (fs::is_directory(folder))
       for (const auto& entry : fs::directory_iterator(folder))
-        if (entry.is_directory()) shipped.insert(entry.path().filename().string());
+        if (is_shipped_template(entry.path())) shipped.insert(entry.path().filename().string());
   }
   std::string list;
   for (const auto& s : shipped) list += (list.empty() ? "" : ", ") + s;

@@ -14,8 +14,12 @@ std::string plan_template(const Plan& plan);
 // templates folder beside the program (build/../templates, or ../share/kehoach/templates), else
 // in the source tree it was built from; anything with a "/" or ending in ".docx" is a path,
 // relative to the plan file's folder. Throws InputError naming the plan file and the shipped
-// names when a name is unknown.
+// names when a name is unknown. A shipped template is a folder there with a word/document.xml
+// (not chung/ or khoi/, the parts and blocks they share: read_template_package).
 std::string locate_template(const std::string& name, const std::string& plan_file);
+
+// The shipped templates folder (the one whose chung/ holds the shared parts), found the same way.
+std::string templates_folder();
 
 }  // namespace kehoach
 

@@ -287,9 +287,18 @@ class Determinism(unittest.TestCase):
         self.assertEqual(outputs[0], outputs[1])
 
 
+def whole_template(name):
+    """A shipped template as one whole unpacked folder, made once by scripts/pack-template."""
+    folder = os.path.join(TMP.name, "whole", name)
+    if not os.path.isdir(folder):
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "pack-template"), name, folder], check=True,
+                       capture_output=True)
+    return folder
+
+
 def user_template(name, change):
     """The shipped commune template zipped as a user's .docx, with `change` applied to its text."""
-    source = os.path.join(ROOT, "templates", "xa")
+    source = whole_template("xa")
     path = os.path.join(TMP.name, name)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for folder, _, files in os.walk(source):
