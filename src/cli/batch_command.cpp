@@ -19,6 +19,7 @@
 #include "read/cascade_reader.h"
 #include "read/template_package.h"
 #include "read/office_reader.h"
+#include "read/programme_reader.h"
 #include "read/template_locator.h"
 #include "read/unit_tree_reader.h"
 #include "write/appendix_workbook.h"
@@ -179,9 +180,10 @@ int batch_command(const std::vector<std::string>& words, Console console) {
     DocxPackage package = read_template_package(location);
     const std::string template_print = package_fingerprint(package);
     const DocumentTemplate document = DocumentTemplate::compile(std::move(package), location);
-    const auto offices = std::make_shared<const OfficeBook>(shipped_office_book());
+    const SharedPlanData shared{std::make_shared<const OfficeBook>(shipped_office_book()),
+                                shipped_programme(cascade_spec.year)};
     const std::vector<BatchJob> batch =
-        batch_jobs(tree, cascade, cascade_spec, level, template_name, template_print, offices);
+        batch_jobs(tree, cascade, cascade_spec, level, template_name, template_print, shared);
     const std::string folder = args->value("output");
     const long long timestamp = year_timestamp(cascade_spec.year);
     const auto names = document.names();

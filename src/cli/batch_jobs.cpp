@@ -23,12 +23,12 @@ const UnitLevel* level_in_tree(const UnitTree& tree, const UnitNode& unit) {
   return level_of(unit.name, column);
 }
 
-Plan document_of(const UnitTree& tree, int node, const CascadeSpec& spec,
-                 const std::shared_ptr<const OfficeBook>& offices) {
+Plan document_of(const UnitTree& tree, int node, const CascadeSpec& spec, const SharedPlanData& shared) {
   const UnitNode& unit = tree.nodes[static_cast<std::size_t>(node)];
   const UnitLevel* level = level_in_tree(tree, unit);
   Plan plan;
-  plan.offices = offices;
+  plan.offices = shared.offices;
+  plan.programme = shared.programme;
   plan.file = spec.file;
   plan.year = spec.year;
   plan.issuing_body = spec.issuing_body;
@@ -72,6 +72,13 @@ std::string fingerprint_of(const BatchJob& job, const std::string& template_fing
   if (job.plan)
     for (const auto& [role, office] : issuer_offices(p, p.date))
       text += role + '\t' + office.name + '\t' + office.mention + '\t' + office.abbreviation + '\n';
+  // The programme's projects, which a district plan walks through.
+  if (job.plan && p.programme)
+    for (const auto& project : p.programme->projects) {
+      text += std::to_string(project.number) + '\t' + project.name;
+      for (const auto& sub : project.subprojects) text += '\t' + sub;
+      text += '\n';
+    }
   text += job.table->unit_label + '\n' + std::to_string(job.table->year) + '\n';
   for (const auto& note : job.table->notes) text += note + '\n';
   return fingerprint(text);
@@ -129,7 +136,7 @@ std::string batch_template(const UnitTree& tree, const CascadeSpec& spec, int le
 
 std::vector<BatchJob> batch_jobs(const UnitTree& tree, const CascadeResult& cascade, const CascadeSpec& spec,
                                  int level, const std::string& template_name, const std::string& template_fingerprint,
-                                 const std::shared_ptr<const OfficeBook>& offices) {
+                                 const SharedPlanData& shared) {
   std::vector<BatchJob> jobs;
   // "Xã An Hòa" and "Xã An Hoà" are one unit, but "Xã An Hòa" and "Xã An Hoa" are two that fold to one
   // folder name: the second gets "-2", so that no commune writes over another.
@@ -150,7 +157,7 @@ std::vector<BatchJob> batch_jobs(const UnitTree& tree, const CascadeResult& casc
       folder_of[node] = job.folder;
     }
     job.plan = unit.level == level;
-    job.document = document_of(tree, node, spec, offices);
+    job.document = document_of(tree, node, spec, shared);
     job.document.text.template_name = template_name;
     job.table = &*cascade.tables[static_cast<std::size_t>(node)];
     job.fingerprint = fingerprint_of(job, template_fingerprint);

@@ -34,11 +34,17 @@ int plan_level(const UnitTree& tree, const CascadeSpec& spec);
 // the key to write when the level says neither.
 std::string batch_template(const UnitTree& tree, const CascadeSpec& spec, int level);
 
+// What every plan of a batch shares: the offices' names and the national programme.
+struct SharedPlanData {
+  std::shared_ptr<const OfficeBook> offices;
+  std::shared_ptr<const NationalProgramme> programme;
+};
+
 // Jobs in preorder (each unit before the units below it). `template_fingerprint` stands for the
-// template's content, so that a changed template rewrites every plan; `offices` names the offices.
+// template's content, so that a changed template rewrites every plan.
 std::vector<BatchJob> batch_jobs(const UnitTree& tree, const CascadeResult& cascade, const CascadeSpec& spec,
                                  int level, const std::string& template_name, const std::string& template_fingerprint,
-                                 const std::shared_ptr<const OfficeBook>& offices);
+                                 const SharedPlanData& shared);
 
 // A unit's level word for the index: its name's ("Phường"), else its column's ("Xã").
 std::string unit_level_word(const UnitTree& tree, int node);

@@ -7,6 +7,7 @@
 #include "compute/household_tally.h"
 #include "read/office_reader.h"
 #include "read/plan_reader.h"
+#include "read/programme_reader.h"
 #include "read/statistics_reader.h"
 #include "read/table_file.h"
 #include "write/records_notes.h"
@@ -16,6 +17,7 @@ namespace kehoach {
 PlanInput load_plan(const std::string& plan_file) {
   Plan plan = read_plan(plan_file);
   plan.offices = std::make_shared<const OfficeBook>(shipped_office_book());
+  plan.programme = shipped_programme(plan.year);
   if (!plan.records) {
     const Statistics statistics = read_statistics(read_table_file(plan.statistics_path, plan.statistics_sheet));
     AppendixTable table = build_appendix(plan, statistics);

@@ -8,6 +8,7 @@
 
 #include "model/date.h"
 #include "model/indicator.h"
+#include "model/national_programme.h"
 #include "model/office_names.h"
 #include "model/plan_text.h"
 #include "text/rate.h"
@@ -58,6 +59,7 @@ struct Plan {
   PlanText text;                     // the words of the plan document
   ReportSettings reports;            // its periodic reports
   std::shared_ptr<const OfficeBook> offices;  // names of offices by date (data/offices); none: no names
+  std::shared_ptr<const NationalProgramme> programme;  // the one of its year (data/chuong-trinh); none: no projects
 };
 
 // A draft leaves its number or its date (or the day of it) blank.

@@ -17,6 +17,9 @@
 #ifndef KEHOACH_SOURCE_OFFICES
 #define KEHOACH_SOURCE_OFFICES ""
 #endif
+#ifndef KEHOACH_SOURCE_PROGRAMMES
+#define KEHOACH_SOURCE_PROGRAMMES ""
+#endif
 
 namespace kehoach {
 namespace {
@@ -70,6 +73,12 @@ std::string offices_file() {
   for (const auto& folder : shipped_folders(fs::path("data") / "offices", "offices", KEHOACH_SOURCE_OFFICES))
     if (fs::is_regular_file(folder / "co-quan.yaml")) return (folder / "co-quan.yaml").string();
   throw InputError("không tìm thấy tệp tên cơ quan (data/offices/co-quan.yaml).");
+}
+
+std::string programmes_folder() {
+  for (const auto& folder : shipped_folders(fs::path("data") / "chuong-trinh", "chuong-trinh", KEHOACH_SOURCE_PROGRAMMES))
+    if (fs::is_directory(folder)) return folder.string();
+  throw InputError("không tìm thấy thư mục chương trình giảm nghèo (data/chuong-trinh).");
 }
 
 std::string templates_folder() {

@@ -31,4 +31,7 @@ std::string standards_folder();
 // The shipped office names (data/offices/co-quan.yaml), found the same way.
 std::string offices_file();
 
+// The shipped national programmes (data/chuong-trinh), found the same way.
+std::string programmes_folder();
+
 }  // namespace kehoach

@@ -2,7 +2,6 @@
 
 #include "compute/appendix.h"
 #include "model/input_error.h"
-#include "model/national_programme.h"
 #include "model/unit_level.h"
 #include "text/unicode.h"
 #include "write/appendix_labels.h"
@@ -115,10 +114,12 @@ const ProjectText* given(const std::map<int, ProjectText>& texts, int number) {
 // The programme's projects the plan has something to say about, numbered in order; in a draft every
 // project, those without content marked "(bổ sung nội dung)". A project with a note ("không thực
 // hiện…") speaks for its subprojects; otherwise a subproject without content is left out or marked too.
-TemplateList projects(const PlanText& text, bool draft) {
+TemplateList projects(const Plan& plan, bool draft) {
   static const char* kLetters = "abcdefghi";
   TemplateList list;
-  for (const auto& project : national_programme_2021_2025()) {
+  if (!plan.programme) return list;
+  const PlanText& text = plan.text;
+  for (const auto& project : plan.programme->projects) {
     const ProjectText* project_text = given(text.projects, project.number);
     if (!draft && !has_content(project_text)) continue;
     const std::string n = std::to_string(project.number);
@@ -228,7 +229,7 @@ TemplateRecord plan_template_data(const Plan& plan, const AppendixTable& table,
       {"offices", offices_record(offices)},
       {"goals", text_items(text.goals)},
       {"agencies", agencies(text)},
-      {"projects", projects(text, is_draft(plan))},
+      {"projects", projects(plan, is_draft(plan))},
       {"reporting", text_items(text.reporting)},
       {"recipients", recipient_items(text.recipients, drafting_office(plan, plan.date))},
       {"signature", signature_record(plan)},

@@ -185,7 +185,7 @@ TEST_CASE("batch folders are named from the units, and two names that fold alike
   });
   const CascadeSpec spec = spec_of("year: 2026\nunits: u.csv\ntargets:\n  poor: { reduce: 6 }\n");
   const CascadeResult result = split_cascade(tree, spec);
-  const std::vector<BatchJob> jobs = batch_jobs(tree, result, spec, 1, "xa", "mẫu", nullptr);
+  const std::vector<BatchJob> jobs = batch_jobs(tree, result, spec, 1, "xa", "mẫu", {});
   REQUIRE(jobs.size() == 4);
   CHECK(jobs[0].folder.empty());
   CHECK_FALSE(jobs[0].plan);
@@ -197,7 +197,7 @@ TEST_CASE("batch folders are named from the units, and two names that fold alike
   CHECK(jobs[1].document.parent_body == "UBND TỈNH HÀ TĨNH");
   CHECK(jobs[3].document.place == "Bắc Hà");
   CHECK(jobs[1].fingerprint != jobs[2].fingerprint);
-  CHECK(batch_jobs(tree, result, spec, 1, "xa", "mẫu khác", nullptr)[1].fingerprint != jobs[1].fingerprint);  // a new template rewrites
+  CHECK(batch_jobs(tree, result, spec, 1, "xa", "mẫu khác", {})[1].fingerprint != jobs[1].fingerprint);  // a new template rewrites
   CHECK(jobs[3].document.unit == "phường Bắc Hà");
   CHECK(jobs[3].document.text.template_name == "xa");
 }

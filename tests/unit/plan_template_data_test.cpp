@@ -5,6 +5,7 @@
 #include "appendix_fixture.h"
 #include "model/input_error.h"
 #include "read/office_reader.h"
+#include "read/programme_reader.h"
 #include "write/document_data.h"
 #include "write/plan_template_data.h"
 
@@ -33,8 +34,14 @@ std::shared_ptr<const OfficeBook> shipped_offices() {
   return book;
 }
 
+std::shared_ptr<const NationalProgramme> shipped_programme_2021_2025() {
+  static const auto programme = std::make_shared<const NationalProgramme>(read_programme(KEHOACH_PROGRAMME));
+  return programme;
+}
+
 TemplateRecord data_for(Plan plan, std::set<std::string> names = {}, const Statistics& statistics = testing::small_statistics()) {
   if (!plan.offices) plan.offices = shipped_offices();
+  if (!plan.programme) plan.programme = shipped_programme_2021_2025();
   return plan_template_data(plan, build_appendix(plan, statistics), names, "xa");
 }
 
