@@ -5,6 +5,7 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "compute/deadlines.h"
+#include "model/date.h"
 #include "read/plan_reader.h"
 #include "write/report_labels.h"
 #include "write/vietnamese_format.h"
@@ -41,7 +42,7 @@ Date today_or(const Arguments& args) {
     const bool iso = text.find('-') != std::string::npos;
     const bool ok = iso ? (in >> d.year >> a >> d.month >> b >> d.day) && a == '-' && b == '-'
                         : (in >> d.day >> a >> d.month >> b >> d.year) && a == '/' && b == '/';
-    if (!ok || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
+    if (!ok || d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month))
       throw UsageError("--today \"" + text + "\" không phải ngày; ghi 2022-06-01 hoặc 01/06/2022.");
     return d;
   }
