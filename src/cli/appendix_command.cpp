@@ -28,11 +28,6 @@ Cách tính: tỷ lệ làm tròn 2 chữ số (từ 5 làm tròn lên) trên t�
 thành số hộ cuối năm lớn nhất có tỷ lệ không vượt chỉ tiêu; phần chỉ tiêu còn lại sau các
 thôn giao cố định được chia theo tỷ lệ số hộ đầu năm, phần dư lớn nhất được thêm 1 hộ.
 
-Tùy chọn:
-  -o, --output TỆP   Tệp Excel kết quả (mặc định: tên tệp kế hoạch + "-phu-luc.xlsx",
-                     trong thư mục hiện tại).
-  --json             In bảng đã tính (JSON) ra màn hình, không ghi tệp Excel.
-  -h, --help         Hướng dẫn này.
 )";
 
 std::string default_output(const std::string& plan_path) {
@@ -48,32 +43,38 @@ std::string summary(const AppendixTable& table) {
 
 }  // namespace
 
-int appendix_command(const std::vector<std::string>& words, Console console) {
-  int status = kExitOk;
-  const CommandSpec spec{"appendix", kAppendixHelp, {{"output", 'o', true}, {"json", 0, false}},
-                         "thiếu tệp kế hoạch (YAML)."};
-  const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
-  if (!args) return status;
+const CommandSpec& appendix_spec() {
+  static const CommandSpec spec{
+      .name = "appendix",
+      .help = kAppendixHelp,
+      .options = {{"output", 'o', "TỆP", "Tệp Excel kết quả (mặc định: tên tệp kế hoạch + \"-phu-luc.xlsx\",\ntrong thư mục hiện tại)."},
+                  {"json", 0, "", "In bảng đã tính (JSON) ra màn hình, không ghi tệp Excel."}},
+      .missing_input = "thiếu tệp kế hoạch (YAML).",
+  };
+  return spec;
+}
 
-  return with_input_errors(console, [&] {
-    const PlanInput input = load_plan(args->positional[0]);
-    tell_plan_input(input, console, "appendix", args->has("json"));
-    const Plan& plan = input.plan;
-    const AppendixTable& table = input.table;
-    if (args->has("json")) {
-      console.out << appendix_json(plan, table);
-      return kExitOk;
-    }
-    const std::string output = args->value("output", default_output(plan.file));
-    try {
-      write_appendix_workbook(plan, table, output);
-    } catch (const std::runtime_error& e) {
-      console.err << "kehoach appendix: " << e.what() << '\n';
-      return kExitOutput;
-    }
-    console.out << "Đã ghi phụ lục: " << output << " (" << summary(table) << ").\n";
+int appendix_command(const std::vector<std::string>& words, Console console) {
+  const std::optional<Arguments> args = command_arguments(appendix_spec(), words, console.out);
+  if (!args) return kExitOk;
+
+  const PlanInput input = load_plan(args->positional[0]);
+  tell_plan_input(input, console, "appendix", args->has("json"));
+  const Plan& plan = input.plan;
+  const AppendixTable& table = input.table;
+  if (args->has("json")) {
+    console.out << appendix_json(plan, table);
     return kExitOk;
-  });
+  }
+  const std::string output = args->value("output", default_output(plan.file));
+  try {
+    write_appendix_workbook(plan, table, output);
+  } catch (const std::runtime_error& e) {
+    console.err << "kehoach appendix: " << e.what() << '\n';
+    return kExitOutput;
+  }
+  console.out << "Đã ghi phụ lục: " << output << " (" << summary(table) << ").\n";
+  return kExitOk;
 }
 
 }  // namespace kehoach

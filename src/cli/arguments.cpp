@@ -1,8 +1,7 @@
 #include "cli/arguments.h"
 
+#include <algorithm>
 #include <ostream>
-
-#include "cli/commands.h"
 
 namespace kehoach {
 
@@ -17,6 +16,14 @@ std::vector<std::string> Arguments::all(const std::string& name) const {
 }
 
 namespace {
+
+// Letters on the screen of UTF-8 text: every byte but the continuation bytes (Vietnamese in NFC has
+// one code point a letter).
+std::size_t characters(const std::string& text) {
+  std::size_t count = 0;
+  for (unsigned char byte : text) count += (byte & 0xC0) != 0x80;
+  return count;
+}
 
 const OptionSpec& find_spec(const std::vector<OptionSpec>& specs, const std::string& word) {
   for (const auto& spec : specs) {
@@ -49,7 +56,7 @@ Arguments parse_arguments(const std::vector<std::string>& words, const std::vect
       has_inline = true;
     }
     const OptionSpec& spec = find_spec(specs, word);
-    if (!spec.takes_value) {
+    if (!spec.takes_value()) {
       if (has_inline) throw UsageError("tùy chọn --" + spec.long_name + " không nhận giá trị.");
       args.flags.insert(spec.long_name);
     } else if (has_inline) {
@@ -65,25 +72,48 @@ Arguments parse_arguments(const std::vector<std::string>& words, const std::vect
   return args;
 }
 
-std::optional<Arguments> command_arguments(const CommandSpec& spec, const std::vector<std::string>& words,
-                                           std::ostream& out, std::ostream& err, int& status) {
+std::vector<OptionSpec> command_options(const CommandSpec& spec) {
   std::vector<OptionSpec> options = spec.options;
-  options.push_back({"help", 'h', false});
-  try {
-    Arguments args = parse_arguments(words, options);
-    if (args.has("help")) {
-      out << spec.help;
-      status = kExitOk;
-      return std::nullopt;
+  options.push_back({"help", 'h', "", "Hướng dẫn này."});
+  return options;
+}
+
+std::string options_help(const std::vector<OptionSpec>& options) {
+  std::vector<std::string> labels;
+  std::size_t width = 0;
+  for (const auto& option : options) {
+    std::string label = option.short_name ? std::string("-") + option.short_name + ", " : "";
+    label += "--" + option.long_name + (option.takes_value() ? " " + option.value_name : "");
+    width = std::max(width, characters(label));
+    labels.push_back(label);
+  }
+  const std::size_t column = 2 + width + 3;
+  std::string text = "Tùy chọn:\n";
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    text += "  " + labels[i] + std::string(column - 2 - characters(labels[i]), ' ');
+    const std::string& description = options[i].description;
+    for (std::size_t start = 0; start < description.size();) {
+      const std::size_t end = std::min(description.find('\n', start), description.size());
+      if (start > 0) text += std::string(column, ' ');
+      text += description.substr(start, end - start) + '\n';
+      start = end + 1;
     }
-    if (args.positional.empty()) throw UsageError(spec.missing_input);
-    if (args.positional.size() > 1) throw UsageError("chỉ nhận một tệp, nhưng có " + std::to_string(args.positional.size()) + ".");
-    return args;
-  } catch (const UsageError& e) {
-    err << "kehoach " << spec.name << ": " << e.what() << "\nXem hướng dẫn: kehoach " << spec.name << " --help\n";
-    status = kExitUsage;
+  }
+  return text;
+}
+
+std::string command_help(const CommandSpec& spec) { return spec.help + options_help(command_options(spec)) + spec.help_end; }
+
+std::optional<Arguments> command_arguments(const CommandSpec& spec, const std::vector<std::string>& words,
+                                           std::ostream& out) {
+  Arguments args = parse_arguments(words, command_options(spec));
+  if (args.has("help")) {
+    out << command_help(spec);
     return std::nullopt;
   }
+  if (args.positional.empty()) throw UsageError(spec.missing_input);
+  if (args.positional.size() > 1) throw UsageError("chỉ nhận một tệp, nhưng có " + std::to_string(args.positional.size()) + ".");
+  return args;
 }
 
 int integer_option(const Arguments& args, const std::string& name, int low, int high, const std::string& wanted) {

@@ -11,10 +11,13 @@
 
 namespace kehoach {
 
+// One option, as the parser reads it and as --help lists it.
 struct OptionSpec {
-  std::string long_name;   // "output"
-  char short_name = 0;     // 'o', or 0
-  bool takes_value = false;
+  std::string long_name;    // "output"
+  char short_name = 0;      // 'o', or 0
+  std::string value_name;   // "TỆP" for an option that takes a value; empty for a flag
+  std::string description;  // for --help; lines after the first are indented to the first's column
+  bool takes_value() const { return !value_name.empty(); }
 };
 
 struct Arguments {
@@ -39,17 +42,30 @@ int integer_option(const Arguments& args, const std::string& name, int low, int 
 // Accepts --name, --name=value, --name value, -x, -x value; "--" ends options.
 Arguments parse_arguments(const std::vector<std::string>& words, const std::vector<OptionSpec>& specs);
 
-// A subcommand taking exactly one input file, with -h/--help added to its options.
+// A subcommand taking exactly one input file, with -h/--help added to its options. Its --help is
+// `help`, then "Tùy chọn:" and a line for each option made from `options`, then `help_end`: the
+// parser and the help read the same list, so they cannot disagree.
 struct CommandSpec {
   std::string name;                // "appendix"
-  std::string help;                // printed for --help
+  std::string help;                // written by hand: what the command does, up to its options
   std::vector<OptionSpec> options;
   std::string missing_input;       // usage message when the file is missing
+  std::string help_end = "";       // written by hand, after the options (e.g. exit statuses); often none
 };
 
-// Parses a subcommand's words. Returns the arguments to run with, or nullopt after printing the
-// help (status 0) or a usage error (status 64) to the console, with `status` set.
+// The options a command's parser accepts: its own and -h/--help.
+std::vector<OptionSpec> command_options(const CommandSpec& spec);
+
+// "Tùy chọn:" and one entry per option: "  -o, --output TỆP   Tệp …", the descriptions starting in one
+// column three spaces after the longest name, their further lines indented to it.
+std::string options_help(const std::vector<OptionSpec>& options);
+
+// What `kehoach COMMAND --help` prints.
+std::string command_help(const CommandSpec& spec);
+
+// Parses a subcommand's words. Returns the arguments to run with, or nullopt after printing the help
+// to `out`; throws UsageError when the words are wrong.
 std::optional<Arguments> command_arguments(const CommandSpec& spec, const std::vector<std::string>& words,
-                                           std::ostream& out, std::ostream& err, int& status);
+                                           std::ostream& out);
 
 }  // namespace kehoach

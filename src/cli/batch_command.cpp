@@ -65,11 +65,6 @@ của mỗi đơn vị cấp trên (phu-luc.xlsx ở thư mục của nó, của
 index.html liệt kê mọi đơn vị với số liệu và tệp. Chạy lại chỉ ghi lại các xã có số liệu đổi. Ctrl-C dừng
 gọn: các tệp đã ghi đều trọn vẹn, chạy lại để làm tiếp.
 
-Tùy chọn:
-  -o, --output THƯ_MỤC  Thư mục kết quả. Bắt buộc (trừ khi --json).
-  --jobs N              Số luồng (mặc định: mọi nhân của máy).
-  --json                In số liệu đã chia của mọi đơn vị (JSON), không ghi tệp.
-  -h, --help            Hướng dẫn này.
 )";
 
 int jobs_option(const Arguments& args) {
@@ -147,76 +142,77 @@ BatchIndex index_of(const UnitTree& tree, const CascadeResult& cascade, const st
 
 }  // namespace
 
-int batch_command(const std::vector<std::string>& words, Console console) {
-  int status = kExitOk;
-  const CommandSpec spec{"batch", kBatchHelp, {{"output", 'o', true}, {"jobs", 0, true}, {"json", 0, false}},
-                         "thiếu tệp phân bổ (YAML)."};
-  const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
-  if (!args) return status;
-  int jobs = 0;
-  try {
-    jobs = jobs_option(*args);
-    if (!args->has("json") && !args->has("output")) throw UsageError("thiếu -o THƯ_MỤC (thư mục ghi kết quả).");
-  } catch (const UsageError& e) {
-    console.err << "kehoach batch: " << e.what() << "\nXem hướng dẫn: kehoach batch --help\n";
-    return kExitUsage;
-  }
+const CommandSpec& batch_spec() {
+  static const CommandSpec spec{
+      .name = "batch",
+      .help = kBatchHelp,
+      .options = {{"output", 'o', "THƯ_MỤC", "Thư mục kết quả. Bắt buộc (trừ khi --json)."},
+                  {"jobs", 0, "N", "Số luồng (mặc định: mọi nhân của máy)."},
+                  {"json", 0, "", "In số liệu đã chia của mọi đơn vị (JSON), không ghi tệp."}},
+      .missing_input = "thiếu tệp phân bổ (YAML).",
+  };
+  return spec;
+}
 
-  return with_input_errors(console, [&] {
-    const CascadeSpec cascade_spec = read_cascade(args->positional[0]);
-    std::vector<std::string> notes;
-    const UnitTree tree = load_units(cascade_spec, console.err, notes);
-    CascadeResult cascade = split_cascade(tree, cascade_spec);
-    for (auto& table : cascade.tables)
-      if (table) table->notes = notes;
-    if (args->has("json")) {
-      write_cascade_json(console.out, tree, cascade);
-      return kExitOk;
-    }
-    const int level = plan_level(tree, cascade_spec);
-    // Read once: its parts give the fingerprint, then compile into the template.
-    const std::string template_name = batch_template(tree, cascade_spec, level);
-    const std::string location = locate_template(template_name, cascade_spec.file);
-    DocxPackage package = read_template_package(location);
-    const std::string template_print = package_fingerprint(package);
-    const DocumentTemplate document = DocumentTemplate::compile(std::move(package), location);
-    const SharedPlanData shared{std::make_shared<const OfficeBook>(shipped_office_book()),
-                                shipped_programme(cascade_spec.year)};
-    const std::vector<BatchJob> batch =
-        batch_jobs(tree, cascade, cascade_spec, level, template_name, template_print, shared);
-    const std::string folder = args->value("output");
-    const long long timestamp = year_timestamp(cascade_spec.year);
-    const auto names = document.names();
-    auto write = [&](const BatchJob& job) {
-      const fs::path unit_folder = fs::path(folder) / job.folder;
-      fs::create_directories(unit_folder);
-      write_appendix_workbook(job.document, *job.table, (fs::path(folder) / job.appendix_file()).string());
-      if (!job.plan) return;
-      const TemplateRecord data = plan_template_data(job.document, *job.table, names, template_name);
-      write_docx(document.render(data), (fs::path(folder) / job.plan_file()).string(), timestamp);
-    };
-    const bool terminal = &console.err == &std::cerr && ::isatty(STDERR_FILENO);
-    BatchRun run;
-    try {
-      run = run_batch(batch, BatchOptions{folder, jobs, terminal}, write, console.err);
-      if (!run.interrupted) write_batch_index(index_of(tree, cascade, batch, cascade_spec.year), folder);
-    } catch (const std::exception& e) {
-      console.err << "kehoach batch: " << e.what() << '\n';
-      return kExitOutput;
-    }
-    for (const auto& error : run.errors) console.err << "kehoach batch: " << error << '\n';
-    int plans = 0;
-    for (const auto& job : batch) plans += job.plan;
-    if (run.interrupted) {
-      console.err << "kehoach batch: đã dừng theo yêu cầu sau " << run.written + run.skipped << "/" << batch.size()
-                  << " đơn vị; các tệp đã ghi đều trọn vẹn. Chạy lại lệnh để làm tiếp.\n";
-      return 130;
-    }
-    console.out << "Đã ghi vào " << folder << ": " << plans << " kế hoạch xã, " << batch.size() << " phụ lục, index.csv, "
-                << "index.html (" << run.written << " đơn vị ghi mới, " << run.skipped << " đơn vị không đổi) trong "
-                << format_rate(Rate{static_cast<long long>(run.seconds * 100 + 0.5)}) << " giây.\n";
-    return run.failed ? kExitOutput : kExitOk;
-  });
+int batch_command(const std::vector<std::string>& words, Console console) {
+  const std::optional<Arguments> args = command_arguments(batch_spec(), words, console.out);
+  if (!args) return kExitOk;
+  const int jobs = jobs_option(*args);
+  if (!args->has("json") && !args->has("output")) throw UsageError("thiếu -o THƯ_MỤC (thư mục ghi kết quả).");
+
+  const CascadeSpec cascade_spec = read_cascade(args->positional[0]);
+  std::vector<std::string> notes;
+  const UnitTree tree = load_units(cascade_spec, console.err, notes);
+  CascadeResult cascade = split_cascade(tree, cascade_spec);
+  for (auto& table : cascade.tables)
+    if (table) table->notes = notes;
+  if (args->has("json")) {
+    write_cascade_json(console.out, tree, cascade);
+    return kExitOk;
+  }
+  const int level = plan_level(tree, cascade_spec);
+  // Read once: its parts give the fingerprint, then compile into the template.
+  const std::string template_name = batch_template(tree, cascade_spec, level);
+  const std::string location = locate_template(template_name, cascade_spec.file);
+  DocxPackage package = read_template_package(location);
+  const std::string template_print = package_fingerprint(package);
+  const DocumentTemplate document = DocumentTemplate::compile(std::move(package), location);
+  const SharedPlanData shared{std::make_shared<const OfficeBook>(shipped_office_book()),
+                              shipped_programme(cascade_spec.year)};
+  const std::vector<BatchJob> batch =
+      batch_jobs(tree, cascade, cascade_spec, level, template_name, template_print, shared);
+  const std::string folder = args->value("output");
+  const long long timestamp = year_timestamp(cascade_spec.year);
+  const auto names = document.names();
+  auto write = [&](const BatchJob& job) {
+    const fs::path unit_folder = fs::path(folder) / job.folder;
+    fs::create_directories(unit_folder);
+    write_appendix_workbook(job.document, *job.table, (fs::path(folder) / job.appendix_file()).string());
+    if (!job.plan) return;
+    const TemplateRecord data = plan_template_data(job.document, *job.table, names, template_name);
+    write_docx(document.render(data), (fs::path(folder) / job.plan_file()).string(), timestamp);
+  };
+  const bool terminal = &console.err == &std::cerr && ::isatty(STDERR_FILENO);
+  BatchRun run;
+  try {
+    run = run_batch(batch, BatchOptions{folder, jobs, terminal}, write, console.err);
+    if (!run.interrupted) write_batch_index(index_of(tree, cascade, batch, cascade_spec.year), folder);
+  } catch (const std::exception& e) {
+    console.err << "kehoach batch: " << e.what() << '\n';
+    return kExitOutput;
+  }
+  for (const auto& error : run.errors) console.err << "kehoach batch: " << error << '\n';
+  int plans = 0;
+  for (const auto& job : batch) plans += job.plan;
+  if (run.interrupted) {
+    console.err << "kehoach batch: đã dừng theo yêu cầu sau " << run.written + run.skipped << "/" << batch.size()
+                << " đơn vị; các tệp đã ghi đều trọn vẹn. Chạy lại lệnh để làm tiếp.\n";
+    return kExitStopped;
+  }
+  console.out << "Đã ghi vào " << folder << ": " << plans << " kế hoạch xã, " << batch.size() << " phụ lục, index.csv, "
+              << "index.html (" << run.written << " đơn vị ghi mới, " << run.skipped << " đơn vị không đổi) trong "
+              << format_rate(Rate{static_cast<long long>(run.seconds * 100 + 0.5)}) << " giây.\n";
+  return run.failed ? kExitOutput : kExitOk;
 }
 
 }  // namespace kehoach

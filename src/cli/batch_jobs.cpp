@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "kehoach_version.h"
 #include "model/input_error.h"
 #include "model/unit_level.h"
 #include "text/unicode.h"
@@ -56,7 +57,8 @@ std::vector<const AppendixRow*> table_rows(const AppendixTable& table) {
 
 std::string fingerprint_of(const BatchJob& job, const std::string& template_fingerprint) {
   const Plan& p = job.document;
-  std::string text = std::string("kehoach 0.1.0\n") + template_fingerprint + '\n' + (job.plan ? "plan\n" : "table\n") +
+  // The program's version first: a new kehoach may write the same figures differently.
+  std::string text = std::string("kehoach ") + kVersion + '\n' + template_fingerprint + '\n' + (job.plan ? "plan\n" : "table\n") +
                      p.parent_body + '\n' + p.issuing_body + '\n' + p.unit + '\n' + p.place + '\n' +
                      p.text.template_name + '\n' + (p.date ? format_date(*p.date) : std::string("-")) + '\n';
   // The table's every name and figure; written plainly, as JSON would cost more than the hash.

@@ -26,28 +26,33 @@ của dòng), cột, số đã ghi và số đúng:
   - số cuối năm khác số đầu năm trừ số giảm;
   - dòng tổng cộng khác tổng các dòng trên.
 
-Tùy chọn:
-  --sheet TÊN   Trang tính cần đọc trong tệp XLSX (mặc định: trang đầu tiên).
-  --json        In kết quả dạng JSON.
-  -h, --help    Hướng dẫn này.
+)";
 
+constexpr const char* kCheckHelpEnd = R"(
 Mã thoát: 0 không có chỗ sai; 1 có chỗ sai; 2 không đọc được bảng.
 )";
 
 }  // namespace
 
+const CommandSpec& check_spec() {
+  static const CommandSpec spec{
+      .name = "check",
+      .help = kCheckHelp,
+      .options = {{"sheet", 0, "TÊN", "Trang tính cần đọc trong tệp XLSX (mặc định: trang đầu tiên)."},
+                  {"json", 0, "", "In kết quả dạng JSON."}},
+      .missing_input = "thiếu tệp bảng cần kiểm tra (CSV hoặc XLSX).",
+      .help_end = kCheckHelpEnd,
+  };
+  return spec;
+}
+
 int check_command(const std::vector<std::string>& words, Console console) {
-  int status = kExitOk;
-  const CommandSpec spec{"check", kCheckHelp, {{"sheet", 0, true}, {"json", 0, false}},
-                         "thiếu tệp bảng cần kiểm tra (CSV hoặc XLSX)."};
-  const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
-  if (!args) return status;
-  return with_input_errors(console, [&] {
-    const ReceivedTable table = read_received_table(read_table_file(args->positional[0], args->value("sheet")));
-    const std::vector<Finding> findings = check_table(table);
-    console.out << (args->has("json") ? check_report_json(table, findings) : check_report_text(table, findings));
-    return findings.empty() ? kExitOk : kExitFindings;
-  });
+  const std::optional<Arguments> args = command_arguments(check_spec(), words, console.out);
+  if (!args) return kExitOk;
+  const ReceivedTable table = read_received_table(read_table_file(args->positional[0], args->value("sheet")));
+  const std::vector<Finding> findings = check_table(table);
+  console.out << (args->has("json") ? check_report_json(table, findings) : check_report_text(table, findings));
+  return findings.empty() ? kExitOk : kExitFindings;
 }
 
 }  // namespace kehoach

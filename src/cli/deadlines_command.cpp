@@ -5,6 +5,7 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "compute/deadlines.h"
+#include "model/date.h"
 #include "read/plan_reader.h"
 #include "write/report_labels.h"
 #include "write/vietnamese_format.h"
@@ -25,9 +26,6 @@ Lịch báo cáo ghi trong tệp kế hoạch:
 Báo cáo đã có ngày ban hành được ghi "đã ban hành ngày …" (đúng hạn hoặc chậm bao nhiêu ngày), không
 tính quá hạn nữa.
 
-Tùy chọn:
-  --today NGÀY   Tính số ngày còn lại từ ngày này (2022-06-01 hoặc 01/06/2022) thay vì hôm nay.
-  -h, --help     Hướng dẫn này.
 )";
 
 std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
@@ -41,7 +39,7 @@ Date today_or(const Arguments& args) {
     const bool iso = text.find('-') != std::string::npos;
     const bool ok = iso ? (in >> d.year >> a >> d.month >> b >> d.day) && a == '-' && b == '-'
                         : (in >> d.day >> a >> d.month >> b >> d.year) && a == '/' && b == '/';
-    if (!ok || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
+    if (!ok || d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month))
       throw UsageError("--today \"" + text + "\" không phải ngày; ghi 2022-06-01 hoặc 01/06/2022.");
     return d;
   }
@@ -71,30 +69,30 @@ std::string deadline_status(const Deadline& d, const std::string& symbol) {
 
 }  // namespace
 
+const CommandSpec& deadlines_spec() {
+  static const CommandSpec spec{
+      .name = "deadlines",
+      .help = kDeadlinesHelp,
+      .options = {{"today", 0, "NGÀY", "Tính số ngày còn lại từ ngày này (2022-06-01 hoặc 01/06/2022) thay vì hôm nay."}},
+      .missing_input = "thiếu tệp kế hoạch (YAML).",
+  };
+  return spec;
+}
+
 int deadlines_command(const std::vector<std::string>& words, Console console) {
-  int status = kExitOk;
-  const CommandSpec spec{"deadlines", kDeadlinesHelp, {{"today", 0, true}}, "thiếu tệp kế hoạch (YAML)."};
-  const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
-  if (!args) return status;
-  Date today;
-  try {
-    today = today_or(*args);
-  } catch (const UsageError& e) {
-    console.err << "kehoach deadlines: " << e.what() << "\nXem hướng dẫn: kehoach deadlines --help\n";
-    return kExitUsage;
-  }
-  return with_input_errors(console, [&] {
-    const Plan plan = read_plan(args->positional[0]);
-    const auto deadlines = report_deadlines(plan.reports, plan.year, today);
-    if (deadlines.empty()) {
-      console.out << plan.file << ": kế hoạch chưa ghi lịch báo cáo (khóa reports: schedule: { 6m: 10/06, year: 10/11 }).\n";
-      return kExitOk;
-    }
-    for (const auto& d : deadlines)
-      console.out << "Báo cáo " << period_label(d.period, plan.year) << ": hạn " << day_month_year(d.due)
-                  << deadline_status(d, plan.reports.symbol) << "\n";
+  const std::optional<Arguments> args = command_arguments(deadlines_spec(), words, console.out);
+  if (!args) return kExitOk;
+  const Date today = today_or(*args);
+  const Plan plan = read_plan(args->positional[0]);
+  const auto deadlines = report_deadlines(plan.reports, plan.year, today);
+  if (deadlines.empty()) {
+    console.out << plan.file << ": kế hoạch chưa ghi lịch báo cáo (khóa reports: schedule: { 6m: 10/06, year: 10/11 }).\n";
     return kExitOk;
-  });
+  }
+  for (const auto& d : deadlines)
+    console.out << "Báo cáo " << period_label(d.period, plan.year) << ": hạn " << day_month_year(d.due)
+                << deadline_status(d, plan.reports.symbol) << "\n";
+  return kExitOk;
 }
 
 }  // namespace kehoach

@@ -39,18 +39,6 @@ Ghi: TỔNG_HỢP.xlsx (trang Tổng hợp, Thiếu hụt hộ nghèo, Thiếu h
 động hộ nghèo, Biến động hộ cận nghèo; số cấp trên là công thức cộng cấp dưới; mỗi trang in vừa khổ A4
 ngang). Chỉ có số tổng hợp, không ghi thông tin từng hộ, không ghi tên tệp (tên tệp in ra màn hình).
 
-Tùy chọn:
-  --year NĂM          Năm rà soát (tên bảng: "cuối năm NĂM"); chọn chuẩn nghèo áp dụng năm này trong
-                      data/standards (mặc định: năm hiện tại).
-  --standard TỆP      Tệp chuẩn nghèo khác (ví dụ data/standards/dia-phuong/…).
-  --sheet TÊN         Trang tính (XLSX).
-  --start TỆP         Danh sách hộ đầu kỳ; HỘ.csv khi đó là danh sách cuối kỳ.
-  --earlier TỆP       Danh sách cũ hơn, để nhận ra hộ tái nghèo, tái cận nghèo.
-  --skip-bad-rows     Bỏ qua các dòng có giá trị sai (mặc định: báo lỗi và không ghi gì); số dòng
-                      bỏ qua được in ra và ghi vào phần ghi chú của kết quả.
-  -o, --output TỆP    Tệp Excel kết quả (mặc định: tên tệp hộ + "-tong-hop.xlsx").
-  --json              In số liệu tổng hợp (JSON), không ghi tệp.
-  -h, --help          Hướng dẫn này.
 )";
 
 int current_year() {
@@ -89,64 +77,72 @@ void print_skipped(std::ostream& err, const RecordsSummary& records) {
 
 }  // namespace
 
-int households_command(const std::vector<std::string>& words, Console console) {
-  int status = kExitOk;
-  const CommandSpec spec{"households", kHouseholdsHelp,
-                         {{"year", 0, true}, {"standard", 0, true}, {"sheet", 0, true}, {"start", 0, true},
-                          {"earlier", 0, true}, {"skip-bad-rows", 0, false}, {"output", 'o', true}, {"json", 0, false}},
-                         "thiếu tệp hộ gia đình (CSV hoặc XLSX)."};
-  const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
-  if (!args) return status;
-  int year = 0;
-  try {
-    year = year_option(*args);
-    if (args->has("earlier") && !args->has("start")) throw UsageError("--earlier chỉ dùng cùng --start.");
-  } catch (const UsageError& e) {
-    console.err << "kehoach households: " << e.what() << "\nXem hướng dẫn: kehoach households --help\n";
-    return kExitUsage;
-  }
+const CommandSpec& households_spec() {
+  static const CommandSpec spec{
+      .name = "households",
+      .help = kHouseholdsHelp,
+      .options = {{"year", 0, "NĂM",
+                   "Năm rà soát (tên bảng: \"cuối năm NĂM\"); chọn chuẩn nghèo áp dụng năm này trong\n"
+                   "data/standards (mặc định: năm hiện tại)."},
+                  {"standard", 0, "TỆP", "Tệp chuẩn nghèo khác (ví dụ data/standards/dia-phuong/…)."},
+                  {"sheet", 0, "TÊN", "Trang tính (XLSX)."},
+                  {"start", 0, "TỆP", "Danh sách hộ đầu kỳ; HỘ.csv khi đó là danh sách cuối kỳ."},
+                  {"earlier", 0, "TỆP", "Danh sách cũ hơn, để nhận ra hộ tái nghèo, tái cận nghèo."},
+                  {"skip-bad-rows", 0, "",
+                   "Bỏ qua các dòng có giá trị sai (mặc định: báo lỗi và không ghi gì); số dòng\n"
+                   "bỏ qua được in ra và ghi vào phần ghi chú của kết quả."},
+                  {"output", 'o', "TỆP", "Tệp Excel kết quả (mặc định: tên tệp hộ + \"-tong-hop.xlsx\")."},
+                  {"json", 0, "", "In số liệu tổng hợp (JSON), không ghi tệp."}},
+      .missing_input = "thiếu tệp hộ gia đình (CSV hoặc XLSX).",
+  };
+  return spec;
+}
 
-  return with_input_errors(console, [&] {
-    const PovertyStandard standard = choose_standard(args->value("standard"), year);
-    const RecordsOptions options{args->value("sheet"), args->has("skip-bad-rows")};
-    const std::string& records = args->positional[0];
-    std::optional<MovementCensus> movements;
-    HouseholdCensus census;
-    if (args->has("start")) {  // the end list is read once, for its summary and the movements together
-      MovementInput input{args->value("start"), records, std::nullopt, std::nullopt};
-      if (args->has("earlier")) input.earlier = args->value("earlier");
-      movements = load_movements(input, standard, options);
-      census = HouseholdCensus{movements->end, movements->end_units};
-    } else {
-      census = load_households(records, standard, options);
-    }
-    HouseholdsReport report{standard, census.records, census.units, movements ? &movements->movements : nullptr,
-                            movements ? &movements->start : nullptr, year};
-    print_skipped(console.err, census.records);
-    if (movements) print_skipped(console.err, movements->start);
-    warn_unconfirmed(console.err, "households", standard);
-    if (args->has("json")) {
-      console.out << households_json(report);
-      return kExitOk;
-    }
-    const std::string output = args->value("output", default_output(records));
-    try {
-      write_households_workbook(report, output, year_timestamp(standard.first_year));
-    } catch (const std::runtime_error& e) {
-      console.err << "kehoach households: " << e.what() << '\n';
-      return kExitOutput;
-    }
-    // The files read are named here, not in the workbook: an official table does not cite files.
-    if (movements)
-      console.out << "So sánh danh sách " << records_on_terminal(movements->start) << " với "
-                  << records_on_terminal(census.records) << ".\n";
-    else
-      console.out << "Danh sách hộ: " << records_on_terminal(census.records) << ".\n";
-    print_table(console.out, census.units);
-    console.out << "Đã ghi bảng tổng hợp: " << output << " (" << format_count(census.records.households) << " hộ, "
-                << census.units.nodes.size() - 1 << " đơn vị; " << standard_label(standard) << ").\n";
+int households_command(const std::vector<std::string>& words, Console console) {
+  const std::optional<Arguments> args = command_arguments(households_spec(), words, console.out);
+  if (!args) return kExitOk;
+  const int year = year_option(*args);
+  if (args->has("earlier") && !args->has("start")) throw UsageError("--earlier chỉ dùng cùng --start.");
+
+  const PovertyStandard standard = choose_standard(args->value("standard"), year);
+  const RecordsOptions options{args->value("sheet"), args->has("skip-bad-rows")};
+  const std::string& records = args->positional[0];
+  std::optional<MovementCensus> movements;
+  HouseholdCensus census;
+  if (args->has("start")) {  // the end list is read once, for its summary and the movements together
+    MovementInput input{args->value("start"), records, std::nullopt, std::nullopt};
+    if (args->has("earlier")) input.earlier = args->value("earlier");
+    movements = load_movements(input, standard, options);
+    census = HouseholdCensus{movements->end, movements->end_units};
+  } else {
+    census = load_households(records, standard, options);
+  }
+  HouseholdsReport report{standard, census.records, census.units, movements ? &movements->movements : nullptr,
+                          movements ? &movements->start : nullptr, year};
+  print_skipped(console.err, census.records);
+  if (movements) print_skipped(console.err, movements->start);
+  warn_unconfirmed(console.err, "households", standard);
+  if (args->has("json")) {
+    console.out << households_json(report);
     return kExitOk;
-  });
+  }
+  const std::string output = args->value("output", default_output(records));
+  try {
+    write_households_workbook(report, output, year_timestamp(standard.first_year));
+  } catch (const std::runtime_error& e) {
+    console.err << "kehoach households: " << e.what() << '\n';
+    return kExitOutput;
+  }
+  // The files read are named here, not in the workbook: an official table does not cite files.
+  if (movements)
+    console.out << "So sánh danh sách " << records_on_terminal(movements->start) << " với "
+                << records_on_terminal(census.records) << ".\n";
+  else
+    console.out << "Danh sách hộ: " << records_on_terminal(census.records) << ".\n";
+  print_table(console.out, census.units);
+  console.out << "Đã ghi bảng tổng hợp: " << output << " (" << format_count(census.records.households) << " hộ, "
+              << census.units.nodes.size() - 1 << " đơn vị; " << standard_label(standard) << ").\n";
+  return kExitOk;
 }
 
 }  // namespace kehoach

@@ -30,38 +30,41 @@ thị xã, thành phố thuộc tỉnh dùng huyen; Hội Liên hiệp Phụ n�
 Chữ mặc định của từng phần trong mẫu thay được bằng khóa sections; căn cứ, chỉ tiêu, cơ quan
 và nhiệm vụ, nơi nhận, người ký ghi trong tệp kế hoạch (xem README.md và data/examples/).
 
-Tùy chọn:
-  -o, --output TỆP   Tệp Word kết quả (mặc định: tên tệp kế hoạch + ".docx", trong thư mục hiện tại).
-  --pdf              Ghi thêm bản PDF (cần LibreOffice).
-  -h, --help         Hướng dẫn này.
 )";
 
 }  // namespace
 
-int plan_command(const std::vector<std::string>& words, Console console) {
-  int status = kExitOk;
-  const CommandSpec spec{"plan", kPlanHelp, {{"output", 'o', true}, {"pdf", 0, false}}, "thiếu tệp kế hoạch (YAML)."};
-  const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
-  if (!args) return status;
+const CommandSpec& plan_spec() {
+  static const CommandSpec spec{
+      .name = "plan",
+      .help = kPlanHelp,
+      .options = {{"output", 'o', "TỆP", "Tệp Word kết quả (mặc định: tên tệp kế hoạch + \".docx\", trong thư mục hiện tại)."},
+                  {"pdf", 0, "", "Ghi thêm bản PDF (cần LibreOffice)."}},
+      .missing_input = "thiếu tệp kế hoạch (YAML).",
+  };
+  return spec;
+}
 
-  return with_input_errors(console, [&] {
-    const PlanInput input = load_plan(args->positional[0]);
-    tell_plan_input(input, console, "plan", false);
-    const Plan& plan = input.plan;
-    const AppendixTable& table = input.table;
-    const std::optional<HouseholdTally>& analysis = input.analysis;
-    const std::string template_name = plan_template(plan);
-    const DocumentTemplate document = load_document_template(template_name, plan.file);
-    DocumentJob job{"plan", "kế hoạch", "phụ lục",
-                    outputs_beside(args->value("output", std::filesystem::path(plan.file).stem().string() + ".docx"),
-                                   "-phu-luc"),
-                    document.render(plan_template_data(plan, table, document.names(), template_name,
-                                                       analysis ? &*analysis : nullptr)),
-                    document_timestamp(plan),
-                    [&](const std::string& path) { write_appendix_workbook(plan, table, path); },
-                    args->has("pdf")};
-    return write_documents(job, console);
-  });
+int plan_command(const std::vector<std::string>& words, Console console) {
+  const std::optional<Arguments> args = command_arguments(plan_spec(), words, console.out);
+  if (!args) return kExitOk;
+
+  const PlanInput input = load_plan(args->positional[0]);
+  tell_plan_input(input, console, "plan", false);
+  const Plan& plan = input.plan;
+  const AppendixTable& table = input.table;
+  const std::optional<HouseholdTally>& analysis = input.analysis;
+  const std::string template_name = plan_template(plan);
+  const DocumentTemplate document = load_document_template(template_name, plan.file);
+  DocumentJob job{"plan", "kế hoạch", "phụ lục",
+                  outputs_beside(args->value("output", std::filesystem::path(plan.file).stem().string() + ".docx"),
+                                 "-phu-luc"),
+                  document.render(plan_template_data(plan, table, document.names(), template_name,
+                                                     analysis ? &*analysis : nullptr)),
+                  document_timestamp(plan),
+                  [&](const std::string& path) { write_appendix_workbook(plan, table, path); },
+                  args->has("pdf")};
+  return write_documents(job, console);
 }
 
 }  // namespace kehoach

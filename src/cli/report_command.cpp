@@ -49,21 +49,6 @@ reports: thresholds trong tệp kế hoạch hoặc --threshold) được nêu t
 Ghi: BAO_CAO.docx (báo cáo theo mẫu bao-cao), BAO_CAO-bieu.xlsx (biểu kết quả có công thức) và, với
 --pdf, BAO_CAO.pdf. Số, ngày, Kính gửi, chữ riêng từng phần ghi trong tệp kế hoạch, khóa reports.
 
-Tùy chọn:
-  --period KỲ         q1 (quý I), 6m (6 tháng), 9m (9 tháng), year (năm). Bắt buộc.
-  --movements TỆP     Bảng biến động cộng dồn từ đầu năm. Ghi nhiều lần để cộng các kỳ liền nhau (ví dụ
-                      quý I và quý II cho báo cáo 6 tháng). Cần --movements hoặc --records-end.
-  --records-end TỆP   Danh sách hộ cuối kỳ (cùng dạng với danh sách hộ của kế hoạch).
-  --records-earlier TỆP  Danh sách hộ cũ hơn đầu năm, để tính tái nghèo, tái cận nghèo.
-  --skip-bad-rows     Bỏ qua dòng sai trong danh sách hộ cuối kỳ (số dòng bỏ qua được in ra).
-  --sheet TÊN         Trang tính của bảng biến động hoặc của danh sách hộ cuối kỳ, cũ hơn (XLSX); danh
-                      sách đầu năm dùng trang tính ghi ở khóa records của tệp kế hoạch.
-  --threshold TỶ_LỆ   Ngưỡng tiến độ (% chỉ tiêu năm), ví dụ 50.
-  --template MẪU      Mẫu báo cáo khác (tên mẫu có sẵn hoặc đường dẫn .docx). Mặc định: bao-cao.
-  -o, --output TỆP    Tệp Word kết quả (mặc định: tên tệp kế hoạch + "-bao-cao-KỲ.docx").
-  --pdf               Ghi thêm bản PDF (cần LibreOffice).
-  --json              In số liệu báo cáo (JSON), không ghi tệp.
-  -h, --help          Hướng dẫn này.
 )";
 
 Period required_period(const Arguments& args) {
@@ -118,64 +103,73 @@ Movements record_movements(const Plan& plan, const Arguments& args, Period perio
 
 }  // namespace
 
-int report_command(const std::vector<std::string>& words, Console console) {
-  int status = kExitOk;
-  const CommandSpec spec{"report", kReportHelp,
-                         {{"period", 0, true}, {"movements", 0, true}, {"records-end", 0, true},
-                          {"records-earlier", 0, true}, {"skip-bad-rows", 0, false}, {"sheet", 0, true}, {"threshold", 0, true},
-                          {"template", 0, true}, {"output", 'o', true}, {"pdf", 0, false}, {"json", 0, false}},
-                         "thiếu tệp kế hoạch (YAML)."};
-  const std::optional<Arguments> args = command_arguments(spec, words, console.out, console.err, status);
-  if (!args) return status;
-  Period period;
-  std::optional<Rate> threshold;
-  try {
-    period = required_period(*args);
-    threshold = threshold_option(*args);
-    if (args->has("movements") == args->has("records-end"))
-      throw UsageError(args->has("movements") ? "chỉ dùng một trong hai: --movements hoặc --records-end."
-                                              : "thiếu --movements (bảng biến động cộng dồn từ đầu năm) hoặc "
-                                                "--records-end (danh sách hộ cuối kỳ).");
-    if (args->has("records-earlier") && !args->has("records-end"))
-      throw UsageError("--records-earlier chỉ dùng cùng --records-end.");
-  } catch (const UsageError& e) {
-    console.err << "kehoach report: " << e.what() << "\nXem hướng dẫn: kehoach report --help\n";
-    return kExitUsage;
-  }
+const CommandSpec& report_spec() {
+  static const CommandSpec spec{
+      .name = "report",
+      .help = kReportHelp,
+      .options = {{"period", 0, "KỲ", "q1 (quý I), 6m (6 tháng), 9m (9 tháng), year (năm). Bắt buộc."},
+                  {"movements", 0, "TỆP",
+                   "Bảng biến động cộng dồn từ đầu năm. Ghi nhiều lần để cộng các kỳ liền nhau\n"
+                   "(ví dụ quý I và quý II cho báo cáo 6 tháng). Cần --movements hoặc --records-end."},
+                  {"records-end", 0, "TỆP", "Danh sách hộ cuối kỳ (cùng dạng với danh sách hộ của kế hoạch)."},
+                  {"records-earlier", 0, "TỆP", "Danh sách hộ cũ hơn đầu năm, để tính tái nghèo, tái cận nghèo."},
+                  {"skip-bad-rows", 0, "", "Bỏ qua dòng sai trong danh sách hộ cuối kỳ (số dòng bỏ qua được in ra)."},
+                  {"sheet", 0, "TÊN",
+                   "Trang tính của bảng biến động hoặc của danh sách hộ cuối kỳ, cũ hơn (XLSX);\n"
+                   "danh sách đầu năm dùng trang tính ghi ở khóa records của tệp kế hoạch."},
+                  {"threshold", 0, "TỶ_LỆ", "Ngưỡng tiến độ (% chỉ tiêu năm), ví dụ 50."},
+                  {"template", 0, "MẪU", "Mẫu báo cáo khác (tên mẫu có sẵn hoặc đường dẫn .docx). Mặc định: bao-cao."},
+                  {"output", 'o', "TỆP", "Tệp Word kết quả (mặc định: tên tệp kế hoạch + \"-bao-cao-KỲ.docx\")."},
+                  {"pdf", 0, "", "Ghi thêm bản PDF (cần LibreOffice)."},
+                  {"json", 0, "", "In số liệu báo cáo (JSON), không ghi tệp."}},
+      .missing_input = "thiếu tệp kế hoạch (YAML).",
+  };
+  return spec;
+}
 
-  return with_input_errors(console, [&] {
-    const PlanInput input = load_plan(args->positional[0]);
-    const Plan& plan = input.plan;
-    const AppendixTable& table = input.table;
-    // From two lists the comparison names both files; the plan's list alone is said otherwise.
-    tell_plan_input(input, console, "report", args->has("json") || args->has("records-end"));
-    // A table of movements starts from the plan's figures, and from its notes when those come from a list.
-    std::vector<std::string> notes = table.notes;
-    const Movements movements = args->has("records-end") ? record_movements(plan, *args, period, console, notes)
-                                                         : table_movements(*args);
-    Report report = build_report(plan, table, movements, period, threshold);
-    report.notes = notes;
-    if (args->has("json")) {
-      console.out << report_json(plan, report);
-      return kExitOk;
-    }
-    // Never a report without "Kính gửi": the plan file's addressees, or the level above, said aloud.
-    const ReportAddressees addressees = report_addressees(plan);
-    if (addressees.from_parent)
-      console.err << "kehoach report: " << plan.file << " không ghi nơi nhận báo cáo (reports: addressees), nên báo cáo "
-                  << "kính gửi cơ quan cấp trên: " << addressees.names.front()
-                  << "; muốn gửi nơi khác, hãy thêm reports: addressees vào tệp kế hoạch.\n";
-    const std::string template_name = args->value("template", "bao-cao");
-    const DocumentTemplate document = load_document_template(template_name, plan.file);
-    const std::string default_name =
-        std::filesystem::path(plan.file).stem().string() + "-bao-cao-" + period_key(period) + ".docx";
-    DocumentJob job{"report", "báo cáo", "biểu kết quả", outputs_beside(args->value("output", default_name), "-bieu"),
-                    document.render(report_template_data(plan, report, document.names(), template_name)),
-                    document_timestamp(plan),
-                    [&](const std::string& path) { write_report_workbook(plan, report, path); },
-                    args->has("pdf")};
-    return write_documents(job, console);
-  });
+int report_command(const std::vector<std::string>& words, Console console) {
+  const std::optional<Arguments> args = command_arguments(report_spec(), words, console.out);
+  if (!args) return kExitOk;
+  const Period period = required_period(*args);
+  const std::optional<Rate> threshold = threshold_option(*args);
+  if (args->has("movements") == args->has("records-end"))
+    throw UsageError(args->has("movements") ? "chỉ dùng một trong hai: --movements hoặc --records-end."
+                                            : "thiếu --movements (bảng biến động cộng dồn từ đầu năm) hoặc "
+                                              "--records-end (danh sách hộ cuối kỳ).");
+  if (args->has("records-earlier") && !args->has("records-end"))
+    throw UsageError("--records-earlier chỉ dùng cùng --records-end.");
+
+  const PlanInput input = load_plan(args->positional[0]);
+  const Plan& plan = input.plan;
+  const AppendixTable& table = input.table;
+  // From two lists the comparison names both files; the plan's list alone is said otherwise.
+  tell_plan_input(input, console, "report", args->has("json") || args->has("records-end"));
+  // A table of movements starts from the plan's figures, and from its notes when those come from a list.
+  std::vector<std::string> notes = table.notes;
+  const Movements movements = args->has("records-end") ? record_movements(plan, *args, period, console, notes)
+                                                       : table_movements(*args);
+  Report report = build_report(plan, table, movements, period, threshold);
+  report.notes = notes;
+  if (args->has("json")) {
+    console.out << report_json(plan, report);
+    return kExitOk;
+  }
+  // Never a report without "Kính gửi": the plan file's addressees, or the level above, said aloud.
+  const ReportAddressees addressees = report_addressees(plan);
+  if (addressees.from_parent)
+    console.err << "kehoach report: " << plan.file << " không ghi nơi nhận báo cáo (reports: addressees), nên báo cáo "
+                << "kính gửi cơ quan cấp trên: " << addressees.names.front()
+                << "; muốn gửi nơi khác, hãy thêm reports: addressees vào tệp kế hoạch.\n";
+  const std::string template_name = args->value("template", "bao-cao");
+  const DocumentTemplate document = load_document_template(template_name, plan.file);
+  const std::string default_name =
+      std::filesystem::path(plan.file).stem().string() + "-bao-cao-" + period_key(period) + ".docx";
+  DocumentJob job{"report", "báo cáo", "biểu kết quả", outputs_beside(args->value("output", default_name), "-bieu"),
+                  document.render(report_template_data(plan, report, document.names(), template_name)),
+                  document_timestamp(plan),
+                  [&](const std::string& path) { write_report_workbook(plan, report, path); },
+                  args->has("pdf")};
+  return write_documents(job, console);
 }
 
 }  // namespace kehoach

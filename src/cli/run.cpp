@@ -1,13 +1,14 @@
+#include <exception>
 #include <ostream>
 
+#include "cli/arguments.h"
 #include "cli/commands.h"
+#include "kehoach_version.h"
 #include "model/input_error.h"
 #include "template/part_template.h"
 
 namespace kehoach {
 namespace {
-
-constexpr const char* kVersion = "kehoach 0.1.0";
 
 constexpr const char* kHelp = R"(kehoach: lập kế hoạch, phụ lục chỉ tiêu giảm nghèo và kiểm tra bảng số liệu.
 
@@ -38,21 +39,51 @@ Ví dụ:
   kehoach check bang-chi-tieu-nhan-duoc.xlsx
 
 Mã thoát: 0 thành công; 1 bảng được kiểm tra có chỗ sai; 2 tệp đầu vào sai hoặc
-không đọc được; 3 không ghi được tệp kết quả; 64 dòng lệnh sai; 130 dừng giữa chừng
-(Ctrl-C khi kehoach batch đang chạy; các tệp đã ghi đều trọn vẹn).
+không đọc được; 3 không ghi được tệp kết quả; 64 dòng lệnh sai; 70 lỗi ngoài dự kiến
+của chính kehoach; 130 dừng giữa chừng (Ctrl-C khi kehoach batch đang chạy; các tệp
+đã ghi đều trọn vẹn).
 )";
+
+// The commands in the order `kehoach` names them: the words, options and help of each, and its work.
+struct Command {
+  const CommandSpec& (*spec)();
+  int (*run)(const std::vector<std::string>& words, Console console);
+};
+constexpr Command kCommands[] = {
+    {plan_spec, plan_command},         {appendix_spec, appendix_command}, {report_spec, report_command},
+    {deadlines_spec, deadlines_command}, {check_spec, check_command},     {households_spec, households_command},
+    {batch_spec, batch_command},
+};
 
 }  // namespace
 
-int with_input_errors(Console console, const std::function<int()>& body) {
+int with_exit_status(const std::string& command, Console console, const std::function<int()>& body) {
   try {
     return body();
+  } catch (const UsageError& e) {
+    console.err << "kehoach " << command << ": " << e.what() << "\nXem hướng dẫn: kehoach " << command << " --help\n";
+    return kExitUsage;
   } catch (const InputError& e) {
     console.err << e.what() << '\n';
+    return kExitInput;
   } catch (const TemplateError& e) {
     console.err << e.what() << '\n';
+    return kExitInput;
+  } catch (const std::exception& e) {
+    console.err << "kehoach " << command << ": lỗi ngoài dự kiến trong chương trình (" << e.what() << ").\n";
+  } catch (...) {
+    console.err << "kehoach " << command << ": lỗi ngoài dự kiến trong chương trình.\n";
   }
-  return kExitInput;
+  // Not the user's input: say so, and what to do about it.
+  console.err << "Đây là lỗi của kehoach, không phải của tệp đầu vào. Xin báo lỗi cho người phát triển, kèm lệnh "
+                 "đã chạy và thông báo này.\n";
+  return kExitSoftware;
+}
+
+std::vector<const CommandSpec*> command_specs() {
+  std::vector<const CommandSpec*> specs;
+  for (const auto& command : kCommands) specs.push_back(&command.spec());
+  return specs;
 }
 
 int run(const std::vector<std::string>& words, Console console) {
@@ -63,7 +94,7 @@ int run(const std::vector<std::string>& words, Console console) {
   const std::string& command = words[0];
   std::vector<std::string> rest(words.begin() + 1, words.end());
   if (command == "--version") {
-    console.out << kVersion << '\n';
+    console.out << "kehoach " << kVersion << '\n';
     return kExitOk;
   }
   if (command == "help") {
@@ -73,15 +104,13 @@ int run(const std::vector<std::string>& words, Console console) {
     }
     return run({rest[0], "--help"}, console);
   }
-  if (command == "appendix") return appendix_command(rest, console);
-  if (command == "check") return check_command(rest, console);
-  if (command == "plan") return plan_command(rest, console);
-  if (command == "report") return report_command(rest, console);
-  if (command == "deadlines") return deadlines_command(rest, console);
-  if (command == "households") return households_command(rest, console);
-  if (command == "batch") return batch_command(rest, console);
-  console.err << "kehoach: không có lệnh \"" << command
-              << "\". Các lệnh: plan, appendix, report, deadlines, check, households, batch, help.\n"
+  std::string names;
+  for (const auto& known : kCommands) {
+    if (command == known.spec().name)
+      return with_exit_status(command, console, [&] { return known.run(rest, console); });
+    names += known.spec().name + ", ";
+  }
+  console.err << "kehoach: không có lệnh \"" << command << "\". Các lệnh: " << names << "help.\n"
               << "Xem hướng dẫn: kehoach --help\n";
   return kExitUsage;
 }

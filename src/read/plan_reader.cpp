@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "model/date.h"
 #include "model/input_error.h"
 #include "package/file_bytes.h"
 #include "read/plan_text_reader.h"
@@ -33,10 +34,25 @@ class PlanParser : private YamlFields {
     read_targets(required(root, "targets"), plan);
     plan.text = read_plan_text(root, *this);
     if (present(root["reports"])) plan.reports = read_report_settings(root["reports"], *this);
+    check_schedule_days(plan);
     return plan;
   }
 
  private:
+  // A due date that is not in the calendar ("31/06", "29/02" of 2023) is named here, at its line, since
+  // the date arithmetic that comes later cannot use it.
+  void check_schedule_days(const Plan& plan) const {
+    for (const ReportDue& due : plan.reports.schedule) {
+      const int year = due.year ? due.year : plan.year;
+      if (due.day <= days_in_month(year, due.month)) continue;
+      auto two_digits = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+      throw InputError(Location{path(), due.source_line, {}, {}},
+                       "hạn nộp " + two_digits(due.day) + "/" + two_digits(due.month) + " không có trong năm " +
+                           std::to_string(year) + ": tháng " + std::to_string(due.month) + " có " +
+                           std::to_string(days_in_month(year, due.month)) + " ngày.");
+    }
+  }
+
   void read_issuer(const YAML::Node& node, Plan& plan) const {
     if (!node.IsMap()) throw error(node, "\"issuer\" phải gồm các khóa parent, body, unit, place.");
     allow(node, {"parent", "body", "unit", "place"});

@@ -8,15 +8,6 @@
 #include "text/unicode.h"
 
 namespace kehoach {
-namespace {
-
-int days_in(const Date& d) {
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-  return d.month == 2 && leap ? 29 : days[d.month - 1];
-}
-
-}  // namespace
 
 // 2022-01-05 or 05/01/2022; a draft may leave the day blank: 2022-01 or 01/2022.
 Date YamlFields::date(const YAML::Node& node) const {
@@ -32,8 +23,9 @@ Date YamlFields::date(const YAML::Node& node) const {
   else
     ok = separators == 2 ? (in >> d.day >> a >> d.month >> b >> d.year) && a == '/' && b == '/'
                          : (in >> d.month >> a >> d.year) && a == '/';
-  const bool day_ok = separators == 1 || (d.day >= 1 && d.day <= days_in(d));
-  ok = ok && in.peek() == EOF && d.year > 1900 && d.month >= 1 && d.month <= 12 && day_ok;
+  // The day is checked once the month is known to be one (days_in_month reads a table by month).
+  ok = ok && in.peek() == EOF && d.year > 1900 && d.month >= 1 && d.month <= 12 &&
+       (separators == 1 || (d.day >= 1 && d.day <= days_in_month(d.year, d.month)));
   if (!ok)
     throw error(node, "ngày \"" + value + "\" không hợp lệ; hãy ghi dạng 2022-01-05 hoặc 05/01/2022 "
                       "(dự thảo chưa có ngày: 2022-01 hoặc 01/2022).");

@@ -90,6 +90,27 @@ TEST_CASE("a bad rate, date or count is refused with what to write") {
         "data/ke-hoach.yaml:15: \"reduce\" phải là số nguyên từ 0 đến 100000000, không phải \"năm mốt\".");
 }
 
+TEST_CASE("a month that is not one is refused before its days are looked up") {
+  for (const char* date : {"2022-13-05", "05/13/2022", "2022-00-05", "2022-13"}) {
+    CAPTURE(date);
+    CHECK(error_of(replaced(kPlan, "2022-03-15", date)) ==
+          std::string("data/ke-hoach.yaml:9: ngày \"") + date +
+              "\" không hợp lệ; hãy ghi dạng 2022-01-05 hoặc 05/01/2022 (dự thảo chưa có ngày: 2022-01 hoặc 01/2022).");
+  }
+}
+
+TEST_CASE("a report due date that is not in the calendar is refused at its line, in the plan's year or its own") {
+  const std::string plan = std::string(kPlan) + "reports:\n  schedule:\n    6m: 10/06\n    year: 31/06\n";
+  CHECK(error_of(plan) == "data/ke-hoach.yaml:22: hạn nộp 31/06 không có trong năm 2022: tháng 6 có 30 ngày.");
+  CHECK(error_of(replaced(plan, "31/06", "29/02")) ==
+        "data/ke-hoach.yaml:22: hạn nộp 29/02 không có trong năm 2022: tháng 2 có 28 ngày.");
+  CHECK(error_of(replaced(plan, "31/06", "29/02/2023")) ==
+        "data/ke-hoach.yaml:22: hạn nộp 29/02 không có trong năm 2023: tháng 2 có 28 ngày.");
+  CHECK(parse_plan(replaced(plan, "31/06", "29/02/2024"), "p.yaml").reports.schedule.size() == 2);
+  CHECK(parse_plan(replaced(replaced(plan, "year: 2022", "year: 2024"), "31/06", "29/02"), "p.yaml")
+            .reports.schedule.size() == 2);
+}
+
 TEST_CASE("a missing key and a plan without targets are refused") {
   CHECK(error_of(replaced(kPlan, "year: 2022\n", "")) == "data/ke-hoach.yaml:1: thiếu khóa \"year\".");
   CHECK(error_of("year: 2022\nissuer: {body: UBND, unit: xã A}\nstatistics: a.csv\ntargets: {}\n") ==
