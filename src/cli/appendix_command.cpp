@@ -1,12 +1,11 @@
-#include <filesystem>
 #include <ostream>
 
+#include "app/make_appendix.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
-#include "cli/plan_input.h"
-#include "compute/appendix.h"
+#include "cli/terminal.h"
+#include "model/indicator.h"
 #include "write/appendix_json.h"
-#include "write/appendix_workbook.h"
 #include "write/vietnamese_format.h"
 
 namespace kehoach {
@@ -29,10 +28,6 @@ thành số hộ cuối năm lớn nhất có tỷ lệ không vượt chỉ ti�
 thôn giao cố định được chia theo tỷ lệ số hộ đầu năm, phần dư lớn nhất được thêm 1 hộ.
 
 )";
-
-std::string default_output(const std::string& plan_path) {
-  return std::filesystem::path(plan_path).stem().string() + "-phu-luc.xlsx";
-}
 
 std::string summary(const AppendixTable& table) {
   std::string text = std::to_string(table.rows.size()) + " đơn vị";
@@ -57,23 +52,15 @@ const CommandSpec& appendix_spec() {
 int appendix_command(const std::vector<std::string>& words, Console console) {
   const std::optional<Arguments> args = command_arguments(appendix_spec(), words, console.out);
   if (!args) return kExitOk;
-
-  const PlanInput input = load_plan(args->positional[0]);
-  tell_plan_input(input, console, "appendix", args->has("json"));
-  const Plan& plan = input.plan;
-  const AppendixTable& table = input.table;
   if (args->has("json")) {
-    console.out << appendix_json(plan, table);
+    const PlanInput input = load_plan(args->positional[0]);
+    tell(console, "appendix", input.messages, false);
+    console.out << appendix_json(input.plan, input.table);
     return kExitOk;
   }
-  const std::string output = args->value("output", default_output(plan.file));
-  try {
-    write_appendix_workbook(plan, table, output);
-  } catch (const std::runtime_error& e) {
-    console.err << "kehoach appendix: " << e.what() << '\n';
-    return kExitOutput;
-  }
-  console.out << "Đã ghi phụ lục: " << output << " (" << summary(table) << ").\n";
+  const AppendixWritten result = make_appendix({args->positional[0], args->value("output")});
+  tell(console, "appendix", result.input.messages);
+  console.out << "Đã ghi phụ lục: " << result.path << " (" << summary(result.input.table) << ").\n";
   return kExitOk;
 }
 

@@ -1,40 +1,20 @@
 #include <unistd.h>
 
-#include <filesystem>
+#include <atomic>
+#include <csignal>
 #include <iostream>
 #include <ostream>
+#include <sstream>
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
-
+#include "app/run_batch.h"
 #include "cli/arguments.h"
-#include "cli/batch_jobs.h"
-#include "cli/batch_runner.h"
 #include "cli/commands.h"
-#include "template/document_template.h"
-#include "cli/household_input.h"
-#include "compute/appendix.h"
-#include "compute/cascade.h"
-#include "compute/household_tally.h"
-#include "read/cascade_reader.h"
-#include "read/template_package.h"
-#include "read/office_reader.h"
-#include "read/programme_reader.h"
-#include "read/template_locator.h"
-#include "read/unit_tree_reader.h"
-#include "write/appendix_workbook.h"
-#include "write/batch_index.h"
-#include "write/document_time.h"
-#include "package/docx_writer.h"
-#include "write/plan_template_data.h"
-#include "write/records_notes.h"
-#include "write/vietnamese_format.h"
-#include "package/fingerprint.h"
+#include "cli/terminal.h"
+#include "text/number_words.h"
+#include "write/cascade_json.h"
 
 namespace kehoach {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr const char* kBatchHelp = R"(kehoach batch: chia chỉ tiêu của tỉnh (hoặc cả nước) xuống từng xã, từng thôn và lập
 dự thảo Kế hoạch, Phụ lục cho mọi xã một lần.
@@ -71,73 +51,46 @@ int jobs_option(const Arguments& args) {
   return args.has("jobs") ? integer_option(args, "jobs", 1, 256, "số luồng từ 1 đến 256") : 0;
 }
 
-// `notes` gets the line every table carries when the records are classified by a standard that is
-// not yet confirmed.
-UnitTree load_units(const CascadeSpec& spec, std::ostream& err, std::vector<std::string>& notes) {
-  if (!spec.records) {
-    UnitTree tree = read_unit_tree(spec.units_path, spec.units_sheet);
-    roll_up(tree);
-    return tree;
+// Ctrl-C and SIGTERM ask for a stop instead of killing the process half way through a file.
+std::atomic<bool> g_stop{false};
+extern "C" void request_stop(int) { g_stop.store(true); }
+
+class StopOnSignal {
+ public:
+  StopOnSignal() {
+    g_stop.store(false);
+    previous_int_ = std::signal(SIGINT, request_stop);
+    previous_term_ = std::signal(SIGTERM, request_stop);
   }
-  const PovertyStandard standard = choose_standard(spec.records->standard, spec.year);
-  warn_unconfirmed(err, "batch", standard);
-  if (!standard.confirmed) notes.push_back(unconfirmed_standard_note(standard));
-  return load_households(spec.records->path, standard, RecordsOptions{spec.records->sheet, false}).units;
+  ~StopOnSignal() {
+    std::signal(SIGINT, previous_int_);
+    std::signal(SIGTERM, previous_term_);
+  }
+  StopOnSignal(const StopOnSignal&) = delete;
+  StopOnSignal& operator=(const StopOnSignal&) = delete;
+
+ private:
+  void (*previous_int_)(int);
+  void (*previous_term_)(int);
+};
+
+std::string duration(double seconds) {
+  const long long whole = static_cast<long long>(seconds + 0.5);
+  if (whole < 60) return std::to_string(whole) + " giây";
+  return std::to_string(whole / 60) + " phút " + std::to_string(whole % 60) + " giây";
 }
 
-// Every unit's figures, the top first: its own table's total, then each unit's row in its parent's.
-// Written unit by unit: a country's 130.000 villages as one JSON document in memory would take GBs.
-void write_cascade_json(std::ostream& out, const UnitTree& tree, const CascadeResult& cascade) {
-  const auto& indicators = cascade.tables[static_cast<std::size_t>(cascade.top)]->indicators;
-  out << "{\"units\": [";
-  bool first = true;
-  for (int node : cascade.units_from_top(tree)) {
-    const AppendixRow* row = cascade.row_of(tree, node);
-    if (!row) continue;  // not below the top
-    std::vector<std::string> path;
-    for (int n = node; n > 0 && n != cascade.top; n = tree.nodes[static_cast<std::size_t>(n)].parent)
-      path.insert(path.begin(), tree.nodes[static_cast<std::size_t>(n)].name);
-    Poco::JSON::Object unit(Poco::JSON_PRESERVE_KEY_ORDER);
-    Poco::JSON::Array names;
-    for (const auto& name : path) names.add(name);
-    unit.set("path", names);
-    unit.set("name", node == 0 ? std::string(kTotalLabel) : tree.nodes[static_cast<std::size_t>(node)].name);
-    unit.set("households", row->households);
-    for (std::size_t k = 0; k < indicators.size(); ++k) {
-      Poco::JSON::Object figures(Poco::JSON_PRESERVE_KEY_ORDER);
-      figures.set("start", row->figures[k].start);
-      figures.set("reduction", row->figures[k].reduction);
-      figures.set("end", row->figures[k].end);
-      unit.set(indicator_key(indicators[k].indicator), figures);
-    }
-    out << (first ? "\n  " : ",\n  ");
-    unit.stringify(out);
-    first = false;
+// "1234/3321 đơn vị · 250 đơn vị/giây · còn khoảng 8 giây", redrawn in place on a terminal.
+void draw_progress(std::ostream& err, const BatchProgress& p) {
+  const double rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0;
+  std::ostringstream line;
+  line << "\r" << p.done << "/" << p.total << " đơn vị";
+  if (rate > 0) {
+    line << " · " << static_cast<long long>(rate + 0.5) << " đơn vị/giây";
+    if (!p.final && p.done < p.total) line << " · còn khoảng " << duration(static_cast<double>(p.total - p.done) / rate);
   }
-  out << "\n]}\n";
-}
-
-BatchIndex index_of(const UnitTree& tree, const CascadeResult& cascade, const std::vector<BatchJob>& jobs, int year) {
-  BatchIndex index;
-  const auto& indicators = cascade.tables[static_cast<std::size_t>(cascade.top)]->indicators;
-  const UnitNode& top = tree.nodes[static_cast<std::size_t>(cascade.top)];
-  index.title = "Chỉ tiêu giảm nghèo năm " + std::to_string(year) + (cascade.top ? ": " + top.name : "");
-  for (const auto& target : indicators)
-    index.indicator_labels.push_back(indicator_heading(target.indicator));
-  for (const auto& job : jobs) {
-    const AppendixRow& row = *cascade.row_of(tree, job.node);
-    const UnitNode& unit = tree.nodes[static_cast<std::size_t>(job.node)];
-    IndexEntry entry;
-    for (const auto& name : job.path) entry.unit += (entry.unit.empty() ? "" : " / ") + name;
-    if (entry.unit.empty()) entry.unit = job.node ? unit.name : kTotalLabel;
-    entry.level = unit_level_word(tree, job.node);
-    entry.households = row.households;
-    for (const auto& f : row.figures) entry.figures.push_back({f.start, f.reduction, f.end, format_rate(f.end_rate)});
-    if (job.plan) entry.plan_file = job.plan_file();
-    entry.appendix_file = job.appendix_file();
-    index.entries.push_back(entry);
-  }
-  return index;
+  line << "        ";
+  err << line.str() << (p.final ? "\n" : "") << std::flush;
 }
 
 }  // namespace
@@ -160,58 +113,30 @@ int batch_command(const std::vector<std::string>& words, Console console) {
   const int jobs = jobs_option(*args);
   if (!args->has("json") && !args->has("output")) throw UsageError("thiếu -o THƯ_MỤC (thư mục ghi kết quả).");
 
-  const CascadeSpec cascade_spec = read_cascade(args->positional[0]);
-  std::vector<std::string> notes;
-  const UnitTree tree = load_units(cascade_spec, console.err, notes);
-  CascadeResult cascade = split_cascade(tree, cascade_spec);
-  for (auto& table : cascade.tables)
-    if (table) table->notes = notes;
   if (args->has("json")) {
-    write_cascade_json(console.out, tree, cascade);
+    const CascadeFigures figures = split_cascade_file(args->positional[0]);
+    tell(console, "batch", figures.messages, false);
+    write_cascade_json(console.out, figures.tree, figures.cascade);
     return kExitOk;
   }
-  const int level = plan_level(tree, cascade_spec);
-  // Read once: its parts give the fingerprint, then compile into the template.
-  const std::string template_name = batch_template(tree, cascade_spec, level);
-  const std::string location = locate_template(template_name, cascade_spec.file);
-  DocxPackage package = read_template_package(location);
-  const std::string template_print = package_fingerprint(package);
-  const DocumentTemplate document = DocumentTemplate::compile(std::move(package), location);
-  const SharedPlanData shared{std::make_shared<const OfficeBook>(shipped_office_book()),
-                              shipped_programme(cascade_spec.year)};
-  const std::vector<BatchJob> batch =
-      batch_jobs(tree, cascade, cascade_spec, level, template_name, template_print, shared);
-  const std::string folder = args->value("output");
-  const long long timestamp = year_timestamp(cascade_spec.year);
-  const auto names = document.names();
-  auto write = [&](const BatchJob& job) {
-    const fs::path unit_folder = fs::path(folder) / job.folder;
-    fs::create_directories(unit_folder);
-    write_appendix_workbook(job.document, *job.table, (fs::path(folder) / job.appendix_file()).string());
-    if (!job.plan) return;
-    const TemplateRecord data = plan_template_data(job.document, *job.table, names, template_name);
-    write_docx(document.render(data), (fs::path(folder) / job.plan_file()).string(), timestamp);
-  };
+  // Progress only on a terminal: a log or a pipe gets the summary alone.
   const bool terminal = &console.err == &std::cerr && ::isatty(STDERR_FILENO);
-  BatchRun run;
-  try {
-    run = run_batch(batch, BatchOptions{folder, jobs, terminal}, write, console.err);
-    if (!run.interrupted) write_batch_index(index_of(tree, cascade, batch, cascade_spec.year), folder);
-  } catch (const std::exception& e) {
-    console.err << "kehoach batch: " << e.what() << '\n';
-    return kExitOutput;
-  }
+  const StopOnSignal stop_on_signal;
+  BatchRequest request{args->positional[0], args->value("output"), jobs, {}, &g_stop};
+  if (terminal) request.progress = [&](const BatchProgress& p) { draw_progress(console.err, p); };
+  const BatchResult result = run_batch_request(request);
+  tell(console, "batch", result.figures.messages);
+  const BatchRun& run = result.run;
   for (const auto& error : run.errors) console.err << "kehoach batch: " << error << '\n';
-  int plans = 0;
-  for (const auto& job : batch) plans += job.plan;
   if (run.interrupted) {
-    console.err << "kehoach batch: đã dừng theo yêu cầu sau " << run.written + run.skipped << "/" << batch.size()
+    console.err << "kehoach batch: đã dừng theo yêu cầu sau " << run.written + run.skipped << "/" << result.jobs.size()
                 << " đơn vị; các tệp đã ghi đều trọn vẹn. Chạy lại lệnh để làm tiếp.\n";
     return kExitStopped;
   }
-  console.out << "Đã ghi vào " << folder << ": " << plans << " kế hoạch xã, " << batch.size() << " phụ lục, index.csv, "
-              << "index.html (" << run.written << " đơn vị ghi mới, " << run.skipped << " đơn vị không đổi) trong "
-              << format_rate(Rate{static_cast<long long>(run.seconds * 100 + 0.5)}) << " giây.\n";
+  console.out << "Đã ghi vào " << request.folder << ": " << result.plans << " kế hoạch xã, " << result.jobs.size()
+              << " phụ lục, index.csv, index.html (" << run.written << " đơn vị ghi mới, " << run.skipped
+              << " đơn vị không đổi) trong " << format_rate(Rate{static_cast<long long>(run.seconds * 100 + 0.5)})
+              << " giây.\n";
   return run.failed ? kExitOutput : kExitOk;
 }
 

@@ -1,10 +1,8 @@
 #include <ostream>
 
+#include "app/check_table.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
-#include "compute/table_check.h"
-#include "read/received_table_reader.h"
-#include "read/table_file.h"
 #include "write/check_report.h"
 
 namespace kehoach {
@@ -49,10 +47,10 @@ const CommandSpec& check_spec() {
 int check_command(const std::vector<std::string>& words, Console console) {
   const std::optional<Arguments> args = command_arguments(check_spec(), words, console.out);
   if (!args) return kExitOk;
-  const ReceivedTable table = read_received_table(read_table_file(args->positional[0], args->value("sheet")));
-  const std::vector<Finding> findings = check_table(table);
-  console.out << (args->has("json") ? check_report_json(table, findings) : check_report_text(table, findings));
-  return findings.empty() ? kExitOk : kExitFindings;
+  const CheckedTable checked = check_table_file(args->positional[0], args->value("sheet"));
+  console.out << (args->has("json") ? check_report_json(checked.table, checked.findings)
+                                    : check_report_text(checked.table, checked.findings));
+  return checked.findings.empty() ? kExitOk : kExitFindings;
 }
 
 }  // namespace kehoach

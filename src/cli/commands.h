@@ -32,7 +32,8 @@ int batch_command(const std::vector<std::string>& words, Console console);
 // The one place where exceptions become exit statuses: runs `body`, the work of `kehoach COMMAND`,
 // and returns its status; what it throws is printed and becomes a status instead: UsageError 64 (with
 // where to read the command's help), InputError and TemplateError 2 (the user must fix an input),
-// anything else 70 with a message asking for a bug report, never std::terminate.
+// OutputError 3 (a file that cannot be written), anything else 70 with a message asking for a bug
+// report, never std::terminate.
 int with_exit_status(const std::string& command, Console console, const std::function<int()>& body);
 
 struct CommandSpec;

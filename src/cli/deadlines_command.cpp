@@ -2,11 +2,10 @@
 #include <ostream>
 #include <sstream>
 
+#include "app/plan_deadlines.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
-#include "compute/deadlines.h"
 #include "model/date.h"
-#include "read/plan_reader.h"
 #include "write/report_labels.h"
 #include "write/vietnamese_format.h"
 
@@ -83,8 +82,9 @@ int deadlines_command(const std::vector<std::string>& words, Console console) {
   const std::optional<Arguments> args = command_arguments(deadlines_spec(), words, console.out);
   if (!args) return kExitOk;
   const Date today = today_or(*args);
-  const Plan plan = read_plan(args->positional[0]);
-  const auto deadlines = report_deadlines(plan.reports, plan.year, today);
+  const PlanDeadlines result = plan_deadlines(args->positional[0], today);
+  const Plan& plan = result.plan;
+  const auto& deadlines = result.deadlines;
   if (deadlines.empty()) {
     console.out << plan.file << ": kế hoạch chưa ghi lịch báo cáo (khóa reports: schedule: { 6m: 10/06, year: 10/11 }).\n";
     return kExitOk;

@@ -1,14 +1,12 @@
 #include <ctime>
-#include <filesystem>
 #include <ostream>
 
+#include "app/summarise_households.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
-#include "cli/household_input.h"
+#include "cli/terminal.h"
 #include "compute/rate.h"
-#include "write/document_time.h"
 #include "write/households_json.h"
-#include "write/households_workbook.h"
 #include "write/records_notes.h"
 #include "write/vietnamese_format.h"
 
@@ -52,10 +50,6 @@ int year_option(const Arguments& args) {
   return args.has("year") ? integer_option(args, "year", 1900, 2200, "một năm, ví dụ 2024") : current_year();
 }
 
-std::string default_output(const std::string& records) {
-  return std::filesystem::path(records).stem().string() + "-tong-hop.xlsx";
-}
-
 // The per-unit table on the terminal: one line a unit, indented by level.
 void print_table(std::ostream& out, const UnitTree& tree) {
   out << "Đơn vị | Số hộ | Hộ nghèo | Tỷ lệ % | Hộ cận nghèo | Tỷ lệ %\n";
@@ -67,12 +61,6 @@ void print_table(std::ostream& out, const UnitTree& tree) {
         << format_count(t.near_poor) << " | " << format_rate(rate_of(t.near_poor, t.households)) << '\n';
   };
   for (int node : tree.listed()) line(node);
-}
-
-void print_skipped(std::ostream& err, const RecordsSummary& records) {
-  if (records.skipped_rows > 0)
-    err << "kehoach households: đã bỏ qua " << format_count(records.skipped_rows) << " dòng có giá trị sai trong "
-        << records.source << ".\n";
 }
 
 }  // namespace
@@ -101,47 +89,28 @@ const CommandSpec& households_spec() {
 int households_command(const std::vector<std::string>& words, Console console) {
   const std::optional<Arguments> args = command_arguments(households_spec(), words, console.out);
   if (!args) return kExitOk;
-  const int year = year_option(*args);
+  HouseholdsRequest request;
+  request.records = args->positional[0];
+  request.year = year_option(*args);
   if (args->has("earlier") && !args->has("start")) throw UsageError("--earlier chỉ dùng cùng --start.");
+  request.standard_file = args->value("standard");
+  request.sheet = args->value("sheet");
+  if (args->has("start")) request.start = args->value("start");
+  if (args->has("earlier")) request.earlier = args->value("earlier");
+  request.skip_bad_rows = args->has("skip-bad-rows");
 
-  const PovertyStandard standard = choose_standard(args->value("standard"), year);
-  const RecordsOptions options{args->value("sheet"), args->has("skip-bad-rows")};
-  const std::string& records = args->positional[0];
-  std::optional<MovementCensus> movements;
-  HouseholdCensus census;
-  if (args->has("start")) {  // the end list is read once, for its summary and the movements together
-    MovementInput input{args->value("start"), records, std::nullopt, std::nullopt};
-    if (args->has("earlier")) input.earlier = args->value("earlier");
-    movements = load_movements(input, standard, options);
-    census = HouseholdCensus{movements->end, movements->end_units};
-  } else {
-    census = load_households(records, standard, options);
-  }
-  HouseholdsReport report{standard, census.records, census.units, movements ? &movements->movements : nullptr,
-                          movements ? &movements->start : nullptr, year};
-  print_skipped(console.err, census.records);
-  if (movements) print_skipped(console.err, movements->start);
-  warn_unconfirmed(console.err, "households", standard);
+  const HouseholdsSummary summary = summarise_households(request);
   if (args->has("json")) {
-    console.out << households_json(report);
+    tell(console, "households", summary.messages, false);
+    console.out << households_json(summary.report());
     return kExitOk;
   }
-  const std::string output = args->value("output", default_output(records));
-  try {
-    write_households_workbook(report, output, year_timestamp(standard.first_year));
-  } catch (const std::runtime_error& e) {
-    console.err << "kehoach households: " << e.what() << '\n';
-    return kExitOutput;
-  }
-  // The files read are named here, not in the workbook: an official table does not cite files.
-  if (movements)
-    console.out << "So sánh danh sách " << records_on_terminal(movements->start) << " với "
-                << records_on_terminal(census.records) << ".\n";
-  else
-    console.out << "Danh sách hộ: " << records_on_terminal(census.records) << ".\n";
-  print_table(console.out, census.units);
-  console.out << "Đã ghi bảng tổng hợp: " << output << " (" << format_count(census.records.households) << " hộ, "
-              << census.units.nodes.size() - 1 << " đơn vị; " << standard_label(standard) << ").\n";
+  tell(console, "households", {{}, summary.messages.warnings});
+  const std::string output = write_households_summary(summary, args->value("output"));
+  tell(console, "households", {summary.messages.notices, {}});
+  print_table(console.out, summary.census.units);
+  console.out << "Đã ghi bảng tổng hợp: " << output << " (" << format_count(summary.census.records.households) << " hộ, "
+              << summary.census.units.nodes.size() - 1 << " đơn vị; " << standard_label(summary.standard) << ").\n";
   return kExitOk;
 }
 

@@ -1,15 +1,9 @@
-#include <filesystem>
 #include <ostream>
 
+#include "app/make_plan.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
-#include "cli/document_output.h"
-#include "cli/plan_input.h"
-#include "read/template_locator.h"
-#include "template/document_template.h"
-#include "write/appendix_workbook.h"
-#include "write/document_time.h"
-#include "write/plan_template_data.h"
+#include "cli/terminal.h"
 
 namespace kehoach {
 namespace {
@@ -48,23 +42,9 @@ const CommandSpec& plan_spec() {
 int plan_command(const std::vector<std::string>& words, Console console) {
   const std::optional<Arguments> args = command_arguments(plan_spec(), words, console.out);
   if (!args) return kExitOk;
-
-  const PlanInput input = load_plan(args->positional[0]);
-  tell_plan_input(input, console, "plan", false);
-  const Plan& plan = input.plan;
-  const AppendixTable& table = input.table;
-  const std::optional<HouseholdTally>& analysis = input.analysis;
-  const std::string template_name = plan_template(plan);
-  const DocumentTemplate document = load_document_template(template_name, plan.file);
-  DocumentJob job{"plan", "kế hoạch", "phụ lục",
-                  outputs_beside(args->value("output", std::filesystem::path(plan.file).stem().string() + ".docx"),
-                                 "-phu-luc"),
-                  document.render(plan_template_data(plan, table, document.names(), template_name,
-                                                     analysis ? &*analysis : nullptr)),
-                  document_timestamp(plan),
-                  [&](const std::string& path) { write_appendix_workbook(plan, table, path); },
-                  args->has("pdf")};
-  return write_documents(job, console);
+  const PlanDocuments result = make_plan({args->positional[0], args->value("output"), args->has("pdf")});
+  tell(console, "plan", result.input.messages);
+  return tell_written(console, "plan", result.written);
 }
 
 }  // namespace kehoach

@@ -1,25 +1,11 @@
-#include <filesystem>
 #include <ostream>
 
+#include "app/make_report.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
-#include "cli/document_output.h"
-#include "cli/household_input.h"
-#include "cli/plan_input.h"
-#include "compute/movements_sum.h"
-#include "compute/report.h"
-#include "model/input_error.h"
-#include "read/movements_reader.h"
+#include "cli/terminal.h"
 #include "text/number_text.h"
-#include "read/table_file.h"
-#include "template/document_template.h"
-#include "write/document_time.h"
-#include "write/records_notes.h"
-#include "write/report_addressees.h"
-#include "write/report_labels.h"
 #include "write/report_json.h"
-#include "write/report_template_data.h"
-#include "write/report_workbook.h"
 
 namespace kehoach {
 namespace {
@@ -65,42 +51,6 @@ std::optional<Rate> threshold_option(const Arguments& args) {
   return Rate{*hundredths};
 }
 
-Movements table_movements(const Arguments& args) {
-  std::vector<Movements> periods;
-  for (const auto& file : args.all("movements")) periods.push_back(read_movements(read_table_file(file, args.value("sheet"))));
-  return sum_movements(periods);
-}
-
-// The plan's own list is the start; the movements of its lowest units come from comparing lists.
-// `notes` gets the lines the outputs carry about the lists (what they are, households, rows skipped),
-// the terminal the files compared.
-Movements record_movements(const Plan& plan, const Arguments& args, Period period, Console console,
-                           std::vector<std::string>& notes) {
-  if (!plan.records)
-    throw InputError(Location{plan.file, {}, {}, {}},
-                     "--records-end cần kế hoạch lập từ danh sách hộ (khóa records); kế hoạch này dùng bảng số liệu "
-                     "thôn, hãy dùng --movements.");
-  const RecordsSource& source = *plan.records;
-  const PovertyStandard standard = choose_standard(source.standard, plan.year);
-  MovementInput input{source.path, args.value("records-end"), std::nullopt, source.sheet};
-  if (args.has("records-earlier")) input.earlier = args.value("records-earlier");
-  RecordsOptions options{args.value("sheet"), args.has("skip-bad-rows") || source.skip_bad_rows};
-  const MovementCensus census = load_movements(input, standard, options);
-  for (const RecordsSummary* records : {&census.start, &census.end})
-    if (records->skipped_rows > 0)
-      console.err << "kehoach report: đã bỏ qua " << records->skipped_rows << " dòng có giá trị sai trong " << records->source << ".\n";
-  if (!args.has("json"))
-    console.out << "So sánh danh sách " << records_on_terminal(census.start) << " với " << records_on_terminal(census.end)
-                << ".\n";
-  const std::string end_list = period == Period::Year ? "rà soát cuối năm " + std::to_string(plan.year)
-                                                      : "cập nhật " + period_label(period, plan.year);
-  notes = records_notes(standard, {{census.start, "Số liệu đầu năm tính từ danh sách hộ rà soát cuối năm " +
-                                                      std::to_string(plan.year - 1)},
-                                   {census.end, "Số liệu hiện nay tính từ danh sách hộ " + end_list}});
-  const auto& levels = census.movements.units.levels;
-  return movements_at_level(census.movements, static_cast<int>(levels.size()) - 1, input.end);
-}
-
 }  // namespace
 
 const CommandSpec& report_spec() {
@@ -130,46 +80,34 @@ const CommandSpec& report_spec() {
 int report_command(const std::vector<std::string>& words, Console console) {
   const std::optional<Arguments> args = command_arguments(report_spec(), words, console.out);
   if (!args) return kExitOk;
-  const Period period = required_period(*args);
-  const std::optional<Rate> threshold = threshold_option(*args);
+  ReportRequest request;
+  request.plan_file = args->positional[0];
+  request.period = required_period(*args);
+  request.threshold = threshold_option(*args);
   if (args->has("movements") == args->has("records-end"))
     throw UsageError(args->has("movements") ? "chỉ dùng một trong hai: --movements hoặc --records-end."
                                             : "thiếu --movements (bảng biến động cộng dồn từ đầu năm) hoặc "
                                               "--records-end (danh sách hộ cuối kỳ).");
   if (args->has("records-earlier") && !args->has("records-end"))
     throw UsageError("--records-earlier chỉ dùng cùng --records-end.");
+  request.movements = args->all("movements");
+  if (args->has("records-end")) request.records_end = args->value("records-end");
+  if (args->has("records-earlier")) request.records_earlier = args->value("records-earlier");
+  request.sheet = args->value("sheet");
+  request.skip_bad_rows = args->has("skip-bad-rows");
+  request.template_name = args->value("template", "bao-cao");
+  request.output = args->value("output");
+  request.pdf = args->has("pdf");
 
-  const PlanInput input = load_plan(args->positional[0]);
-  const Plan& plan = input.plan;
-  const AppendixTable& table = input.table;
-  // From two lists the comparison names both files; the plan's list alone is said otherwise.
-  tell_plan_input(input, console, "report", args->has("json") || args->has("records-end"));
-  // A table of movements starts from the plan's figures, and from its notes when those come from a list.
-  std::vector<std::string> notes = table.notes;
-  const Movements movements = args->has("records-end") ? record_movements(plan, *args, period, console, notes)
-                                                       : table_movements(*args);
-  Report report = build_report(plan, table, movements, period, threshold);
-  report.notes = notes;
   if (args->has("json")) {
-    console.out << report_json(plan, report);
+    const ReportFiguresResult figures = compute_report(request);
+    tell(console, "report", figures.messages, false);
+    console.out << report_json(figures.input.plan, figures.report);
     return kExitOk;
   }
-  // Never a report without "Kính gửi": the plan file's addressees, or the level above, said aloud.
-  const ReportAddressees addressees = report_addressees(plan);
-  if (addressees.from_parent)
-    console.err << "kehoach report: " << plan.file << " không ghi nơi nhận báo cáo (reports: addressees), nên báo cáo "
-                << "kính gửi cơ quan cấp trên: " << addressees.names.front()
-                << "; muốn gửi nơi khác, hãy thêm reports: addressees vào tệp kế hoạch.\n";
-  const std::string template_name = args->value("template", "bao-cao");
-  const DocumentTemplate document = load_document_template(template_name, plan.file);
-  const std::string default_name =
-      std::filesystem::path(plan.file).stem().string() + "-bao-cao-" + period_key(period) + ".docx";
-  DocumentJob job{"report", "báo cáo", "biểu kết quả", outputs_beside(args->value("output", default_name), "-bieu"),
-                  document.render(report_template_data(plan, report, document.names(), template_name)),
-                  document_timestamp(plan),
-                  [&](const std::string& path) { write_report_workbook(plan, report, path); },
-                  args->has("pdf")};
-  return write_documents(job, console);
+  const ReportDocuments result = make_report(request);
+  tell(console, "report", result.figures.messages);
+  return tell_written(console, "report", result.written);
 }
 
 }  // namespace kehoach

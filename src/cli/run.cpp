@@ -69,6 +69,9 @@ int with_exit_status(const std::string& command, Console console, const std::fun
   } catch (const TemplateError& e) {
     console.err << e.what() << '\n';
     return kExitInput;
+  } catch (const OutputError& e) {
+    console.err << "kehoach " << command << ": " << e.what() << '\n';
+    return kExitOutput;
   } catch (const std::exception& e) {
     console.err << "kehoach " << command << ": lỗi ngoài dự kiến trong chương trình (" << e.what() << ").\n";
   } catch (...) {

@@ -1,6 +1,7 @@
 #pragma once
-// The one error type for input the user must fix. Its message says where (file, row,
-// column) and what to do, in Vietnamese, in the form "thon.csv:8, cột E (Hộ nghèo): ...".
+// The error types: InputError for input the user must fix, OutputError for a file that cannot be written.
+// An InputError's message says where (file, row, column) and what to do, in Vietnamese, in the form
+// "thon.csv:8, cột E (Hộ nghèo): ...".
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -27,5 +28,13 @@ class InputError : public std::runtime_error {
 };
 
 std::string format_location(const Location& where);
+
+// An output that cannot be written (a folder that does not exist, a full disk, no right to write,
+// LibreOffice failing to make a PDF). The message names the file and what to check. Whoever catches it
+// says so and exits with status 3; inputs are never the cause.
+class OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 }  // namespace kehoach

@@ -1,11 +1,18 @@
 #pragma once
-// What reading one household review file gave: where it came from (for the terminal and JSON, never
-// for official documents), its unit levels, how many households it handed over and how many rows were
-// left out.
+// How a household review file is read, and what reading it gave: where it came from (for the terminal
+// and JSON, never for official documents), its unit levels, how many households it handed over and how
+// many rows were left out.
 #include <string>
 #include <vector>
 
 namespace kehoach {
+
+// How to read a list: which sheet, and whether rows with bad values are left out (counted) rather than
+// refusing the file.
+struct RecordsOptions {
+  std::string sheet;           // XLSX sheet, empty for the first
+  bool skip_bad_rows = false;  // leave rows with bad values out instead of refusing the file
+};
 
 struct RecordsSummary {
   std::string source;

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "package/atomic_file.h"
+#include "model/input_error.h"
 
 namespace kehoach {
 namespace {
@@ -56,7 +57,7 @@ void write_docx(const DocxPackage& package, const std::string& path, long long t
   AtomicFile file(path);
   {
     std::ofstream out(file.temporary_path(), std::ios::binary);
-    if (!out) throw std::runtime_error("không ghi được tệp " + path + "; hãy kiểm tra quyền ghi.");
+    if (!out) throw OutputError("không ghi được tệp " + path + "; hãy kiểm tra quyền ghi.");
     // Zip times are local DOS times; a fixed one keeps the bytes stable across runs and zones.
     const Poco::DateTime stamp(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(timestamp)));
     try {
@@ -67,9 +68,9 @@ void write_docx(const DocxPackage& package, const std::string& path, long long t
       }
       zip.close();
     } catch (const Poco::Exception& e) {
-      throw std::runtime_error("không ghi được tệp " + path + ": " + e.displayText());
+      throw OutputError("không ghi được tệp " + path + ": " + e.displayText());
     }
-    if (!out.flush()) throw std::runtime_error("không ghi được tệp " + path + "; đĩa đầy hoặc không có quyền ghi.");
+    if (!out.flush()) throw OutputError("không ghi được tệp " + path + "; đĩa đầy hoặc không có quyền ghi.");
   }
   file.commit();
 }

@@ -17,11 +17,6 @@
 
 namespace kehoach {
 
-struct RecordsOptions {
-  std::string sheet;           // XLSX sheet, empty for the first
-  bool skip_bad_rows = false;  // leave rows with bad values out instead of refusing the file
-};
-
 using HouseholdSink = std::function<void(const Household&)>;
 
 // Turns the rows of one file into households. Rows before the header (titles) are passed over.

@@ -4,6 +4,7 @@
 
 #include "package/atomic_file.h"
 #include "write/vietnamese_format.h"
+#include "model/input_error.h"
 
 namespace kehoach {
 namespace {
@@ -32,7 +33,7 @@ void write_whole(const std::string& path, const std::string& text) {
   {
     std::ofstream out(file.temporary_path(), std::ios::binary);
     out << text;
-    if (!out) throw std::runtime_error("không ghi được " + path);
+    if (!out) throw OutputError("không ghi được " + path);
   }
   file.commit();
 }

@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "package/atomic_file.h"
+#include "model/input_error.h"
 
 namespace kehoach {
 namespace {
@@ -61,7 +62,7 @@ void export_pdf(const std::string& libreoffice, const std::string& document, con
   const int status = process.wait();
   const fs::path produced = folder / "out" / (fs::path(document).stem().string() + ".pdf");
   if (status != 0 || !fs::exists(produced))
-    throw std::runtime_error("LibreOffice không chuyển được " + document + " sang PDF: " + complaint);
+    throw OutputError("LibreOffice không chuyển được " + document + " sang PDF: " + complaint);
   AtomicFile file(pdf);
   fs::copy_file(produced, file.temporary_path(), fs::copy_options::overwrite_existing);
   file.commit();

@@ -7,6 +7,7 @@
 #include "text/column_letter.h"
 #include "text/unicode.h"
 #include "package/atomic_file.h"
+#include "model/input_error.h"
 
 namespace kehoach {
 namespace {
@@ -45,7 +46,7 @@ void write_workbook(const std::string& path, const std::string& title, long long
                     const std::function<void(lxw_workbook*)>& fill) {
   AtomicFile file(path);
   lxw_workbook* book = workbook_new(file.temporary_path().c_str());
-  if (!book) throw std::runtime_error("không tạo được tệp " + path + "; hãy kiểm tra thư mục và quyền ghi.");
+  if (!book) throw OutputError("không tạo được tệp " + path + "; hãy kiểm tra thư mục và quyền ghi.");
   lxw_doc_properties properties{};
   properties.title = const_cast<char*>(title.c_str());
   properties.author = const_cast<char*>("kehoach");
@@ -53,7 +54,7 @@ void write_workbook(const std::string& path, const std::string& title, long long
   workbook_set_properties(book, &properties);
   fill(book);
   if (lxw_error error = workbook_close(book); error != LXW_NO_ERROR)
-    throw std::runtime_error("không ghi được tệp " + path + ": " + lxw_strerror(error));
+    throw OutputError("không ghi được tệp " + path + ": " + lxw_strerror(error));
   file.commit();
 }
 

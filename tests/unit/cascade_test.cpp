@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "cli/batch_jobs.h"
+#include "app/batch_jobs.h"
 #include "compute/cascade.h"
 #include "compute/household_tally.h"
 #include "model/input_error.h"

@@ -60,6 +60,24 @@ TEST_CASE("the user's mistakes keep their statuses: command line 64, input 2") {
   CHECK(template_error.err == "mẫu hỏng: thẻ {{x} không đóng.\n");
 }
 
+TEST_CASE("a file that cannot be written is status 3, with the message of the writer") {
+  const Ran output = guarded("appendix", []() -> int {
+    throw OutputError("không ghi được tệp /khong-co/pl.xlsx: thư mục /khong-co không có; hãy tạo thư mục đó hoặc chọn "
+                      "nơi ghi khác.");
+  });
+  CHECK(output.status == 3);
+  CHECK(output.err == "kehoach appendix: không ghi được tệp /khong-co/pl.xlsx: thư mục /khong-co không có; hãy tạo "
+                      "thư mục đó hoặc chọn nơi ghi khác.\n");
+  // Through a whole command: the appendix of an example into a folder that does not exist.
+  std::ostringstream out, err;
+  const int status = run({"appendix", std::string(KEHOACH_EXAMPLES) + "/an-hoa-thinh-2022/ke-hoach.yaml", "-o",
+                          "/khong-co/pl.xlsx"},
+                         {out, err});
+  CHECK(status == 3);
+  CHECK(out.str().empty());
+  CHECK(err.str().rfind("kehoach appendix: không ghi được tệp /khong-co/pl.xlsx", 0) == 0);
+}
+
 TEST_CASE("a status the work returns passes through: 0, 1 (findings), 3 (output), 130 (stopped)") {
   for (const int status : {kExitOk, kExitFindings, kExitOutput, kExitStopped}) {
     const Ran ran = guarded("batch", [status] { return status; });

@@ -1,4 +1,4 @@
-#include "cli/batch_jobs.h"
+#include "app/batch_jobs.h"
 
 #include <algorithm>
 #include <map>

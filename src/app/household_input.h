@@ -1,22 +1,18 @@
 #pragma once
 // What the commands that take household records start from: the standard chosen, the records
 // read (streamed), classified and added up per unit.
-#include <iosfwd>
 #include <optional>
 #include <string>
 
 #include "compute/record_movements.h"
 #include "model/poverty_standard.h"
 #include "model/unit_tree.h"
-#include "read/household_reader.h"
+#include "model/records_summary.h"
 
 namespace kehoach {
 
 // The standard in `file` when given, else the shipped one valid in `year`.
 PovertyStandard choose_standard(const std::string& file, int year);
-
-// "kehoach COMMAND: cảnh báo: …" on `err` when the standard's lines are not yet set by a legal text.
-void warn_unconfirmed(std::ostream& err, const std::string& command, const PovertyStandard& standard);
 
 struct HouseholdCensus {
   RecordsSummary records;

@@ -1,14 +1,11 @@
-#include "cli/batch_runner.h"
+#include "app/batch_runner.h"
 
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
-#include <ostream>
-#include <sstream>
 #include <thread>
 
 #include "package/atomic_file.h"
@@ -18,28 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
-
-std::atomic<bool> g_stop{false};
-
-extern "C" void request_stop(int) { g_stop.store(true); }
-
-// Ctrl-C and SIGTERM ask for a stop instead of killing the process half way through a file.
-class StopOnSignal {
- public:
-  StopOnSignal() {
-    g_stop.store(false);
-    previous_int_ = std::signal(SIGINT, request_stop);
-    previous_term_ = std::signal(SIGTERM, request_stop);
-  }
-  ~StopOnSignal() {
-    std::signal(SIGINT, previous_int_);
-    std::signal(SIGTERM, previous_term_);
-  }
-
- private:
-  void (*previous_int_)(int);
-  void (*previous_term_)(int);
-};
 
 std::map<std::string, std::string> read_manifest(const fs::path& path) {
   std::map<std::string, std::string> fingerprints;
@@ -65,41 +40,12 @@ bool unchanged(const BatchJob& job, const fs::path& folder, const std::map<std::
   return !job.plan || fs::exists(folder / job.plan_file());
 }
 
-std::string duration(double seconds) {
-  const long long whole = static_cast<long long>(seconds + 0.5);
-  if (whole < 60) return std::to_string(whole) + " giây";
-  return std::to_string(whole / 60) + " phút " + std::to_string(whole % 60) + " giây";
-}
-
-class Progress {
- public:
-  Progress(std::ostream& err, bool enabled, std::size_t total) : err_(err), enabled_(enabled), total_(total) {}
-
-  void show(std::size_t done, Clock::time_point start, bool final = false) {
-    if (!enabled_) return;
-    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
-    std::ostringstream line;
-    line << "\r" << done << "/" << total_ << " đơn vị";
-    if (rate > 0) {
-      line << " · " << static_cast<long long>(rate + 0.5) << " đơn vị/giây";
-      if (!final && done < total_) line << " · còn khoảng " << duration(static_cast<double>(total_ - done) / rate);
-    }
-    line << "        ";
-    err_ << line.str() << (final ? "\n" : "") << std::flush;
-  }
-
- private:
-  std::ostream& err_;
-  bool enabled_;
-  std::size_t total_;
-};
-
 }  // namespace
 
 BatchRun run_batch(const std::vector<BatchJob>& jobs, const BatchOptions& options,
-                   const std::function<void(const BatchJob&)>& write, std::ostream& err) {
-  const StopOnSignal stop_on_signal;
+                   const std::function<void(const BatchJob&)>& write) {
+  static const std::atomic<bool> kNever{false};
+  const std::atomic<bool>& stop = options.stop ? *options.stop : kNever;
   const auto start = Clock::now();
   const fs::path folder(options.folder);
   fs::create_directories(folder);
@@ -110,7 +56,7 @@ BatchRun run_batch(const std::vector<BatchJob>& jobs, const BatchOptions& option
   BatchRun run;
   std::atomic<std::size_t> next{0}, done{0};
   auto work = [&] {
-    for (std::size_t i; !g_stop.load() && (i = next++) < jobs.size();) {
+    for (std::size_t i; !stop.load() && (i = next++) < jobs.size();) {
       const BatchJob& job = jobs[i];
       const std::string key = job.folder.empty() ? "." : job.folder;
       const bool skip = unchanged(job, folder, before);
@@ -133,20 +79,23 @@ BatchRun run_batch(const std::vector<BatchJob>& jobs, const BatchOptions& option
       ++done;
     }
   };
+  auto tell = [&](bool final) {
+    if (options.progress)
+      options.progress({done.load(), jobs.size(), std::chrono::duration<double>(Clock::now() - start).count(), final});
+  };
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t threads = std::min<std::size_t>(options.jobs > 0 ? static_cast<std::size_t>(options.jobs) : cores,
                                                     std::max<std::size_t>(jobs.size(), 1));
   std::vector<std::thread> pool;
   for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
-  Progress progress(err, options.progress, jobs.size());
-  // Polls often so that a short batch ends at once; redraws five times a second.
-  for (int tick = 0; done.load() < jobs.size() && !g_stop.load(); ++tick) {
-    if (tick % 20 == 0) progress.show(done.load(), start);
+  // Polls often so that a short batch ends at once; tells its progress five times a second.
+  for (int tick = 0; done.load() < jobs.size() && !stop.load(); ++tick) {
+    if (tick % 20 == 0) tell(false);
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   for (auto& thread : pool) thread.join();
-  progress.show(done.load(), start, true);
-  run.interrupted = g_stop.load() && done.load() < jobs.size();
+  tell(true);
+  run.interrupted = stop.load() && done.load() < jobs.size();
   // Units not reached keep what an earlier run left, if anything: their old fingerprints stay.
   for (const auto& job : jobs) {
     const std::string key = job.folder.empty() ? "." : job.folder;

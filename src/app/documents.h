@@ -3,8 +3,8 @@
 // table beside it, and on request a PDF through LibreOffice.
 #include <functional>
 #include <string>
+#include <vector>
 
-#include "cli/commands.h"
 #include "package/docx_package.h"
 #include "template/document_template.h"
 
@@ -22,8 +22,7 @@ struct DocumentOutputs {
 DocumentOutputs outputs_beside(const std::string& document, const std::string& table_suffix);
 
 struct DocumentJob {
-  std::string command;          // "plan", for messages
-  std::string document_words;   // "kế hoạch": "Đã ghi kế hoạch: …"
+  std::string document_words;   // "kế hoạch": what the document is, for "Đã ghi kế hoạch: …"
   std::string table_words;      // "phụ lục"
   DocumentOutputs outputs;
   DocxPackage document;
@@ -32,9 +31,19 @@ struct DocumentJob {
   bool pdf = false;
 };
 
-// Writes the table, the document and the PDF, saying what was written. Returns the exit status:
-// 3 when a file cannot be written or a PDF was asked for without LibreOffice (the Word and Excel
-// files are written all the same).
-int write_documents(const DocumentJob& job, Console console);
+struct WrittenFile {
+  std::string words;  // "kế hoạch", "phụ lục", "bản PDF"
+  std::string path;
+};
+
+struct DocumentsWritten {
+  std::vector<WrittenFile> files;  // in the order they were written
+  std::string problem;             // a file asked for and not made (the PDF), the others written; empty: none
+};
+
+// Writes the table and the document, then the PDF when asked for. Throws OutputError when the table or
+// the document cannot be written; a PDF that cannot be made (no LibreOffice, or LibreOffice failing) is
+// the result's `problem`, the Word and Excel files being written all the same.
+DocumentsWritten write_documents(const DocumentJob& job);
 
 }  // namespace kehoach

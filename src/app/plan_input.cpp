@@ -1,8 +1,6 @@
-#include "cli/plan_input.h"
+#include "app/plan_input.h"
 
-#include <ostream>
-
-#include "cli/household_input.h"
+#include "app/household_input.h"
 #include "compute/appendix.h"
 #include "compute/household_tally.h"
 #include "read/office_reader.h"
@@ -21,7 +19,7 @@ PlanInput load_plan(const std::string& plan_file) {
   if (!plan.records) {
     const Statistics statistics = read_statistics(read_table_file(plan.statistics_path, plan.statistics_sheet));
     AppendixTable table = build_appendix(plan, statistics);
-    return {std::move(plan), std::move(table), std::nullopt, {}, {}};
+    return {std::move(plan), std::move(table), std::nullopt, {}};
   }
   const RecordsSource& source = *plan.records;
   const PovertyStandard standard = choose_standard(source.standard, plan.year);
@@ -30,15 +28,10 @@ PlanInput load_plan(const std::string& plan_file) {
   // A plan starts the year from the review at the end of the year before.
   table.notes = records_notes(standard, {{census.records, "Số liệu tính từ danh sách hộ rà soát cuối năm " +
                                                               std::to_string(plan.year - 1)}});
-  const HouseholdTally analysis = census.units.nodes.front().tally;
-  return {std::move(plan), std::move(table), analysis, {"Danh sách hộ: " + records_on_terminal(census.records) + "."},
-          unconfirmed_standard_warning(standard)};
-}
-
-void tell_plan_input(const PlanInput& input, Console console, const std::string& command, bool json) {
-  if (!input.warning.empty()) console.err << "kehoach " << command << ": " << input.warning << '\n';
-  if (!json)
-    for (const auto& line : input.read) console.out << line << '\n';
+  PlanInput input{std::move(plan), std::move(table), census.units.nodes.front().tally, {}};
+  input.messages.notices.push_back("Danh sách hộ: " + records_on_terminal(census.records) + ".");
+  if (!standard.confirmed) input.messages.warnings.push_back(unconfirmed_standard_warning(standard));
+  return input;
 }
 
 }  // namespace kehoach

@@ -1,13 +1,11 @@
-#include "cli/household_input.h"
-
-#include <ostream>
+#include "app/household_input.h"
 
 #include "compute/classification.h"
 #include "compute/records_census.h"
 #include "model/input_error.h"
+#include "read/household_reader.h"
 #include "read/standard_reader.h"
 #include "read/template_locator.h"
-#include "write/records_notes.h"
 
 namespace kehoach {
 namespace {
@@ -30,11 +28,6 @@ void check_same_levels(const RecordsSummary& first, const RecordsSummary& second
 
 PovertyStandard choose_standard(const std::string& file, int year) {
   return file.empty() ? standard_for_year(standards_folder(), year) : read_standard(file);
-}
-
-void warn_unconfirmed(std::ostream& err, const std::string& command, const PovertyStandard& standard) {
-  const std::string warning = unconfirmed_standard_warning(standard);
-  if (!warning.empty()) err << "kehoach " << command << ": " << warning << '\n';
 }
 
 HouseholdCensus load_households(const std::string& path, const PovertyStandard& standard, const RecordsOptions& options) {

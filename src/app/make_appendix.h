@@ -1,0 +1,22 @@
+#pragma once
+// Use case: a plan file into its Excel appendix (the targets split among its units).
+#include <string>
+
+#include "app/plan_input.h"
+
+namespace kehoach {
+
+struct AppendixRequest {
+  std::string plan_file;
+  std::string output;  // empty: the plan file's name + "-phu-luc.xlsx", in the current folder
+};
+
+struct AppendixWritten {
+  PlanInput input;
+  std::string path;  // the workbook written
+};
+
+// Throws InputError, OutputError. (The figures alone, for JSON: load_plan.)
+AppendixWritten make_appendix(const AppendixRequest& request);
+
+}  // namespace kehoach

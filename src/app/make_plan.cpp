@@ -1,0 +1,31 @@
+#include "app/make_plan.h"
+
+#include <filesystem>
+
+#include "read/template_locator.h"
+#include "write/appendix_workbook.h"
+#include "write/document_time.h"
+#include "write/plan_template_data.h"
+
+namespace kehoach {
+
+PlanDocuments make_plan(const PlanRequest& request) {
+  PlanDocuments result{load_plan(request.plan_file), {}};
+  const Plan& plan = result.input.plan;
+  const AppendixTable& table = result.input.table;
+  const std::optional<HouseholdTally>& analysis = result.input.analysis;
+  const std::string template_name = plan_template(plan);
+  const DocumentTemplate document = load_document_template(template_name, plan.file);
+  const std::string output =
+      request.output.empty() ? std::filesystem::path(plan.file).stem().string() + ".docx" : request.output;
+  const DocumentJob job{"kế hoạch", "phụ lục", outputs_beside(output, "-phu-luc"),
+                        document.render(plan_template_data(plan, table, document.names(), template_name,
+                                                           analysis ? &*analysis : nullptr)),
+                        document_timestamp(plan),
+                        [&](const std::string& path) { write_appendix_workbook(plan, table, path); },
+                        request.pdf};
+  result.written = write_documents(job);
+  return result;
+}
+
+}  // namespace kehoach

@@ -1,0 +1,96 @@
+#include "app/make_report.h"
+
+#include <filesystem>
+
+#include "app/household_input.h"
+#include "compute/movements_sum.h"
+#include "compute/report.h"
+#include "model/input_error.h"
+#include "read/movements_reader.h"
+#include "read/table_file.h"
+#include "write/document_time.h"
+#include "write/records_notes.h"
+#include "write/report_addressees.h"
+#include "write/report_labels.h"
+#include "write/report_template_data.h"
+#include "write/report_workbook.h"
+
+namespace kehoach {
+namespace {
+
+Movements table_movements(const ReportRequest& request) {
+  std::vector<Movements> periods;
+  for (const auto& file : request.movements) periods.push_back(read_movements(read_table_file(file, request.sheet)));
+  return sum_movements(periods);
+}
+
+// The plan's own list is the start; the movements of its lowest units come from comparing lists.
+// `notes` gets the lines the outputs carry about the lists (what they are, households, rows skipped),
+// `messages` the files compared and the rows left out.
+Movements record_movements(const Plan& plan, const ReportRequest& request, std::vector<std::string>& notes,
+                           Messages& messages) {
+  if (!plan.records)
+    throw InputError(Location{plan.file, {}, {}, {}},
+                     "--records-end cần kế hoạch lập từ danh sách hộ (khóa records); kế hoạch này dùng bảng số liệu "
+                     "thôn, hãy dùng --movements.");
+  const RecordsSource& source = *plan.records;
+  const PovertyStandard standard = choose_standard(source.standard, plan.year);
+  MovementInput input{source.path, *request.records_end, request.records_earlier, source.sheet};
+  const RecordsOptions options{request.sheet, request.skip_bad_rows || source.skip_bad_rows};
+  const MovementCensus census = load_movements(input, standard, options);
+  for (const RecordsSummary* records : {&census.start, &census.end})
+    if (records->skipped_rows > 0)
+      messages.warnings.push_back("đã bỏ qua " + std::to_string(records->skipped_rows) + " dòng có giá trị sai trong " +
+                                  records->source + ".");
+  messages.notices.push_back("So sánh danh sách " + records_on_terminal(census.start) + " với " +
+                             records_on_terminal(census.end) + ".");
+  const std::string end_list = request.period == Period::Year ? "rà soát cuối năm " + std::to_string(plan.year)
+                                                              : "cập nhật " + period_label(request.period, plan.year);
+  notes = records_notes(standard, {{census.start, "Số liệu đầu năm tính từ danh sách hộ rà soát cuối năm " +
+                                                      std::to_string(plan.year - 1)},
+                                   {census.end, "Số liệu hiện nay tính từ danh sách hộ " + end_list}});
+  const auto& levels = census.movements.units.levels;
+  return movements_at_level(census.movements, static_cast<int>(levels.size()) - 1, input.end);
+}
+
+}  // namespace
+
+ReportFiguresResult compute_report(const ReportRequest& request) {
+  ReportFiguresResult result{load_plan(request.plan_file), {}, {}};
+  const Plan& plan = result.input.plan;
+  const AppendixTable& table = result.input.table;
+  result.messages.warnings = result.input.messages.warnings;
+  // From two lists the comparison names both files; the plan's list alone is said otherwise.
+  if (!request.records_end) result.messages.notices = result.input.messages.notices;
+  // A table of movements starts from the plan's figures, and from its notes when those come from a list.
+  std::vector<std::string> notes = table.notes;
+  const Movements movements = request.records_end ? record_movements(plan, request, notes, result.messages)
+                                                  : table_movements(request);
+  result.report = build_report(plan, table, movements, request.period, request.threshold);
+  result.report.notes = notes;
+  return result;
+}
+
+ReportDocuments make_report(const ReportRequest& request) {
+  ReportDocuments result{compute_report(request), {}};
+  const Plan& plan = result.figures.input.plan;
+  const Report& report = result.figures.report;
+  // Never a report without "Kính gửi": the plan file's addressees, or the level above, said aloud.
+  const ReportAddressees addressees = report_addressees(plan);
+  if (addressees.from_parent)
+    result.figures.messages.warnings.push_back(
+        plan.file + " không ghi nơi nhận báo cáo (reports: addressees), nên báo cáo kính gửi cơ quan cấp trên: " +
+        addressees.names.front() + "; muốn gửi nơi khác, hãy thêm reports: addressees vào tệp kế hoạch.");
+  const DocumentTemplate document = load_document_template(request.template_name, plan.file);
+  const std::string output = request.output.empty() ? std::filesystem::path(plan.file).stem().string() + "-bao-cao-" +
+                                                          period_key(request.period) + ".docx"
+                                                    : request.output;
+  const DocumentJob job{"báo cáo", "biểu kết quả", outputs_beside(output, "-bieu"),
+                        document.render(report_template_data(plan, report, document.names(), request.template_name)),
+                        document_timestamp(plan),
+                        [&](const std::string& path) { write_report_workbook(plan, report, path); }, request.pdf};
+  result.written = write_documents(job);
+  return result;
+}
+
+}  // namespace kehoach

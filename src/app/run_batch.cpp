@@ -1,0 +1,117 @@
+#include "app/run_batch.h"
+
+#include <filesystem>
+#include <memory>
+
+#include "app/documents.h"
+#include "app/household_input.h"
+#include "compute/household_tally.h"
+#include "model/indicator.h"
+#include "model/input_error.h"
+#include "package/docx_writer.h"
+#include "package/fingerprint.h"
+#include "read/cascade_reader.h"
+#include "read/office_reader.h"
+#include "read/programme_reader.h"
+#include "read/template_locator.h"
+#include "read/template_package.h"
+#include "read/unit_tree_reader.h"
+#include "write/appendix_workbook.h"
+#include "write/batch_index.h"
+#include "write/document_time.h"
+#include "write/plan_template_data.h"
+#include "write/records_notes.h"
+#include "write/vietnamese_format.h"
+
+namespace kehoach {
+namespace {
+
+namespace fs = std::filesystem;
+
+// `notes` gets the line every table carries when the records are classified by a standard that is
+// not yet confirmed, `messages` the warning.
+UnitTree load_units(const CascadeSpec& spec, Messages& messages, std::vector<std::string>& notes) {
+  if (!spec.records) {
+    UnitTree tree = read_unit_tree(spec.units_path, spec.units_sheet);
+    roll_up(tree);
+    return tree;
+  }
+  const PovertyStandard standard = choose_standard(spec.records->standard, spec.year);
+  if (!standard.confirmed) {
+    messages.warnings.push_back(unconfirmed_standard_warning(standard));
+    notes.push_back(unconfirmed_standard_note(standard));
+  }
+  return load_households(spec.records->path, standard, RecordsOptions{spec.records->sheet, false}).units;
+}
+
+BatchIndex index_of(const UnitTree& tree, const CascadeResult& cascade, const std::vector<BatchJob>& jobs, int year) {
+  BatchIndex index;
+  const auto& indicators = cascade.tables[static_cast<std::size_t>(cascade.top)]->indicators;
+  const UnitNode& top = tree.nodes[static_cast<std::size_t>(cascade.top)];
+  index.title = "Chỉ tiêu giảm nghèo năm " + std::to_string(year) + (cascade.top ? ": " + top.name : "");
+  for (const auto& target : indicators)
+    index.indicator_labels.push_back(indicator_heading(target.indicator));
+  for (const auto& job : jobs) {
+    const AppendixRow& row = *cascade.row_of(tree, job.node);
+    const UnitNode& unit = tree.nodes[static_cast<std::size_t>(job.node)];
+    IndexEntry entry;
+    for (const auto& name : job.path) entry.unit += (entry.unit.empty() ? "" : " / ") + name;
+    if (entry.unit.empty()) entry.unit = job.node ? unit.name : kTotalLabel;
+    entry.level = unit_level_word(tree, job.node);
+    entry.households = row.households;
+    for (const auto& f : row.figures) entry.figures.push_back({f.start, f.reduction, f.end, format_rate(f.end_rate)});
+    if (job.plan) entry.plan_file = job.plan_file();
+    entry.appendix_file = job.appendix_file();
+    index.entries.push_back(entry);
+  }
+  return index;
+}
+
+}  // namespace
+
+CascadeFigures split_cascade_file(const std::string& cascade_file) {
+  CascadeFigures figures;
+  figures.spec = read_cascade(cascade_file);
+  std::vector<std::string> notes;
+  figures.tree = load_units(figures.spec, figures.messages, notes);
+  figures.cascade = split_cascade(figures.tree, figures.spec);
+  for (auto& table : figures.cascade.tables)
+    if (table) table->notes = notes;
+  return figures;
+}
+
+BatchResult run_batch_request(const BatchRequest& request) {
+  BatchResult result{split_cascade_file(request.cascade_file), {}, {}, 0};
+  const CascadeSpec& spec = result.figures.spec;
+  const UnitTree& tree = result.figures.tree;
+  const CascadeResult& cascade = result.figures.cascade;
+  const int level = plan_level(tree, spec);
+  // Read once: its parts give the fingerprint, then compile into the template.
+  const std::string template_name = batch_template(tree, spec, level);
+  const std::string location = locate_template(template_name, spec.file);
+  DocxPackage package = read_template_package(location);
+  const std::string template_print = package_fingerprint(package);
+  const DocumentTemplate document = DocumentTemplate::compile(std::move(package), location);
+  const SharedPlanData shared{std::make_shared<const OfficeBook>(shipped_office_book()), shipped_programme(spec.year)};
+  result.jobs = batch_jobs(tree, cascade, spec, level, template_name, template_print, shared);
+  for (const auto& job : result.jobs) result.plans += job.plan;
+  const long long timestamp = year_timestamp(spec.year);
+  const auto names = document.names();
+  const std::string& folder = request.folder;
+  auto write = [&](const BatchJob& job) {
+    fs::create_directories(fs::path(folder) / job.folder);
+    write_appendix_workbook(job.document, *job.table, (fs::path(folder) / job.appendix_file()).string());
+    if (!job.plan) return;
+    const TemplateRecord data = plan_template_data(job.document, *job.table, names, template_name);
+    write_docx(document.render(data), (fs::path(folder) / job.plan_file()).string(), timestamp);
+  };
+  try {
+    result.run = run_batch(result.jobs, BatchOptions{folder, request.jobs, request.progress, request.stop}, write);
+  } catch (const fs::filesystem_error& e) {
+    throw OutputError("không tạo được thư mục " + folder + ": " + e.code().message());
+  }
+  if (!result.run.interrupted) write_batch_index(index_of(tree, cascade, result.jobs, spec.year), folder);
+  return result;
+}
+
+}  // namespace kehoach

@@ -1,0 +1,50 @@
+#pragma once
+// Use case: a cascade file (a province's targets, its units down to the villages) split down every level,
+// and every plan unit's draft plan and appendix written, with the appendices of the units above them, an
+// index, and the fingerprints that let a second run skip what did not change.
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "app/batch_jobs.h"
+#include "app/batch_runner.h"
+#include "app/messages.h"
+#include "compute/cascade.h"
+#include "model/cascade.h"
+#include "model/unit_tree.h"
+
+namespace kehoach {
+
+struct CascadeFigures {
+  CascadeSpec spec;
+  UnitTree tree;          // rolled up
+  CascadeResult cascade;  // every unit's table, its notes set
+  Messages messages;      // an unconfirmed standard
+};
+
+// The units read (a units table, or household records classified) and the targets split. Throws
+// InputError.
+CascadeFigures split_cascade_file(const std::string& cascade_file);
+
+struct BatchRequest {
+  std::string cascade_file;
+  std::string folder;                                  // where the files go
+  int jobs = 0;                                        // threads; 0 = every core
+  std::function<void(const BatchProgress&)> progress;  // may be empty
+  const std::atomic<bool>* stop = nullptr;             // set (Ctrl-C): finish the jobs under way, start none
+};
+
+struct BatchResult {
+  CascadeFigures figures;
+  std::vector<BatchJob> jobs;
+  BatchRun run;    // written, skipped, failed (with each failure's line), interrupted
+  int plans = 0;   // plan units among the jobs
+};
+
+// Throws InputError (cascade file, units, template), TemplateError; OutputError when the folder or the
+// index cannot be written. A unit whose files cannot be written is a line of `run.errors`, the others
+// written all the same.
+BatchResult run_batch_request(const BatchRequest& request);
+
+}  // namespace kehoach
