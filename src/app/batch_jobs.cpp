@@ -12,6 +12,7 @@
 #include "model/unit_level.h"
 #include "text/unicode.h"
 #include "write/document_data.h"
+#include "write/records_notes.h"
 #include "write/vietnamese_format.h"
 #include "package/fingerprint.h"
 
@@ -82,7 +83,7 @@ std::string fingerprint_of(const BatchJob& job, const std::string& template_fing
       text += '\n';
     }
   text += job.table->unit_label + '\n' + std::to_string(job.table->year) + '\n';
-  for (const auto& note : job.table->notes) text += note + '\n';
+  for (const auto& note : records_notes(job.table->notes)) text += note + '\n';
   return fingerprint(text);
 }
 

@@ -27,8 +27,7 @@ Movements table_movements(const ReportRequest& request) {
 // The plan's own list is the start; the movements of its lowest units come from comparing lists.
 // `notes` gets the lines the outputs carry about the lists (what they are, households, rows skipped),
 // `messages` the files compared and the rows left out.
-Movements record_movements(const Plan& plan, const ReportRequest& request, std::vector<std::string>& notes,
-                           Messages& messages) {
+Movements record_movements(const Plan& plan, const ReportRequest& request, TableNotes& notes, Messages& messages) {
   if (!plan.records)
     throw InputError(Location{plan.file, {}, {}, {}},
                      "--records-end cần kế hoạch lập từ danh sách hộ (khóa records); kế hoạch này dùng bảng số liệu "
@@ -44,11 +43,9 @@ Movements record_movements(const Plan& plan, const ReportRequest& request, std::
                                   records->source + ".");
   messages.notices.push_back("So sánh danh sách " + records_on_terminal(census.start) + " với " +
                              records_on_terminal(census.end) + ".");
-  const std::string end_list = request.period == Period::Year ? "rà soát cuối năm " + std::to_string(plan.year)
-                                                              : "cập nhật " + period_label(request.period, plan.year);
-  notes = records_notes(standard, {{census.start, "Số liệu đầu năm tính từ danh sách hộ rà soát cuối năm " +
-                                                      std::to_string(plan.year - 1)},
-                                   {census.end, "Số liệu hiện nay tính từ danh sách hộ " + end_list}});
+  NotedList now = noted(census.end, NotedList::Role::Now, plan.year);
+  if (request.period != Period::Year) now.update = request.period;  // a list updated for the period
+  notes = TableNotes{{noted(census.start, NotedList::Role::YearStart, plan.year - 1), now}, standard};
   const auto& levels = census.movements.units.levels;
   return movements_at_level(census.movements, static_cast<int>(levels.size()) - 1, input.end);
 }
@@ -63,7 +60,7 @@ ReportFiguresResult compute_report(const ReportRequest& request) {
   // From two lists the comparison names both files; the plan's list alone is said otherwise.
   if (!request.records_end) result.messages.notices = result.input.messages.notices;
   // A table of movements starts from the plan's figures, and from its notes when those come from a list.
-  std::vector<std::string> notes = table.notes;
+  TableNotes notes = table.notes;
   const Movements movements = request.records_end ? record_movements(plan, request, notes, result.messages)
                                                   : table_movements(request);
   result.report = build_report(plan, table, movements, request.period, request.threshold);

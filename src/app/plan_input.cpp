@@ -26,8 +26,7 @@ PlanInput load_plan(const std::string& plan_file) {
   const HouseholdCensus census = load_households(source.path, standard, RecordsOptions{source.sheet, source.skip_bad_rows});
   AppendixTable table = build_appendix(plan, lowest_level_statistics(census.units, source.path));
   // A plan starts the year from the review at the end of the year before.
-  table.notes = records_notes(standard, {{census.records, "Số liệu tính từ danh sách hộ rà soát cuối năm " +
-                                                              std::to_string(plan.year - 1)}});
+  table.notes = TableNotes{{noted(census.records, NotedList::Role::Only, plan.year - 1)}, standard};
   PlanInput input{std::move(plan), std::move(table), census.units.nodes.front().tally, {}};
   input.messages.notices.push_back("Danh sách hộ: " + records_on_terminal(census.records) + ".");
   if (!standard.confirmed) input.messages.warnings.push_back(unconfirmed_standard_warning(standard));

@@ -28,19 +28,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// `notes` gets the line every table carries when the records are classified by a standard that is
-// not yet confirmed, `messages` the warning.
-UnitTree load_units(const CascadeSpec& spec, Messages& messages, std::vector<std::string>& notes) {
+// `notes` gets the standard the records are classified by, which every table notes when it is not yet
+// confirmed; `messages` the warning.
+UnitTree load_units(const CascadeSpec& spec, Messages& messages, TableNotes& notes) {
   if (!spec.records) {
     UnitTree tree = read_unit_tree(spec.units_path, spec.units_sheet);
     roll_up(tree);
     return tree;
   }
   const PovertyStandard standard = choose_standard(spec.records->standard, spec.year);
-  if (!standard.confirmed) {
-    messages.warnings.push_back(unconfirmed_standard_warning(standard));
-    notes.push_back(unconfirmed_standard_note(standard));
-  }
+  if (!standard.confirmed) messages.warnings.push_back(unconfirmed_standard_warning(standard));
+  notes.standard = standard;
   return load_households(spec.records->path, standard, RecordsOptions{spec.records->sheet, false}).units;
 }
 
@@ -72,7 +70,7 @@ BatchIndex index_of(const UnitTree& tree, const CascadeResult& cascade, const st
 CascadeFigures split_cascade_file(const std::string& cascade_file) {
   CascadeFigures figures;
   figures.spec = read_cascade(cascade_file);
-  std::vector<std::string> notes;
+  TableNotes notes;
   figures.tree = load_units(figures.spec, figures.messages, notes);
   figures.cascade = split_cascade(figures.tree, figures.spec);
   for (auto& table : figures.cascade.tables)

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/plan.h"
+#include "model/table_notes.h"
 #include "text/rate.h"
 
 namespace kehoach {
@@ -36,7 +37,7 @@ struct AppendixTable {
   std::vector<IndicatorTarget> indicators;
   std::vector<AppendixRow> rows;     // input order
   AppendixRow total;                 // name "Tổng cộng"
-  std::vector<std::string> notes;    // lines under the table: where the start counts came from
+  TableNotes notes;                  // under the table: where the start counts came from
 };
 
 }  // namespace kehoach

@@ -10,6 +10,7 @@
 #include "model/movements.h"
 #include "model/period.h"
 #include "model/plan.h"
+#include "model/table_notes.h"
 #include "text/rate.h"
 
 namespace kehoach {
@@ -48,7 +49,7 @@ struct Report {
   std::vector<Indicator> indicators;   // those the plan has targets for
   std::vector<ReportRow> rows;         // the plan's units, in its order
   ReportRow total;                     // "Tổng cộng"
-  std::vector<std::string> notes;      // lines under the table: lists compared, rows skipped
+  TableNotes notes;                    // under the table: the lists compared, rows skipped, the standard
 };
 
 }  // namespace kehoach

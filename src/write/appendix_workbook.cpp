@@ -10,6 +10,7 @@
 #include "write/document_time.h"
 #include "write/workbook_file.h"
 #include "write/vietnamese_format.h"
+#include "write/records_notes.h"
 
 namespace kehoach {
 namespace {
@@ -111,7 +112,7 @@ class AppendixSheet {
 
   void write_notes() {
     lxw_row_t row = total_row_ + 2;
-    for (const auto& note : table_.notes) worksheet_write_string(sheet_, row++, 1, note.c_str(), formats_.footnote);
+    for (const auto& note : records_notes(table_.notes)) worksheet_write_string(sheet_, row++, 1, note.c_str(), formats_.footnote);
   }
 
   void set_layout() {

@@ -119,10 +119,10 @@ TreeSheet movement_sheet(const HouseholdsReport& r, Indicator indicator) {
 }  // namespace
 
 std::vector<std::string> households_notes(const HouseholdsReport& r) {
-  const std::string end_list = "danh sách hộ rà soát cuối năm " + std::to_string(r.year);
-  if (!r.start_records) return records_notes(r.standard, {{r.records, "Số liệu tính từ " + end_list}});
-  return records_notes(r.standard, {{*r.start_records, "Danh sách hộ rà soát đầu kỳ"},
-                                    {r.records, "D" + end_list.substr(1)}});
+  if (!r.start_records) return records_notes({{noted(r.records, NotedList::Role::Only, r.year)}, r.standard});
+  return records_notes({{noted(*r.start_records, NotedList::Role::PeriodStart, r.year),
+                         noted(r.records, NotedList::Role::PeriodEnd, r.year)},
+                        r.standard});
 }
 
 std::string records_area(const UnitTree& units) {

@@ -7,6 +7,7 @@
 #include "write/appendix_labels.h"
 #include "write/document_data.h"
 #include "write/vietnamese_format.h"
+#include "write/records_notes.h"
 
 namespace kehoach {
 namespace {
@@ -46,7 +47,7 @@ TemplateRecord appendix(const Plan& plan, const AppendixTable& table) {
   TemplateList rows;
   for (std::size_t i = 0; i < table.rows.size(); ++i) rows.push_back(row_record(table.rows[i], table, std::to_string(i + 1)));
   record["rows"] = rows;
-  record["notes"] = text_items(table.notes);  // under the table: the list it comes from, the standard
+  record["notes"] = text_items(records_notes(table.notes));  // under the table: the list it comes from, the standard
   return record;
 }
 

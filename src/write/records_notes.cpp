@@ -1,6 +1,7 @@
 #include "write/records_notes.h"
 
 #include "text/unicode.h"
+#include "write/report_labels.h"
 #include "write/vietnamese_format.h"
 
 namespace kehoach {
@@ -13,9 +14,9 @@ std::string in_sentence(const std::string& label) {
   return label.rfind(word, 0) == 0 ? "c" + label.substr(1) : label;
 }
 
-std::string with_skipped(const RecordsSummary& records) {
-  std::string text = format_count(records.households) + " hộ";
-  if (records.skipped_rows > 0) text += "; đã bỏ qua " + format_count(records.skipped_rows) + " dòng có giá trị sai";
+std::string with_skipped(long long households, long long skipped_rows) {
+  std::string text = format_count(households) + " hộ";
+  if (skipped_rows > 0) text += "; đã bỏ qua " + format_count(skipped_rows) + " dòng có giá trị sai";
   return text;
 }
 
@@ -52,14 +53,36 @@ std::string unconfirmed_standard_warning(const PovertyStandard& standard) {
          "nghèo tính theo mức dự kiến, cần tính lại khi có văn bản chính thức. Mỗi bảng được ghi chú điều này.";
 }
 
-std::vector<std::string> records_notes(const PovertyStandard& standard, const std::vector<RecordsList>& lists) {
+NotedList noted(const RecordsSummary& records, NotedList::Role role, int year) {
+  return NotedList{role, year, std::nullopt, records.households, records.skipped_rows};
+}
+
+std::string list_lead(const NotedList& list) {
+  const std::string review = "danh sách hộ rà soát cuối năm " + std::to_string(list.year);
+  switch (list.role) {
+    case NotedList::Role::Only: return "Số liệu tính từ " + review;
+    case NotedList::Role::YearStart: return "Số liệu đầu năm tính từ " + review;
+    case NotedList::Role::Now:
+      return "Số liệu hiện nay tính từ " +
+             (list.update ? "danh sách hộ cập nhật " + period_label(*list.update, list.year) : review);
+    case NotedList::Role::PeriodStart: return "Danh sách hộ rà soát đầu kỳ";
+    case NotedList::Role::PeriodEnd: break;
+  }
+  return "D" + review.substr(1);
+}
+
+std::vector<std::string> records_notes(const TableNotes& table) {
   std::vector<std::string> notes;
+  if (!table.standard) return notes;
+  const PovertyStandard& standard = *table.standard;
   const std::string by = in_sentence(standard_label(standard));
   // One list and its standard make one line, short enough for a line under a landscape table.
-  if (lists.size() == 1) {
-    notes.push_back(lists.front().lead + " (" + with_skipped(lists.front().records) + ") theo " + by + ".");
-  } else {
-    for (const RecordsList& list : lists) notes.push_back(list.lead + ": " + with_skipped(list.records) + ".");
+  if (table.lists.size() == 1) {
+    const NotedList& list = table.lists.front();
+    notes.push_back(list_lead(list) + " (" + with_skipped(list.households, list.skipped_rows) + ") theo " + by + ".");
+  } else if (!table.lists.empty()) {
+    for (const NotedList& list : table.lists)
+      notes.push_back(list_lead(list) + ": " + with_skipped(list.households, list.skipped_rows) + ".");
     notes.push_back("Hộ nghèo, hộ cận nghèo xác định theo " + by + ".");
   }
   if (!standard.confirmed) notes.push_back(unconfirmed_standard_note(standard));
@@ -67,7 +90,7 @@ std::vector<std::string> records_notes(const PovertyStandard& standard, const st
 }
 
 std::string records_on_terminal(const RecordsSummary& records) {
-  return records.source + " (" + with_skipped(records) + ")";
+  return records.source + " (" + with_skipped(records.households, records.skipped_rows) + ")";
 }
 
 }  // namespace kehoach

@@ -8,6 +8,7 @@
 
 #include "model/poverty_standard.h"
 #include "model/records_summary.h"
+#include "model/table_notes.h"
 
 namespace kehoach {
 
@@ -26,17 +27,18 @@ std::string unconfirmed_standard_note(const PovertyStandard& standard);
 // The same for the terminal, with the file, when the standard is not confirmed; "" otherwise.
 std::string unconfirmed_standard_warning(const PovertyStandard& standard);
 
-// One list behind a table and what the note calls it: "Số liệu tính từ danh sách hộ rà soát cuối năm 2021".
-struct RecordsList {
-  const RecordsSummary& records;
-  std::string lead;
-};
+// A list as the notes name it: its role, year and counts, never its file.
+NotedList noted(const RecordsSummary& records, NotedList::Role role, int year);
 
-// One list: "Số liệu tính từ danh sách hộ rà soát cuối năm 2021 (2.047 hộ) theo chuẩn nghèo đa chiều
-// giai đoạn 2022–2025, Nghị định 07/2021/NĐ-CP."; several: "Danh sách hộ rà soát đầu kỳ: 2.047 hộ; đã
-// bỏ qua 3 dòng có giá trị sai." for each, then "Hộ nghèo, hộ cận nghèo xác định theo chuẩn …". Then
-// the unconfirmed standard's note when there is one.
-std::vector<std::string> records_notes(const PovertyStandard& standard, const std::vector<RecordsList>& lists);
+// What a list is, as its note begins: "Số liệu tính từ danh sách hộ rà soát cuối năm 2021".
+std::string list_lead(const NotedList& list);
+
+// The lines under a table. One list: "Số liệu tính từ danh sách hộ rà soát cuối năm 2021 (2.047 hộ)
+// theo chuẩn nghèo đa chiều giai đoạn 2022–2025, Nghị định 07/2021/NĐ-CP."; several: "Danh sách hộ rà
+// soát đầu kỳ: 2.047 hộ; đã bỏ qua 3 dòng có giá trị sai." for each, then "Hộ nghèo, hộ cận nghèo xác
+// định theo chuẩn …". Then the unconfirmed standard's note when there is one (alone when there is no
+// list).
+std::vector<std::string> records_notes(const TableNotes& notes);
 
 // "ho-gia-dinh-cuoi-2021.csv (2.047 hộ)": a list as the terminal names it.
 std::string records_on_terminal(const RecordsSummary& records);

@@ -7,6 +7,7 @@
 
 #include "write/report_labels.h"
 #include "write/vietnamese_format.h"
+#include "write/records_notes.h"
 
 namespace kehoach {
 namespace {
@@ -64,9 +65,9 @@ std::string report_json(const Plan& plan, const Report& report) {
   }
   root->set("units", units);
   root->set("total", row_json(report, report.total));
-  if (!report.notes.empty()) {
+  if (const std::vector<std::string> lines = records_notes(report.notes); !lines.empty()) {
     Poco::JSON::Array::Ptr notes = new Poco::JSON::Array;
-    for (const auto& note : report.notes) notes->add(note);
+    for (const auto& note : lines) notes->add(note);
     root->set("notes", notes);
   }
   root->set("behind", behind);

@@ -8,6 +8,7 @@
 #include "write/document_time.h"
 #include "write/workbook_file.h"
 #include "write/report_labels.h"
+#include "write/records_notes.h"
 
 namespace kehoach {
 namespace {
@@ -221,7 +222,7 @@ class IndicatorSheet {
 
   void write_notes() {
     lxw_row_t row = total_row_ + 2;
-    for (const auto& note : report_.notes) worksheet_write_string(sheet_, row++, 1, note.c_str(), f_.footnote);
+    for (const auto& note : records_notes(report_.notes)) worksheet_write_string(sheet_, row++, 1, note.c_str(), f_.footnote);
   }
 
   static double name_width_for(std::size_t characters) { return 1.1 * static_cast<double>(characters) + 3; }

@@ -229,14 +229,22 @@ TEST_CASE("a report of one indicator has one sheet, its heading without a number
 
 TEST_CASE("the report's notes are under the table on every sheet") {
   Report report = small_report();
-  report.notes = {"Số liệu đầu năm tính từ danh sách hộ rà soát cuối năm 2023: 1.200 hộ."};
+  PovertyStandard standard;
+  standard.name = "Chuẩn nghèo đa chiều giai đoạn 2022–2025";
+  standard.document = "Nghị định 07/2021/NĐ-CP";
+  report.notes = TableNotes{{NotedList{NotedList::Role::YearStart, 2023, std::nullopt, 1200, 0},
+                             NotedList{NotedList::Role::Now, 2024, Period::H1, 1190, 0}},
+                            standard};
   const testing::ScratchFolder scratch;
   const std::string path = scratch.file("ket-qua.xlsx");
   write_report_workbook(report_plan(), report, path);
   for (const char* sheet : {"Hộ nghèo", "Hộ cận nghèo"}) {
     const Grid grid = read_xlsx(path, "ket-qua.xlsx", sheet);
-    REQUIRE(grid.rows.size() == 11);
-    CHECK(grid.rows[10].cell(1) == report.notes[0]);
+    REQUIRE(grid.rows.size() == 13);
+    CHECK(grid.rows[10].cell(1) == "Số liệu đầu năm tính từ danh sách hộ rà soát cuối năm 2023: 1.200 hộ.");
+    CHECK(grid.rows[11].cell(1) == "Số liệu hiện nay tính từ danh sách hộ cập nhật 6 tháng đầu năm 2024: 1.190 hộ.");
+    CHECK(grid.rows[12].cell(1) == "Hộ nghèo, hộ cận nghèo xác định theo chuẩn nghèo đa chiều giai đoạn 2022–2025, "
+                                   "Nghị định 07/2021/NĐ-CP.");
   }
 }
 
