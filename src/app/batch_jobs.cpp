@@ -10,11 +10,11 @@
 #include "kehoach_version.h"
 #include "model/input_error.h"
 #include "model/unit_level.h"
+#include "package/fingerprint.h"
 #include "text/unicode.h"
 #include "write/document_data.h"
 #include "write/records_notes.h"
 #include "write/vietnamese_format.h"
-#include "package/fingerprint.h"
 
 namespace kehoach {
 namespace {

@@ -6,8 +6,8 @@
 
 #include "compute/record_movements.h"
 #include "model/poverty_standard.h"
-#include "model/unit_tree.h"
 #include "model/records_summary.h"
+#include "model/unit_tree.h"
 
 namespace kehoach {
 

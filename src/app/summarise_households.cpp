@@ -2,9 +2,9 @@
 
 #include <filesystem>
 
+#include "text/number_words.h"
 #include "write/document_time.h"
 #include "write/households_workbook.h"
-#include "text/number_words.h"
 #include "write/records_notes.h"
 
 namespace kehoach {

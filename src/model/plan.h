@@ -11,8 +11,8 @@
 #include "model/national_programme.h"
 #include "model/office_names.h"
 #include "model/plan_text.h"
-#include "text/rate.h"
 #include "model/report_settings.h"
+#include "text/rate.h"
 
 namespace kehoach {
 

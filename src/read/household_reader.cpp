@@ -6,8 +6,8 @@
 
 #include "model/input_error.h"
 #include "read/column_names.h"
-#include "text/number_text.h"
 #include "read/row_stream.h"
+#include "text/number_text.h"
 #include "text/unicode.h"
 
 namespace kehoach {

@@ -5,8 +5,8 @@
 #include <optional>
 #include <string_view>
 
-#include "read/csv_reader.h"
 #include "package/file_bytes.h"
+#include "read/csv_reader.h"
 #include "read/table_file.h"
 #include "read/text_decoding.h"
 #include "read/xlsx_reader.h"

@@ -7,8 +7,8 @@
 #include "model/household.h"
 #include "model/input_error.h"
 #include "package/file_bytes.h"
-#include "text/number_text.h"
 #include "read/yaml_fields.h"
+#include "text/number_text.h"
 
 namespace kehoach {
 namespace {

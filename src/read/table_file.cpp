@@ -1,8 +1,8 @@
 #include "read/table_file.h"
 
 #include "model/input_error.h"
-#include "read/csv_reader.h"
 #include "package/file_bytes.h"
+#include "read/csv_reader.h"
 #include "read/text_decoding.h"
 #include "read/xlsx_reader.h"
 

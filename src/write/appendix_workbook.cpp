@@ -8,9 +8,9 @@
 #include "text/column_letter.h"
 #include "write/appendix_labels.h"
 #include "write/document_time.h"
-#include "write/workbook_file.h"
-#include "write/vietnamese_format.h"
 #include "write/records_notes.h"
+#include "write/vietnamese_format.h"
+#include "write/workbook_file.h"
 
 namespace kehoach {
 namespace {

@@ -2,9 +2,9 @@
 
 #include <fstream>
 
+#include "model/input_error.h"
 #include "package/atomic_file.h"
 #include "write/vietnamese_format.h"
-#include "model/input_error.h"
 
 namespace kehoach {
 namespace {

@@ -13,8 +13,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "package/atomic_file.h"
 #include "model/input_error.h"
+#include "package/atomic_file.h"
 
 namespace kehoach {
 namespace {

@@ -6,8 +6,8 @@
 #include "text/unicode.h"
 #include "write/appendix_labels.h"
 #include "write/document_data.h"
-#include "write/vietnamese_format.h"
 #include "write/records_notes.h"
+#include "write/vietnamese_format.h"
 
 namespace kehoach {
 namespace {

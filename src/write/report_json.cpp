@@ -5,9 +5,9 @@
 
 #include <sstream>
 
+#include "write/records_notes.h"
 #include "write/report_labels.h"
 #include "write/vietnamese_format.h"
-#include "write/records_notes.h"
 
 namespace kehoach {
 namespace {

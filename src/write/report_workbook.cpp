@@ -6,9 +6,9 @@
 
 #include "write/appendix_labels.h"
 #include "write/document_time.h"
-#include "write/workbook_file.h"
-#include "write/report_labels.h"
 #include "write/records_notes.h"
+#include "write/report_labels.h"
+#include "write/workbook_file.h"
 
 namespace kehoach {
 namespace {

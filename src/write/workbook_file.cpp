@@ -4,10 +4,10 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "model/input_error.h"
+#include "package/atomic_file.h"
 #include "text/column_letter.h"
 #include "text/unicode.h"
-#include "package/atomic_file.h"
-#include "model/input_error.h"
 
 namespace kehoach {
 namespace {

@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "scratch_folder.h"
 #include "package/atomic_file.h"
+#include "scratch_folder.h"
 
 using kehoach::AtomicFile;
 namespace fs = std::filesystem;

@@ -5,10 +5,10 @@
 
 #include "model/input_error.h"
 #include "package/docx_package_reader.h"
-#include "template/document_template.h"
-#include "scratch_folder.h"
 #include "package/docx_writer.h"
 #include "package/fingerprint.h"
+#include "scratch_folder.h"
+#include "template/document_template.h"
 
 using namespace kehoach;
 namespace fs = std::filesystem;

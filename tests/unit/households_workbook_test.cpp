@@ -1,9 +1,9 @@
 #include <doctest/doctest.h>
 
 #include "compute/household_tally.h"
+#include "model/unit_tree_builder.h"
 #include "write/households_workbook.h"
 #include "write/workbook_file.h"
-#include "model/unit_tree_builder.h"
 
 using namespace kehoach;
 

@@ -7,11 +7,11 @@
 
 #include "model/input_error.h"
 #include "package/docx_package_reader.h"
+#include "package/docx_writer.h"
 #include "package/file_bytes.h"
 #include "read/template_locator.h"
 #include "read/template_package.h"
 #include "scratch_folder.h"
-#include "package/docx_writer.h"
 
 using namespace kehoach;
 namespace fs = std::filesystem;
