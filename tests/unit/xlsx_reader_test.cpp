@@ -1,9 +1,6 @@
 #include "read/xlsx_reader.h"
 #include "scratch_folder.h"
 
-#include <Poco/DateTime.h>
-#include <Poco/Path.h>
-#include <Poco/Zip/Compress.h>
 #include <doctest/doctest.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -16,6 +13,7 @@
 #include <vector>
 
 #include "test_support.h"
+#include "zip_fixture.h"
 
 namespace kehoach {
 namespace {
@@ -23,6 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 using kehoach::testing::ScratchFolder;
+using kehoach::testing::write_zip;
 
 void close_workbook(lxw_workbook* workbook) { REQUIRE(workbook_close(workbook) == LXW_NO_ERROR); }
 
@@ -30,18 +29,6 @@ lxw_format* number_format(lxw_workbook* workbook, const char* code) {
   lxw_format* format = workbook_add_format(workbook);
   format_set_num_format(format, code);
   return format;
-}
-
-// Writes a zip whose entries are given as (name, content) pairs, for packages libxlsxwriter
-// would never produce.
-void write_zip(const std::string& path, const std::vector<std::pair<std::string, std::string>>& entries) {
-  std::ofstream out(path, std::ios::binary);
-  Poco::Zip::Compress zip(out, true);
-  for (const auto& [name, content] : entries) {
-    std::istringstream in(content);
-    zip.addFile(in, Poco::DateTime(), Poco::Path(name, Poco::Path::PATH_UNIX));
-  }
-  zip.close();
 }
 
 const std::string kContentTypes =
