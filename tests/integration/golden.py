@@ -235,32 +235,34 @@ def golden_form(path, name):
                          f"ZIPPED, TEXT or NOT_COMPARED")
 
 
-def golden_files(folder):
-    """Every case's files in a generated folder as golden files: {case/relative path: bytes}."""
-    files = {}
+def walk_files(folder):
+    """(path, path relative to `folder` with '/') of every file below `folder`."""
     for root, _, names in os.walk(folder):
         for name in names:
             path = os.path.join(root, name)
-            relative = os.path.relpath(path, folder).replace(os.sep, "/")
-            if name in NOT_COMPARED:
-                continue
-            case, inside = relative.split("/", 1)
-            for part, data in golden_form(path, inside).items():
-                files[f"{case}/{part}"] = data
+            yield path, os.path.relpath(path, folder).replace(os.sep, "/")
+
+
+def golden_files(folder):
+    """Every case's files in a generated folder as golden files: {case/relative path: bytes}."""
+    files = {}
+    for path, relative in walk_files(folder):
+        if os.path.basename(path) in NOT_COMPARED:
+            continue
+        case, inside = relative.split("/", 1)
+        for part, data in golden_form(path, inside).items():
+            files[f"{case}/{part}"] = data
     return files
 
 
 def stored_files(folder=GOLDEN):
     """The golden files as stored: {case/relative path: bytes}."""
     files = {}
-    for root, _, names in os.walk(folder):
-        for name in names:
-            path = os.path.join(root, name)
-            relative = os.path.relpath(path, folder).replace(os.sep, "/")
-            if relative in KEPT_IN_GOLDEN:
-                continue
-            with open(path, "rb") as f:
-                files[relative] = f.read()
+    for path, relative in walk_files(folder):
+        if relative in KEPT_IN_GOLDEN:
+            continue
+        with open(path, "rb") as f:
+            files[relative] = f.read()
     return files
 
 
