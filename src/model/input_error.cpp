@@ -1,6 +1,7 @@
 #include "model/input_error.h"
 
 #include "text/column_letter.h"
+#include "text/hidden_characters.h"
 
 namespace kehoach {
 
@@ -15,15 +16,17 @@ std::string format_location(const Location& where) {
   return out;
 }
 
+// A message may quote a cell or a file name: what it holds reaches the terminal as <U+001B>, never as
+// the control itself.
 static std::string compose(const Location& where, const std::string& problem) {
   std::string place = format_location(where);
-  return place.empty() ? problem : place + ": " + problem;
+  return visible_text(place.empty() ? problem : place + ": " + problem);
 }
 
 InputError::InputError(Location where, const std::string& problem)
     : std::runtime_error(compose(where, problem)), where_(std::move(where)), problem_(problem) {}
 
 InputError::InputError(const std::string& problem)
-    : std::runtime_error(problem), problem_(problem) {}
+    : std::runtime_error(visible_text(problem)), problem_(problem) {}
 
 }  // namespace kehoach

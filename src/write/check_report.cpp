@@ -7,6 +7,7 @@
 
 #include "model/input_error.h"
 #include "text/column_letter.h"
+#include "text/hidden_characters.h"
 
 namespace kehoach {
 namespace {
@@ -36,7 +37,7 @@ std::string check_report_text(const ReceivedTable& table, const std::vector<Find
     out << "Kiểm tra " << table.source << ": " << findings.size() << " chỗ sai (" << scope(table) << ").\n";
   if (!table.households)
     out << "Lưu ý: bảng không có cột \"Tổng số hộ\" nên chưa kiểm tra được các cột tỷ lệ.\n";
-  return out.str();
+  return visible_text(out.str());  // cells quoted as written reach the terminal without their controls
 }
 
 std::string check_report_json(const ReceivedTable& table, const std::vector<Finding>& findings) {
