@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "compute/rate.h"
+#include "model/unit_limits.h"
 #include "text/number_text.h"
 #include "text/number_words.h"
 
@@ -54,11 +55,20 @@ class TableChecker {
                          std::move(reason)});
   }
 
-  // A cell that should hold a count; reports it (once) when it does not.
+  // The most households a row can count: a unit's, or a whole table's on the total row.
+  long long most_in(const ReceivedRow& row) const {
+    return table_.total && &row == &*table_.total ? kMostHouseholdsInTotal : kMostHouseholdsInUnit;
+  }
+
+  // A cell that should hold a count; reports it (once) when it does not, or holds more households
+  // than any unit has.
   std::optional<long long> count(const ReceivedRow& row, const ReceivedColumn& column) {
     const CountText parsed = parse_count(cell_of(row, column.index));
-    if (parsed.status == CountText::Status::Ok) return parsed.value;
-    if (reported_.insert({row.source_row, column.index}).second) add(row, column, "một số hộ", "ô không phải số hộ");
+    const bool number = parsed.status == CountText::Status::Ok || parsed.status == CountText::Status::TooLarge;
+    if (parsed.status == CountText::Status::Ok && parsed.value <= most_in(row)) return parsed.value;
+    if (reported_.insert({row.source_row, column.index}).second)
+      add(row, column, number ? "tối đa " + format_count(most_in(row)) + " hộ" : "một số hộ",
+          number ? "số hộ quá lớn" : "ô không phải số hộ");
     return std::nullopt;
   }
 
@@ -101,10 +111,10 @@ class TableChecker {
   }
 
   void check_total(const ReceivedRow& total, const ReceivedColumn& column) {
-    long long sum = 0;
+    long long sum = 0;  // of at most kMostHouseholdsInUnit a row: no table has rows enough to overflow it
     for (const auto& row : table_.units) {
       const CountText parsed = parse_count(cell_of(row, column.index));
-      if (parsed.status != CountText::Status::Ok) return;  // already reported on its own row
+      if (parsed.status != CountText::Status::Ok || parsed.value > kMostHouseholdsInUnit) return;  // reported on its row
       sum += parsed.value;
     }
     const CountText stated = parse_count(cell_of(total, column.index));

@@ -7,6 +7,7 @@
 #include "model/input_error.h"
 #include "read/column_names.h"
 #include "read/row_stream.h"
+#include "read/unit_cells.h"
 #include "text/number_text.h"
 #include "text/unicode.h"
 
@@ -71,7 +72,10 @@ void HouseholdRowReader::row(const GridRow& row) {
   if (!layout_) return header(row);
   if (!fill(row)) return;
   code_rows_.emplace_back(std::hash<std::string>{}(household_.code), row.source_row);
-  ++summary_.households;
+  // Each record is one household: a list longer than any table may hold is refused, which keeps every
+  // tally of it exact.
+  if (++summary_.households > kMostHouseholdsInTotal)
+    throw InputError(Location{source_, row.source_row, {}, {}}, total_households_problem(summary_.households));
   sink_(household_);
 }
 
@@ -86,6 +90,9 @@ void HouseholdRowReader::header(const GridRow& row) {
   }
   const auto missing = missing_record_columns(*layout_);
   if (!missing.empty()) throw InputError(Location{source_, row.source_row, {}, {}}, missing_message(*layout_, missing));
+  if (const std::string problem = unit_levels_problem(layout_->level_names()); !problem.empty())
+    throw InputError(Location{source_, row.source_row, {}, {}}, problem);
+  last_units_.assign(layout_->levels.size(), std::string());
   check_standard_fits();
   summary_.levels = layout_->level_names();
 }
@@ -140,6 +147,9 @@ bool HouseholdRowReader::fill(const GridRow& row) {
   for (std::size_t i = 0; i < c.levels.size(); ++i) {
     h.units[i] = row.cell(static_cast<std::size_t>(c.levels[i]));
     if (h.units[i].empty()) return bad(row, c.levels[i], "thiếu tên đơn vị.");
+    if (h.units[i] == last_units_[i]) continue;  // the unit of the record above, already checked
+    if (const std::string problem = unit_name_problem(h.units[i]); !problem.empty()) return bad(row, c.levels[i], problem);
+    last_units_[i] = h.units[i];
   }
   const std::string& area_text = row.cell(static_cast<std::size_t>(c.area));
   // A file spells its areas one or two ways; folding each record's spelling again would cost more

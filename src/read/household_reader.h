@@ -46,6 +46,7 @@ class HouseholdRowReader {
   Household household_;                                  // reused: its strings keep their capacity
   std::string last_area_text_;                           // the area as last written, and what it meant
   std::optional<Area> last_area_;
+  std::vector<std::string> last_units_;                  // the unit names last checked, one per level
   std::vector<std::pair<std::uint64_t, int>> code_rows_;  // hash of each code and its row, 16 bytes a record
   std::vector<std::string> problems_;                    // the first bad rows, as messages
   long long bad_rows_ = 0;

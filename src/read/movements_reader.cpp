@@ -6,6 +6,7 @@
 
 #include "model/input_error.h"
 #include "read/column_names.h"
+#include "read/unit_cells.h"
 #include "text/number_text.h"
 #include "text/unicode.h"
 
@@ -138,6 +139,8 @@ long long count_at(const Grid& grid, const GridRow& row, const MovementHeader& c
   if (parsed.status == CountText::Status::Empty && empty_is_zero) return 0;
   if (parsed.status != CountText::Status::Ok)
     throw InputError(Location{grid.source, row.source_row, column.column, column.name}, count_problem(parsed, text));
+  if (const std::string problem = unit_count_problem(parsed.value, kMostHouseholdsInUnit); !problem.empty())
+    throw InputError(Location{grid.source, row.source_row, column.column, column.name}, problem);
   return parsed.value;
 }
 
@@ -155,6 +158,7 @@ Movements read_movements(const Grid& grid) {
     if (is_total_label(name)) break;
     const Location where{grid.source, row.source_row, layout.unit, ""};
     if (name.empty()) throw InputError(where, "thiếu tên đơn vị; hãy ghi tên thôn/đơn vị cho dòng này.");
+    if (const std::string problem = unit_name_problem(name); !problem.empty()) throw InputError(where, problem);
     if (auto [previous, inserted] = row_of_name.emplace(name_key(name), row.source_row); !inserted)
       throw InputError(where, "\"" + name + "\" đã có ở dòng " + std::to_string(previous->second) + "; mỗi đơn vị chỉ ghi một dòng.");
 

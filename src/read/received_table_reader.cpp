@@ -2,6 +2,7 @@
 
 #include "model/input_error.h"
 #include "read/column_names.h"
+#include "read/unit_cells.h"
 
 namespace kehoach {
 namespace {
@@ -59,6 +60,10 @@ ReceivedTable read_received_table(const Grid& grid) {
       table.total = std::move(received);
       break;  // notes and signatures follow the total
     }
+    // The check's findings quote the name on a terminal and in its report.
+    if (const std::string problem = unit_name_problem(received.name); !problem.empty())  // a name needs its column
+      throw InputError(Location{grid.source, row.source_row, unit_column, header->names.at(static_cast<std::size_t>(unit_column))},
+                       problem);
     table.units.push_back(std::move(received));
   }
   return table;

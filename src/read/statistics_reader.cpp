@@ -4,6 +4,7 @@
 
 #include "model/input_error.h"
 #include "read/column_names.h"
+#include "read/unit_cells.h"
 #include "text/number_text.h"
 #include "text/unicode.h"
 
@@ -72,10 +73,12 @@ class RowReader {
   RowReader(const Grid& grid, const Header& header, const GridRow& row)
       : grid_(grid), header_(header), row_(row) {}
 
-  long long count(int column) const {
+  long long count(int column, long long most = kMostHouseholdsInUnit, const char* words = "hộ") const {
     const std::string& text = row_.cell(static_cast<std::size_t>(column));
     const CountText parsed = parse_count(text);
     if (parsed.status != CountText::Status::Ok) throw error(column, count_problem(parsed, text));
+    if (const std::string problem = unit_count_problem(parsed.value, most, words); !problem.empty())
+      throw error(column, problem);
     return parsed.value;
   }
 
@@ -111,6 +114,7 @@ Statistics read_statistics(const Grid& grid) {
   statistics.source = grid.source;
   statistics.unit_column = header.names[static_cast<std::size_t>(c.unit)];
   std::map<std::string, int> row_of_name;
+  long long households = 0;
 
   for (std::size_t i = header.first_data_index; i < grid.rows.size(); ++i) {
     const GridRow& row = grid.rows[i];
@@ -119,11 +123,16 @@ Statistics read_statistics(const Grid& grid) {
     const std::string name = clean_text(row.cell(static_cast<std::size_t>(c.unit)));
     if (is_total_label(name)) break;  // what follows a total row is notes and signatures
     if (name.empty()) throw reader.error(c.unit, "thiếu tên đơn vị; hãy ghi tên thôn/đơn vị cho dòng này.");
+    if (const std::string problem = unit_name_problem(name); !problem.empty()) throw reader.error(c.unit, problem);
 
     UnitStatistics unit{name, reader.count(c.households), reader.count(c.poor), reader.count(c.near_poor),
                         std::nullopt, row.source_row};
-    if (c.members >= 0 && !row.cell(static_cast<std::size_t>(c.members)).empty()) unit.members = reader.count(c.members);
+    if (c.members >= 0 && !row.cell(static_cast<std::size_t>(c.members)).empty())
+      unit.members = reader.count(c.members, kMostMembersInUnit, "khẩu");
     check_unit(reader, unit, c);
+    households += unit.households;
+    if (const std::string problem = total_households_problem(households); !problem.empty())
+      throw reader.error(c.households, problem);
 
     auto [previous, inserted] = row_of_name.emplace(name_key(name), row.source_row);
     if (!inserted)

@@ -8,6 +8,7 @@
 #include "read/column_names.h"
 #include "read/household_columns.h"
 #include "read/row_stream.h"
+#include "read/unit_cells.h"
 #include "text/number_text.h"
 #include "text/unicode.h"
 
@@ -62,6 +63,7 @@ class TreeRows {
     for (int column : columns_->levels) {
       path_.push_back(row.cell(static_cast<std::size_t>(column)));
       if (path_.back().empty()) throw error(row, column, "thiếu tên đơn vị.");
+      if (const std::string problem = unit_name_problem(path_.back()); !problem.empty()) throw error(row, column, problem);
     }
     const int unit = builder_->unit_of(path_);
     HouseholdTally& t = builder_->tree().nodes[static_cast<std::size_t>(unit)].tally;
@@ -70,11 +72,14 @@ class TreeRows {
     t.poor = count(row, columns_->poor);
     t.near_poor = count(row, columns_->near_poor);
     if (columns_->members >= 0 && !row.cell(static_cast<std::size_t>(columns_->members)).empty())
-      t.members = count(row, columns_->members);
+      t.members = count(row, columns_->members, kMostMembersInUnit, "khẩu");
     if (t.households == 0) throw error(row, columns_->households, "đơn vị có 0 hộ; hãy ghi tổng số hộ hoặc bỏ dòng này.");
     if (t.poor + t.near_poor > t.households)
       throw error(row, columns_->households, std::to_string(t.poor) + " hộ nghèo và " + std::to_string(t.near_poor) +
                                                  " hộ cận nghèo, nhiều hơn tổng số " + std::to_string(t.households) + " hộ.");
+    households_ += t.households;
+    if (const std::string problem = total_households_problem(households_); !problem.empty())
+      throw error(row, columns_->households, problem);
     ++units_;
   }
 
@@ -104,13 +109,19 @@ class TreeRows {
     if (!missing.empty())
       throw InputError(Location{source_, row.source_row, {}, {}},
                        "không tìm thấy cột " + missing.front() + (missing.size() > 1 ? " và " + missing.back() : "") + ".");
+    std::vector<std::string> levels;
+    for (int column : columns_->levels) levels.push_back(columns_->names[static_cast<std::size_t>(column)]);
+    if (const std::string problem = unit_levels_problem(levels); !problem.empty())
+      throw InputError(Location{source_, row.source_row, {}, {}}, problem);
     builder_.emplace(std::vector<std::string>(columns_->levels.size()));
   }
 
-  long long count(const GridRow& row, int column) const {
+  long long count(const GridRow& row, int column, long long most = kMostHouseholdsInUnit, const char* words = "hộ") const {
     const std::string& text = row.cell(static_cast<std::size_t>(column));
     const CountText parsed = parse_count(text);
     if (parsed.status != CountText::Status::Ok) throw error(row, column, count_problem(parsed, text));
+    if (const std::string problem = unit_count_problem(parsed.value, most, words); !problem.empty())
+      throw error(row, column, problem);
     return parsed.value;
   }
 
@@ -124,6 +135,7 @@ class TreeRows {
   std::vector<std::string> path_;
   int rows_before_header_ = 0;
   long long units_ = 0;
+  long long households_ = 0;
   bool done_ = false;
 };
 

@@ -50,7 +50,9 @@ CountText parse_count(std::string_view text) {
     negative = s.front() == '-';
     s = trim(s.substr(1));
   }
-  if (auto digits = strip_thousands(s); digits && digits->size() <= 15) {
+  if (auto digits = strip_thousands(s)) {
+    // More digits than any count has (and than 64 bits hold, from 19 on): a number, but too large.
+    if (digits->size() > 15) return {negative ? CountText::Status::Negative : CountText::Status::TooLarge, 0};
     const long long value = std::stoll(*digits);
     if (negative && value != 0) return {CountText::Status::Negative, -value};
     return {CountText::Status::Ok, value};
@@ -82,6 +84,8 @@ std::optional<DecimalText> parse_decimal(std::string_view text) {
 std::optional<long long> parse_rate_hundredths(std::string_view text) {
   auto decimal = parse_decimal(text);
   if (!decimal || decimal->units < 0 || decimal->decimals > 2) return std::nullopt;
+  // Seventeen digits times 100 would pass 64 bits; no rate has more than a handful.
+  if (decimal->units > 1'000'000'000'000) return std::nullopt;
   long long value = decimal->units;
   for (int d = decimal->decimals; d < 2; ++d) value *= 10;
   return value;
@@ -93,6 +97,7 @@ std::string count_problem(const CountText& parsed, const std::string& text) {
     case CountText::Status::Empty: return "ô trống; hãy ghi số hộ (ghi 0 nếu không có).";
     case CountText::Status::Negative: return "\"" + text + "\" là số âm; số hộ phải từ 0 trở lên.";
     case CountText::Status::NotInteger: return "\"" + text + "\" không phải số nguyên; số hộ phải là số nguyên.";
+    case CountText::Status::TooLarge: return "\"" + text + "\" là số quá lớn, không đơn vị nào có chừng ấy hộ; hãy kiểm tra lại ô này.";
     case CountText::Status::NotNumber: break;
   }
   return "\"" + text + "\" không phải là số; hãy ghi số hộ bằng chữ số (ví dụ 12).";

@@ -8,7 +8,7 @@
 namespace kehoach {
 
 struct CountText {
-  enum class Status { Ok, Empty, Negative, NotInteger, NotNumber };
+  enum class Status { Ok, Empty, Negative, NotInteger, NotNumber, TooLarge };  // TooLarge: above 15 digits
   Status status = Status::NotNumber;
   long long value = 0;
 };

@@ -51,3 +51,18 @@ TEST_CASE("a plan's rate is read to hundredths of a percent") {
   CHECK_FALSE(parse_rate_hundredths("4,935"));
   CHECK_FALSE(parse_rate_hundredths("-1"));
 }
+
+TEST_CASE("a count of more digits than any count has is a number too large, not a fraction") {
+  CHECK(parse_count("999999999999999").value == 999'999'999'999'999);
+  CHECK(parse_count("1000000000000000").status == Status::TooLarge);
+  CHECK(parse_count("1.000.000.000.000.000.000.000").status == Status::TooLarge);
+  CHECK(parse_count("-1000000000000000000000").status == Status::Negative);
+  CHECK(count_problem(parse_count("1000000000000000"), "1000000000000000") ==
+        "\"1000000000000000\" là số quá lớn, không đơn vị nào có chừng ấy hộ; hãy kiểm tra lại ô này.");
+}
+
+TEST_CASE("a rate of seventeen digits is no rate, not an overflow") {
+  CHECK_FALSE(parse_rate_hundredths("99999999999999999"));
+  CHECK_FALSE(parse_rate_hundredths("99999999999999999,9"));
+  CHECK(parse_rate_hundredths("10000000000") == 1'000'000'000'000);
+}
