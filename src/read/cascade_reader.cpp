@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "model/input_error.h"
+#include "model/unit_limits.h"
 #include "package/file_bytes.h"
 #include "read/target_fields.h"
 #include "read/yaml_fields.h"
@@ -72,11 +73,15 @@ class CascadeParser : private YamlFields {
   void read_fixed(const YAML::Node& node, CascadeSpec& spec) const {
     if (!node.IsMap()) throw error(node, "\"fixed\" phải là danh sách \"đơn vị: { poor: số hộ, near_poor: all }\".");
     for (const auto& entry : node) {
-      const std::vector<std::string> unit_path = split_unit_path(entry.first.as<std::string>());
+      const std::string written = key(entry.first);
+      const std::vector<std::string> unit_path = split_unit_path(written);
       if (unit_path.empty()) throw error(entry.first, "thiếu tên đơn vị.");
+      if (unit_path.size() > kMostUnitLevels)
+        throw error(entry.first, "đường dẫn đơn vị có " + std::to_string(unit_path.size()) + " cấp; kehoach nhận tối đa " +
+                                     std::to_string(kMostUnitLevels) + " cấp.");
+      for (const auto& name : unit_path) unit_name(entry.first, name);
       if (!entry.second.IsMap())
-        throw error(entry.second, "số cố định của \"" + entry.first.as<std::string>() +
-                                      "\" phải ghi như { poor: 3 } hoặc { near_poor: all }.");
+        throw error(entry.second, "số cố định của \"" + written + "\" phải ghi như { poor: 3 } hoặc { near_poor: all }.");
       allow(entry.second, {"poor", "near_poor"});
       for (Indicator indicator : {Indicator::Poor, Indicator::NearPoor}) {
         const YAML::Node value = entry.second[indicator_key(indicator)];
@@ -95,7 +100,7 @@ class CascadeParser : private YamlFields {
     if (present(node["date"])) spec.date = date(node["date"]);
     if (present(node["level"])) spec.plan_level = text(node["level"], "level");
     if (present(node["template"])) spec.template_name = text(node["template"], "template");
-    if (present(node["body"])) spec.issuing_body = text(node["body"], "body");
+    if (present(node["body"])) spec.issuing_body = unit_name(node["body"], text(node["body"], "body"));
   }
 };
 
@@ -114,7 +119,7 @@ std::vector<std::string> split_unit_path(const std::string& text) {
 }
 
 CascadeSpec parse_cascade(const std::string& yaml, const std::string& path) {
-  return CascadeParser(path).parse(load_yaml(yaml, path));
+  return parse_yaml(yaml, path, [&](const YAML::Node& root) { return CascadeParser(path).parse(root); });
 }
 
 CascadeSpec read_cascade(const std::string& path) { return parse_cascade(read_file_bytes(path), path); }

@@ -19,7 +19,7 @@ class OfficeParser : private YamlFields {
     OfficeBook book;
     book.file = path();
     for (const auto& entry : root) {
-      const std::string role = entry.first.as<std::string>();
+      const std::string role = key(entry.first);
       if (!entry.second.IsSequence() || entry.second.size() == 0)
         throw error(entry.first, "vai trò \"" + role + "\" phải là danh sách tên, mỗi tên có from và name.");
       for (const auto& item : entry.second) book.names.push_back(office(role, item));
@@ -69,7 +69,7 @@ class OfficeParser : private YamlFields {
 }  // namespace
 
 OfficeBook parse_office_book(const std::string& yaml, const std::string& path) {
-  return OfficeParser(path).parse(load_yaml(yaml, path));
+  return parse_yaml(yaml, path, [&](const YAML::Node& root) { return OfficeParser(path).parse(root); });
 }
 
 OfficeBook read_office_book(const std::string& path) { return parse_office_book(read_file_bytes(path), path); }

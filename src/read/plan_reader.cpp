@@ -56,11 +56,12 @@ class PlanParser : private YamlFields {
   void read_issuer(const YAML::Node& node, Plan& plan) const {
     if (!node.IsMap()) throw error(node, "\"issuer\" phải gồm các khóa parent, body, unit, place.");
     allow(node, {"parent", "body", "unit", "place"});
-    if (node["parent"]) plan.parent_body = text(node["parent"], "parent");
-    plan.issuing_body = text(required(node, "body"), "body");
-    plan.unit = text(required(node, "unit"), "unit");
+    // Names, as unit names are: printed in messages and on the documents' first lines.
+    if (node["parent"]) plan.parent_body = unit_name(node["parent"], text(node["parent"], "parent"));
+    plan.issuing_body = unit_name(node["body"], text(required(node, "body"), "body"));
+    plan.unit = unit_name(node["unit"], text(required(node, "unit"), "unit"));
     plan.issuer_line = node["unit"].Mark().line + 1;
-    plan.place = node["place"] ? text(node["place"], "place") : "";
+    plan.place = node["place"] ? unit_name(node["place"], text(node["place"], "place")) : "";
   }
 
   void read_document(const YAML::Node& node, Plan& plan) const {
@@ -141,7 +142,7 @@ class PlanParser : private YamlFields {
 }  // namespace
 
 Plan parse_plan(const std::string& yaml, const std::string& path) {
-  return PlanParser(path).parse(load_yaml(yaml, path));
+  return parse_yaml(yaml, path, [&](const YAML::Node& root) { return PlanParser(path).parse(root); });
 }
 
 Plan read_plan(const std::string& path) { return parse_plan(read_file_bytes(path), path); }

@@ -60,7 +60,7 @@ ProjectText project(const YAML::Node& node, const YamlFields& f, bool allow_subp
 void sections(const YAML::Node& node, const YamlFields& f, PlanText& text) {
   if (!node.IsMap()) throw f.error(node, "\"sections\" phải ghi theo tên phần: tên: chữ thay cho chữ mặc định của mẫu.");
   for (const auto& entry : node) {
-    const std::string key = entry.first.as<std::string>();
+    const std::string key = f.key(entry.first);
     text.sections[key] = f.paragraphs(entry.second, key.c_str());
     text.section_lines[key] = entry.first.Mark().line + 1;
   }

@@ -50,7 +50,7 @@ class ProgrammeParser : private YamlFields {
 }  // namespace
 
 NationalProgramme parse_programme(const std::string& yaml, const std::string& path) {
-  return ProgrammeParser(path).parse(load_yaml(yaml, path));
+  return parse_yaml(yaml, path, [&](const YAML::Node& root) { return ProgrammeParser(path).parse(root); });
 }
 
 NationalProgramme read_programme(const std::string& path) { return parse_programme(read_file_bytes(path), path); }

@@ -8,7 +8,7 @@ namespace kehoach {
 namespace {
 
 Period period_of(const YAML::Node& key, const YamlFields& f) {
-  const std::string text = key.as<std::string>();
+  const std::string text = f.key(key);
   if (auto period = parse_period(text)) return *period;
   throw f.error(key, "kỳ báo cáo \"" + text + "\" không hợp lệ; dùng q1 (quý I), 6m (6 tháng), 9m (9 tháng) hoặc year (năm).");
 }
@@ -47,7 +47,7 @@ ReportSettings read_report_settings(const YAML::Node& node, const YamlFields& f)
   if (!node.IsMap()) throw f.error(node, "\"reports\" gồm symbol, addressees, recipients, thresholds, schedule và phần riêng từng kỳ (q1, 6m, 9m, year).");
   ReportSettings settings;
   for (const auto& entry : node) {
-    const std::string key = entry.first.as<std::string>();
+    const std::string key = f.key(entry.first);
     const YAML::Node& value = entry.second;
     if (key == "symbol") settings.symbol = f.text(value, "symbol");
     else if (key == "addressees") settings.addressees = f.paragraphs(value, "addressees");
@@ -63,7 +63,7 @@ ReportSettings read_report_settings(const YAML::Node& node, const YamlFields& f)
       if (YamlFields::present(value["sections"])) {
         if (!value["sections"].IsMap()) throw f.error(value["sections"], "\"sections\" ghi theo tên phần.");
         for (const auto& section : value["sections"]) {
-          const std::string name = section.first.as<std::string>();
+          const std::string name = f.key(section.first);
           report.sections[name] = f.paragraphs(section.second, name.c_str());
           report.section_lines[name] = section.first.Mark().line + 1;
         }

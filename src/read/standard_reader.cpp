@@ -116,7 +116,7 @@ std::string file_name(const PovertyStandard& s) { return std::filesystem::path(s
 }  // namespace
 
 PovertyStandard parse_standard(const std::string& yaml, const std::string& path) {
-  return StandardParser(path).parse(load_yaml(yaml, path));
+  return parse_yaml(yaml, path, [&](const YAML::Node& root) { return StandardParser(path).parse(root); });
 }
 
 PovertyStandard read_standard(const std::string& path) { return parse_standard(read_file_bytes(path), path); }

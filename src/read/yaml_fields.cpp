@@ -1,9 +1,13 @@
 #include "read/yaml_fields.h"
 
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+
 #include <algorithm>
 #include <set>
 #include <sstream>
 
+#include "read/unit_cells.h"
 #include "text/number_text.h"
 #include "text/unicode.h"
 
@@ -38,10 +42,22 @@ InputError YamlFields::error(const YAML::Node& node, const std::string& problem)
   return InputError(where, problem);
 }
 
+std::string YamlFields::key(const YAML::Node& node) const {
+  if (node.IsScalar()) return node.Scalar();
+  throw error(node, node.IsSequence() || node.IsMap()
+                        ? "khóa phải là một chữ hoặc tên (ví dụ \"year: 2022\"), không phải danh sách hay nhóm khóa."
+                        : "khóa trống; mỗi khóa phải là một chữ hoặc tên, ví dụ \"year: 2022\".");
+}
+
+std::string YamlFields::unit_name(const YAML::Node& node, std::string name) const {
+  if (const std::string problem = unit_name_problem(name); !problem.empty()) throw error(node, problem);
+  return name;
+}
+
 void YamlFields::allow(const YAML::Node& map, std::initializer_list<const char*> keys) const {
   const std::set<std::string> known(keys.begin(), keys.end());
   for (const auto& entry : map) {
-    const std::string key = entry.first.as<std::string>();
+    const std::string key = this->key(entry.first);
     if (known.count(key)) continue;
     std::string list;
     for (const char* k : keys) list += (list.empty() ? "" : ", ") + std::string(k);
@@ -111,9 +127,54 @@ std::vector<std::string> split_paragraphs(const std::string& text) {
   return paragraphs;
 }
 
+namespace {
+
+// Reads the document's events only to find an alias; throws at the first one.
+class AliasFinder : public YAML::EventHandler {
+ public:
+  explicit AliasFinder(const std::string& path) : path_(path) {}
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    throw InputError(Location{path_, mark.line + 1, {}, {}},
+                     "kehoach không nhận bí danh YAML (\"*tên\" trỏ về \"&tên\"); hãy chép nội dung vào chỗ cần "
+                     "dùng.");
+  }
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+ private:
+  const std::string& path_;
+};
+
+// The first document, as YAML::Load reads it, searched for aliases before it is built.
+void refuse_aliases(const std::string& text, const std::string& path) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  AliasFinder finder(path);
+  parser.HandleNextDocument(finder);
+}
+
+}  // namespace
+
+InputError yaml_shape_error(const YAML::Exception& e, const std::string& path) {
+  Location where{path, {}, {}, {}};
+  if (!e.mark.is_null()) where.row = e.mark.line + 1;
+  return InputError(where, "cấu trúc tệp YAML không như kehoach cần ở đây (" + e.msg +
+                               "); hãy so với ví dụ trong README.");
+}
+
 YAML::Node load_yaml(const std::string& text, const std::string& path) {
   try {
+    refuse_aliases(text, path);
     return YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's parser stops at its depth guard, and says "bad file"
+    throw InputError(Location{path, e.mark.line + 1, {}, {}},
+                     "tệp YAML lồng quá sâu (danh sách trong danh sách, khóa trong khóa quá nhiều tầng).");
   } catch (const YAML::ParserException& e) {
     const std::string hint = e.msg.find("map") != std::string::npos
                                  ? " Nếu dòng chữ có dấu hai chấm (:), hãy đặt cả câu trong dấu ngoặc kép \"…\"."

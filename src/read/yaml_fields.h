@@ -23,12 +23,19 @@ class YamlFields {
   // A key written with nothing under it ("document:") is the same as a key left out.
   static bool present(const YAML::Node& node) { return node && !node.IsNull(); }
 
+  // A mapping's key as text. Every key a reader reads goes through here: a key that is a list or a
+  // mapping ("[a]: 1", "? { a: 1 }"), or empty ("? :", "~: 1"), is refused at its line.
+  std::string key(const YAML::Node& key) const;
+
   // Refuses keys of `map` not in `keys`, listing those that are allowed in the order given.
   void allow(const YAML::Node& map, std::initializer_list<const char*> keys) const;
   YAML::Node required(const YAML::Node& map, const char* key) const;
 
   std::string text(const YAML::Node& node, const char* key) const;  // clean_text()ed, one line
   std::string block(const YAML::Node& node, const char* key) const; // NFC, line breaks kept
+  // `name` (cleaned) when it can be a unit's name (unit_name_problem: not too long, nothing hidden
+  // in it), else an InputError at `node`'s line.
+  std::string unit_name(const YAML::Node& node, std::string name) const;
   long long integer(const YAML::Node& node, const char* key, long long low, long long high) const;
 
   // 2022-01-05 or 05/01/2022; a draft may leave the day blank: 2022-01 or 01/2022 (day 0).
@@ -43,8 +50,26 @@ class YamlFields {
 };
 
 // Parses YAML text, a syntax error becoming an InputError at its line. The commonest slip, a sentence
-// with a colon written without quotes, gets a hint.
+// with a colon written without quotes, gets a hint. Aliases ("*name") are refused at their line: each
+// one is the whole anchored node again, so that a few kilobytes could stand for a document of
+// millions of paragraphs, and no file of kehoach needs them.
 YAML::Node load_yaml(const std::string& text, const std::string& path);
+
+// What yaml-cpp throws when a document has a shape a reader did not expect, as an InputError at the
+// line it names.
+InputError yaml_shape_error(const YAML::Exception& e, const std::string& path);
+
+// load_yaml, then `parse` of the document: whatever yaml-cpp throws on the way becomes an InputError
+// at its line, so that no reader lets a YAML exception out.
+template <typename Parse>
+auto parse_yaml(const std::string& text, const std::string& path, Parse&& parse) {
+  const YAML::Node root = load_yaml(text, path);
+  try {
+    return parse(root);
+  } catch (const YAML::Exception& e) {
+    throw yaml_shape_error(e, path);
+  }
+}
 
 // Splits text at blank lines into paragraphs; single line breaks inside a paragraph become spaces.
 std::vector<std::string> split_paragraphs(const std::string& text);
