@@ -39,3 +39,22 @@ TEST_CASE("the end count from a rate target agrees with rate_of for every count 
     }
   }
 }
+
+TEST_CASE("the end count from a rate target is the edge of rate_of for units of every size") {
+  // Around each count where the rounded rate steps up, for totals from one to far beyond any commune.
+  for (long long total : {1LL, 2LL, 3LL, 9'999LL, 10'000LL, 10'001LL, 20'000LL, 123'457LL, 9'999'991LL,
+                          1'000'000'007LL, 99'999'999'999'989LL, 4'611'686'018'427'387'903LL}) {
+    for (std::int64_t target : {0LL, 1LL, 49LL, 50LL, 51LL, 493LL, 4999LL, 5000LL, 9999LL, 10000LL}) {
+      const long long count = largest_count_within_rate(total, Rate{target});
+      CHECK(count >= 0);
+      CHECK(count <= total);
+      CHECK(rate_of(count, total) <= Rate{target});
+      if (count < total) CHECK(rate_of(count + 1, total) > Rate{target});
+    }
+  }
+}
+
+TEST_CASE("a rate target above 100% allows every household") {
+  CHECK(largest_count_within_rate(2047, Rate{10001}) == 2047);
+  CHECK(largest_count_within_rate(2047, Rate{1'000'000'000'000LL}) == 2047);
+}
