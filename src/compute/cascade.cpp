@@ -1,6 +1,5 @@
 #include "compute/cascade.h"
 
-#include <algorithm>
 #include <map>
 
 #include "compute/appendix.h"
@@ -10,69 +9,101 @@
 namespace kehoach {
 namespace {
 
-std::string path_key(const std::vector<std::string>& names) {
-  std::string key;
-  for (const auto& name : names) key += name_key(name) + '\x1f';
-  return key;
-}
-
 class Splitter {
  public:
   Splitter(const UnitTree& tree, const CascadeSpec& spec) : tree_(tree), spec_(spec) {
-    for (std::size_t i = 0; i < spec.fixed.size(); ++i) {
-      std::vector<std::string> parent(spec.fixed[i].path.begin(), spec.fixed[i].path.end() - 1);
-      fixed_by_parent_[path_key(parent)].push_back(i);
-    }
     used_.assign(spec.fixed.size(), false);
   }
 
   CascadeResult run() {
     CascadeResult result;
     result.tables.resize(tree_.nodes.size());
+    result.row_in_parent.resize(tree_.nodes.size());
     const auto& top_children = tree_.nodes.front().children;
     result.top = top_children.size() == 1 ? top_children.front() : 0;
-    split(result, result.top, {}, spec_.targets);
+    top_ = result.top;
+    place_fixed();
+    split(result, spec_.targets);
     for (std::size_t i = 0; i < used_.size(); ++i)
       if (!used_[i]) throw unknown_unit(spec_.fixed[i]);
     return result;
   }
 
  private:
-  // The table of `node`'s children, then the tables below them, each child's reduction its target.
-  void split(CascadeResult& result, int node, const std::vector<std::string>& path, std::vector<Target> targets) {
-    const UnitNode& unit = tree_.nodes[static_cast<std::size_t>(node)];
-    if (unit.children.empty()) return;
-    const std::string key = path_key(path);
-    for (Target& target : targets) target.fixed = fixed_for(key, target.indicator);
-    Plan plan;
-    plan.file = spec_.file;
-    plan.year = spec_.year;
-    plan.targets = targets;
-    const AppendixTable& table = *(result.tables[static_cast<std::size_t>(node)] = table_of(node, path, plan));
-    for (std::size_t i = 0; i < unit.children.size(); ++i) {
-      std::vector<Target> below;
-      for (std::size_t k = 0; k < table.indicators.size(); ++k) {
-        Target target;
-        target.indicator = table.indicators[k].indicator;
-        target.reduce = table.rows[i].figures[k].reduction;
-        below.push_back(target);
+  // A unit whose children's table is still to make, and its targets.
+  struct Pending {
+    int node = 0;
+    std::vector<Target> targets;
+  };
+
+  // The tables of the top's children, then the tables below them, each child's reduction its target, in
+  // preorder. A stack rather than recursion, and no path carried from unit to unit: however deep a tree,
+  // the walk needs no more call stack and takes time in proportion to its units.
+  void split(CascadeResult& result, const std::vector<Target>& targets) {
+    std::vector<Pending> stack{{top_, targets}};
+    while (!stack.empty()) {
+      Pending pending = std::move(stack.back());
+      stack.pop_back();
+      const UnitNode& unit = tree_.nodes[static_cast<std::size_t>(pending.node)];
+      if (unit.children.empty()) continue;
+      for (Target& target : pending.targets) target.fixed = fixed_for(pending.node, target.indicator);
+      Plan plan;
+      plan.file = spec_.file;
+      plan.year = spec_.year;
+      plan.targets = pending.targets;
+      const AppendixTable& table =
+          *(result.tables[static_cast<std::size_t>(pending.node)] = table_of(pending.node, plan));
+      for (std::size_t i = unit.children.size(); i-- > 0;) {  // the first child on top
+        result.row_in_parent[static_cast<std::size_t>(unit.children[i])] = i;
+        Pending child{unit.children[i], {}};
+        for (std::size_t k = 0; k < table.indicators.size(); ++k) {
+          Target target;
+          target.indicator = table.indicators[k].indicator;
+          target.reduce = table.rows[i].figures[k].reduction;
+          child.targets.push_back(target);
+        }
+        stack.push_back(std::move(child));
       }
-      std::vector<std::string> child_path = path;
-      child_path.push_back(tree_.nodes[static_cast<std::size_t>(unit.children[i])].name);
-      split(result, unit.children[i], child_path, below);
     }
   }
 
+  // Each fixed figure goes to the unit whose children's table it belongs in: the unit its path names
+  // without the last name, found from the top down. One not found stays unused, and is named once the
+  // split is done.
+  void place_fixed() {
+    for (std::size_t i = 0; i < spec_.fixed.size(); ++i) {
+      const std::vector<std::string>& path = spec_.fixed[i].path;
+      int node = top_;
+      for (std::size_t level = 0; node >= 0 && level + 1 < path.size(); ++level) node = child_named(node, path[level]);
+      if (node >= 0) fixed_by_node_[node].push_back(i);
+    }
+  }
+
+  int child_named(int node, const std::string& name) const {
+    const std::string key = name_key(name);
+    for (int child : tree_.nodes[static_cast<std::size_t>(node)].children)
+      if (name_key(tree_.nodes[static_cast<std::size_t>(child)].name) == key) return child;
+    return -1;
+  }
+
+  // "Xã A / Thôn 1": the unit's names below the top, for messages.
+  std::string path_below_top(int node) const {
+    std::vector<const std::string*> names;
+    for (; node != top_ && node > 0; node = tree_.nodes[static_cast<std::size_t>(node)].parent)
+      names.push_back(&tree_.nodes[static_cast<std::size_t>(node)].name);
+    std::string where;
+    for (auto name = names.rbegin(); name != names.rend(); ++name) where += (where.empty() ? "" : " / ") + **name;
+    return where;
+  }
+
   // The unit's split; a target that cannot be met below the top says where.
-  AppendixTable table_of(int node, const std::vector<std::string>& path, const Plan& plan) const {
+  AppendixTable table_of(int node, const Plan& plan) const {
     try {
       return build_appendix(plan, children_of(node));
     } catch (const InputError& e) {
-      if (path.empty()) throw;
-      std::string where;
-      for (const auto& name : path) where += (where.empty() ? "" : " / ") + name;
-      throw InputError(Location{spec_.file, {}, {}, {}}, "khi chia chỉ tiêu của " + where + " cho các đơn vị cấp dưới: " +
-                                                            e.problem());
+      if (node == top_) throw;
+      throw InputError(Location{spec_.file, {}, {}, {}}, "khi chia chỉ tiêu của " + path_below_top(node) +
+                                                            " cho các đơn vị cấp dưới: " + e.problem());
     }
   }
 
@@ -90,10 +121,10 @@ class Splitter {
     return statistics;
   }
 
-  std::vector<FixedFigure> fixed_for(const std::string& parent_key, Indicator indicator) {
+  std::vector<FixedFigure> fixed_for(int node, Indicator indicator) {
     std::vector<FixedFigure> figures;
-    auto found = fixed_by_parent_.find(parent_key);
-    if (found == fixed_by_parent_.end()) return figures;
+    auto found = fixed_by_node_.find(node);
+    if (found == fixed_by_node_.end()) return figures;
     for (std::size_t i : found->second) {
       if (spec_.fixed[i].indicator != indicator) continue;
       figures.push_back(spec_.fixed[i].figure);
@@ -112,7 +143,8 @@ class Splitter {
 
   const UnitTree& tree_;
   const CascadeSpec& spec_;
-  std::map<std::string, std::vector<std::size_t>> fixed_by_parent_;
+  int top_ = 0;
+  std::map<int, std::vector<std::size_t>> fixed_by_node_;  // unit → the fixed figures of its children's table
   std::vector<bool> used_;
 };
 
@@ -130,9 +162,7 @@ const AppendixRow* CascadeResult::row_of(const UnitTree& tree, int node) const {
   if (node == top) return tables[static_cast<std::size_t>(top)] ? &tables[static_cast<std::size_t>(top)]->total : nullptr;
   const int parent = tree.nodes[static_cast<std::size_t>(node)].parent;
   if (parent < 0 || !tables[static_cast<std::size_t>(parent)]) return nullptr;
-  const auto& siblings = tree.nodes[static_cast<std::size_t>(parent)].children;
-  const auto index = static_cast<std::size_t>(std::find(siblings.begin(), siblings.end(), node) - siblings.begin());
-  return &tables[static_cast<std::size_t>(parent)]->rows[index];
+  return &tables[static_cast<std::size_t>(parent)]->rows[row_in_parent[static_cast<std::size_t>(node)]];
 }
 
 CascadeResult split_cascade(const UnitTree& tree, const CascadeSpec& spec) { return Splitter(tree, spec).run(); }

@@ -15,6 +15,7 @@ namespace kehoach {
 struct CascadeResult {
   int top = 0;  // the unit the targets belong to: the file's single top unit, or the root of several
   std::vector<std::optional<AppendixTable>> tables;  // per node: the table of its children (none for the lowest)
+  std::vector<std::size_t> row_in_parent;             // per node: its row in its parent's table
   // A unit's figures: its row in its parent's table, and for the top its own table's total.
   const AppendixRow* row_of(const UnitTree& tree, int node) const;
   // The top, then every unit below it, each parent before its children.

@@ -1,6 +1,5 @@
 #include "model/unit_tree.h"
 
-#include <functional>
 
 namespace kehoach {
 
@@ -24,15 +23,19 @@ HouseholdTally& HouseholdTally::operator+=(const HouseholdTally& o) {
   return *this;
 }
 
+// With a stack of the units still to visit rather than recursion, so that no depth of tree can
+// exhaust the call stack.
 std::vector<int> UnitTree::preorder() const {
   std::vector<int> order;
-  std::function<void(int)> visit = [&](int node) {
-    for (int child : nodes[static_cast<std::size_t>(node)].children) {
-      order.push_back(child);
-      visit(child);
-    }
-  };
-  if (!nodes.empty()) visit(0);
+  if (nodes.empty()) return order;
+  std::vector<int> stack(nodes.front().children.rbegin(), nodes.front().children.rend());
+  while (!stack.empty()) {
+    const int node = stack.back();
+    stack.pop_back();
+    order.push_back(node);
+    const auto& children = nodes[static_cast<std::size_t>(node)].children;
+    stack.insert(stack.end(), children.rbegin(), children.rend());
+  }
   return order;
 }
 
