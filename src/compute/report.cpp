@@ -97,12 +97,49 @@ class ReportBuilder {
     if (f.end < 0)
       throw InputError(where, "\"" + unit.name + "\": " + households + " cuối kỳ tính ra " + std::to_string(f.end) +
                                   " (âm): số giảm lớn hơn số đầu năm cộng số tăng; hãy kiểm tra các cột biến động.");
+    if (f.end > households_at_end(row, unit))
+      throw InputError(where, "\"" + unit.name + "\": " + households + " cuối kỳ " + (given.counts ? "tính ra " : "ghi ") +
+                                  std::to_string(f.end) + ", nhiều hơn " + households_at_end_words(row, unit) +
+                                  "; hãy kiểm tra " + (given.counts ? "các cột biến động " : "cột cuối kỳ ") + households +
+                                  end_households_hint() + ".");
     f.achieved = f.start - f.end;
     if (f.target > 0) f.share = share_of(f.achieved, f.target);
     f.target_rate = row.figures[k].end_rate;
     f.start_rate = rate_of(f.start, row.households);
     f.end_rate = rate_of(f.end, end_households_known_ ? *unit.end_households : row.households);
     return f;
+  }
+
+  // The households the end counts are among: those at the end when the file gives them, else the start's.
+  long long households_at_end(const AppendixRow& row, const UnitMovements& unit) const {
+    return end_households_known_ ? *unit.end_households : row.households;
+  }
+
+  std::string households_at_end_words(const AppendixRow& row, const UnitMovements& unit) const {
+    return (end_households_known_ ? "tổng số hộ cuối kỳ (" : "tổng số hộ của đơn vị (") +
+           std::to_string(households_at_end(row, unit)) + " hộ)";
+  }
+
+  // Where the file gives no end households, a unit that gained households may say so.
+  std::string end_households_hint() const {
+    return end_households_known_ ? "" : " (nếu đơn vị có thêm hộ mới, hãy thêm cột \"Tổng số hộ cuối kỳ\")";
+  }
+
+  // A household is poor or near-poor, not both: the two end counts together are among the unit's
+  // households too.
+  void check_end_counts(const ReportRow& out, const AppendixRow& row, const UnitMovements& unit) const {
+    if (out.figures.size() < 2) return;
+    long long together = 0;
+    std::string counts;
+    for (std::size_t k = 0; k < out.figures.size(); ++k) {
+      together += out.figures[k].end;
+      counts += (k ? " và " : "") + std::to_string(out.figures[k].end) + " " + indicator_households(table_.indicators[k].indicator);
+    }
+    if (together > households_at_end(row, unit))
+      throw InputError(Location{movements_.source, unit.source_row, {}, {}},
+                       "\"" + unit.name + "\": cuối kỳ có " + counts + ", cộng lại " + std::to_string(together) +
+                           " hộ, nhiều hơn " + households_at_end_words(row, unit) + "; hãy kiểm tra các cột biến động" +
+                           end_households_hint() + ".");
   }
 
   // A household that left the poor table for the near-poor one is counted in both.
@@ -129,6 +166,7 @@ class ReportBuilder {
       f.behind = f.share && *f.share < threshold;
       if (f.behind) out.behind = true;
     }
+    check_end_counts(out, row, unit);
     return out;
   }
 

@@ -189,3 +189,52 @@ TEST_CASE("a plain households column in a movement table is not taken for the en
       "Thôn,Tổng số hộ,Hộ nghèo - Tái nghèo,Hộ nghèo - Cuối kỳ\nSâm Cồn,166,1,9\n", "bien-dong.csv"));
   CHECK_FALSE(movements.units[0].end_households);
 }
+
+TEST_CASE("movements that raise a unit's end count above its households are refused with the row") {
+  // Yên Mỹ: 2.023 households, 17 near-poor at the start; 2.010 more through "Tăng khác" would be 100,2%.
+  CHECK(error_of("1,Đại Áng,5,0,0,0,0,0,0,\n2,Tứ Hiệp,3,0,0,0,0,0,0,\n3,Yên Mỹ,1,0,0,0,0,0,2010,\n") ==
+        "bien-dong.csv:5: \"Yên Mỹ\": hộ cận nghèo cuối kỳ tính ra 2026, nhiều hơn tổng số hộ của đơn vị (2023 hộ); hãy "
+        "kiểm tra các cột biến động hộ cận nghèo (nếu đơn vị có thêm hộ mới, hãy thêm cột \"Tổng số hộ cuối kỳ\").");
+  CHECK(error_of("1,Đại Áng,5,0,0,0,0,0,0,\n2,Tứ Hiệp,3,0,0,0,0,0,0,\n3,Yên Mỹ,,,,,,,,2024\n") ==
+        "bien-dong.csv:5: \"Yên Mỹ\": hộ cận nghèo cuối kỳ ghi 2024, nhiều hơn tổng số hộ của đơn vị (2023 hộ); hãy "
+        "kiểm tra cột cuối kỳ hộ cận nghèo (nếu đơn vị có thêm hộ mới, hãy thêm cột \"Tổng số hộ cuối kỳ\").");
+  // All of a unit's households near-poor at the end is a rate of 100%, not a slip.
+  CHECK(report_of("1,Đại Áng,5,0,0,0,0,0,0,\n2,Tứ Hiệp,3,0,0,0,0,0,0,\n3,Yên Mỹ,1,0,0,0,0,0,2007,\n")
+            .rows[2].figures[0].end_rate == Rate{10000});
+}
+
+TEST_CASE("where the end households are given, the end counts are checked against them") {
+  const std::string header =
+      "TT,Đơn vị,Tổng số hộ cuối kỳ,Hộ cận nghèo,,,,,,,\n"
+      ",,,Thoát cận nghèo,Rơi xuống hộ nghèo,Giảm khác,Hộ nghèo thoát thành cận nghèo,Tái cận nghèo,Phát sinh mới,"
+      "Tăng khác,Cuối kỳ\n";
+  const auto report = [&](const std::string& rows) {
+    return build_report(testing::small_plan(), testing::small_table(), read_movements(parse_csv(header + rows, "b.csv")),
+                        Period::H1);
+  };
+  // Đại Áng grew from 3.483 to 3.600 households: 57 + 60 near-poor is within them.
+  CHECK(report("1,Đại Áng,3600,5,0,0,0,0,60,0,\n2,Tứ Hiệp,7290,3,0,0,0,0,0,0,\n3,Yên Mỹ,900,1,0,0,0,0,0,0,\n")
+            .rows[0].figures[0].end == 117);
+  CHECK(testing::error_of([&] { report("1,Đại Áng,50,5,0,0,0,0,0,0,\n2,Tứ Hiệp,7290,3,0,0,0,0,0,0,\n3,Yên Mỹ,900,1,0,0,0,0,0,0,\n"); }) ==
+        "b.csv:3: \"Đại Áng\": hộ cận nghèo cuối kỳ tính ra 57, nhiều hơn tổng số hộ cuối kỳ (50 hộ); hãy kiểm tra các "
+        "cột biến động hộ cận nghèo.");
+}
+
+TEST_CASE("a unit's poor and near-poor households together at the end are among its households") {
+  const Grid grid = parse_csv(
+      "Thôn,Hộ nghèo - Tăng khác,Hộ cận nghèo - Tăng khác\nĐại Áng,3400,0\nTứ Hiệp,0,0\nYên Mỹ,0,0\n", "b.csv");
+  Plan plan = testing::small_plan();
+  plan.targets.front().fixed.clear();
+  plan.targets.front().reduce = 0;
+  plan.targets.push_back(Target{Indicator::Poor, 0, std::nullopt, {}});
+  Statistics s = testing::small_statistics();
+  s.units[0].poor = 5;
+  // 3.405 poor and 62 near-poor are 3.467 households, within the 3.483; with 20 more near-poor they are not.
+  CHECK_NOTHROW(build_report(plan, build_appendix(plan, s), read_movements(grid), Period::H1));
+  const Grid more = parse_csv(
+      "Thôn,Hộ nghèo - Tăng khác,Hộ cận nghèo - Tăng khác\nĐại Áng,3400,20\nTứ Hiệp,0,0\nYên Mỹ,0,0\n", "b.csv");
+  CHECK(testing::error_of([&] { build_report(plan, build_appendix(plan, s), read_movements(more), Period::H1); }) ==
+        "b.csv:2: \"Đại Áng\": cuối kỳ có 82 hộ cận nghèo và 3405 hộ nghèo, cộng lại 3487 hộ, nhiều hơn tổng số hộ của "
+        "đơn vị (3483 hộ); hãy kiểm tra các cột biến động (nếu đơn vị có thêm hộ mới, hãy thêm cột \"Tổng số hộ cuối "
+        "kỳ\").");
+}
