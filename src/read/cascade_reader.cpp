@@ -79,7 +79,7 @@ class CascadeParser : private YamlFields {
       if (unit_path.size() > kMostUnitLevels)
         throw error(entry.first, "đường dẫn đơn vị có " + std::to_string(unit_path.size()) + " cấp; kehoach nhận tối đa " +
                                      std::to_string(kMostUnitLevels) + " cấp.");
-      for (const auto& name : unit_path) unit_name(entry.first, name);
+      for (const auto& name : unit_path) checked_unit_name(entry.first, name);
       if (!entry.second.IsMap())
         throw error(entry.second, "số cố định của \"" + written + "\" phải ghi như { poor: 3 } hoặc { near_poor: all }.");
       allow(entry.second, {"poor", "near_poor"});
@@ -100,7 +100,7 @@ class CascadeParser : private YamlFields {
     if (present(node["date"])) spec.date = date(node["date"]);
     if (present(node["level"])) spec.plan_level = text(node["level"], "level");
     if (present(node["template"])) spec.template_name = text(node["template"], "template");
-    if (present(node["body"])) spec.issuing_body = unit_name(node["body"], text(node["body"], "body"));
+    if (present(node["body"])) spec.issuing_body = unit_name(node["body"], "body");
   }
 };
 

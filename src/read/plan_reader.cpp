@@ -57,11 +57,11 @@ class PlanParser : private YamlFields {
     if (!node.IsMap()) throw error(node, "\"issuer\" phải gồm các khóa parent, body, unit, place.");
     allow(node, {"parent", "body", "unit", "place"});
     // Names, as unit names are: printed in messages and on the documents' first lines.
-    if (node["parent"]) plan.parent_body = unit_name(node["parent"], text(node["parent"], "parent"));
-    plan.issuing_body = unit_name(node["body"], text(required(node, "body"), "body"));
-    plan.unit = unit_name(node["unit"], text(required(node, "unit"), "unit"));
+    if (node["parent"]) plan.parent_body = unit_name(node["parent"], "parent");
+    plan.issuing_body = unit_name(required(node, "body"), "body");
+    plan.unit = unit_name(required(node, "unit"), "unit");
     plan.issuer_line = node["unit"].Mark().line + 1;
-    plan.place = node["place"] ? unit_name(node["place"], text(node["place"], "place")) : "";
+    plan.place = node["place"] ? unit_name(node["place"], "place") : "";
   }
 
   void read_document(const YAML::Node& node, Plan& plan) const {

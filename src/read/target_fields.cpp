@@ -22,7 +22,7 @@ std::vector<FixedFigure> fixed_figures(const YAML::Node& node, const YamlFields&
   std::set<std::string> seen;
   for (const auto& entry : node) {
     FixedFigure figure;
-    figure.unit = f.unit_name(entry.first, clean_text(f.key(entry.first)));
+    figure.unit = f.checked_unit_name(entry.first, clean_text(f.key(entry.first)));
     if (!seen.insert(name_key(figure.unit)).second)
       throw f.error(entry.first, "\"" + figure.unit + "\" được ghi hai lần trong fixed.");
     read_fixed_value(entry.second, f, figure);

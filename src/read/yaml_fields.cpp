@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "read/unit_cells.h"
+#include "text/hidden_characters.h"
 #include "text/number_text.h"
 #include "text/unicode.h"
 
@@ -49,7 +50,12 @@ std::string YamlFields::key(const YAML::Node& node) const {
                         : "khóa trống; mỗi khóa phải là một chữ hoặc tên, ví dụ \"year: 2022\".");
 }
 
-std::string YamlFields::unit_name(const YAML::Node& node, std::string name) const {
+std::string YamlFields::unit_name(const YAML::Node& node, const char* key) const {
+  if (!node.IsScalar()) throw error(node, std::string("\"") + key + "\" phải là một dòng chữ.");
+  return checked_unit_name(node, clean_text(node.Scalar()));
+}
+
+std::string YamlFields::checked_unit_name(const YAML::Node& node, std::string name) const {
   if (const std::string problem = unit_name_problem(name); !problem.empty()) throw error(node, problem);
   return name;
 }
@@ -73,7 +79,13 @@ YAML::Node YamlFields::required(const YAML::Node& map, const char* key) const {
 
 std::string YamlFields::text(const YAML::Node& node, const char* key) const {
   if (!node.IsScalar()) throw error(node, std::string("\"") + key + "\" phải là một dòng chữ.");
-  return clean_text(node.Scalar());
+  std::string line = clean_text(node.Scalar());
+  // A one-line text is a name or a title: printed on the terminal as well as in documents, it has no
+  // use for a control ("\e" in a quoted YAML string), a bidi override or a zero-width character.
+  if (const auto hidden = first_hidden_character(line))
+    throw error(node, std::string("\"") + key + "\" có ký tự ẩn " + code_point_label(hidden->code_point) +
+                          " (ký tự điều khiển, đổi chiều chữ hoặc không có độ rộng); hãy gõ lại dòng này.");
+  return line;
 }
 
 std::string YamlFields::block(const YAML::Node& node, const char* key) const {

@@ -31,11 +31,14 @@ class YamlFields {
   void allow(const YAML::Node& map, std::initializer_list<const char*> keys) const;
   YAML::Node required(const YAML::Node& map, const char* key) const;
 
-  std::string text(const YAML::Node& node, const char* key) const;  // clean_text()ed, one line
+  // clean_text()ed, one line; refused when a hidden character (hidden_characters.h) is left in it.
+  std::string text(const YAML::Node& node, const char* key) const;
   std::string block(const YAML::Node& node, const char* key) const; // NFC, line breaks kept
-  // `name` (cleaned) when it can be a unit's name (unit_name_problem: not too long, nothing hidden
-  // in it), else an InputError at `node`'s line.
-  std::string unit_name(const YAML::Node& node, std::string name) const;
+  // A unit's name given as a value ("unit: xã An Hòa Thịnh"), cleaned, refused at its line when
+  // unit_name_problem finds it too long or hiding a character.
+  std::string unit_name(const YAML::Node& node, const char* key) const;
+  // The same check of a name taken from a key or a path (cleaned): `name`, or an InputError at `node`.
+  std::string checked_unit_name(const YAML::Node& node, std::string name) const;
   long long integer(const YAML::Node& node, const char* key, long long low, long long high) const;
 
   // 2022-01-05 or 05/01/2022; a draft may leave the day blank: 2022-01 or 01/2022 (day 0).

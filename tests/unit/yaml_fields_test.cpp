@@ -228,3 +228,13 @@ TEST_CASE("a YAML file nested deeper than the parser goes is refused saying so")
   CHECK(testing::error_of([&] { parse_plan(yaml, "k.yaml"); }) ==
         "k.yaml:1: tệp YAML lồng quá sâu (danh sách trong danh sách, khóa trong khóa quá nhiều tầng).");
 }
+
+TEST_CASE("a one-line text of any YAML file with a control or bidi character is refused at its line") {
+  CHECK(testing::error_of([] { kStandard(testing::replaced(with_line(kStandardLines, 99, ""), "name: Chuẩn nghèo",
+                                                           "name: \"Chuẩn\\e]0;x\\a nghèo\"")); }) ==
+        "k.yaml:1: \"name\" có ký tự ẩn U+001B (ký tự điều khiển, đổi chiều chữ hoặc không có độ rộng); hãy gõ lại dòng "
+        "này.");
+  CHECK(testing::error_of([] { kPlan(with_line(kPlanLines, 1, "title: \"KẾ HOẠCH \\u202E\"")); }) ==
+        "k.yaml:2: \"title\" có ký tự ẩn U+202E (ký tự điều khiển, đổi chiều chữ hoặc không có độ rộng); hãy gõ lại dòng "
+        "này.");
+}
