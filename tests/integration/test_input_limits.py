@@ -84,7 +84,7 @@ class InputLimits(FolderTest):
         self.refused("appendix", plan, "-o", "phu-luc.xlsx",
                      message=self.path("thon.csv") + ":4, cột B (Tổng số hộ): 100.000.000.000.000 hộ là quá nhiều cho "
                              "một đơn vị (tối đa 10.000.000 hộ); hãy kiểm tra lại ô này.")
-        self.assertLess(time.monotonic() - started, 1)
+        self.assertLess(time.monotonic() - started, 2)  # it took 94 s, stepping one household at a time
 
     def test_ten_thousand_units_of_a_million_billion_households_are_refused_not_added_up(self):
         rows = "".join(f"Thôn {i},999999999999999,1,1\n" for i in range(10000))
