@@ -24,7 +24,7 @@ void add_folder(DocxPackage& package, const fs::path& folder) {
     if (!entry.is_regular_file()) continue;
     const std::string name = fs::relative(entry.path(), folder).generic_string();
     if (name.front() == '.') continue;  // editor droppings such as .~lock files
-    std::string bytes = read_file_bytes(entry.path().string());
+    std::string bytes = read_part_file(entry.path().string(), InputKind::Template);
     if (std::string* existing = package.find(name))
       *existing = std::move(bytes);
     else
@@ -39,7 +39,7 @@ DocxPackage from_folder(const fs::path& folder) {
 }
 
 DocxPackage from_zip(const std::string& path) {
-  const std::string file = read_file_bytes(path);
+  const std::string file = read_file_bytes(path, InputKind::Template);
   const InputError not_docx(Location{path, {}, {}, {}},
                             "không phải tệp Word .docx; hãy mở bằng Word hoặc LibreOffice và lưu lại dưới dạng .docx.");
   if (file.rfind("PK\x03\x04", 0) != 0) throw not_docx;

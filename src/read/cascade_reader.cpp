@@ -117,6 +117,6 @@ CascadeSpec parse_cascade(const std::string& yaml, const std::string& path) {
   return CascadeParser(path).parse(load_yaml(yaml, path));
 }
 
-CascadeSpec read_cascade(const std::string& path) { return parse_cascade(read_file_bytes(path), path); }
+CascadeSpec read_cascade(const std::string& path) { return parse_cascade(read_file_bytes(path, InputKind::Yaml), path); }
 
 }  // namespace kehoach

@@ -144,6 +144,6 @@ Plan parse_plan(const std::string& yaml, const std::string& path) {
   return PlanParser(path).parse(load_yaml(yaml, path));
 }
 
-Plan read_plan(const std::string& path) { return parse_plan(read_file_bytes(path), path); }
+Plan read_plan(const std::string& path) { return parse_plan(read_file_bytes(path, InputKind::Yaml), path); }
 
 }  // namespace kehoach

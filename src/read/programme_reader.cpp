@@ -53,7 +53,7 @@ NationalProgramme parse_programme(const std::string& yaml, const std::string& pa
   return ProgrammeParser(path).parse(load_yaml(yaml, path));
 }
 
-NationalProgramme read_programme(const std::string& path) { return parse_programme(read_file_bytes(path), path); }
+NationalProgramme read_programme(const std::string& path) { return parse_programme(read_file_bytes(path, InputKind::Yaml), path); }
 
 std::vector<NationalProgramme> shipped_programmes() {
   std::vector<std::filesystem::path> files;

@@ -66,7 +66,7 @@ std::string expand(const std::string& text, const fs::path& templates, const std
         throw InputError(here, "không có khối " + std::string(path) + " (" + file.string() + ").");
       if (depth == kMaxDepth)
         throw InputError(here, "các khối chèn lẫn nhau (quá " + std::to_string(kMaxDepth) + " lớp khối trong khối).");
-      std::string lines = expand(read_file_bytes(file.string()), templates, file.string(), depth + 1);
+      std::string lines = expand(read_part_file(file.string(), InputKind::Template), templates, file.string(), depth + 1);
       // The marker's line, with its line break, becomes the block's lines, with theirs.
       if (!lines.empty() && lines.back() == '\n') lines.pop_back();
       out += lines;

@@ -367,3 +367,17 @@ TEST_CASE("the chunk decoder gives decode_to_utf8's text, before NFC, however th
     }
   }
 }
+
+TEST_CASE("a streamed file is bounded by the limit of household lists, raised by KEHOACH_MAX_RECORDS_MB") {
+  const testing::ScratchFolder scratch;
+  const testing::ScopedEnvironment limit("KEHOACH_MAX_RECORDS_MB", "1");
+  std::string text = "Mã hộ,Thôn\n";
+  for (int i = 0; text.size() <= kMiB; ++i) text += "H" + std::to_string(i) + ",Trùa\n";
+  const std::string path = scratch.write("ho.csv", text);
+  CHECK(testing::error_of([&] { streamed(path); }) ==
+        path + ": tệp lớn 1,1 MB, quá giới hạn 1 MB của danh sách hộ, tệp đơn vị; nếu tệp đúng là lớn như vậy, hãy đặt "
+               "biến môi trường KEHOACH_MAX_RECORDS_MB lớn hơn (số MB, hiện 1), ví dụ KEHOACH_MAX_RECORDS_MB=10.");
+  CHECK(testing::error_of([] { streamed("/dev/zero"); }) ==
+        "/dev/zero: đây là một thiết bị, không phải tệp thường; kehoach chỉ đọc tệp thường: hãy lưu dữ liệu vào một tệp "
+        "rồi chỉ đến tệp đó.");
+}

@@ -155,12 +155,12 @@ TEST_CASE("the shipped templates: each whole, the shared parts once, no marker l
       // Only the document, and the report's styles (templates/README.md), are a template's own.
       const bool own = part == "word/document.xml" || (name == "bao-cao" && part == "word/styles.xml");
       CHECK(fs::exists(templates / name / part) == own);
-      if (!own) CHECK(bytes == read_file_bytes((templates / "chung" / part).string()));
+      if (!own) CHECK(bytes == read_file_bytes((templates / "chung" / part).string(), InputKind::Template));
     }
     // Every template opens with the one two-column header (quốc hiệu, cơ quan, số, địa danh và ngày).
-    const std::string header = read_file_bytes((templates / "khoi" / "dau-van-ban.xml").string());
+    const std::string header = read_file_bytes((templates / "khoi" / "dau-van-ban.xml").string(), InputKind::Template);
     CHECK(package.find("word/document.xml")->find(header) != std::string::npos);
-    CHECK(package.find("word/document.xml")->find(read_file_bytes((templates / "khoi" / "noi-nhan-chu-ky.xml").string())) !=
+    CHECK(package.find("word/document.xml")->find(read_file_bytes((templates / "khoi" / "noi-nhan-chu-ky.xml").string(), InputKind::Template)) !=
           std::string::npos);
   }
 }
