@@ -67,12 +67,13 @@ class FolderSource : public PartSource {
   }
 
  private:
-  // Anything by that name, regular or not: read_part_file refuses a folder or a FIFO by name.
+  // Anything by that name but a folder (which no part can be), regular or not: read_part_file refuses a
+  // FIFO or a device by name rather than opening it.
   fs::path file_of(const std::string& part) const {
     for (const auto& folder : folders_) {
       std::error_code error;
       const fs::path file = folder / part;
-      if (fs::exists(fs::symlink_status(file, error))) return file;
+      if (fs::exists(fs::symlink_status(file, error)) && !fs::is_directory(file, error)) return file;
     }
     return {};
   }
@@ -236,7 +237,8 @@ class PackageCollector {
     if (parts_.count(rels) || !source_.has(rels)) return;
     take(rels);
     for (const auto& relationship : elements(parts_[rels], "Relationship", "Target", source_.where(rels))) {
-      if (relationship.mode == "External") continue;  // a web address, not a part
+      // A web address, or no part at all (an empty target, a place in the same part).
+      if (relationship.mode == "External" || relationship.value.empty() || relationship.value.front() == '#') continue;
       reach(relationship.value, folder_of(part), rels, "quan hệ " + relationship.id);
     }
   }

@@ -10,6 +10,7 @@
 
 #include "model/input_error.h"
 #include "package/file_bytes.h"
+#include "text/number_words.h"
 
 namespace kehoach {
 namespace {
@@ -20,6 +21,26 @@ const char* office_program(InputKind kind) {
 
 std::string hostile_advice(InputKind kind) {
   return std::string("tệp bị hỏng hoặc cố ý gây hại: hãy mở bằng ") + office_program(kind) + " rồi lưu lại.";
+}
+
+// The headers a zip reader meets: "PK\3\4" before each entry's data, "PK\1\2" for each in the central
+// directory. Counted over the whole file, up to `most`; the same bytes inside compressed data are a chance
+// of one in four thousand million each, far too rare to reach it.
+std::size_t count_headers(std::istream& in, std::size_t most) {
+  std::size_t count = 0;
+  std::string buffer(1 << 20, '\0');
+  std::size_t kept = 0;  // the last bytes of the piece before, which may begin a header
+  while (count <= most) {
+    in.read(buffer.data() + kept, static_cast<std::streamsize>(buffer.size() - kept));
+    const std::size_t size = kept + static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0));
+    const std::string_view piece(buffer.data(), size);
+    for (std::size_t at = piece.find("PK"); at != std::string_view::npos && at + 4 <= size; at = piece.find("PK", at + 1))
+      if (piece.compare(at + 2, 2, "\x03\x04") == 0 || piece.compare(at + 2, 2, "\x01\x02") == 0) ++count;
+    if (!in) break;
+    kept = std::min<std::size_t>(size, 3);
+    std::memmove(buffer.data(), buffer.data() + size - kept, kept);
+  }
+  return count;
 }
 
 }  // namespace
@@ -130,6 +151,13 @@ ZipReader::ZipReader(const std::string& path, std::string display_name, InputKin
   char signature[4] = {};
   file_.read(signature, sizeof signature);
   if (file_.gcount() != 4 || std::memcmp(signature, "PK\x03\x04", 4) != 0) fail(not_zip);
+  // Poco indexes every entry, local and central, when it opens the zip (a few hundred bytes each): a
+  // file of a million empty entries is refused before it does.
+  file_.seekg(0);
+  if (count_headers(file_, 2 * kMaxEntries) > 2 * kMaxEntries)
+    fail("tệp nén có hơn " + format_count(static_cast<long long>(kMaxEntries)) +
+         " phần; một tệp Excel hay Word không có nhiều phần như vậy: " + hostile_advice(kind_));
+  file_.clear();
   file_.seekg(0);
   try {
     archive_ = std::make_unique<Poco::Zip::ZipArchive>(file_);

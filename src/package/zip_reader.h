@@ -70,6 +70,10 @@ class ZipReader {
   std::uint64_t inflated_ = 0;  // bytes inflated so far, all parts
 };
 
+// The most entries a package may have: an .xlsx or a .docx has a few dozen parts, a few thousand with
+// many pictures.
+constexpr std::size_t kMaxEntries = 100000;
+
 // The longest run of bytes without a '>' a part read as a stream may hold: more than any tag or cell
 // text of an Office file (a cell holds at most 32.767 characters).
 constexpr std::uint64_t kMaxXmlRun = 4 * kMiB;

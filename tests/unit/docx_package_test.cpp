@@ -176,7 +176,10 @@ TEST_CASE("parts named by the content types, reached through relationships of pa
          "<Relationship Id=\"rId1\" Type=\"t\" Target=\"styles.xml\"/>"
          "<Relationship Id=\"rId2\" Type=\"t\" Target=\"media/%E1%BA%A3nh%201.png\"/>"
          "<Relationship Id=\"rId3\" Type=\"t\" Target=\"https://example.org/../../x\" TargetMode=\"External\"/>"
-         "<Relationship Id=\"rId4\" Type=\"t\" Target=\"/word/header1.xml\"/></Relationships>";
+         "<Relationship Id=\"rId4\" Type=\"t\" Target=\"/word/header1.xml\"/>"
+         // No part: an empty target, a place, a folder.
+         "<Relationship Id=\"rId5\" Type=\"t\" Target=\"\"/><Relationship Id=\"rId6\" Type=\"t\" Target=\"#_Toc1\"/>"
+         "<Relationship Id=\"rId7\" Type=\"t\" Target=\"media\"/></Relationships>";
   fs::create_directories(folder / "word" / "media");
   std::ofstream(folder / "word" / "media" / "ảnh 1.png") << "PNG";
   std::ofstream(folder / "word" / "header1.xml") << "<w:hdr/>";

@@ -179,10 +179,10 @@ TEST_CASE("the shipped templates: each whole, the shared parts once, no marker l
   }
 }
 
-TEST_CASE("chung and khoi are not templates a plan can name") {
+TEST_CASE("chung and khoi are not templates a plan can name, nor the templates folder itself or its parent") {
   const testing::ScratchFolder scratch;
   const std::string plan = scratch.file("ke-hoach.yaml");
-  for (const std::string name : {"chung", "khoi"})
+  for (const std::string name : {"chung", "khoi", ".", ".."})
     CHECK_THROWS_WITH_AS(locate_template(name, plan),
                          (plan + ": không có mẫu \"" + name +
                           "\". Các mẫu có sẵn: bao-cao, hoi-phu-nu, huyen, xa; hoặc ghi đường dẫn đến tệp mẫu .docx của bạn.")

@@ -157,3 +157,17 @@ TEST_CASE("a streamed part with megabytes and no '>' is cut off: an XML parser w
   // Read whole (a picture of a template, say), the same bytes are no XML and pass.
   CHECK(zip.read("xl/worksheets/sheet1.xml") == part);
 }
+
+TEST_CASE("a zip of more entries than any package has is refused before they are indexed") {
+  const ScratchFolder scratch;
+  testing::ZipEntries entries;
+  for (std::size_t i = 0; i <= kMaxEntries; ++i) entries.emplace_back(std::to_string(i), "");
+  const std::string path = scratch.file("bang.xlsx");
+  testing::write_raw_zip(path, entries);
+  CHECK(error_of([&] { ZipReader(path, "bang.xlsx", InputKind::Table, kNotZip); }) ==
+        hostile("tệp nén có hơn 100.000 phần; một tệp Excel hay Word không có nhiều phần như vậy: tệp bị hỏng hoặc cố ý "
+                "gây hại: hãy mở bằng Excel hoặc LibreOffice rồi lưu lại."));
+  entries.pop_back();
+  testing::write_raw_zip(path, entries);
+  CHECK(ZipReader(path, "bang.xlsx", InputKind::Table, kNotZip).names().size() == kMaxEntries);
+}
