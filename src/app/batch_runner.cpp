@@ -6,9 +6,11 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 #include "package/atomic_file.h"
+#include "package/file_bytes.h"
 
 namespace kehoach {
 namespace {
@@ -18,7 +20,9 @@ using Clock = std::chrono::steady_clock;
 
 std::map<std::string, std::string> read_manifest(const fs::path& path) {
   std::map<std::string, std::string> fingerprints;
-  std::ifstream in(path);
+  std::error_code missing;
+  if (!fs::exists(fs::symlink_status(path, missing))) return fingerprints;  // a first run
+  std::istringstream in(read_file_bytes(path.string(), InputKind::Table));  // not a FIFO, not endless
   std::string fingerprint, folder;
   while (in >> fingerprint && std::getline(in >> std::ws, folder)) fingerprints[folder] = fingerprint;
   return fingerprints;

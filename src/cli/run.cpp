@@ -42,6 +42,12 @@ Mã thoát: 0 thành công; 1 bảng được kiểm tra có chỗ sai; 2 tệp 
 không đọc được; 3 không ghi được tệp kết quả; 64 dòng lệnh sai; 70 lỗi ngoài dự kiến
 của chính kehoach; 130 dừng giữa chừng (Ctrl-C khi kehoach batch đang chạy; các tệp
 đã ghi đều trọn vẹn).
+
+Giới hạn tệp đầu vào, MB (tệp .xlsx, .docx: mỗi phần giải nén ra tối đa 10 lần, cả tệp
+20 lần số đó): tệp YAML 1 (KEHOACH_MAX_YAML_MB); bảng số liệu, biến động, bảng kiểm
+tra 10 (KEHOACH_MAX_TABLE_MB); danh sách hộ, tệp đơn vị 1024 (KEHOACH_MAX_RECORDS_MB);
+mẫu Word 2 (KEHOACH_MAX_TEMPLATE_MB). Đặt biến môi trường để nâng giới hạn, ví dụ:
+  KEHOACH_MAX_TABLE_MB=100 kehoach appendix ke-hoach.yaml
 )";
 
 // The commands in the order `kehoach` names them: the words, options and help of each, and its work.

@@ -1,10 +1,5 @@
 #include "package/ooxml_xml.h"
 
-#include <Poco/AutoPtr.h>
-#include <Poco/DOM/Element.h>
-#include <Poco/DOM/NamedNodeMap.h>
-#include <Poco/DOM/Node.h>
-
 #include <charconv>
 
 namespace kehoach {
@@ -36,29 +31,6 @@ std::string sax_attribute(const Poco::XML::Attributes& attributes, std::string_v
   for (int i = 0; i < attributes.getLength(); ++i)
     if (local_name(attributes.getLocalName(i), attributes.getQName(i)) == name) return attributes.getValue(i);
   return "";
-}
-
-std::string dom_attribute(const Poco::XML::Element& element, std::string_view name) {
-  Poco::AutoPtr<Poco::XML::NamedNodeMap> attributes = element.attributes();
-  for (unsigned long i = 0; i < attributes->length(); ++i) {
-    const Poco::XML::Node* attribute = attributes->item(i);
-    if (local_name(attribute->localName(), attribute->nodeName()) == name) return attribute->nodeValue();
-  }
-  return "";
-}
-
-std::vector<const Poco::XML::Element*> child_elements(const Poco::XML::Node* parent, std::string_view name) {
-  std::vector<const Poco::XML::Element*> found;
-  if (!parent) return found;
-  for (auto* node = parent->firstChild(); node; node = node->nextSibling())
-    if (node->nodeType() == Poco::XML::Node::ELEMENT_NODE && local_name(node->localName(), node->nodeName()) == name)
-      found.push_back(static_cast<const Poco::XML::Element*>(node));
-  return found;
-}
-
-const Poco::XML::Element* first_child(const Poco::XML::Node* parent, std::string_view name) {
-  auto found = child_elements(parent, name);
-  return found.empty() ? nullptr : found.front();
 }
 
 std::optional<int> parse_int(std::string_view text) {

@@ -1,19 +1,13 @@
 #pragma once
-// Small helpers for reading Office Open XML parts through Poco, shared by the package and the
-// readers of its parts: names and attributes matched whatever the writer's namespace prefixes,
-// child elements of a DOM node, integers as the parts write them, and Excel's _xHHHH_ escapes.
+// Small helpers for reading Office Open XML parts through Poco's SAX parser, shared by the package and
+// the readers of its parts: names and attributes matched whatever the writer's namespace prefixes,
+// integers as the parts write them, and Excel's _xHHHH_ escapes.
 #include <Poco/SAX/Attributes.h>
 #include <Poco/XML/XMLString.h>
 
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
-
-namespace Poco::XML {
-class Element;
-class Node;
-}  // namespace Poco::XML
 
 namespace kehoach {
 
@@ -23,11 +17,6 @@ std::string_view local_name(const Poco::XML::XMLString& local, const Poco::XML::
 
 // The value of the attribute with that local name, or "".
 std::string sax_attribute(const Poco::XML::Attributes& attributes, std::string_view name);
-std::string dom_attribute(const Poco::XML::Element& element, std::string_view name);
-
-// The element children of `parent` (none when it is null) with that local name, in order.
-std::vector<const Poco::XML::Element*> child_elements(const Poco::XML::Node* parent, std::string_view name);
-const Poco::XML::Element* first_child(const Poco::XML::Node* parent, std::string_view name);
 
 // The whole text as a decimal int, or nothing.
 std::optional<int> parse_int(std::string_view text);

@@ -1,25 +1,24 @@
 #include "package/xlsx_package.h"
 
-#include <Poco/DOM/DOMParser.h>
-#include <Poco/DOM/Element.h>
 #include <Poco/Exception.h>
+#include <Poco/SAX/Attributes.h>
 #include <Poco/SAX/ContentHandler.h>
+#include <Poco/SAX/DefaultHandler.h>
 #include <Poco/SAX/InputSource.h>
 #include <Poco/SAX/SAXParser.h>
 #include <Poco/SAX/XMLReader.h>
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
 
 #include <algorithm>
-#include <istream>
-#include <streambuf>
 
 #include "model/input_error.h"
 #include "package/ooxml_xml.h"
+#include "package/zip_reader.h"
 #include "text/unicode.h"
 
 namespace kehoach {
 namespace {
+
+using Poco::XML::XMLString;
 
 const char* const kNotXlsx =
     "không phải tệp Excel .xlsx; hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dưới dạng .xlsx "
@@ -28,25 +27,61 @@ const char* const kNotXlsx =
 const char* const kWorkbookPart = "xl/workbook.xml";
 const char* const kWorkbookRels = "xl/_rels/workbook.xml.rels";
 
-// A part's stream that reads as ended once `stop` is set (see XlsxPackage::parse_sax).
-class StoppableBuffer : public std::streambuf {
+// Passes every event on to `inner`, counting how deep the elements nest; past kMaxXmlDepth, or once
+// the caller's `stop` is set, it sets stopped(), which ends the part's stream at the next buffer.
+class DepthGuard : public Poco::XML::ContentHandler {
  public:
-  StoppableBuffer(std::istream& source, const bool& stop) : source_(source), stop_(stop), buffer_(1 << 16) {}
+  DepthGuard(Poco::XML::ContentHandler& inner, const bool* stop) : inner_(inner), stop_(stop) {}
 
- protected:
-  int_type underflow() override {
-    if (stop_) return traits_type::eof();
-    source_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    const std::streamsize got = source_.gcount();
-    if (got <= 0) return traits_type::eof();
-    setg(buffer_.data(), buffer_.data(), buffer_.data() + got);
-    return traits_type::to_int_type(buffer_.front());
+  const bool* stopped() const { return &stopped_; }
+  bool too_deep() const { return too_deep_; }
+
+  void setDocumentLocator(const Poco::XML::Locator* locator) override { inner_.setDocumentLocator(locator); }
+  void startDocument() override { inner_.startDocument(); }
+  void endDocument() override { inner_.endDocument(); }
+  void startElement(const XMLString& uri, const XMLString& local, const XMLString& qualified,
+                    const Poco::XML::Attributes& attributes) override {
+    if (stopped_) return;
+    if (++depth_ > kMaxXmlDepth) {
+      too_deep_ = stopped_ = true;
+      return;
+    }
+    inner_.startElement(uri, local, qualified, attributes);
+    check_stop();
+  }
+  void endElement(const XMLString& uri, const XMLString& local, const XMLString& qualified) override {
+    if (stopped_) return;
+    --depth_;
+    inner_.endElement(uri, local, qualified);
+    check_stop();
+  }
+  void characters(const Poco::XML::XMLChar text[], int start, int length) override {
+    if (!stopped_) inner_.characters(text, start, length);
+  }
+  void ignorableWhitespace(const Poco::XML::XMLChar text[], int start, int length) override {
+    if (!stopped_) inner_.ignorableWhitespace(text, start, length);
+  }
+  void processingInstruction(const XMLString& target, const XMLString& data) override {
+    if (!stopped_) inner_.processingInstruction(target, data);
+  }
+  void startPrefixMapping(const XMLString& prefix, const XMLString& uri) override {
+    if (!stopped_) inner_.startPrefixMapping(prefix, uri);
+  }
+  void endPrefixMapping(const XMLString& prefix) override {
+    if (!stopped_) inner_.endPrefixMapping(prefix);
+  }
+  void skippedEntity(const XMLString& name) override {
+    if (!stopped_) inner_.skippedEntity(name);
   }
 
  private:
-  std::istream& source_;
-  const bool& stop_;
-  std::vector<char> buffer_;
+  void check_stop() { stopped_ = stopped_ || (stop_ != nullptr && *stop_); }
+
+  Poco::XML::ContentHandler& inner_;
+  const bool* stop_;
+  int depth_ = 0;
+  bool stopped_ = false;
+  bool too_deep_ = false;
 };
 
 }  // namespace
@@ -54,48 +89,32 @@ class StoppableBuffer : public std::streambuf {
 // ---------------------------------------------------------------------------------------------
 // The zip container.
 
-XlsxPackage::XlsxPackage(const std::string& path, const std::string& display_name) : display_name_(display_name) {
-  file_.open(path, std::ios::binary);
-  if (!file_) fail("không mở được tệp; hãy kiểm tra tên và đường dẫn của tệp.");
-  try {
-    archive_ = std::make_unique<Poco::Zip::ZipArchive>(file_);
-  } catch (const Poco::Exception&) {
-    fail(kNotXlsx);
-  }
-}
+XlsxPackage::XlsxPackage(const std::string& path, const std::string& display_name, InputKind kind)
+    : display_name_(display_name), kind_(kind), zip_(std::make_unique<ZipReader>(path, display_name, kind, kNotXlsx)) {}
 
 XlsxPackage::~XlsxPackage() = default;
 
-bool XlsxPackage::has(const std::string& part) const {
-  return archive_->findHeader(part) != archive_->headerEnd();
-}
+bool XlsxPackage::has(const std::string& part) const { return zip_->has(part); }
 
 void XlsxPackage::parse_sax(const std::string& part, Poco::XML::ContentHandler& handler, const bool* stop) {
-  static const bool kNever = false;
+  if (!zip_->has(part)) fail_broken(part);
+  DepthGuard guard(handler, stop);
+  auto stream = zip_->stream(part, guard.stopped());
+  bool broken = false;
   try {
-    auto stream = open(part);
-    StoppableBuffer buffer(*stream, stop ? *stop : kNever);
-    std::istream stoppable(&buffer);
-    Poco::XML::InputSource source(stoppable);
+    Poco::XML::InputSource source(*stream);
     Poco::XML::SAXParser parser;
     parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, true);
-    parser.setContentHandler(&handler);
+    parser.setContentHandler(&guard);
     parser.parse(&source);
   } catch (const Poco::Exception&) {
-    fail_broken(part);
+    broken = true;
   }
-}
-
-Poco::AutoPtr<Poco::XML::Document> XlsxPackage::parse_dom(const std::string& part) {
-  try {
-    auto stream = open(part);
-    Poco::XML::InputSource source(*stream);
-    Poco::XML::DOMParser parser;
-    parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, true);
-    return parser.parse(&source);
-  } catch (const Poco::Exception&) {
-    fail_broken(part);
-  }
+  stream->finish();  // a limit passed is the reason, not the XML it cut off
+  if (guard.too_deep())
+    fail("phần " + part + " lồng các thẻ XML sâu quá " + std::to_string(kMaxXmlDepth) +
+         " lớp; tệp bị hỏng hoặc cố ý gây hại: hãy mở bằng Excel hoặc LibreOffice rồi lưu lại.");
+  if (broken && !(stop != nullptr && *stop)) fail_broken(part);
 }
 
 void XlsxPackage::fail(const std::string& problem) const {
@@ -107,37 +126,78 @@ void XlsxPackage::fail_broken(const std::string& part) const {
        "\"; hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dưới dạng .xlsx.");
 }
 
-std::unique_ptr<Poco::Zip::ZipInputStream> XlsxPackage::open(const std::string& part) {
-  auto header = archive_->findHeader(part);
-  if (header == archive_->headerEnd()) fail_broken(part);
-  file_.clear();  // ZipArchive leaves the stream failed once it has read the directory
-  return std::make_unique<Poco::Zip::ZipInputStream>(file_, header->second, true);
-}
-
 // ---------------------------------------------------------------------------------------------
 // The workbook.
 
 namespace {
 
-std::map<std::string, XlsxWorkbook::Relationship> read_relationships(XlsxPackage& package) {
-  std::map<std::string, XlsxWorkbook::Relationship> relationships;
-  if (!package.has(kWorkbookRels)) package.fail_broken(kWorkbookRels);
-  auto document = package.parse_dom(kWorkbookRels);
-  for (const auto* element : child_elements(document->documentElement(), "Relationship")) {
-    if (dom_attribute(*element, "TargetMode") == "External") continue;
-    relationships[dom_attribute(*element, "Id")] = {dom_attribute(*element, "Type"),
-                                                    resolve_part("xl/", dom_attribute(*element, "Target"))};
+// The most sheets or relationships a workbook may list: far beyond any real one, and bounding what is kept.
+constexpr std::size_t kMaxWorkbookEntries = 65536;
+
+// <Relationships><Relationship Id=".." Type=".." Target=".." TargetMode=".."/>: the internal ones.
+class RelationshipsHandler : public Poco::XML::DefaultHandler {
+ public:
+  void startElement(const XMLString&, const XMLString& local, const XMLString& qualified,
+                    const Poco::XML::Attributes& attributes) override {
+    ++depth_;
+    if (depth_ != 2 || local_name(local, qualified) != "Relationship") return;
+    if (sax_attribute(attributes, "TargetMode") == "External") return;
+    if (relationships_.size() == kMaxWorkbookEntries) too_many_ = true;
+    if (too_many_) return;
+    relationships_[sax_attribute(attributes, "Id")] = {sax_attribute(attributes, "Type"),
+                                                        resolve_part("xl/", sax_attribute(attributes, "Target"))};
   }
-  return relationships;
+  void endElement(const XMLString&, const XMLString&, const XMLString&) override { --depth_; }
+
+  bool too_many() const { return too_many_; }
+  std::map<std::string, XlsxWorkbook::Relationship> take() { return std::move(relationships_); }
+
+ private:
+  std::map<std::string, XlsxWorkbook::Relationship> relationships_;
+  int depth_ = 0;
+  bool too_many_ = false;
+};
+
+// <workbook><sheets><sheet name=".." r:id=".."/>.
+class SheetListHandler : public Poco::XML::DefaultHandler {
+ public:
+  void startElement(const XMLString&, const XMLString& local, const XMLString& qualified,
+                    const Poco::XML::Attributes& attributes) override {
+    const auto name = local_name(local, qualified);
+    ++depth_;
+    if (depth_ == 2 && name == "sheets") in_sheets_ = true;
+    if (!in_sheets_ || depth_ != 3 || name != "sheet") return;
+    if (sheets_.size() == kMaxWorkbookEntries) too_many_ = true;
+    if (!too_many_) sheets_.push_back({sax_attribute(attributes, "name"), sax_attribute(attributes, "id")});
+  }
+  void endElement(const XMLString&, const XMLString&, const XMLString&) override {
+    if (depth_ == 2) in_sheets_ = false;
+    --depth_;
+  }
+
+  bool too_many() const { return too_many_; }
+  std::vector<XlsxWorkbook::Sheet> take() { return std::move(sheets_); }
+
+ private:
+  std::vector<XlsxWorkbook::Sheet> sheets_;
+  int depth_ = 0;
+  bool in_sheets_ = false;
+  bool too_many_ = false;
+};
+
+std::map<std::string, XlsxWorkbook::Relationship> read_relationships(XlsxPackage& package) {
+  if (!package.has(kWorkbookRels)) package.fail_broken(kWorkbookRels);
+  RelationshipsHandler handler;
+  package.parse_sax(kWorkbookRels, handler);
+  if (handler.too_many()) package.fail_broken(kWorkbookRels);
+  return handler.take();
 }
 
 std::vector<XlsxWorkbook::Sheet> read_sheet_list(XlsxPackage& package) {
-  std::vector<XlsxWorkbook::Sheet> sheets;
-  auto document = package.parse_dom(kWorkbookPart);
-  const auto* list = first_child(document->documentElement(), "sheets");
-  for (const auto* element : child_elements(list, "sheet"))
-    sheets.push_back({dom_attribute(*element, "name"), dom_attribute(*element, "id")});
-  return sheets;
+  SheetListHandler handler;
+  package.parse_sax(kWorkbookPart, handler);
+  if (handler.too_many()) package.fail_broken(kWorkbookPart);
+  return handler.take();
 }
 
 std::string quoted_sheet_names(const std::vector<XlsxWorkbook::Sheet>& sheets) {

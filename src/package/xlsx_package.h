@@ -4,10 +4,9 @@
 // file knows the zip and the workbook's part names; the readers of the other parts are given a
 // part's name and parse it through the package. Every error is an InputError naming the file as
 // the user gave it.
-#include <Poco/AutoPtr.h>
-#include <Poco/DOM/Document.h>
-
-#include <fstream>
+//
+// Every part is parsed as it is inflated (SAX), never held whole, within the limits of its kind
+// (zip_reader.h: inflated sizes, names, runs without a tag); what a handler keeps is its own to bound.
 #include <map>
 #include <memory>
 #include <string>
@@ -18,19 +17,23 @@ namespace Poco::XML {
 class ContentHandler;
 }  // namespace Poco::XML
 
-namespace Poco::Zip {
-class ZipArchive;
-class ZipInputStream;
-}  // namespace Poco::Zip
+#include "package/input_limits.h"
 
 namespace kehoach {
+
+class ZipReader;
+
+// The XML elements a part may nest: sheets nest six deep, rich text in a cell a few more. Deeper is no
+// spreadsheet, and an XML parser keeps every open element.
+constexpr int kMaxXmlDepth = 64;
 
 // The zip container. Poco indexes the archive once; each part is then streamed from
 // the same file, so a large sheet never has to sit in memory as XML text.
 class XlsxPackage {
  public:
-  // Refuses a file it cannot open ("không mở được tệp") and one that is not a zip (not an .xlsx).
-  XlsxPackage(const std::string& path, const std::string& display_name);
+  // Refuses a file it cannot open or that is not a regular file within the limit of `kind`
+  // (file_bytes.h), one that is not a zip (not an .xlsx), and one with a part named outside it.
+  XlsxPackage(const std::string& path, const std::string& display_name, InputKind kind = InputKind::Table);
   ~XlsxPackage();
 
   bool has(const std::string& part) const;
@@ -39,21 +42,20 @@ class XlsxPackage {
   // C), so a handler that must give up sets *stop instead: the part then reads as ended at the
   // parser's next buffer, with an error about the cut-off XML that the caller ignores, rather than
   // reading the rest of a sheet of a million rows for nothing. Missing or broken XML: fail_broken.
+  // A part over its limits, or nesting elements deeper than kMaxXmlDepth: an InputError saying so.
   void parse_sax(const std::string& part, Poco::XML::ContentHandler& handler, const bool* stop = nullptr);
 
-  // The whole part as a DOM, for the small ones (workbook, relationships, styles).
-  Poco::AutoPtr<Poco::XML::Document> parse_dom(const std::string& part);
+  InputKind kind() const { return kind_; }
+  const std::string& display_name() const { return display_name_; }
 
   [[noreturn]] void fail(const std::string& problem) const;
   // The file is damaged: `part` is missing or cannot be read.
   [[noreturn]] void fail_broken(const std::string& part) const;
 
  private:
-  std::unique_ptr<Poco::Zip::ZipInputStream> open(const std::string& part);
-
   std::string display_name_;
-  std::ifstream file_;
-  std::unique_ptr<Poco::Zip::ZipArchive> archive_;
+  InputKind kind_;
+  std::unique_ptr<ZipReader> zip_;
 };
 
 // xl/workbook.xml and its relationships: which sheets exist, in order, and where their parts are.

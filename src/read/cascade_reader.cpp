@@ -122,6 +122,6 @@ CascadeSpec parse_cascade(const std::string& yaml, const std::string& path) {
   return parse_yaml(yaml, path, [&](const YAML::Node& root) { return CascadeParser(path).parse(root); });
 }
 
-CascadeSpec read_cascade(const std::string& path) { return parse_cascade(read_file_bytes(path), path); }
+CascadeSpec read_cascade(const std::string& path) { return parse_cascade(read_file_bytes(path, InputKind::Yaml), path); }
 
 }  // namespace kehoach

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/input_error.h"
+#include "read/table_bounds.h"
 #include "text/unicode.h"
 
 namespace kehoach {
@@ -167,16 +168,25 @@ class CsvParser::Impl {
     field_started_ = true;
     if (view_.empty() && field_.empty()) {
       view_ = run;
-      return;
+    } else {
+      own_field();
+      field_ += run;
     }
-    own_field();
-    field_ += run;
+    check_field_length();
   }
 
   void add_char(char c) {
     own_field();
     field_ += c;
     field_started_ = true;
+    check_field_length();
+  }
+
+  // A field longer than a cell can be (a quote left open swallows the rest of the file) is refused
+  // as it grows, before it holds more than a cell's bytes.
+  void check_field_length() {
+    if (field_length_.over(field()))
+      refuse_long_cell(Location{source_, record_line_, static_cast<int>(cells_.size()), ""}, quoted_ ? quote_line_ : 0);
   }
 
   void own_field() {
@@ -188,9 +198,14 @@ class CsvParser::Impl {
   void clear_field() {
     field_.clear();
     view_ = {};
+    field_length_.reset();
   }
 
+  // No row of a table has more than kMaxTableColumns fields: a line of a hundred million separators is
+  // refused at the first one too many, not read into as many empty cells.
   void end_field() {
+    if (cells_.size() == static_cast<std::size_t>(kMaxTableColumns))
+      refuse_wide_row(Location{source_, record_line_, kMaxTableColumns, ""});
     cells_.push_back(clean_text(field()));
     clear_field();
     field_started_ = false;
@@ -221,6 +236,7 @@ class CsvParser::Impl {
   std::vector<std::string> cells_;
   std::string_view view_;  // the field so far, when it lies whole in the current chunk
   std::string field_;      // the field so far otherwise
+  GrowingText field_length_{kMaxCellCharacters};
   bool field_started_ = false;  // distinguishes a field "" from no field at all
   bool quoted_ = false;
   bool after_quote_ = false;

@@ -72,7 +72,7 @@ OfficeBook parse_office_book(const std::string& yaml, const std::string& path) {
   return parse_yaml(yaml, path, [&](const YAML::Node& root) { return OfficeParser(path).parse(root); });
 }
 
-OfficeBook read_office_book(const std::string& path) { return parse_office_book(read_file_bytes(path), path); }
+OfficeBook read_office_book(const std::string& path) { return parse_office_book(read_file_bytes(path, InputKind::Yaml), path); }
 
 OfficeBook shipped_office_book() { return read_office_book(offices_file()); }
 

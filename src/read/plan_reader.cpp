@@ -145,6 +145,6 @@ Plan parse_plan(const std::string& yaml, const std::string& path) {
   return parse_yaml(yaml, path, [&](const YAML::Node& root) { return PlanParser(path).parse(root); });
 }
 
-Plan read_plan(const std::string& path) { return parse_plan(read_file_bytes(path), path); }
+Plan read_plan(const std::string& path) { return parse_plan(read_file_bytes(path, InputKind::Yaml), path); }
 
 }  // namespace kehoach

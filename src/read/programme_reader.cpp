@@ -53,7 +53,7 @@ NationalProgramme parse_programme(const std::string& yaml, const std::string& pa
   return parse_yaml(yaml, path, [&](const YAML::Node& root) { return ProgrammeParser(path).parse(root); });
 }
 
-NationalProgramme read_programme(const std::string& path) { return parse_programme(read_file_bytes(path), path); }
+NationalProgramme read_programme(const std::string& path) { return parse_programme(read_file_bytes(path, InputKind::Yaml), path); }
 
 std::vector<NationalProgramme> shipped_programmes() {
   std::vector<std::filesystem::path> files;

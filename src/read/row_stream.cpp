@@ -14,6 +14,9 @@
 namespace kehoach {
 namespace {
 
+// What is read row by row is bounded in time only, not in memory: its own, large, limit.
+constexpr InputKind kStreamedKind = InputKind::Records;
+
 constexpr std::size_t kChunkSize = 1 << 20;
 // The encoding and the separator are judged on this much of the file's start (or the whole file,
 // if smaller): enough for any header row, and the detection does not depend on the chunk size.
@@ -31,18 +34,23 @@ bool at_end(std::ifstream& in) { return in.peek() == std::char_traits<char>::eof
 using PieceUser = std::function<void(std::string_view piece, bool last)>;
 
 // Hands `use` the file in pieces of `chunk_size`, the last one marked: first the head, read
-// already to sniff the file, then the rest, read into one buffer used again and again.
+// already to sniff the file, then the rest, read into one buffer used again and again. A file that
+// grows past its limit while it is read (open_input_file checked its size before) is refused there.
 void for_each_piece(std::ifstream& in, std::string_view head, bool head_is_all, std::size_t chunk_size,
-                    const PieceUser& use) {
+                    const std::string& path, const PieceUser& use) {
   for (std::size_t at = 0; at < head.size(); at += chunk_size) {
     const std::string_view piece = head.substr(at, chunk_size);
     use(piece, head_is_all && at + piece.size() == head.size());
   }
   if (head_is_all) return;
+  const std::uint64_t limit = input_limits(kStreamedKind).file;
+  std::uint64_t read = head.size();
   std::string buffer(chunk_size, '\0');
   while (true) {
     in.read(buffer.data(), static_cast<std::streamsize>(chunk_size));
     const auto got = static_cast<std::size_t>(in.gcount());
+    read += got;
+    if (read > limit) refuse_large_file(path, kStreamedKind, limit, true);
     const bool last = got < chunk_size || at_end(in);
     use(std::string_view(buffer).substr(0, got), last);
     if (last) return;
@@ -57,7 +65,7 @@ void stream_csv(std::ifstream& in, const std::string& head, const std::string& p
   ChunkDecoder decoder(head, head_is_all, path);
   std::string text;
   std::optional<CsvParser> parser;
-  for_each_piece(in, head, head_is_all, chunk_size, [&](std::string_view piece, bool last) {
+  for_each_piece(in, head, head_is_all, chunk_size, path, [&](std::string_view piece, bool last) {
     decoder.decode(piece, last, text);
     if (!parser && (last || text.size() >= kHeadSize || holds_first_record(text)))
       parser.emplace(detect_separator(text), path, sink);
@@ -72,7 +80,7 @@ namespace detail {
 
 RowStream stream_table_file(const std::string& path, const std::string& sheet,
                             const std::function<void(const GridRow&)>& on_row, std::size_t chunk_size) {
-  std::ifstream in = open_input_file(path);
+  std::ifstream in = open_input_file(path, kStreamedKind);
   const std::string head = read_some(in, kHeadSize);
   if (sniff_table(head, path) == TableKind::Xlsx) {
     in.close();

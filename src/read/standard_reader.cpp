@@ -119,7 +119,7 @@ PovertyStandard parse_standard(const std::string& yaml, const std::string& path)
   return parse_yaml(yaml, path, [&](const YAML::Node& root) { return StandardParser(path).parse(root); });
 }
 
-PovertyStandard read_standard(const std::string& path) { return parse_standard(read_file_bytes(path), path); }
+PovertyStandard read_standard(const std::string& path) { return parse_standard(read_file_bytes(path, InputKind::Yaml), path); }
 
 PovertyStandard standard_for_year(const std::string& folder, int year) {
   namespace fs = std::filesystem;

@@ -28,7 +28,7 @@ TableKind sniff_table(std::string_view head, const std::string& path) {
 void refuse_blank_table(const std::string& path) { throw InputError(Location{path, {}, {}, {}}, kEmptyFile); }
 
 Grid read_table_file(const std::string& path, const std::string& sheet) {
-  const std::string bytes = read_file_bytes(path);
+  const std::string bytes = read_file_bytes(path, InputKind::Table);
   if (sniff_table(bytes, path) == TableKind::Xlsx) return read_xlsx(path, path, sheet);
   Grid grid = parse_csv(decode_to_utf8(bytes, path), path);
   bool any_text = false;

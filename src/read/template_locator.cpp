@@ -41,8 +41,15 @@ std::vector<fs::path> shipped_folders(const fs::path& in_tree, const char* insta
 
 std::vector<fs::path> template_folders() { return shipped_folders("templates", "templates", KEHOACH_SOURCE_TEMPLATES); }
 
-// chung/ and khoi/ hold what the templates share; a template has a document of its own.
-bool is_shipped_template(const fs::path& folder) { return fs::is_regular_file(folder / "word" / "document.xml"); }
+// chung/ and khoi/ hold what the templates share; a template has a document of its own. A name that is
+// no plain folder name ("..", ".") names no shipped template. Looked at, never read: a folder that
+// cannot be looked into holds none.
+bool is_shipped_template(const fs::path& folder) {
+  const std::string name = folder.filename().string();
+  if (name.empty() || name == "." || name == "..") return false;
+  std::error_code error;
+  return fs::is_regular_file(folder / "word" / "document.xml", error);
+}
 
 bool is_path(const std::string& name) {
   return name.find('/') != std::string::npos || (name.size() > 5 && name.compare(name.size() - 5, 5, ".docx") == 0);
@@ -82,8 +89,9 @@ std::string programmes_folder() {
 }
 
 std::string templates_folder() {
+  std::error_code error;
   for (const auto& folder : template_folders())
-    if (fs::is_directory(folder / "chung")) return folder.string();
+    if (fs::is_directory(folder / "chung", error)) return folder.string();
   throw InputError("không tìm thấy thư mục mẫu văn bản (templates/chung).");
 }
 
@@ -92,9 +100,10 @@ std::string locate_template(const std::string& name, const std::string& plan_fil
   std::set<std::string> shipped;
   for (const auto& folder : template_folders()) {
     if (is_shipped_template(folder / name)) return (folder / name).string();
-    if (fs::is_directory(folder))
-      for (const auto& entry : fs::directory_iterator(folder))
-        if (is_shipped_template(entry.path())) shipped.insert(entry.path().filename().string());
+    std::error_code error;
+    if (fs::is_directory(folder, error))
+      for (fs::directory_iterator entry(folder, error), end; !error && entry != end; entry.increment(error))
+        if (is_shipped_template(entry->path())) shipped.insert(entry->path().filename().string());
   }
   std::string list;
   for (const auto& s : shipped) list += (list.empty() ? "" : ", ") + s;

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <string_view>
+#include <system_error>
 
 #include "model/input_error.h"
 #include "package/docx_package_reader.h"
@@ -62,14 +63,22 @@ std::string expand(const std::string& text, const fs::path& templates, const std
         throw InputError(here, "khối " + std::string(path) +
                                    " phải là một tệp trong thư mục templates, như khoi/dau-van-ban.xml.");
       const fs::path file = templates / block;
-      if (!fs::is_regular_file(file))
+      std::error_code error;
+      if (!fs::is_regular_file(file, error))
         throw InputError(here, "không có khối " + std::string(path) + " (" + file.string() + ").");
       if (depth == kMaxDepth)
         throw InputError(here, "các khối chèn lẫn nhau (quá " + std::to_string(kMaxDepth) + " lớp khối trong khối).");
-      std::string lines = expand(read_file_bytes(file.string()), templates, file.string(), depth + 1);
+      std::string lines = expand(read_part_file(file.string(), InputKind::Template), templates, file.string(), depth + 1);
       // The marker's line, with its line break, becomes the block's lines, with theirs.
       if (!lines.empty() && lines.back() == '\n') lines.pop_back();
       out += lines;
+      // Blocks of a thousand lines each including a block of a thousand lines… grow as a power: the part
+      // is bounded as it is made.
+      if (out.size() > input_limits(InputKind::Template).part)
+        throw InputError(here, "sau khi chèn các khối, phần này lớn hơn " +
+                                   format_size(input_limits(InputKind::Template).part) + ", quá giới hạn của một phần trong " +
+                                   kind_noun(InputKind::Template) + " (gấp " + std::to_string(kPartFactor) +
+                                   " lần giới hạn tệp); " + raise_advice(InputKind::Template));
     }
     if (end == std::string::npos) break;
     out += '\n';
@@ -88,19 +97,18 @@ std::string expand_includes(const std::string& text, const std::string& template
 
 DocxPackage read_template_package(const std::string& location) {
   const fs::path folder(location);
-  if (!fs::is_directory(folder) || fs::exists(folder / "[Content_Types].xml")) return read_docx_package(location);
-  fs::path whole = fs::absolute(folder).lexically_normal();
+  std::error_code error;  // a folder that cannot be looked into is read_docx_package's to refuse, by name
+  if (!fs::is_directory(folder, error) || fs::exists(folder / "[Content_Types].xml", error))
+    return read_docx_package(location);
+  fs::path whole = fs::absolute(folder, error).lexically_normal();
   if (!whole.has_filename()) whole = whole.parent_path();  // "templates/xa/"
   const fs::path beside = whole.parent_path();
-  const fs::path templates = fs::is_directory(beside / "chung") ? beside : fs::path(templates_folder());
-  DocxPackage package = read_layered_docx_package(location, (templates / "chung").string());
-  for (auto& [part, bytes] : package.parts) {
-    if (!is_xml(part)) continue;
-    const fs::path own = folder / part;
-    const fs::path source = fs::exists(own) ? own : templates / "chung" / part;
-    bytes = expand(bytes, templates, source.string(), 0);
-  }
-  return package;
+  const fs::path templates = fs::is_directory(beside / "chung", error) ? beside : fs::path(templates_folder());
+  // Each XML part is expanded as it is read, so that the relationships followed are those it ends with.
+  return read_layered_docx_package(location, (templates / "chung").string(),
+                                    [&](const std::string& part, const std::string& file, std::string bytes) {
+                                      return is_xml(part) ? expand(bytes, templates, file, 0) : bytes;
+                                    });
 }
 
 }  // namespace kehoach

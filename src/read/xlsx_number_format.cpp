@@ -1,6 +1,7 @@
 #include "read/xlsx_number_format.h"
 
-#include <Poco/DOM/Element.h>
+#include <Poco/SAX/Attributes.h>
+#include <Poco/SAX/DefaultHandler.h>
 
 #include <algorithm>
 #include <cctype>
@@ -102,12 +103,59 @@ std::string general_text(Decimal number) {
 }
 
 // The custom codes of xl/styles.xml's <numFmts>, by numFmtId.
-std::map<int, std::string> read_custom_formats(const Poco::XML::Element* style_sheet) {
-  std::map<int, std::string> codes;
-  for (const auto* element : child_elements(first_child(style_sheet, "numFmts"), "numFmt"))
-    if (auto id = parse_int(dom_attribute(*element, "numFmtId"))) codes[*id] = dom_attribute(*element, "formatCode");
-  return codes;
-}
+// The most custom formats and cell styles kept: Excel allows some 250 and 64.000. More is a damaged file,
+// and bounds what a hostile one makes us keep.
+constexpr std::size_t kMaxStyles = 1 << 20;
+
+// xl/styles.xml, streamed: the custom formats (<numFmts><numFmt numFmtId formatCode/>) and the number
+// format id of each cell style (<cellXfs><xf numFmtId/>), wherever in the file each list comes.
+class StylesHandler : public Poco::XML::DefaultHandler {
+ public:
+  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& local,
+                    const Poco::XML::XMLString& qualified, const Poco::XML::Attributes& attributes) override {
+    const auto name = local_name(local, qualified);
+    ++depth_;
+    if (depth_ == 2) list_ = name;
+    if (depth_ != 3) return;
+    if (list_ == "numFmts" && name == "numFmt") add_custom(attributes);
+    if (list_ == "cellXfs" && name == "xf") add_style(attributes);
+  }
+  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {
+    if (depth_ == 2) list_.clear();
+    --depth_;
+  }
+
+  bool too_many() const { return too_many_; }
+
+  std::vector<NumberFormat> formats() const {
+    std::vector<NumberFormat> formats;
+    formats.reserve(style_ids_.size());
+    for (int id : style_ids_) {
+      auto custom = custom_.find(id);
+      formats.push_back(custom != custom_.end() ? custom->second : parse_format_code(builtin_format_code(id)));
+    }
+    return formats;
+  }
+
+ private:
+  void add_custom(const Poco::XML::Attributes& attributes) {
+    auto id = parse_int(sax_attribute(attributes, "numFmtId"));
+    if (!id) return;
+    if (custom_.size() == kMaxStyles) too_many_ = true;
+    if (!too_many_) custom_[*id] = parse_format_code(sax_attribute(attributes, "formatCode"));
+  }
+
+  void add_style(const Poco::XML::Attributes& attributes) {
+    if (style_ids_.size() == kMaxStyles) too_many_ = true;
+    if (!too_many_) style_ids_.push_back(parse_int(sax_attribute(attributes, "numFmtId")).value_or(0));
+  }
+
+  std::map<int, NumberFormat> custom_;  // what a code shows, not the code: a few bytes each
+  std::vector<int> style_ids_;
+  std::string list_;
+  int depth_ = 0;
+  bool too_many_ = false;
+};
 
 }  // namespace
 
@@ -155,17 +203,11 @@ std::string builtin_format_code(int id) {
 }
 
 std::vector<NumberFormat> read_cell_formats(XlsxPackage& package, const std::string& part) {
-  std::vector<NumberFormat> formats;
-  if (part.empty() || !package.has(part)) return formats;  // no styles: every cell is General
-  auto document = package.parse_dom(part);
-  const auto* style_sheet = document->documentElement();
-  const auto custom = read_custom_formats(style_sheet);
-  for (const auto* xf : child_elements(first_child(style_sheet, "cellXfs"), "xf")) {
-    const int id = parse_int(dom_attribute(*xf, "numFmtId")).value_or(0);
-    auto code = custom.find(id);
-    formats.push_back(parse_format_code(code != custom.end() ? code->second : builtin_format_code(id)));
-  }
-  return formats;
+  if (part.empty() || !package.has(part)) return {};  // no styles: every cell is General
+  StylesHandler handler;
+  package.parse_sax(part, handler);
+  if (handler.too_many()) package.fail_broken(part);
+  return handler.formats();
 }
 
 }  // namespace kehoach

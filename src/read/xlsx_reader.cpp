@@ -28,7 +28,7 @@ OpenedSheet open_sheet(XlsxPackage& package, const std::string& sheet) {
 }  // namespace
 
 Grid read_xlsx(const std::string& path, const std::string& display_name, const std::string& sheet) {
-  XlsxPackage package(path, display_name);
+  XlsxPackage package(path, display_name, InputKind::Table);
   const OpenedSheet opened = open_sheet(package, sheet);
   Grid grid;
   grid.source = display_name;
@@ -39,7 +39,7 @@ Grid read_xlsx(const std::string& path, const std::string& display_name, const s
 
 std::string stream_xlsx(const std::string& path, const std::string& display_name, const std::string& sheet,
                         const RowCallback& on_row) {
-  XlsxPackage package(path, display_name);
+  XlsxPackage package(path, display_name, InputKind::Records);
   const OpenedSheet opened = open_sheet(package, sheet);
   read_sheet(package, opened.part, opened.strings, opened.formats, &on_row);
   return opened.name;

@@ -3,21 +3,40 @@
 #include <Poco/SAX/Attributes.h>
 #include <Poco/SAX/DefaultHandler.h>
 
+#include <algorithm>
+
+#include "model/input_error.h"
+#include "package/input_limits.h"
 #include "package/ooxml_xml.h"
+#include "read/table_bounds.h"
+#include "text/number_words.h"
 
 namespace kehoach {
 namespace {
 
 using Poco::XML::XMLString;
 
+// The strings are kept whole while the sheet is read: what they may take in memory (their text and a
+// string each) is bounded by the limit of one part of the file's kind, and never more than this.
+constexpr std::uint64_t kMaxSharedStringsMemory = 256 * kMiB;
+
+// As in a sheet, a string's XML text may hold _xHHHH_ escapes, seven characters for one.
+constexpr std::size_t kMaxRawStringCharacters = 7 * kMaxCellCharacters;
+
 // Streamed: each <si> is one string, made of its <t> texts (plain, or one per rich-text run <r>);
-// the <t> inside phonetic hints <rPh> is not part of the cell's text.
+// the <t> inside phonetic hints <rPh> is not part of the cell's text. A string too long, or strings
+// too many, stop the parse (nothing may throw through expat) and are reported after it.
 class SharedStringsHandler : public Poco::XML::DefaultHandler {
  public:
+  explicit SharedStringsHandler(std::uint64_t budget) : budget_(budget) {}
+
   void startElement(const XMLString&, const XMLString& local, const XMLString& qualified,
                     const Poco::XML::Attributes&) override {
     const auto name = local_name(local, qualified);
-    if (name == "si") text_.clear();
+    if (name == "si") {
+      text_.clear();
+      text_length_.reset();
+    }
     if (name == "rPh") in_phonetic_ = true;
     if (name == "t" && !in_phonetic_) collecting_ = true;
   }
@@ -26,28 +45,63 @@ class SharedStringsHandler : public Poco::XML::DefaultHandler {
     const auto name = local_name(local, qualified);
     if (name == "t") collecting_ = false;
     if (name == "rPh") in_phonetic_ = false;
-    if (name == "si") strings_.push_back(decode_escapes(text_));
+    if (name == "si") add(decode_escapes(text_));
   }
 
   void characters(const Poco::XML::XMLChar characters[], int start, int length) override {
-    if (collecting_) text_.append(characters + start, static_cast<std::size_t>(length));
+    if (!collecting_ || stopped_) return;
+    text_.append(characters + start, static_cast<std::size_t>(length));
+    if (text_length_.over(text_)) stop(too_long_);
   }
 
+  const bool* stop_flag() const { return &stopped_; }
+  bool too_long() const { return too_long_; }
+  bool too_many() const { return too_many_; }
+  std::size_t count() const { return strings_.size(); }
   std::vector<std::string> take() { return std::move(strings_); }
 
  private:
+  void add(std::string text) {
+    if (stopped_) return;
+    if (cell_too_long(text)) return stop(too_long_);
+    memory_ += sizeof(std::string) + text.size();
+    if (memory_ > budget_) return stop(too_many_);
+    strings_.push_back(std::move(text));
+  }
+
+  void stop(bool& why) { why = stopped_ = true; }
+
+  std::uint64_t budget_;
+  std::uint64_t memory_ = 0;
   std::vector<std::string> strings_;
   std::string text_;
+  GrowingText text_length_{kMaxRawStringCharacters};
   bool in_phonetic_ = false;
   bool collecting_ = false;
+  bool stopped_ = false;
+  bool too_long_ = false;
+  bool too_many_ = false;
 };
 
 }  // namespace
 
 std::vector<std::string> read_shared_strings(XlsxPackage& package, const std::string& part) {
   if (part.empty() || !package.has(part)) return {};  // a workbook of numbers only has none
-  SharedStringsHandler handler;
-  package.parse_sax(part, handler);
+  const std::uint64_t budget = std::min(input_limits(package.kind()).part, kMaxSharedStringsMemory);
+  SharedStringsHandler handler(budget);
+  package.parse_sax(part, handler, handler.stop_flag());
+  if (handler.too_long())
+    package.fail("chuỗi chữ dùng chung thứ " + std::to_string(handler.count() + 1) + " (phần " + part + ") dài hơn " +
+                 format_count(static_cast<long long>(kMaxCellCharacters)) +
+                 " ký tự, giới hạn một ô của Excel; tệp bị hỏng hoặc cố ý gây hại: hãy mở bằng Excel hoặc LibreOffice "
+                 "rồi lưu lại.");
+  if (handler.too_many()) {
+    const bool can_raise = budget < kMaxSharedStringsMemory;
+    package.fail("các chuỗi chữ dùng chung (phần " + part + ") chiếm hơn " + format_size(budget) +
+                 " bộ nhớ, quá giới hạn của " + kind_noun(package.kind()) +
+                 "; hãy lưu bảng dưới dạng CSV (UTF-8), được đọc từng dòng" +
+                 (can_raise ? "; " + raise_advice(package.kind()) : "."));
+  }
   return handler.take();
 }
 

@@ -11,7 +11,9 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "package/input_limits.h"
 #include "scratch_folder.h"
+#include "test_support.h"
 
 using namespace kehoach;
 using kehoach::testing::ScratchFolder;
@@ -73,6 +75,13 @@ TEST_CASE("kehoach alone prints the help and exits 64, and --help, -h and help p
   CHECK(contains(bare.out, "kehoach appendix KẾ_HOẠCH.yaml"));
   CHECK(contains(bare.out, "kehoach check"));
   CHECK(contains(bare.out, "Mã thoát: 0 thành công; 1 bảng được kiểm tra có chỗ sai; 2 tệp đầu vào sai"));
+  // The size limits it names are the program's own, with the variables that raise them.
+  for (const InputKind kind : {InputKind::Yaml, InputKind::Table, InputKind::Records, InputKind::Template}) {
+    const testing::ScopedEnvironment unset(limit_variable(kind), std::nullopt);
+    CHECK(contains(bare.out, " " + std::to_string(input_limits(kind).file / kMiB) + " (" + limit_variable(kind) + ")"));
+  }
+  CHECK(contains(bare.out, "mỗi phần giải nén ra tối đa " + std::to_string(kPartFactor) + " lần, cả tệp\n" +
+                               std::to_string(kPackageFactor) + " lần số đó"));
   for (const std::vector<std::string>& words : {std::vector<std::string>{"--help"}, {"-h"}, {"help"}}) {
     const Ran help = kehoach_run(words);
     CHECK(help.status == kExitOk);

@@ -182,3 +182,38 @@ TEST_CASE("an unterminated quote on the second line of a record names that line"
   CHECK(testing::error_of([] { parse_csv("Xã,Ghi chú\n\"Tân\nThịnh\",\"chưa đóng\nAn Hòa,7\n", "thon.csv"); }) ==
         "thon.csv:3: " + kUnclosedQuote);
 }
+
+TEST_CASE("a row of more fields than a table has columns is refused at the first one too many, however long the line") {
+  const std::string widest = std::string(999, ',') + "\n";  // 1.000 fields: the most a row may have
+  CHECK(parse_csv("Thôn,Tổng số hộ\n" + widest, "thon.csv").rows[1].cells.size() == 1000);
+  // A hundred million separators would be as many empty cells: gigabytes, then an abort.
+  const std::string commas(100'000'000, ',');
+  CHECK(testing::error_of([&] { parse_csv("Thôn,Tổng số hộ\n" + commas + "\nA,1\n", "thon.csv"); }) ==
+        "thon.csv:2, cột ALM: ô nằm ngoài 1.000 cột đầu (đến cột ALL) mà kehoach đọc; bảng không có nhiều cột như "
+        "vậy: hãy xoá các ô thừa ở bên phải bảng, hoặc kiểm tra dấu phân cách của tệp CSV.");
+}
+
+TEST_CASE("a field longer than a cell of Excel is refused where it is, naming an open quote as the likely cause") {
+  const std::string longest(32767, 'a');
+  CHECK(parse_csv("Thôn\n" + longest + "\n", "thon.csv").rows[1].cells[0] == longest);
+  const std::string vietnamese = [] {
+    std::string text;
+    for (int i = 0; i < 32767; ++i) text += "ệ";  // three bytes each: counted as characters, not bytes
+    return text;
+  }();
+  CHECK(parse_csv("Thôn\n" + vietnamese + "\n", "thon.csv").rows[1].cells[0] == vietnamese);
+  CHECK(testing::error_of([&] { parse_csv("Thôn,Tổng số hộ\nA," + vietnamese + "ệ\n", "thon.csv"); }) ==
+        "thon.csv:2, cột B: ô dài hơn 32.767 ký tự, giới hạn một ô của Excel; bảng số liệu không có ô nào dài như vậy: "
+        "hãy kiểm tra ô này (tệp có thể bị hỏng).");
+  // A quote left open takes in the rest of the file: the message says so, at the line where it opened.
+  std::string rest;
+  for (int i = 0; i < 5000; ++i) rest += "Thôn " + std::to_string(i) + ",100\n";
+  CHECK(testing::error_of([&] { parse_csv("Thôn,Tổng số hộ\n\"Sâm Cồn,166\n" + rest, "thon.csv"); }) ==
+        "thon.csv:2, cột A: ô dài hơn 32.767 ký tự, giới hạn một ô của Excel: có lẽ dấu ngoặc kép (\") mở ở dòng 2 không "
+        "được đóng; hãy thêm dấu ngoặc kép đóng ở cuối ô hoặc xoá dấu ngoặc kép thừa.");
+  // A field made of a million pieces (doubled quotes) is counted once, not once per piece.
+  std::string quotes = "\"";
+  for (int i = 0; i < 1'000'000; ++i) quotes += "\"\"";
+  CHECK(testing::error_of([&] { parse_csv("Thôn\n" + quotes + "\"\n", "thon.csv"); }).starts_with(
+      "thon.csv:2, cột A: ô dài hơn 32.767 ký tự"));
+}

@@ -367,3 +367,28 @@ TEST_CASE("the chunk decoder gives decode_to_utf8's text, before NFC, however th
     }
   }
 }
+
+TEST_CASE("a streamed line of a hundred million separators is refused at its line, not skipped as a blank row") {
+  const testing::ScratchFolder scratch;
+  const std::string path =
+      scratch.write("ho.csv", "Mã hộ,Thôn\nH1,Trùa\n" + std::string(100'000'000, ',') + "\nH2,Trùa\n");
+  std::vector<int> rows;
+  CHECK(testing::error_of([&] { stream_table_file(path, "", [&](const GridRow& row) { rows.push_back(row.source_row); }); }) ==
+        path + ":3, cột ALM: ô nằm ngoài 1.000 cột đầu (đến cột ALL) mà kehoach đọc; bảng không có nhiều cột như vậy: "
+               "hãy xoá các ô thừa ở bên phải bảng, hoặc kiểm tra dấu phân cách của tệp CSV.");
+  CHECK(rows == std::vector<int>{1, 2});
+}
+
+TEST_CASE("a streamed file is bounded by the limit of household lists, raised by KEHOACH_MAX_RECORDS_MB") {
+  const testing::ScratchFolder scratch;
+  const testing::ScopedEnvironment limit("KEHOACH_MAX_RECORDS_MB", "1");
+  std::string text = "Mã hộ,Thôn\n";
+  for (int i = 0; text.size() <= kMiB; ++i) text += "H" + std::to_string(i) + ",Trùa\n";
+  const std::string path = scratch.write("ho.csv", text);
+  CHECK(testing::error_of([&] { streamed(path); }) ==
+        path + ": tệp lớn 1,1 MB, quá giới hạn 1 MB của danh sách hộ, tệp đơn vị; nếu tệp đúng là lớn như vậy, hãy đặt "
+               "biến môi trường KEHOACH_MAX_RECORDS_MB lớn hơn (số MB, hiện 1), ví dụ KEHOACH_MAX_RECORDS_MB=10.");
+  CHECK(testing::error_of([] { streamed("/dev/zero"); }) ==
+        "/dev/zero: đây là một thiết bị, không phải tệp thường; kehoach chỉ đọc tệp thường: hãy lưu dữ liệu vào một tệp "
+        "rồi chỉ đến tệp đó.");
+}

@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "model/input_error.h"
 #include "package/docx_package_reader.h"
@@ -12,6 +14,7 @@
 #include "read/template_locator.h"
 #include "read/template_package.h"
 #include "scratch_folder.h"
+#include "test_support.h"
 
 using namespace kehoach;
 namespace fs = std::filesystem;
@@ -33,13 +36,22 @@ std::vector<std::string> names_of(const DocxPackage& package) {
   return names;
 }
 
+// Relationships to the parts `targets`, rId1, rId2…
+std::string relationships(const std::vector<std::string>& targets) {
+  std::string xml = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
+  for (std::size_t i = 0; i < targets.size(); ++i)
+    xml += "<Relationship Id=\"rId" + std::to_string(i + 1) + "\" Type=\"t\" Target=\"" + targets[i] + "\"/>";
+  return xml + "</Relationships>";
+}
+
 // A templates folder as shipped, in small: shared parts, blocks, and a template "mau" with only its own.
 fs::path small_templates(const testing::ScratchFolder& scratch) {
   const fs::path templates = scratch.path() / "templates";
   write(templates / "chung" / "[Content_Types].xml", "<Types/>");
   write(templates / "chung" / "word" / "styles.xml", "<w:styles>chung</w:styles>");
   write(templates / "chung" / "word" / "settings.xml", "<w:settings/>");
-  write(templates / "chung" / "_rels" / ".rels", "<Relationships/>");
+  write(templates / "chung" / "_rels" / ".rels", relationships({"word/document.xml"}));
+  write(templates / "chung" / "word" / "_rels" / "document.xml.rels", relationships({"styles.xml", "settings.xml"}));
   write(templates / "khoi" / "dau.xml", "    <w:p>đầu</w:p>\n    <w:p>số</w:p>\n");
   write(templates / "khoi" / "bang.xml", "    <w:tbl>\n      <?include khoi/vien.xml?>\n    </w:tbl>\n");
   write(templates / "khoi" / "vien.xml", "      <w:tblPr/>\n");
@@ -56,7 +68,8 @@ TEST_CASE("a shipped template is the shared parts with its own over them, in pac
   const fs::path templates = small_templates(scratch);
   write(templates / "mau" / "word" / "styles.xml", "<w:styles>riêng</w:styles>");
   const DocxPackage package = read_template_package((templates / "mau").string());
-  CHECK(names_of(package) == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "word/document.xml",
+  CHECK(names_of(package) == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels",
+                                                       "word/_rels/document.xml.rels", "word/document.xml",
                                                        "word/settings.xml", "word/styles.xml"});
   CHECK(*package.find("word/styles.xml") == "<w:styles>riêng</w:styles>");  // its own, not chung's
   CHECK(*package.find("word/settings.xml") == "<w:settings/>");
@@ -119,10 +132,11 @@ TEST_CASE("a user's whole folder and .docx are read as they are, even beside the
   // A whole package (its own [Content_Types].xml): no shared part added, no marker touched.
   const fs::path whole = templates / "cua-toi";
   write(whole / "[Content_Types].xml", "<Types>riêng</Types>");
+  write(whole / "_rels" / ".rels", relationships({"word/document.xml"}));
   write(whole / "word" / "document.xml", "<w:document>\n<?include khoi/dau.xml?>\n</w:document>");
   const DocxPackage folder = read_template_package(whole.string());
   CHECK(parts_of(folder) == parts_of(read_docx_package(whole.string())));
-  CHECK(names_of(folder) == std::vector<std::string>{"[Content_Types].xml", "word/document.xml"});
+  CHECK(names_of(folder) == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "word/document.xml"});
   CHECK(*folder.find("word/document.xml") == "<w:document>\n<?include khoi/dau.xml?>\n</w:document>");
   // A .docx: the same parts, in its own order.
   const fs::path docx = scratch.path() / "mau-cua-toi.docx";
@@ -155,24 +169,63 @@ TEST_CASE("the shipped templates: each whole, the shared parts once, no marker l
       // Only the document, and the report's styles (templates/README.md), are a template's own.
       const bool own = part == "word/document.xml" || (name == "bao-cao" && part == "word/styles.xml");
       CHECK(fs::exists(templates / name / part) == own);
-      if (!own) CHECK(bytes == read_file_bytes((templates / "chung" / part).string()));
+      if (!own) CHECK(bytes == read_file_bytes((templates / "chung" / part).string(), InputKind::Template));
     }
     // Every template opens with the one two-column header (quốc hiệu, cơ quan, số, địa danh và ngày).
-    const std::string header = read_file_bytes((templates / "khoi" / "dau-van-ban.xml").string());
+    const std::string header = read_file_bytes((templates / "khoi" / "dau-van-ban.xml").string(), InputKind::Template);
     CHECK(package.find("word/document.xml")->find(header) != std::string::npos);
-    CHECK(package.find("word/document.xml")->find(read_file_bytes((templates / "khoi" / "noi-nhan-chu-ky.xml").string())) !=
+    CHECK(package.find("word/document.xml")->find(read_file_bytes((templates / "khoi" / "noi-nhan-chu-ky.xml").string(), InputKind::Template)) !=
           std::string::npos);
   }
 }
 
-TEST_CASE("chung and khoi are not templates a plan can name") {
+TEST_CASE("chung and khoi are not templates a plan can name, nor the templates folder itself or its parent") {
   const testing::ScratchFolder scratch;
   const std::string plan = scratch.file("ke-hoach.yaml");
-  for (const std::string name : {"chung", "khoi"})
+  for (const std::string name : {"chung", "khoi", ".", ".."})
     CHECK_THROWS_WITH_AS(locate_template(name, plan),
                          (plan + ": không có mẫu \"" + name +
                           "\". Các mẫu có sẵn: bao-cao, hoi-phu-nu, huyen, xa; hoặc ghi đường dẫn đến tệp mẫu .docx của bạn.")
                              .c_str(),
                          InputError);
   CHECK(locate_template("xa", plan) == (fs::path(templates_folder()) / "xa").string());
+}
+
+TEST_CASE("blocks that multiply are refused once the part they make passes a part's limit") {
+  const testing::ScratchFolder scratch;
+  const fs::path templates = small_templates(scratch);
+  const testing::ScopedEnvironment limit("KEHOACH_MAX_TEMPLATE_MB", "1");
+  // Three levels of a thousand lines each: a thousand million paragraphs, if nothing stopped them.
+  std::string a, b, c;
+  for (int i = 0; i < 1000; ++i) {
+    a += "<?include khoi/b.xml?>\n";
+    b += "<?include khoi/c.xml?>\n";
+    c += "<w:p><w:r><w:t>x</w:t></w:r></w:p>\n";
+  }
+  write(templates / "khoi" / "a.xml", a);
+  write(templates / "khoi" / "b.xml", b);
+  write(templates / "khoi" / "c.xml", c);
+  write(templates / "mau" / "word" / "document.xml", "<w:document>\n<?include khoi/a.xml?>\n</w:document>");
+  // Refused in the block whose lines pass the limit first, at the line where they do.
+  const std::string message = testing::error_of([&] { read_template_package((templates / "mau").string()); });
+  CHECK(message.starts_with((templates / "khoi" / "b.xml").string() + ":"));
+  CHECK(message.ends_with(": sau khi chèn các khối, phần này lớn hơn 10 MB, quá giới hạn của một phần trong mẫu Word (gấp "
+                          "10 lần giới hạn tệp); nếu tệp đúng là lớn như vậy, hãy đặt biến môi trường "
+                          "KEHOACH_MAX_TEMPLATE_MB lớn hơn (số MB, hiện 1), ví dụ KEHOACH_MAX_TEMPLATE_MB=10."));
+}
+
+TEST_CASE("a template folder is never walked: what it holds besides its parts is not read") {
+  const testing::ScratchFolder scratch;
+  const fs::path templates = small_templates(scratch);
+  write(templates / "mau" / "secret.txt", "mật khẩu");
+  write(templates / "mau" / "word" / "secret.xml", "<mat-khau/>");
+  write(templates / "chung" / "docProps" / "ghi-chu.xml", "<ghi-chu/>");
+  // A FIFO in it would block whoever opened it.
+  REQUIRE(::mkfifo((templates / "mau" / "ong").c_str(), 0600) == 0);
+  CHECK(names_of(read_template_package((templates / "mau").string())) ==
+        std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml",
+                                 "word/settings.xml", "word/styles.xml"});
+  // A folder that is no template at all (a whole /usr/share) is refused for what it lacks, not read through.
+  CHECK(testing::error_of([&] { read_template_package(scratch.path().string()); }) ==
+        scratch.path().string() + ": mẫu không có phần word/document.xml; đây không phải mẫu Word.");
 }

@@ -1,6 +1,9 @@
 #pragma once
 // Small helpers the test files share, written once: the message an error carries, a fixture with one
 // piece replaced, UTF-16 bytes built by hand.
+#include <stdlib.h>
+
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -44,5 +47,26 @@ inline std::string utf16_bytes(const std::u16string& text, bool little_endian) {
   }
   return out;
 }
+
+// An environment variable set (or, with nullopt, unset) for as long as the object lives, then put back:
+// the whole test binary runs in one process too, and the next case must find the environment it expects.
+class ScopedEnvironment {
+ public:
+  ScopedEnvironment(std::string name, const std::optional<std::string>& value) : name_(std::move(name)) {
+    if (const char* before = ::getenv(name_.c_str())) before_ = before;
+    if (value) ::setenv(name_.c_str(), value->c_str(), 1);
+    else ::unsetenv(name_.c_str());
+  }
+  ~ScopedEnvironment() {
+    if (before_) ::setenv(name_.c_str(), before_->c_str(), 1);
+    else ::unsetenv(name_.c_str());
+  }
+  ScopedEnvironment(const ScopedEnvironment&) = delete;
+  ScopedEnvironment& operator=(const ScopedEnvironment&) = delete;
+
+ private:
+  std::string name_;
+  std::optional<std::string> before_;
+};
 
 }  // namespace kehoach::testing

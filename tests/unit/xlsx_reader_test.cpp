@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "package/input_limits.h"
 #include "test_support.h"
 #include "zip_fixture.h"
 
@@ -277,7 +278,7 @@ TEST_CASE("a zip without a workbook is refused as not an xlsx") {
 
 TEST_CASE("a file that does not exist is reported as not opened") {
   CHECK(error_message("/nonexistent/kehoach/none.xlsx", "none.xlsx") ==
-        "none.xlsx: không mở được tệp; hãy kiểm tra tên và đường dẫn của tệp.");
+        "none.xlsx: không mở được tệp; hãy kiểm tra tên và đường dẫn.");
 }
 
 TEST_CASE("inline strings, booleans and rich text are read as their plain text") {
@@ -333,6 +334,57 @@ TEST_CASE("a sheet whose XML is broken is reported as a damaged file") {
   CHECK(error_message(path, "hong.xlsx") ==
         "hong.xlsx: tệp .xlsx bị hỏng, không đọc được phần \"xl/worksheets/data.xml\"; hãy mở tệp bằng Excel "
         "hoặc LibreOffice rồi lưu lại dưới dạng .xlsx.");
+}
+
+}  // namespace kehoach
+
+namespace kehoach {
+
+TEST_CASE("a shared string longer than a cell, or shared strings too many to hold, are refused") {
+  ScratchFolder folder;
+  const std::string path = folder.file("chuoi.xlsx");
+  const std::string sheet = R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>)";
+  auto package = hand_written_package(sheet);
+  package[3].second = "<sst><si><t>" + std::string(32768, 'a') + "</t></si></sst>";
+  write_zip(path, package);
+  CHECK(error_message(path, "chuoi.xlsx") ==
+        "chuoi.xlsx: chuỗi chữ dùng chung thứ 1 (phần xl/strings.xml) dài hơn 32.767 ký tự, giới hạn một ô của Excel; tệp "
+        "bị hỏng hoặc cố ý gây hại: hãy mở bằng Excel hoặc LibreOffice rồi lưu lại.");
+  // Each string takes its text and a string's own bytes: short ones by the hundred thousand fill memory too.
+  const testing::ScopedEnvironment limit("KEHOACH_MAX_TABLE_MB", "1");  // strings: 10 MB of memory
+  std::string many = "<sst>";
+  for (int i = 0; i < 400000; ++i) many += "<si><t>a</t></si>";
+  package[3].second = many + "</sst>";
+  write_zip(path, package);
+  CHECK(error_message(path, "chuoi.xlsx") ==
+        "chuoi.xlsx: các chuỗi chữ dùng chung (phần xl/strings.xml) chiếm hơn 10 MB bộ nhớ, quá giới hạn của bảng số "
+        "liệu; hãy lưu bảng dưới dạng CSV (UTF-8), được đọc từng dòng; nếu tệp đúng là lớn như vậy, hãy đặt biến môi "
+        "trường KEHOACH_MAX_TABLE_MB lớn hơn (số MB, hiện 1), ví dụ KEHOACH_MAX_TABLE_MB=10.");
+}
+
+TEST_CASE("a table read whole is bounded by the table limit, a streamed one by the household lists' limit") {
+  ScratchFolder folder;
+  const std::string path = folder.file("lon.xlsx");
+  std::string rows;
+  unsigned random = 1;
+  for (int i = 1; i <= 60000; ++i) {
+    std::string name;  // letters that do not compress, so that the file is over 1 MB
+    for (int k = 0; k < 40; ++k) name += static_cast<char>('a' + ((random = random * 1103515245u + 12345u) >> 16) % 26);
+    rows += "<row r=\"" + std::to_string(i) + "\"><c r=\"A" + std::to_string(i) + "\" t=\"inlineStr\"><is><t>" + name +
+            "</t></is></c></row>";
+  }
+  write_zip(path, hand_written_package(
+                      R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)" + rows +
+                      "</sheetData></worksheet>"));
+  REQUIRE(fs::file_size(path) > kMiB);
+  const testing::ScopedEnvironment table("KEHOACH_MAX_TABLE_MB", "1");
+  CHECK(error_message(path, "lon.xlsx").starts_with("lon.xlsx: tệp lớn "));
+  int streamed = 0;
+  stream_xlsx(path, "lon.xlsx", "", [&](GridRow&&) { ++streamed; });
+  CHECK(streamed == 60000);
+  const testing::ScopedEnvironment records("KEHOACH_MAX_RECORDS_MB", "1");
+  CHECK(testing::error_of([&] { stream_xlsx(path, "lon.xlsx", "", [](GridRow&&) {}); }).starts_with("lon.xlsx: tệp lớn "));
 }
 
 }  // namespace kehoach

@@ -8,6 +8,7 @@
 
 #include "model/input_error.h"
 #include "scratch_folder.h"
+#include "test_support.h"
 #include "zip_fixture.h"
 
 namespace kehoach {
@@ -105,7 +106,7 @@ TEST_CASE("a shared string the list lacks, or a row or cell beyond Excel's grid,
   CHECK(read_error(R"(<row r="1048577"><c><v>1</v></c></row>)") == kDamaged);
   CHECK(read_error(R"(<row r="0"><c><v>1</v></c></row>)") == kDamaged);
   CHECK(read_error(R"(<row r="1"><c r="XFE1"><v>1</v></c></row>)") == kDamaged);
-  CHECK(read_error(R"(<row r="1"><c r="XFD1"><v>1</v></c><c><v>2</v></c></row>)") == kDamaged);
+  CHECK(read_error(R"(<row r="1"><c r="XFD1" s="1"/><c><v>2</v></c></row>)") == kDamaged);
 }
 
 TEST_CASE("a sheet part the package lacks is a damaged file") {
@@ -119,6 +120,100 @@ TEST_CASE("a sheet part the package lacks is a damaged file") {
   } catch (const InputError& error) {
     CHECK(std::string(error.what()) == kDamaged);
   }
+}
+
+}  // namespace kehoach
+
+namespace kehoach {
+namespace {
+
+const std::string kRefuseWide =
+    "ô nằm ngoài 1.000 cột đầu (đến cột ALL) mà kehoach đọc; bảng không có nhiều cột như vậy: hãy xoá các ô thừa ở bên "
+    "phải bảng, hoặc kiểm tra dấu phân cách của tệp CSV.";
+
+// The rows of the sheet streamed, as households are, and the message of what stopped them.
+std::string stream_error(const std::string& rows, std::vector<int>* handed = nullptr) {
+  ScratchFolder folder;
+  const std::string path = folder.file("sheet.xlsx");
+  write_zip(path, {{kPart, sheet_xml(rows)}});
+  XlsxPackage package(path, "bang.xlsx", InputKind::Records);
+  const RowCallback on_row = [&](GridRow&& row) {
+    if (handed) handed->push_back(row.source_row);
+  };
+  return testing::error_of([&] { read_sheet(package, kPart, {}, {}, &on_row); });
+}
+
+std::string xfd_rows(int count, const char* column) {
+  std::string rows;
+  for (int row = 1; row <= count; ++row)
+    rows += "<row r=\"" + std::to_string(row) + "\"><c r=\"" + column + std::to_string(row) + "\"><v>1</v></c></row>";
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("a cell beyond the table's thousand columns is refused at once, read whole or streamed") {
+  // 30.000 rows each with a cell in column XFD would be 16.384 cells a row, gigabytes read whole.
+  CHECK(read_error(xfd_rows(30000, "XFD")) == "bang.xlsx:1, cột XFD: " + kRefuseWide);
+  std::vector<int> handed;
+  CHECK(stream_error(std::string("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Mã hộ</t></is></c></row>") +
+                         "<row r=\"2\"><c r=\"B2\"><v>1</v></c><c r=\"ALM2\"><v>1</v></c></row>",
+                     &handed) == "bang.xlsx:2, cột ALM: " + kRefuseWide);
+  CHECK(handed == std::vector<int>{1});
+  // Column ALL is the last one read; a cell there is fine, and a cell only formatted further right holds nothing.
+  const auto rows = read_rows(R"(<row r="1"><c r="ALL1"><v>7</v></c><c r="XFD1" s="1"/></row>)");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].cells.size() == 1000);
+  CHECK(rows[0].cells[999] == "7");
+}
+
+TEST_CASE("a sheet read whole whose rows reach far to the right is refused past the table's budget of cells") {
+  const testing::ScopedEnvironment limit("KEHOACH_MAX_TABLE_MB", "1");  // 262.144 cells
+  CHECK(read_error(xfd_rows(300, "ALL")) ==
+        "bang.xlsx:262: bảng có hơn 262.144 ô (tính cả các ô trống xen giữa), quá giới hạn của bảng số liệu đọc cả vào "
+        "bộ nhớ. Thường là do có ô thừa ở rất xa bên phải hoặc bên dưới bảng: hãy xoá chúng; nếu tệp đúng là lớn như "
+        "vậy, hãy đặt biến môi trường KEHOACH_MAX_TABLE_MB lớn hơn (số MB, hiện 1), ví dụ KEHOACH_MAX_TABLE_MB=10.");
+  CHECK(read_rows(xfd_rows(250, "ALL")).size() == 250);
+  // Streamed, only one row is held: the budget does not apply.
+  CHECK(stream_error(xfd_rows(300, "ALL")) == testing::kNoError);
+}
+
+TEST_CASE("a cell whose text is longer than Excel allows is refused at it, however the text comes") {
+  const std::string longest(32767, 'a');
+  CHECK(read_rows("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + longest + "</t></is></c></row>")[0].cells[0] ==
+        longest);
+  const std::string too_long =
+      "bang.xlsx:2, cột B: ô dài hơn 32.767 ký tự, giới hạn một ô của Excel; bảng số liệu không có ô nào dài như vậy: "
+      "hãy kiểm tra ô này (tệp có thể bị hỏng).";
+  CHECK(read_error("<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>" + longest + "a</t></is></c></row>") == too_long);
+  CHECK(read_error("<row r=\"2\"><c r=\"B2\"><v>" + std::string(300000, '1') + "</v></c></row>") == too_long);
+  // One character at a time (an entity each), counted once: no quadratic time on a cell of many pieces.
+  std::string entities;
+  for (int i = 0; i < 300'000; ++i) entities += "&amp;";
+  CHECK(read_error("<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>" + entities + "</t></is></c></row>") == too_long);
+  // Escapes (_x000D_, seven characters for one) make the XML text longer than the cell's.
+  std::string escaped;
+  for (int i = 0; i < 32767; ++i) escaped += "_x0041_";
+  CHECK(read_rows("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + escaped + "</t></is></c></row>")[0].cells[0] ==
+        std::string(32767, 'A'));
+  CHECK(stream_error("<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>" + longest + "a</t></is></c></row>") == too_long);
+}
+
+TEST_CASE("elements nested deeper than any spreadsheet are refused before the parser holds them all") {
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "<x>";
+  CHECK(read_error("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" + deep) ==
+        "bang.xlsx: phần xl/worksheets/sheet1.xml lồng các thẻ XML sâu quá 64 lớp; tệp bị hỏng hoặc cố ý gây hại: hãy "
+        "mở bằng Excel hoặc LibreOffice rồi lưu lại.");
+}
+
+TEST_CASE("a damaged sheet is read no further than the damage") {
+  // Rows numbered beyond Excel's grid: what follows would be parsed for nothing (a few MB of zip, gigabytes of rows).
+  std::vector<int> handed;
+  CHECK(stream_error(R"(<row r="1048576"><c r="A1048576"><v>1</v></c></row><row><c><v>1</v></c></row>)" +
+                         std::string("<row r=\"5\"><c r=\"ALM5\"><v>1</v></c></row>"),
+                     &handed) == kDamaged);
+  CHECK(handed == std::vector<int>{1048576});
 }
 
 }  // namespace kehoach
