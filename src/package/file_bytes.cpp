@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "model/input_error.h"
+#include "package/input_log.h"
 
 namespace kehoach {
 
@@ -15,6 +16,7 @@ std::ifstream open_input_file(const std::string& path) {
     throw InputError(file, "đây là thư mục, không phải tệp; hãy chỉ đến tệp bên trong thư mục.");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(file, "không mở được tệp; hãy kiểm tra tên và đường dẫn.");
+  note_input(path);  // so that no output of the command is written over it
   return in;
 }
 

@@ -1,20 +1,24 @@
 #include "write/pdf_export.h"
 
-#include <Poco/Exception.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
 #include <Poco/TemporaryFile.h>
 
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
-#include <stdexcept>
+#include <vector>
 
 #include "model/input_error.h"
-#include "package/atomic_file.h"
+#include "package/interruption.h"
+#include "package/system_errors.h"
+
+extern char** environ;
 
 namespace kehoach {
 namespace {
@@ -32,6 +36,82 @@ std::optional<std::string> on_path(const std::string& program) {
   return std::nullopt;
 }
 
+struct Finished {
+  int status = -1;     // the exit status, -1 when it did not exit by itself
+  std::string output;  // what it said, on stdout and stderr
+};
+
+// Ctrl-C and SIGTERM wait while the helper starts and is noted, so that a stop never misses it.
+class HoldStopSignals {
+ public:
+  HoldStopSignals() {
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, &previous_);
+  }
+  ~HoldStopSignals() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  HoldStopSignals(const HoldStopSignals&) = delete;
+  HoldStopSignals& operator=(const HoldStopSignals&) = delete;
+
+ private:
+  sigset_t previous_;
+};
+
+// Runs `program` in a process group of its own (LibreOffice starts a second process: a stop kills both)
+// and waits for it, gathering what it says.
+Finished run_helper(const std::string& program, const std::vector<std::string>& arguments) {
+  int pipe_ends[2];
+  if (::pipe2(pipe_ends, O_CLOEXEC) != 0) throw OutputError("không chạy được LibreOffice: " + system_reason({errno, std::generic_category()}) + ".");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, pipe_ends[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, pipe_ends[1], STDERR_FILENO);
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t none, defaults;
+  sigemptyset(&none);
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGINT);
+  sigaddset(&defaults, SIGTERM);
+  posix_spawnattr_setsigmask(&attributes, &none);
+  posix_spawnattr_setsigdefault(&attributes, &defaults);
+  posix_spawnattr_setpgroup(&attributes, 0);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  std::vector<char*> argv{const_cast<char*>(program.c_str())};
+  for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int spawned = 0;
+  {
+    const HoldStopSignals hold;
+    spawned = posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), environ);
+    if (spawned == 0) track_helper(pid);
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
+  ::close(pipe_ends[1]);
+  Finished finished;
+  if (spawned != 0) {
+    ::close(pipe_ends[0]);
+    throw OutputError("không chạy được LibreOffice (" + program + "): " + system_reason({spawned, std::generic_category()}) + ".");
+  }
+  char buffer[4096];
+  for (ssize_t got; (got = ::read(pipe_ends[0], buffer, sizeof buffer)) != 0;) {
+    if (got > 0) finished.output.append(buffer, static_cast<std::size_t>(got));
+    else if (errno != EINTR) break;
+  }
+  ::close(pipe_ends[0]);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  untrack_helper();
+  if (WIFEXITED(status)) finished.status = WEXITSTATUS(status);
+  return finished;
+}
+
 }  // namespace
 
 std::optional<std::string> find_libreoffice() {
@@ -46,26 +126,27 @@ std::string libreoffice_missing_message() {
          "Tệp Word .docx vẫn được ghi bình thường.";
 }
 
-void export_pdf(const std::string& libreoffice, const std::string& document, const std::string& pdf) {
-  // A private profile and output folder: a second LibreOffice (or the officer's open one) cannot
-  // interfere, and a failed conversion leaves nothing beside the document.
+void export_pdf(const std::string& libreoffice, const AtomicFile& document, const AtomicFile& pdf) {
+  // A private profile and folders: a second LibreOffice (or the officer's open one) cannot interfere, and
+  // a failed conversion leaves nothing beside the document. The document goes in under its own name,
+  // which LibreOffice gives the PDF.
   Poco::TemporaryFile work;
   work.createDirectories();
   const fs::path folder(work.path());
+  const fs::path input = folder / "in" / fs::path(document.target_path()).filename();
+  std::error_code error;
+  fs::create_directories(input.parent_path(), error);
+  if (!error) fs::copy_file(document.temporary_path(), input, error);
+  if (error) throw OutputError("không chuẩn bị được bản PDF của " + document.target_path() + ": " + system_reason(error) + ".");
   const std::string profile = "-env:UserInstallation=file://" + (folder / "profile").string();
-  Poco::Pipe output;
-  Poco::ProcessHandle process = Poco::Process::launch(
-      libreoffice, {profile, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", (folder / "out").string(), document},
-      nullptr, &output, &output);
-  Poco::PipeInputStream said(output);
-  std::string complaint((std::istreambuf_iterator<char>(said)), {});
-  const int status = process.wait();
-  const fs::path produced = folder / "out" / (fs::path(document).stem().string() + ".pdf");
-  if (status != 0 || !fs::exists(produced))
-    throw OutputError("LibreOffice không chuyển được " + document + " sang PDF: " + complaint);
-  AtomicFile file(pdf);
-  fs::copy_file(produced, file.temporary_path(), fs::copy_options::overwrite_existing);
-  file.commit();
+  const Finished finished = run_helper(
+      libreoffice, {profile, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", (folder / "out").string(), input.string()});
+  if (stop_requested()) throw Interrupted();
+  const fs::path produced = folder / "out" / (input.stem().string() + ".pdf");
+  if (finished.status != 0 || !fs::exists(produced))
+    throw OutputError("LibreOffice không chuyển được " + document.target_path() + " sang PDF: " + finished.output);
+  fs::copy_file(produced, pdf.temporary_path(), fs::copy_options::overwrite_existing, error);
+  if (error) throw OutputError("không ghi được tệp " + pdf.target_path() + ": " + system_reason(error) + ".");
 }
 
 }  // namespace kehoach

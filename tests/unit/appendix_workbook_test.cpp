@@ -6,6 +6,7 @@
 #include "appendix_fixture.h"
 #include "read/xlsx_reader.h"
 #include "scratch_folder.h"
+#include "whole_file.h"
 #include "write/appendix_workbook.h"
 
 using namespace kehoach;
@@ -14,7 +15,9 @@ namespace fs = std::filesystem;
 TEST_CASE("the appendix workbook reads back with its titles, two-level header, units and total") {
   const testing::ScratchFolder scratch;
   const std::string path = scratch.file("phu-luc.xlsx");
-  write_appendix_workbook(testing::small_plan(), testing::small_table(), path);
+  testing::write_whole(path, [&](const AtomicFile& file) {
+    write_appendix_workbook(testing::small_plan(), testing::small_table(), file);
+  });
 
   const Grid grid = read_xlsx(path, "phu-luc.xlsx");
   CHECK(grid.sheet == "Phụ lục");
@@ -37,7 +40,8 @@ TEST_CASE("the appendix workbook reads back with its titles, two-level header, u
 
 TEST_CASE("a workbook that cannot be written leaves no file and says where") {
   const std::string path = "/khong/co/thu-muc/phu-luc.xlsx";
-  CHECK_THROWS_WITH_AS(write_appendix_workbook(testing::small_plan(), testing::small_table(), path),
+  const auto write = [&](const AtomicFile& file) { write_appendix_workbook(testing::small_plan(), testing::small_table(), file); };
+  CHECK_THROWS_WITH_AS(testing::write_whole(path, write),
                        doctest::Contains("/khong/co/thu-muc/phu-luc.xlsx"), std::runtime_error);
   CHECK_FALSE(fs::exists(path));
 }
@@ -45,8 +49,12 @@ TEST_CASE("a workbook that cannot be written leaves no file and says where") {
 TEST_CASE("the same plan gives the same bytes twice") {
   const testing::ScratchFolder scratch;
   const std::string first = scratch.file("a.xlsx"), second = scratch.file("b.xlsx");
-  write_appendix_workbook(testing::small_plan(), testing::small_table(), first);
-  write_appendix_workbook(testing::small_plan(), testing::small_table(), second);
+  testing::write_whole(first, [&](const AtomicFile& file) {
+    write_appendix_workbook(testing::small_plan(), testing::small_table(), file);
+  });
+  testing::write_whole(second, [&](const AtomicFile& file) {
+    write_appendix_workbook(testing::small_plan(), testing::small_table(), file);
+  });
   std::ifstream a(first, std::ios::binary), b(second, std::ios::binary);
   const std::string bytes_a((std::istreambuf_iterator<char>(a)), {}), bytes_b((std::istreambuf_iterator<char>(b)), {});
   CHECK(bytes_a.size() > 1000);
