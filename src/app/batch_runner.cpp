@@ -68,7 +68,7 @@ BatchRun run_batch(const std::vector<BatchJob>& jobs, const BatchOptions& option
         try {
           write(job);
         } catch (const std::exception& e) {
-          error = key + ": " + failure_text(e);
+          error = (job.folder.empty() ? "" : job.folder + ": ") + failure_text(e);  // the top's: its file names it
         }
       }
       const std::lock_guard<std::mutex> lock(mutex);

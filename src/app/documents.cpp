@@ -17,7 +17,11 @@ DocxPackage read_template(const std::string& location) {
   try {
     return read_template_package(location);
   } catch (const std::filesystem::filesystem_error& e) {
-    throw InputError(Location{location, {}, {}, {}}, "không đọc được mẫu văn bản: " + filesystem_problem(e) + ".");
+    // A folder the iterator cannot enter comes without its name.
+    const std::string what = e.path1().empty() ? "một tệp hoặc thư mục bên trong" : e.path1().string();
+    throw InputError(Location{location, {}, {}, {}},
+                     "không đọc được mẫu văn bản (" + what + ": " + system_reason(e.code()) +
+                         "); hãy cho phép đọc cả thư mục mẫu hoặc chọn mẫu khác.");
   }
 }
 

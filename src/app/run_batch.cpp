@@ -124,6 +124,13 @@ BatchResult run_batch_request(const BatchRequest& request) {
   const auto names = document.names();
   const std::string& folder = request.folder;
   const InputFiles& inputs = reads.files();
+  // Refused before any unit is written: a batch's output that is one of its inputs.
+  for (const auto& job : result.jobs) {
+    refuse_input_as_output(inputs, (fs::path(folder) / job.appendix_file()).string());
+    if (job.plan) refuse_input_as_output(inputs, (fs::path(folder) / job.plan_file()).string());
+  }
+  for (const char* file : {"index.csv", "index.html", kBatchManifest})
+    refuse_input_as_output(inputs, (fs::path(folder) / file).string());
   // A unit's plan and appendix appear together or not at all.
   auto write = [&](const BatchJob& job) {
     std::error_code made;

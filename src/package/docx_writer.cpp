@@ -43,6 +43,12 @@ void set_date(std::string& core, const std::string& name, const std::string& val
   core.insert(root_end, open + " xsi:type=\"dcterms:W3CDTF\">" + value + close);
 }
 
+// What the system said when the file could not be written: a full disk, most often.
+std::string disk_problem(const std::string& path) {
+  return "không ghi được tệp " + path + ": " +
+         (errno ? system_reason({errno, std::generic_category()}) : std::string("lỗi ghi đĩa")) + ".";
+}
+
 }  // namespace
 
 std::string stamped_core_properties(const std::string& core, long long timestamp) {
@@ -58,7 +64,7 @@ void write_docx(const DocxPackage& package, const AtomicFile& file, long long ti
   const std::string& path = file.target_path();
   errno = 0;
   std::ofstream out(file.temporary_path(), std::ios::binary | std::ios::trunc);
-  if (!out) throw OutputError("không ghi được tệp " + path + ": " + system_reason({errno, std::generic_category()}) + ".");
+  if (!out) throw OutputError(disk_problem(path));
   // Zip times are local DOS times; a fixed one keeps the bytes stable across runs and zones.
   const Poco::DateTime stamp(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(timestamp)));
   try {
@@ -69,12 +75,11 @@ void write_docx(const DocxPackage& package, const AtomicFile& file, long long ti
     }
     zip.close();
   } catch (const Poco::Exception& e) {
+    if (!out) throw OutputError(disk_problem(path));  // the zip's "Bad output stream": the disk refused
     throw OutputError("không ghi được tệp " + path + ": lỗi khi đóng gói tệp Word (" + e.displayText() + ").");
   }
   out.close();  // flushes: a full disk often shows only here
-  if (!out)
-    throw OutputError("không ghi được tệp " + path + ": " +
-                      (errno ? system_reason({errno, std::generic_category()}) : std::string("lỗi ghi đĩa")) + ".");
+  if (!out) throw OutputError(disk_problem(path));
 }
 
 }  // namespace kehoach

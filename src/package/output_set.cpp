@@ -62,16 +62,17 @@ Kept keep(const AtomicFile& file) {
 
 }  // namespace
 
+void refuse_input_as_output(const InputFiles& inputs, const std::string& target) {
+  const std::string input = inputs.input_at(target);
+  if (input.empty()) return;
+  throw InputError(Location{target, {}, {}, {}},
+                   (input == target ? std::string("tệp kết quả trùng với tệp đầu vào của lệnh")
+                                    : "tệp kết quả chính là tệp đầu vào " + input) +
+                       "; ghi vào đó sẽ mất tệp đầu vào. Hãy chọn tên khác cho tệp kết quả (-o).");
+}
+
 AtomicFile& OutputSet::add(const std::string& target) {
-  if (inputs_) {
-    const std::string input = inputs_->input_at(target);
-    if (!input.empty())
-      throw InputError(Location{target, {}, {}, {}},
-                       input == target ? "tệp kết quả trùng với tệp đầu vào của lệnh; ghi vào đó sẽ mất tệp đầu vào. "
-                                         "Hãy chọn tên khác cho tệp kết quả (-o)."
-                                       : "tệp kết quả chính là tệp đầu vào " + input +
-                                             "; ghi vào đó sẽ mất tệp đầu vào. Hãy chọn tên khác cho tệp kết quả (-o).");
-  }
+  if (inputs_) refuse_input_as_output(*inputs_, target);
   for (const auto& file : files_)
     if (file->target_path() == target) return *file;
   files_.push_back(std::make_unique<AtomicFile>(target));

@@ -15,6 +15,9 @@
 
 namespace kehoach {
 
+// Throws InputError when `target` is one of `inputs` (the same file, however spelt).
+void refuse_input_as_output(const InputFiles& inputs, const std::string& target);
+
 class OutputSet {
  public:
   explicit OutputSet(const InputFiles* inputs = nullptr) : inputs_(inputs) {}

@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <sstream>
 #include <vector>
@@ -59,9 +60,19 @@ class HoldStopSignals {
   sigset_t previous_;
 };
 
-// Runs `program` in a process group of its own (LibreOffice starts a second process: a stop kills both)
-// and waits for it, gathering what it says.
-Finished run_helper(const std::string& program, const std::vector<std::string>& arguments) {
+// The environment with TMPDIR set to `temporary`: what the helper leaves there, killed, goes with the folder.
+std::vector<std::string> environment_with(const std::string& temporary) {
+  std::vector<std::string> variables;
+  for (char** variable = environ; *variable; ++variable)
+    if (std::strncmp(*variable, "TMPDIR=", 7) != 0) variables.emplace_back(*variable);
+  variables.push_back("TMPDIR=" + temporary);
+  return variables;
+}
+
+// Runs `program` in a process group of its own (LibreOffice starts a second process: a stop kills both),
+// its temporary files in `temporary`, and waits for it, gathering what it says.
+Finished run_helper(const std::string& program, const std::vector<std::string>& arguments,
+                    const std::string& temporary) {
   int pipe_ends[2];
   if (::pipe2(pipe_ends, O_CLOEXEC) != 0) throw OutputError("không chạy được LibreOffice: " + system_reason({errno, std::generic_category()}) + ".");
   posix_spawn_file_actions_t actions;
@@ -83,11 +94,15 @@ Finished run_helper(const std::string& program, const std::vector<std::string>& 
   std::vector<char*> argv{const_cast<char*>(program.c_str())};
   for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
   argv.push_back(nullptr);
+  const std::vector<std::string> variables = environment_with(temporary);
+  std::vector<char*> envp;
+  for (const auto& variable : variables) envp.push_back(const_cast<char*>(variable.c_str()));
+  envp.push_back(nullptr);
   pid_t pid = 0;
   int spawned = 0;
   {
     const HoldStopSignals hold;
-    spawned = posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), environ);
+    spawned = posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), envp.data());
     if (spawned == 0) track_helper(pid);
   }
   posix_spawn_file_actions_destroy(&actions);
@@ -136,11 +151,15 @@ void export_pdf(const std::string& libreoffice, const AtomicFile& document, cons
   const fs::path input = folder / "in" / fs::path(document.target_path()).filename();
   std::error_code error;
   fs::create_directories(input.parent_path(), error);
+  if (!error) fs::create_directories(folder / "tmp", error);
   if (!error) fs::copy_file(document.temporary_path(), input, error);
   if (error) throw OutputError("không chuẩn bị được bản PDF của " + document.target_path() + ": " + system_reason(error) + ".");
   const std::string profile = "-env:UserInstallation=file://" + (folder / "profile").string();
-  const Finished finished = run_helper(
-      libreoffice, {profile, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", (folder / "out").string(), input.string()});
+  const Finished finished =
+      run_helper(libreoffice,
+                 {profile, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", (folder / "out").string(),
+                  input.string()},
+                 (folder / "tmp").string());
   if (stop_requested()) throw Interrupted();
   const fs::path produced = folder / "out" / (input.stem().string() + ".pdf");
   if (finished.status != 0 || !fs::exists(produced))

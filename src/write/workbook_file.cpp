@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -10,6 +11,7 @@
 
 #include "model/input_error.h"
 #include "package/atomic_file.h"
+#include "package/system_errors.h"
 #include "text/column_letter.h"
 #include "text/unicode.h"
 
@@ -180,9 +182,15 @@ void write_workbook(const AtomicFile& file, const std::string& title, long long 
   // libxlsxwriter writes the file only now (a full disk shows as a zip error), with buffers of its own and
   // zlib's: room for them first, as for the cells.
   t_reserve.need(kClosingBytes);
-  if (lxw_error error = workbook_close(book.release()); error != LXW_NO_ERROR)
-    throw OutputError("không ghi được tệp " + path + ": " +
-                      (writing_failed(error) ? "đĩa đầy, không có quyền ghi hoặc lỗi ghi đĩa" : refusal(error)) + ".");
+  errno = 0;
+  const lxw_error error = workbook_close(book.release());
+  if (error == LXW_NO_ERROR) return;
+  const int cause = errno;
+  throw OutputError("không ghi được tệp " + path + ": " +
+                    (!writing_failed(error) ? refusal(error)
+                     : cause                ? system_reason({cause, std::generic_category()})
+                                            : "đĩa đầy, không có quyền ghi hoặc lỗi ghi đĩa") +
+                    ".");
 }
 
 SheetFormats make_sheet_formats(lxw_workbook* book) {
