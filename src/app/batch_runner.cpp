@@ -37,8 +37,9 @@ void write_manifest(const fs::path& path, const std::map<std::string, std::strin
 bool unchanged(const BatchJob& job, const fs::path& folder, const std::map<std::string, std::string>& before) {
   auto found = before.find(job.folder.empty() ? "." : job.folder);
   if (found == before.end() || found->second != job.fingerprint) return false;
-  if (!fs::exists(folder / job.appendix_file())) return false;
-  return !job.plan || fs::exists(folder / job.plan_file());
+  std::error_code error;  // a file that cannot be looked at is written again
+  if (!fs::exists(folder / job.appendix_file(), error)) return false;
+  return !job.plan || fs::exists(folder / job.plan_file(), error);
 }
 
 }  // namespace

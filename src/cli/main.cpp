@@ -26,5 +26,12 @@ namespace {
 
 int main(int argc, char** argv) {
   std::set_terminate(last_resort);
-  return kehoach::run(std::vector<std::string>(argv + 1, argv + argc), {std::cout, std::cerr});
+  const int status = kehoach::run(std::vector<std::string>(argv + 1, argv + argc), {std::cout, std::cerr});
+  // What went to standard output (JSON, a table) redirected to a file on a full disk: not all of it is there.
+  if (!std::cout.flush()) {
+    std::cerr << "kehoach: không ghi hết được kết quả ra đầu ra chuẩn (tệp chuyển hướng tới không ghi được: đĩa "
+                 "đầy hoặc không có quyền ghi).\n";
+    return status == kehoach::kExitOk ? kehoach::kExitOutput : status;
+  }
+  return status;
 }

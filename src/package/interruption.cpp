@@ -71,4 +71,15 @@ bool stop_requested() noexcept { return g_stop.load(); }
 
 void clear_stop_request() noexcept { g_stop.store(false); }
 
+HoldStopSignals::HoldStopSignals() {
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGINT);
+  sigaddset(&stop, SIGTERM);
+  sigaddset(&stop, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &stop, &previous_);
+}
+
+HoldStopSignals::~HoldStopSignals() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+
 }  // namespace kehoach

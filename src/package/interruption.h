@@ -3,6 +3,7 @@
 // temporary files it is writing and the helper program it waits for (LibreOffice). They are kept in
 // fixed slots, so that a signal handler can act on them: remove_temporaries() and stop_helper() do only
 // what is safe inside a handler (unlink, kill).
+#include <signal.h>
 #include <sys/types.h>
 
 #include <stdexcept>
@@ -27,6 +28,19 @@ void untrack_helper() noexcept;
 bool request_stop() noexcept;
 bool stop_requested() noexcept;
 void clear_stop_request() noexcept;  // a new command starts (tests run several in one process)
+
+// Ctrl-C, SIGTERM and SIGHUP wait while it exists (on this thread): for steps that must not be cut in two,
+// such as renaming the files of a set, or starting a helper and noting it.
+class HoldStopSignals {
+ public:
+  HoldStopSignals();
+  ~HoldStopSignals();
+  HoldStopSignals(const HoldStopSignals&) = delete;
+  HoldStopSignals& operator=(const HoldStopSignals&) = delete;
+
+ private:
+  sigset_t previous_;
+};
 
 // Thrown by work that noticed stop_requested(); the command line makes it exit status 130.
 class Interrupted : public std::runtime_error {

@@ -1,6 +1,5 @@
 #include "package/output_set.h"
 
-#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,31 +8,13 @@
 #include <filesystem>
 
 #include "model/input_error.h"
+#include "package/interruption.h"
 #include "package/system_errors.h"
 
 namespace kehoach {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Ctrl-C and SIGTERM wait while the files are renamed: between two renames the set would be half new.
-class HoldStopSignals {
- public:
-  HoldStopSignals() {
-    sigset_t stop;
-    sigemptyset(&stop);
-    sigaddset(&stop, SIGINT);
-    sigaddset(&stop, SIGTERM);
-    sigaddset(&stop, SIGHUP);
-    pthread_sigmask(SIG_BLOCK, &stop, &previous_);
-  }
-  ~HoldStopSignals() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
-  HoldStopSignals(const HoldStopSignals&) = delete;
-  HoldStopSignals& operator=(const HoldStopSignals&) = delete;
-
- private:
-  sigset_t previous_;
-};
 
 // The file a target held before the commit, kept under a hidden name until every rename has succeeded.
 struct Kept {
@@ -85,7 +66,7 @@ void OutputSet::drop(const AtomicFile& file) {
 }
 
 void OutputSet::commit() {
-  const HoldStopSignals hold;
+  const HoldStopSignals hold;  // between two renames the set would be half new
   // One file is renamed or not: nothing to put back. Several: keep what each target held.
   std::vector<Kept> kept;
   if (files_.size() > 1) {

@@ -42,24 +42,6 @@ struct Finished {
   std::string output;  // what it said, on stdout and stderr
 };
 
-// Ctrl-C and SIGTERM wait while the helper starts and is noted, so that a stop never misses it.
-class HoldStopSignals {
- public:
-  HoldStopSignals() {
-    sigset_t stop;
-    sigemptyset(&stop);
-    sigaddset(&stop, SIGINT);
-    sigaddset(&stop, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop, &previous_);
-  }
-  ~HoldStopSignals() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
-  HoldStopSignals(const HoldStopSignals&) = delete;
-  HoldStopSignals& operator=(const HoldStopSignals&) = delete;
-
- private:
-  sigset_t previous_;
-};
-
 // The environment with TMPDIR set to `temporary`: what the helper leaves there, killed, goes with the folder.
 std::vector<std::string> environment_with(const std::string& temporary) {
   std::vector<std::string> variables;
@@ -69,20 +51,26 @@ std::vector<std::string> environment_with(const std::string& temporary) {
   return variables;
 }
 
-// Runs `program` in a process group of its own (LibreOffice starts a second process: a stop kills both),
-// its temporary files in `temporary`, and waits for it, gathering what it says.
-Finished run_helper(const std::string& program, const std::vector<std::string>& arguments,
-                    const std::string& temporary) {
-  int pipe_ends[2];
-  if (::pipe2(pipe_ends, O_CLOEXEC) != 0) throw OutputError("không chạy được LibreOffice: " + system_reason({errno, std::generic_category()}) + ".");
+std::vector<char*> pointers(const std::vector<std::string>& texts) {
+  std::vector<char*> out;
+  for (const auto& text : texts) out.push_back(const_cast<char*>(text.c_str()));
+  out.push_back(nullptr);
+  return out;
+}
+
+// Starts `program` in a process group of its own (LibreOffice starts a second process: a stop kills the
+// group), its stdout and stderr into `output`, its temporary files in `temporary`, and notes it as the
+// helper a stop kills. Returns its PID, or the error of posix_spawn as a negative number.
+pid_t start_helper(const std::string& program, const std::vector<std::string>& arguments,
+                   const std::string& temporary, int output) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, pipe_ends[1], STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, pipe_ends[1], STDERR_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, output, STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, output, STDERR_FILENO);
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
-  sigset_t none, defaults;
+  sigset_t none, defaults;  // the helper starts with Ctrl-C and SIGTERM as a program normally has them
   sigemptyset(&none);
   sigemptyset(&defaults);
   sigaddset(&defaults, SIGINT);
@@ -91,34 +79,44 @@ Finished run_helper(const std::string& program, const std::vector<std::string>& 
   posix_spawnattr_setsigdefault(&attributes, &defaults);
   posix_spawnattr_setpgroup(&attributes, 0);
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-  std::vector<char*> argv{const_cast<char*>(program.c_str())};
-  for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
-  argv.push_back(nullptr);
+  std::vector<std::string> words{program};
+  words.insert(words.end(), arguments.begin(), arguments.end());
   const std::vector<std::string> variables = environment_with(temporary);
-  std::vector<char*> envp;
-  for (const auto& variable : variables) envp.push_back(const_cast<char*>(variable.c_str()));
-  envp.push_back(nullptr);
+  std::vector<char*> argv = pointers(words), envp = pointers(variables);
   pid_t pid = 0;
-  int spawned = 0;
+  int error = 0;
   {
-    const HoldStopSignals hold;
-    spawned = posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), envp.data());
-    if (spawned == 0) track_helper(pid);
+    const HoldStopSignals hold;  // a stop between the start and the note would miss the helper
+    error = posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), envp.data());
+    if (error == 0) track_helper(pid);
   }
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
-  ::close(pipe_ends[1]);
+  return error == 0 ? pid : -error;
+}
+
+// Runs `program` as start_helper does and waits for it, gathering what it says.
+Finished run_helper(const std::string& program, const std::vector<std::string>& arguments,
+                    const std::string& temporary) {
+  int ends[2];
+  if (::pipe2(ends, O_CLOEXEC) != 0)
+    throw OutputError("không chạy được LibreOffice: " + system_reason({errno, std::generic_category()}) + ".");
+  const pid_t pid = start_helper(program, arguments, temporary, ends[1]);
+  ::close(ends[1]);
   Finished finished;
-  if (spawned != 0) {
-    ::close(pipe_ends[0]);
-    throw OutputError("không chạy được LibreOffice (" + program + "): " + system_reason({spawned, std::generic_category()}) + ".");
+  if (pid < 0) {
+    ::close(ends[0]);
+    throw OutputError("không chạy được LibreOffice (" + program + "): " +
+                      system_reason({-pid, std::generic_category()}) + ".");
   }
   char buffer[4096];
-  for (ssize_t got; (got = ::read(pipe_ends[0], buffer, sizeof buffer)) != 0;) {
-    if (got > 0) finished.output.append(buffer, static_cast<std::size_t>(got));
-    else if (errno != EINTR) break;
+  for (ssize_t got; (got = ::read(ends[0], buffer, sizeof buffer)) != 0;) {
+    if (got > 0)
+      finished.output.append(buffer, static_cast<std::size_t>(got));
+    else if (errno != EINTR)
+      break;
   }
-  ::close(pipe_ends[0]);
+  ::close(ends[0]);
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
@@ -153,7 +151,8 @@ void export_pdf(const std::string& libreoffice, const AtomicFile& document, cons
   fs::create_directories(input.parent_path(), error);
   if (!error) fs::create_directories(folder / "tmp", error);
   if (!error) fs::copy_file(document.temporary_path(), input, error);
-  if (error) throw OutputError("không chuẩn bị được bản PDF của " + document.target_path() + ": " + system_reason(error) + ".");
+  if (error)
+    throw OutputError("không chuẩn bị được bản PDF của " + document.target_path() + ": " + system_reason(error) + ".");
   const std::string profile = "-env:UserInstallation=file://" + (folder / "profile").string();
   const Finished finished =
       run_helper(libreoffice,

@@ -345,6 +345,30 @@ class FullDisk(FolderTest):
                       result.stderr)
 
 
+class Unreadable(FolderTest):
+    def test_a_template_folder_that_cannot_be_read_is_an_input_error_naming_it(self):
+        shutil.copy(os.path.join(AN_HOA_THINH, "ke-hoach.yaml"), self.dir)
+        shutil.copy(os.path.join(AN_HOA_THINH, "thon.csv"), self.dir)
+        shutil.copytree(os.path.join(AN_HOA_THINH, "..", "..", "..", "templates", "xa"), self.path("mau"))
+        document = self.path("mau/word/document.xml")
+        os.remove(document)
+        os.symlink("document.xml", document)  # a link to itself: the system refuses to open it
+        plan = open(self.path("ke-hoach.yaml"), encoding="utf-8").read()
+        self.write("ke-hoach.yaml", plan.replace("\ntemplate: xa ", "\ntemplate: ./mau "))
+        result = self.run_kehoach("plan", "ke-hoach.yaml", "-o", "kh.docx")
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertTrue(result.stderr.startswith("mau"), result.stderr)
+        self.assertNotIn("filesystem error", result.stderr)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["ke-hoach.yaml", "mau", "thon.csv"])
+
+    def test_json_that_cannot_be_written_whole_to_standard_output_is_not_success(self):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run([KEHOACH, "appendix", os.path.join(AN_HOA_THINH, "ke-hoach.yaml"), "--json"],
+                                    stdout=full, stderr=subprocess.PIPE, text=True, env=environment())
+        self.assertEqual(result.returncode, 3, result.stderr)
+        self.assertIn("kehoach: không ghi hết được kết quả ra đầu ra chuẩn", result.stderr)
+
+
 class UnitNames(FolderTest):
     """Names as they come: too long for a folder, or starting like a spreadsheet formula."""
 
@@ -415,4 +439,4 @@ class OutOfMemory(FolderTest):
 
 
 if __name__ == "__main__":
-    sys.exit(run(OutputIsInput, NoPartialSet, Stopped, FullDisk, UnitNames, OutOfMemory))
+    sys.exit(run(OutputIsInput, NoPartialSet, Stopped, FullDisk, Unreadable, UnitNames, OutOfMemory))
