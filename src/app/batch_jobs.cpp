@@ -92,7 +92,16 @@ std::string fingerprint_of(const BatchJob& job, const std::string& template_fing
 std::string folder_name(const std::string& unit_name) {
   std::string out;
   for (char c : fold(unit_name)) out += c == ' ' ? '-' : c;
-  return out.empty() ? "don-vi" : out;
+  if (out.empty()) return "don-vi";
+  if (out.size() <= kFolderNameBytes) return out;
+  // File systems allow 255 bytes a name (and letters outside Vietnamese take several); a commune's
+  // folder sits in its district's, in its province's, and the whole must still open on Windows.
+  const std::string mark = "-" + fingerprint(out).substr(0, 8);
+  std::size_t cut = kFolderNameBytes - mark.size();
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a letter
+  const std::size_t word = out.rfind('-', cut);
+  if (word != std::string::npos && word >= cut / 2) cut = word;
+  return out.substr(0, cut) + mark;
 }
 
 int plan_level(const UnitTree& tree, const CascadeSpec& spec) {
@@ -154,7 +163,9 @@ std::vector<BatchJob> batch_jobs(const UnitTree& tree, const CascadeResult& casc
       job.path.insert(job.path.begin(), tree.nodes[static_cast<std::size_t>(n)].name);
     if (node != cascade.top) {
       const std::string& parent = folder_of[unit.parent];
-      const std::string base = (parent.empty() ? "" : parent + "/") + folder_name(unit.name);
+      const std::string own = folder_name(unit.name);
+      job.folder_shortened = fold(unit.name).size() > kFolderNameBytes;
+      const std::string base = (parent.empty() ? "" : parent + "/") + own;
       job.folder = base;
       for (int n = 2; !taken.insert(job.folder).second; ++n) job.folder = base + "-" + std::to_string(n);
       folder_of[node] = job.folder;

@@ -17,6 +17,7 @@ struct BatchJob {
   int node = 0;
   std::vector<std::string> path;   // names from below the top ("Xã An Hòa Thịnh"), empty for the top
   std::string folder;              // relative to the output folder ("xa-an-hoa-thinh"; "" for the top)
+  bool folder_shortened = false;   // the unit's name made a folder name too long: it was shortened
   bool plan = false;               // a plan unit: plan and appendix; otherwise the appendix only
   Plan document;                   // issuer, year, template: the plan the files belong to
   const AppendixTable* table = nullptr;  // the unit's children
@@ -49,7 +50,10 @@ std::vector<BatchJob> batch_jobs(const UnitTree& tree, const CascadeResult& casc
 // A unit's level word for the index: its name's ("Phường"), else its column's ("Xã").
 std::string unit_level_word(const UnitTree& tree, int node);
 
-// "xa-an-hoa-thinh": a folder name from a unit name, without diacritics or spaces.
+// "xa-an-hoa-thinh": a folder name from a unit name, without diacritics or spaces. One longer than
+// kFolderNameBytes is cut there (at a word where it can) and ends in 8 hex digits of the whole name's
+// fingerprint: the same name always gives the same folder, and two long names that begin alike differ.
+inline constexpr std::size_t kFolderNameBytes = 80;
 std::string folder_name(const std::string& unit_name);
 
 }  // namespace kehoach

@@ -9,8 +9,10 @@
 #include <sstream>
 #include <thread>
 
+#include "model/input_error.h"
 #include "package/atomic_file.h"
 #include "package/file_bytes.h"
+#include "package/system_errors.h"
 
 namespace kehoach {
 namespace {
@@ -30,18 +32,18 @@ std::map<std::string, std::string> read_manifest(const fs::path& path) {
 
 void write_manifest(const fs::path& path, const std::map<std::string, std::string>& fingerprints) {
   AtomicFile file(path.string());
-  {
-    std::ofstream out(file.temporary_path());
-    for (const auto& [folder, fingerprint] : fingerprints) out << fingerprint << ' ' << folder << '\n';
-  }
+  std::string text;
+  for (const auto& [folder, fingerprint] : fingerprints) text += fingerprint + ' ' + folder + '\n';
+  file.write_all(text);
   file.commit();
 }
 
 bool unchanged(const BatchJob& job, const fs::path& folder, const std::map<std::string, std::string>& before) {
   auto found = before.find(job.folder.empty() ? "." : job.folder);
   if (found == before.end() || found->second != job.fingerprint) return false;
-  if (!fs::exists(folder / job.appendix_file())) return false;
-  return !job.plan || fs::exists(folder / job.plan_file());
+  std::error_code error;  // a file that cannot be looked at is written again
+  if (!fs::exists(folder / job.appendix_file(), error)) return false;
+  return !job.plan || fs::exists(folder / job.plan_file(), error);
 }
 
 }  // namespace
@@ -52,7 +54,9 @@ BatchRun run_batch(const std::vector<BatchJob>& jobs, const BatchOptions& option
   const std::atomic<bool>& stop = options.stop ? *options.stop : kNever;
   const auto start = Clock::now();
   const fs::path folder(options.folder);
-  fs::create_directories(folder);
+  std::error_code made;
+  fs::create_directories(folder, made);
+  if (made) throw OutputError("không tạo được thư mục " + options.folder + ": " + system_reason(made) + ".");
   const auto before = read_manifest(folder / kBatchManifest);
 
   std::map<std::string, std::string> after;  // what the folder holds once this run ends
@@ -69,13 +73,14 @@ BatchRun run_batch(const std::vector<BatchJob>& jobs, const BatchOptions& option
         try {
           write(job);
         } catch (const std::exception& e) {
-          error = key + ": " + e.what();
+          error = (job.folder.empty() ? "" : job.folder + ": ") + failure_text(e);  // the top's: its file names it
         }
       }
       const std::lock_guard<std::mutex> lock(mutex);
       if (!error.empty()) {
         ++run.failed;
         run.errors.push_back(error);
+        run.failed_jobs.push_back(i);
       } else {
         ++(skip ? run.skipped : run.written);
         after[key] = job.fingerprint;
@@ -105,7 +110,11 @@ BatchRun run_batch(const std::vector<BatchJob>& jobs, const BatchOptions& option
     const std::string key = job.folder.empty() ? "." : job.folder;
     if (!after.count(key) && before.count(key) && run.interrupted) after[key] = before.at(key);
   }
-  write_manifest(folder / kBatchManifest, after);
+  try {
+    write_manifest(folder / kBatchManifest, after);
+  } catch (const OutputError& e) {
+    run.manifest_problem = e.what();
+  }
   run.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return run;
 }

@@ -17,7 +17,9 @@ struct BatchRun {
   int written = 0, skipped = 0, failed = 0;
   bool interrupted = false;
   double seconds = 0;
-  std::vector<std::string> errors;  // one line per failed job
+  std::vector<std::string> errors;      // one line per failed job
+  std::vector<std::size_t> failed_jobs;  // their indices, in no order
+  std::string manifest_problem;         // the fingerprints could not be saved: the next run writes all again
 };
 
 // How far a batch is: jobs done of all, seconds since it began; `final` once it has ended.
@@ -34,7 +36,8 @@ struct BatchOptions {
   const std::atomic<bool>* stop = nullptr;                  // set: no new job starts
 };
 
-// `write` makes one job's files under the output folder; it may throw std::exception.
+// `write` makes one job's files under the output folder; it may throw std::exception, which fails that
+// job alone. Throws OutputError when the output folder cannot be made.
 BatchRun run_batch(const std::vector<BatchJob>& jobs, const BatchOptions& options,
                    const std::function<void(const BatchJob&)>& write);
 

@@ -5,15 +5,29 @@
 
 #include "model/input_error.h"
 #include "package/docx_writer.h"
+#include "package/output_set.h"
+#include "package/system_errors.h"
 #include "read/template_locator.h"
 #include "read/template_package.h"
 #include "write/pdf_export.h"
 
 namespace kehoach {
 
+DocxPackage read_template(const std::string& location) {
+  try {
+    return read_template_package(location);
+  } catch (const std::filesystem::filesystem_error& e) {
+    // A folder the iterator cannot enter comes without its name.
+    const std::string what = e.path1().empty() ? "một tệp hoặc thư mục bên trong" : e.path1().string();
+    throw InputError(Location{location, {}, {}, {}},
+                     "không đọc được mẫu văn bản (" + what + ": " + system_reason(e.code()) +
+                         "); hãy cho phép đọc cả thư mục mẫu hoặc chọn mẫu khác.");
+  }
+}
+
 DocumentTemplate load_document_template(const std::string& name, const std::string& plan_file) {
   const std::string location = locate_template(name, plan_file);
-  return DocumentTemplate::compile(read_template_package(location), location);
+  return DocumentTemplate::compile(read_template(location), location);
 }
 
 DocumentOutputs outputs_beside(const std::string& document, const std::string& table_suffix) {
@@ -22,21 +36,28 @@ DocumentOutputs outputs_beside(const std::string& document, const std::string& t
   return {document, stem + table_suffix + ".xlsx", stem + ".pdf"};
 }
 
-DocumentsWritten write_documents(const DocumentJob& job) {
+DocumentsWritten write_documents(const DocumentJob& job, const InputFiles& inputs) {
   DocumentsWritten written;
   std::optional<std::string> libreoffice;
   if (job.pdf && !(libreoffice = find_libreoffice())) written.problem = libreoffice_missing_message();
-  job.write_table(job.outputs.table);
-  write_docx(job.document, job.outputs.document, job.timestamp);
-  written.files = {{job.document_words, job.outputs.document}, {job.table_words, job.outputs.table}};
-  if (libreoffice) {
+  OutputSet outputs(&inputs);
+  const AtomicFile& document = outputs.add(job.outputs.document);
+  const AtomicFile& table = outputs.add(job.outputs.table);
+  const AtomicFile* pdf = libreoffice ? &outputs.add(job.outputs.pdf) : nullptr;
+  job.write_table(table);
+  write_docx(job.document, document, job.timestamp);
+  if (pdf) {
     try {
-      export_pdf(*libreoffice, job.outputs.document, job.outputs.pdf);
-      written.files.push_back({"bản PDF", job.outputs.pdf});
+      export_pdf(*libreoffice, document, *pdf);
     } catch (const OutputError& e) {
       written.problem = e.what();
+      outputs.drop(*pdf);
+      pdf = nullptr;
     }
   }
+  outputs.commit();
+  written.files = {{job.document_words, job.outputs.document}, {job.table_words, job.outputs.table}};
+  if (pdf) written.files.push_back({"bản PDF", job.outputs.pdf});
   return written;
 }
 

@@ -5,13 +5,17 @@
 #include <string>
 #include <vector>
 
+#include "package/atomic_file.h"
 #include "package/docx_package.h"
+#include "package/input_log.h"
 #include "template/document_template.h"
 
 namespace kehoach {
 
-// A shipped template name or a path (relative to the plan file), read and compiled.
+// A shipped template name or a path (relative to the plan file), read and compiled. A template folder
+// the system does not let kehoach read (a subfolder without permission) is an InputError naming it.
 DocumentTemplate load_document_template(const std::string& name, const std::string& plan_file);
+DocxPackage read_template(const std::string& location);
 
 struct DocumentOutputs {
   std::string document;  // X.docx
@@ -27,7 +31,7 @@ struct DocumentJob {
   DocumentOutputs outputs;
   DocxPackage document;
   long long timestamp = 0;
-  std::function<void(const std::string& path)> write_table;
+  std::function<void(const AtomicFile& file)> write_table;
   bool pdf = false;
 };
 
@@ -41,9 +45,12 @@ struct DocumentsWritten {
   std::string problem;             // a file asked for and not made (the PDF), the others written; empty: none
 };
 
-// Writes the table and the document, then the PDF when asked for. Throws OutputError when the table or
-// the document cannot be written; a PDF that cannot be made (no LibreOffice, or LibreOffice failing) is
-// the result's `problem`, the Word and Excel files being written all the same.
-DocumentsWritten write_documents(const DocumentJob& job);
+// Writes the table and the document, then the PDF when asked for, all to temporary files renamed into
+// place together once every one is made: a failure leaves none of them (and what the targets held before).
+// Before anything is written, a target that is one of `inputs` is refused (InputError). Throws
+// OutputError when the table or the document cannot be written; a PDF that cannot be made (no
+// LibreOffice, or LibreOffice failing) is the result's `problem`, the Word and Excel files being written
+// all the same. Throws Interrupted when stopped during the PDF.
+DocumentsWritten write_documents(const DocumentJob& job, const InputFiles& inputs);
 
 }  // namespace kehoach

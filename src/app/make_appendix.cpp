@@ -2,14 +2,19 @@
 
 #include <filesystem>
 
+#include "package/input_log.h"
+#include "package/output_set.h"
 #include "write/appendix_workbook.h"
 
 namespace kehoach {
 
 AppendixWritten make_appendix(const AppendixRequest& request) {
+  const InputLog reads;  // what the appendix is made from, which it may not overwrite
   AppendixWritten result{load_plan(request.plan_file), request.output};
   if (result.path.empty()) result.path = std::filesystem::path(result.input.plan.file).stem().string() + "-phu-luc.xlsx";
-  write_appendix_workbook(result.input.plan, result.input.table, result.path);
+  OutputSet outputs(&reads.files());
+  write_appendix_workbook(result.input.plan, result.input.table, outputs.add(result.path));
+  outputs.commit();
   return result;
 }
 

@@ -16,7 +16,7 @@ struct AppendixWritten {
   std::string path;  // the workbook written
 };
 
-// Throws InputError, OutputError. (The figures alone, for JSON: load_plan.)
+// Throws InputError (also when the output is one of the files read), OutputError. (The figures alone, for JSON: load_plan.)
 AppendixWritten make_appendix(const AppendixRequest& request);
 
 }  // namespace kehoach

@@ -10,6 +10,7 @@
 namespace kehoach {
 
 PlanDocuments make_plan(const PlanRequest& request) {
+  const InputLog reads;  // what the plan is made from, which no output may overwrite
   PlanDocuments result{load_plan(request.plan_file), {}};
   const Plan& plan = result.input.plan;
   const AppendixTable& table = result.input.table;
@@ -22,9 +23,9 @@ PlanDocuments make_plan(const PlanRequest& request) {
                         document.render(plan_template_data(plan, table, document.names(), template_name,
                                                            analysis ? &*analysis : nullptr)),
                         document_timestamp(plan),
-                        [&](const std::string& path) { write_appendix_workbook(plan, table, path); },
+                        [&](const AtomicFile& file) { write_appendix_workbook(plan, table, file); },
                         request.pdf};
-  result.written = write_documents(job);
+  result.written = write_documents(job, reads.files());
   return result;
 }
 

@@ -69,6 +69,7 @@ ReportFiguresResult compute_report(const ReportRequest& request) {
 }
 
 ReportDocuments make_report(const ReportRequest& request) {
+  const InputLog reads;  // what the report is made from, which no output may overwrite
   ReportDocuments result{compute_report(request), {}};
   const Plan& plan = result.figures.input.plan;
   const Report& report = result.figures.report;
@@ -85,8 +86,8 @@ ReportDocuments make_report(const ReportRequest& request) {
   const DocumentJob job{"báo cáo", "biểu kết quả", outputs_beside(output, "-bieu"),
                         document.render(report_template_data(plan, report, document.names(), request.template_name)),
                         document_timestamp(plan),
-                        [&](const std::string& path) { write_report_workbook(plan, report, path); }, request.pdf};
-  result.written = write_documents(job);
+                        [&](const AtomicFile& file) { write_report_workbook(plan, report, file); }, request.pdf};
+  result.written = write_documents(job, reads.files());
   return result;
 }
 

@@ -36,15 +36,21 @@ struct BatchRequest {
 };
 
 struct BatchResult {
-  CascadeFigures figures;
+  CascadeFigures figures;   // its messages also say which folder names were shortened
   std::vector<BatchJob> jobs;
   BatchRun run;    // written, skipped, failed (with each failure's line), interrupted
   int plans = 0;   // plan units among the jobs
+  // What the folder holds once the run ends (written now or kept from the last run): the failed units'
+  // files are not counted, nor an index that could not be written.
+  int plans_made = 0, appendices_made = 0;
+  bool index_written = false;
+  std::vector<std::string> problems;  // the index or the fingerprints that could not be written
 };
 
-// Throws InputError (cascade file, units, template), TemplateError; OutputError when the folder or the
-// index cannot be written. A unit whose files cannot be written is a line of `run.errors`, the others
-// written all the same.
+// Throws InputError (cascade file, units, template, an output that is one of the inputs), TemplateError;
+// OutputError when the folder cannot be made. A unit whose files cannot be written is a line of
+// `run.errors` (its plan and appendix both left out, never one without the other), the others written
+// all the same; the index lists every unit, with files for those written.
 BatchResult run_batch_request(const BatchRequest& request);
 
 }  // namespace kehoach

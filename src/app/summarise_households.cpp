@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "package/output_set.h"
 #include "text/number_words.h"
 #include "write/document_time.h"
 #include "write/households_workbook.h"
@@ -24,6 +25,7 @@ HouseholdsReport HouseholdsSummary::report() const {
 }
 
 HouseholdsSummary summarise_households(const HouseholdsRequest& request) {
+  const InputLog reads;
   HouseholdsSummary summary;
   summary.year = request.year;
   summary.standard = choose_standard(request.standard_file, request.year);
@@ -43,13 +45,16 @@ HouseholdsSummary summarise_households(const HouseholdsRequest& request) {
       summary.movements ? "So sánh danh sách " + records_on_terminal(summary.movements->start) + " với " +
                               records_on_terminal(summary.census.records) + "."
                         : "Danh sách hộ: " + records_on_terminal(summary.census.records) + ".");
+  summary.inputs = reads.files();
   return summary;
 }
 
 std::string write_households_summary(const HouseholdsSummary& summary, const std::string& output) {
   const std::string path =
       output.empty() ? std::filesystem::path(summary.census.records.source).stem().string() + "-tong-hop.xlsx" : output;
-  write_households_workbook(summary.report(), path, year_timestamp(summary.standard.first_year));
+  OutputSet outputs(&summary.inputs);
+  write_households_workbook(summary.report(), outputs.add(path), year_timestamp(summary.standard.first_year));
+  outputs.commit();
   return path;
 }
 

@@ -7,6 +7,7 @@
 #include "app/household_input.h"
 #include "app/messages.h"
 #include "model/households_report.h"
+#include "package/input_log.h"
 
 namespace kehoach {
 
@@ -27,6 +28,7 @@ struct HouseholdsSummary {
   std::optional<MovementCensus> movements;
   int year = 0;
   Messages messages;                      // the files read or compared, rows left out, an unconfirmed standard
+  InputFiles inputs;                      // the files read, which the workbook may not overwrite
 
   HouseholdsReport report() const;
 };
@@ -35,7 +37,7 @@ struct HouseholdsSummary {
 HouseholdsSummary summarise_households(const HouseholdsRequest& request);
 
 // The household workbook at `output` (empty: the list's name + "-tong-hop.xlsx", in the current folder);
-// returns the path written. Throws OutputError.
+// returns the path written. Throws OutputError; InputError when the output is one of the lists read.
 std::string write_households_summary(const HouseholdsSummary& summary, const std::string& output);
 
 }  // namespace kehoach

@@ -3,6 +3,7 @@
 #include "app/make_appendix.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/stop_signals.h"
 #include "cli/terminal.h"
 #include "model/indicator.h"
 #include "write/appendix_json.h"
@@ -52,6 +53,7 @@ const CommandSpec& appendix_spec() {
 int appendix_command(const std::vector<std::string>& words, Console console) {
   const std::optional<Arguments> args = command_arguments(appendix_spec(), words, console.out);
   if (!args) return kExitOk;
+  const ExitOnSignal stop("appendix");
   if (args->has("json")) {
     const PlanInput input = load_plan(args->positional[0]);
     tell(console, "appendix", input.messages, false);

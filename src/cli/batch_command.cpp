@@ -1,7 +1,6 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <csignal>
 #include <iostream>
 #include <ostream>
 #include <sstream>
@@ -9,6 +8,7 @@
 #include "app/run_batch.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/stop_signals.h"
 #include "cli/terminal.h"
 #include "text/number_words.h"
 #include "write/cascade_json.h"
@@ -53,26 +53,7 @@ int jobs_option(const Arguments& args) {
 
 // Ctrl-C and SIGTERM ask for a stop instead of killing the process half way through a file.
 std::atomic<bool> g_stop{false};
-extern "C" void request_stop(int) { g_stop.store(true); }
-
-class StopOnSignal {
- public:
-  StopOnSignal() {
-    g_stop.store(false);
-    previous_int_ = std::signal(SIGINT, request_stop);
-    previous_term_ = std::signal(SIGTERM, request_stop);
-  }
-  ~StopOnSignal() {
-    std::signal(SIGINT, previous_int_);
-    std::signal(SIGTERM, previous_term_);
-  }
-  StopOnSignal(const StopOnSignal&) = delete;
-  StopOnSignal& operator=(const StopOnSignal&) = delete;
-
- private:
-  void (*previous_int_)(int);
-  void (*previous_term_)(int);
-};
+extern "C" void stop_batch(int) { g_stop.store(true); }
 
 std::string duration(double seconds) {
   const long long whole = static_cast<long long>(seconds + 0.5);
@@ -121,23 +102,27 @@ int batch_command(const std::vector<std::string>& words, Console console) {
   }
   // Progress only on a terminal: a log or a pipe gets the summary alone.
   const bool terminal = &console.err == &std::cerr && ::isatty(STDERR_FILENO);
-  const StopOnSignal stop_on_signal;
+  g_stop.store(false);
+  const SignalHandlers stop_on_signal(stop_batch);
   BatchRequest request{args->positional[0], args->value("output"), jobs, {}, &g_stop};
   if (terminal) request.progress = [&](const BatchProgress& p) { draw_progress(console.err, p); };
   const BatchResult result = run_batch_request(request);
   tell(console, "batch", result.figures.messages);
   const BatchRun& run = result.run;
   for (const auto& error : run.errors) console.err << "kehoach batch: " << error << '\n';
+  for (const auto& problem : result.problems) console.err << "kehoach batch: " << problem << '\n';
   if (run.interrupted) {
     console.err << "kehoach batch: đã dừng theo yêu cầu sau " << run.written + run.skipped << "/" << result.jobs.size()
                 << " đơn vị; các tệp đã ghi đều trọn vẹn. Chạy lại lệnh để làm tiếp.\n";
     return kExitStopped;
   }
-  console.out << "Đã ghi vào " << request.folder << ": " << result.plans << " kế hoạch xã, " << result.jobs.size()
-              << " phụ lục, index.csv, index.html (" << run.written << " đơn vị ghi mới, " << run.skipped
-              << " đơn vị không đổi) trong " << format_rate(Rate{static_cast<long long>(run.seconds * 100 + 0.5)})
-              << " giây.\n";
-  return run.failed ? kExitOutput : kExitOk;
+  // What the folder holds: the units that failed and an index that could not be written are not counted.
+  console.out << "Đã ghi vào " << request.folder << ": " << result.plans_made << " kế hoạch xã, "
+              << result.appendices_made << " phụ lục" << (result.index_written ? ", index.csv, index.html" : "") << " ("
+              << run.written << " đơn vị ghi mới, " << run.skipped << " đơn vị không đổi";
+  if (run.failed) console.out << ", " << run.failed << " đơn vị không ghi được";
+  console.out << ") trong " << format_rate(Rate{static_cast<long long>(run.seconds * 100 + 0.5)}) << " giây.\n";
+  return run.failed || !result.problems.empty() ? kExitOutput : kExitOk;
 }
 
 }  // namespace kehoach

@@ -4,6 +4,7 @@
 #include "app/summarise_households.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/stop_signals.h"
 #include "cli/terminal.h"
 #include "compute/rate.h"
 #include "write/households_json.h"
@@ -89,6 +90,7 @@ const CommandSpec& households_spec() {
 int households_command(const std::vector<std::string>& words, Console console) {
   const std::optional<Arguments> args = command_arguments(households_spec(), words, console.out);
   if (!args) return kExitOk;
+  const ExitOnSignal stop("households");
   HouseholdsRequest request;
   request.records = args->positional[0];
   request.year = year_option(*args);

@@ -3,6 +3,7 @@
 #include "app/make_plan.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/stop_signals.h"
 #include "cli/terminal.h"
 
 namespace kehoach {
@@ -42,6 +43,7 @@ const CommandSpec& plan_spec() {
 int plan_command(const std::vector<std::string>& words, Console console) {
   const std::optional<Arguments> args = command_arguments(plan_spec(), words, console.out);
   if (!args) return kExitOk;
+  const ExitOnSignal stop("plan");
   const PlanDocuments result = make_plan({args->positional[0], args->value("output"), args->has("pdf")});
   tell(console, "plan", result.input.messages);
   return tell_written(console, "plan", result.written);

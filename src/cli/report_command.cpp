@@ -3,6 +3,7 @@
 #include "app/make_report.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/stop_signals.h"
 #include "cli/terminal.h"
 #include "text/number_text.h"
 #include "write/report_json.h"
@@ -80,6 +81,7 @@ const CommandSpec& report_spec() {
 int report_command(const std::vector<std::string>& words, Console console) {
   const std::optional<Arguments> args = command_arguments(report_spec(), words, console.out);
   if (!args) return kExitOk;
+  const ExitOnSignal stop("report");
   ReportRequest request;
   request.plan_file = args->positional[0];
   request.period = required_period(*args);

@@ -1,10 +1,15 @@
 #include <exception>
+#include <filesystem>
+#include <new>
 #include <ostream>
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/stop_signals.h"
 #include "kehoach_version.h"
 #include "model/input_error.h"
+#include "package/interruption.h"
+#include "package/system_errors.h"
 #include "template/part_template.h"
 
 namespace kehoach {
@@ -40,8 +45,8 @@ Ví dụ:
 
 Mã thoát: 0 thành công; 1 bảng được kiểm tra có chỗ sai; 2 tệp đầu vào sai hoặc
 không đọc được; 3 không ghi được tệp kết quả; 64 dòng lệnh sai; 70 lỗi ngoài dự kiến
-của chính kehoach; 130 dừng giữa chừng (Ctrl-C khi kehoach batch đang chạy; các tệp
-đã ghi đều trọn vẹn).
+của chính kehoach (kể cả khi không đủ bộ nhớ); 130 dừng giữa chừng (Ctrl-C): không để
+lại tệp ghi dở nào, các tệp đã ghi đều trọn vẹn.
 
 Giới hạn tệp đầu vào, MB (tệp .xlsx, .docx: mỗi phần giải nén ra tối đa 10 lần, cả tệp
 20 lần số đó): tệp YAML 1 (KEHOACH_MAX_YAML_MB); bảng số liệu, biến động, bảng kiểm
@@ -64,8 +69,12 @@ constexpr Command kCommands[] = {
 }  // namespace
 
 int with_exit_status(const std::string& command, Console console, const std::function<int()>& body) {
+  clear_stop_request();
   try {
     return body();
+  } catch (const Interrupted&) {
+    console.err << stopped_message(command) << '\n';
+    return kExitStopped;
   } catch (const UsageError& e) {
     console.err << "kehoach " << command << ": " << e.what() << "\nXem hướng dẫn: kehoach " << command << " --help\n";
     return kExitUsage;
@@ -78,6 +87,14 @@ int with_exit_status(const std::string& command, Console console, const std::fun
   } catch (const OutputError& e) {
     console.err << "kehoach " << command << ": " << e.what() << '\n';
     return kExitOutput;
+  } catch (const std::bad_alloc&) {
+    // Unwinding has freed what the work held, and the files it was writing with it.
+    console.err << "kehoach " << command << ": không đủ bộ nhớ để làm xong lệnh (tệp đầu vào quá lớn hoặc máy đang "
+                   "thiếu bộ nhớ); không để lại tệp ghi dở nào.\nNếu tệp đầu vào không lớn, xin báo lỗi cho người phát "
+                   "triển, kèm lệnh đã chạy và thông báo này.\n";
+    return kExitSoftware;
+  } catch (const std::filesystem::filesystem_error& e) {
+    console.err << "kehoach " << command << ": " << filesystem_problem(e) << ".\n";
   } catch (const std::exception& e) {
     console.err << "kehoach " << command << ": lỗi ngoài dự kiến trong chương trình (" << e.what() << ").\n";
   } catch (...) {

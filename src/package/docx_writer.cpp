@@ -5,13 +5,14 @@
 #include <Poco/Timestamp.h>
 #include <Poco/Zip/Compress.h>
 
+#include <cerrno>
 #include <ctime>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
 #include "model/input_error.h"
-#include "package/atomic_file.h"
+#include "package/system_errors.h"
 
 namespace kehoach {
 namespace {
@@ -42,6 +43,12 @@ void set_date(std::string& core, const std::string& name, const std::string& val
   core.insert(root_end, open + " xsi:type=\"dcterms:W3CDTF\">" + value + close);
 }
 
+// What the system said when the file could not be written: a full disk, most often.
+std::string disk_problem(const std::string& path) {
+  return "không ghi được tệp " + path + ": " +
+         (errno ? system_reason({errno, std::generic_category()}) : std::string("lỗi ghi đĩa")) + ".";
+}
+
 }  // namespace
 
 std::string stamped_core_properties(const std::string& core, long long timestamp) {
@@ -53,26 +60,26 @@ std::string stamped_core_properties(const std::string& core, long long timestamp
   return out;
 }
 
-void write_docx(const DocxPackage& package, const std::string& path, long long timestamp) {
-  AtomicFile file(path);
-  {
-    std::ofstream out(file.temporary_path(), std::ios::binary);
-    if (!out) throw OutputError("không ghi được tệp " + path + "; hãy kiểm tra quyền ghi.");
-    // Zip times are local DOS times; a fixed one keeps the bytes stable across runs and zones.
-    const Poco::DateTime stamp(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(timestamp)));
-    try {
-      Poco::Zip::Compress zip(out, true);
-      for (const auto& [name, bytes] : package.parts) {
-        std::istringstream in(name == kCoreProperties ? stamped_core_properties(bytes, timestamp) : bytes);
-        zip.addFile(in, stamp, name, Poco::Zip::ZipCommon::CM_DEFLATE, Poco::Zip::ZipCommon::CL_SUPERFAST);
-      }
-      zip.close();
-    } catch (const Poco::Exception& e) {
-      throw OutputError("không ghi được tệp " + path + ": " + e.displayText());
+void write_docx(const DocxPackage& package, const AtomicFile& file, long long timestamp) {
+  const std::string& path = file.target_path();
+  errno = 0;
+  std::ofstream out(file.temporary_path(), std::ios::binary | std::ios::trunc);
+  if (!out) throw OutputError(disk_problem(path));
+  // Zip times are local DOS times; a fixed one keeps the bytes stable across runs and zones.
+  const Poco::DateTime stamp(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(timestamp)));
+  try {
+    Poco::Zip::Compress zip(out, true);
+    for (const auto& [name, bytes] : package.parts) {
+      std::istringstream in(name == kCoreProperties ? stamped_core_properties(bytes, timestamp) : bytes);
+      zip.addFile(in, stamp, name, Poco::Zip::ZipCommon::CM_DEFLATE, Poco::Zip::ZipCommon::CL_SUPERFAST);
     }
-    if (!out.flush()) throw OutputError("không ghi được tệp " + path + "; đĩa đầy hoặc không có quyền ghi.");
+    zip.close();
+  } catch (const Poco::Exception& e) {
+    if (!out) throw OutputError(disk_problem(path));  // the zip's "Bad output stream": the disk refused
+    throw OutputError("không ghi được tệp " + path + ": lỗi khi đóng gói tệp Word (" + e.displayText() + ").");
   }
-  file.commit();
+  out.close();  // flushes: a full disk often shows only here
+  if (!out) throw OutputError(disk_problem(path));
 }
 
 }  // namespace kehoach

@@ -5,6 +5,7 @@
 #include <cerrno>
 
 #include "model/input_error.h"
+#include "package/input_log.h"
 
 namespace kehoach {
 namespace {
@@ -57,6 +58,7 @@ std::uint64_t checked_size(const std::string& path, InputKind kind, bool part) {
 std::ifstream opened(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(at_file(path), "không mở được tệp; hãy kiểm tra tên, đường dẫn và quyền đọc.");
+  note_input(path);  // so that no output of the command is written over it
   return in;
 }
 

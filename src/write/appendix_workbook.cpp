@@ -24,7 +24,7 @@ class AppendixSheet {
  public:
   AppendixSheet(lxw_workbook* book, const Plan& plan, const AppendixTable& table)
       : plan_(plan), table_(table), formats_(make_sheet_formats(book)),
-        sheet_(workbook_add_worksheet(book, "Phụ lục")),
+        sheet_(add_worksheet(book, "Phụ lục")),
         last_column_(static_cast<lxw_col_t>(kFirstFigureColumn + kColumnsPerIndicator * table.indicators.size() - 1)),
         total_row_(static_cast<lxw_row_t>(kFirstDataRow + table.rows.size())) {}
 
@@ -39,36 +39,36 @@ class AppendixSheet {
 
  private:
   void write_titles() {
-    worksheet_merge_range(sheet_, 0, 0, 0, last_column_, plan_.appendix_label.c_str(), formats_.label);
-    worksheet_merge_range(sheet_, 1, 0, 1, last_column_, appendix_title(plan_, table_).c_str(), formats_.title);
-    worksheet_merge_range(sheet_, 2, 0, 2, last_column_, attachment_line(plan_).c_str(), formats_.attachment);
-    worksheet_set_row(sheet_, 2, 36, nullptr);  // the line wraps on narrow tables
+    merge_cells(sheet_, 0, 0, 0, last_column_, plan_.appendix_label.c_str(), formats_.label);
+    merge_cells(sheet_, 1, 0, 1, last_column_, appendix_title(plan_, table_).c_str(), formats_.title);
+    merge_cells(sheet_, 2, 0, 2, last_column_, attachment_line(plan_).c_str(), formats_.attachment);
+    set_row_height(sheet_, 2, 36);  // the line wraps on narrow tables
   }
 
   void write_header() {
     const lxw_row_t top = kHeaderRow, bottom = kHeaderRow + 1;
-    worksheet_merge_range(sheet_, top, 0, bottom, 0, kOrderLabel, formats_.header);
-    worksheet_merge_range(sheet_, top, 1, bottom, 1, table_.unit_label.c_str(), formats_.header);
-    worksheet_merge_range(sheet_, top, 2, bottom, 2, kHouseholdsLabel, formats_.header);
+    merge_cells(sheet_, top, 0, bottom, 0, kOrderLabel, formats_.header);
+    merge_cells(sheet_, top, 1, bottom, 1, table_.unit_label.c_str(), formats_.header);
+    merge_cells(sheet_, top, 2, bottom, 2, kHouseholdsLabel, formats_.header);
     lxw_col_t column = kFirstFigureColumn;
     for (const auto& target : table_.indicators) {
       for (Stage group : {Stage::Start, Stage::Reduction, Stage::End}) {
         const std::string label = stage_heading(target.indicator, group, table_.year);
-        worksheet_merge_range(sheet_, top, column, top, column + 1, label.c_str(), formats_.header);
-        worksheet_write_string(sheet_, bottom, column, kCountLabel, formats_.header);
-        worksheet_write_string(sheet_, bottom, column + 1, kRateLabel, formats_.header);
+        merge_cells(sheet_, top, column, top, column + 1, label.c_str(), formats_.header);
+        write_text(sheet_, bottom, column, kCountLabel, formats_.header);
+        write_text(sheet_, bottom, column + 1, kRateLabel, formats_.header);
         column += 2;
       }
     }
-    worksheet_set_row(sheet_, top, 48, nullptr);
-    worksheet_set_row(sheet_, bottom, 30, nullptr);
+    set_row_height(sheet_, top, 48);
+    set_row_height(sheet_, bottom, 30);
   }
 
   // ROUND(count/households*100, 2): half up for positive figures, the rule of the plans.
   void write_rate(lxw_row_t row, lxw_col_t count_column, Rate value, lxw_format* format) {
     const std::string formula =
         "=ROUND(" + cell_ref(row, count_column) + "/" + absolute_column_ref(row, 2) + "*100,2)";
-    worksheet_write_formula_num(sheet_, row, count_column + 1, formula.c_str(), format, rate_value(value));
+    write_formula(sheet_, row, count_column + 1, formula.c_str(), format, rate_value(value));
   }
 
   void write_figures(lxw_row_t row, const IndicatorFigures& f, lxw_col_t column, bool total) {
@@ -78,13 +78,13 @@ class AppendixSheet {
       for (auto [offset, value] : {std::pair{0, f.start}, std::pair{2, f.reduction}, std::pair{4, f.end}}) {
         const lxw_col_t c = column + static_cast<lxw_col_t>(offset);
         const std::string sum = "=SUM(" + cell_ref(kFirstDataRow, c) + ":" + cell_ref(row - 1, c) + ")";
-        worksheet_write_formula_num(sheet_, row, c, sum.c_str(), count, static_cast<double>(value));
+        write_formula(sheet_, row, c, sum.c_str(), count, static_cast<double>(value));
       }
     } else {
-      worksheet_write_number(sheet_, row, column, static_cast<double>(f.start), count);
-      worksheet_write_number(sheet_, row, column + 2, static_cast<double>(f.reduction), count);
+      write_number(sheet_, row, column, static_cast<double>(f.start), count);
+      write_number(sheet_, row, column + 2, static_cast<double>(f.reduction), count);
       const std::string end = "=" + cell_ref(row, column) + "-" + cell_ref(row, column + 2);
-      worksheet_write_formula_num(sheet_, row, column + 4, end.c_str(), count, static_cast<double>(f.end));
+      write_formula(sheet_, row, column + 4, end.c_str(), count, static_cast<double>(f.end));
     }
     write_rate(row, column, f.start_rate, rate);
     write_rate(row, column + 2, f.reduction_rate, rate);
@@ -94,34 +94,34 @@ class AppendixSheet {
   void write_unit_row(std::size_t index) {
     const AppendixRow& unit = table_.rows[index];
     const lxw_row_t row = static_cast<lxw_row_t>(kFirstDataRow + index);
-    worksheet_write_number(sheet_, row, 0, static_cast<double>(index + 1), formats_.order);
-    worksheet_write_string(sheet_, row, 1, unit.name.c_str(), formats_.text);
-    worksheet_write_number(sheet_, row, 2, static_cast<double>(unit.households), formats_.count);
+    write_number(sheet_, row, 0, static_cast<double>(index + 1), formats_.order);
+    write_text(sheet_, row, 1, unit.name.c_str(), formats_.text);
+    write_number(sheet_, row, 2, static_cast<double>(unit.households), formats_.count);
     for (std::size_t k = 0; k < unit.figures.size(); ++k)
       write_figures(row, unit.figures[k], static_cast<lxw_col_t>(kFirstFigureColumn + kColumnsPerIndicator * k), false);
   }
 
   void write_total_row() {
     const lxw_row_t row = total_row_;
-    worksheet_merge_range(sheet_, row, 0, row, 1, kTotalLabel, formats_.total_text);
+    merge_cells(sheet_, row, 0, row, 1, kTotalLabel, formats_.total_text);
     const std::string sum = "=SUM(" + cell_ref(kFirstDataRow, 2) + ":" + cell_ref(row - 1, 2) + ")";
-    worksheet_write_formula_num(sheet_, row, 2, sum.c_str(), formats_.total_count, static_cast<double>(table_.total.households));
+    write_formula(sheet_, row, 2, sum.c_str(), formats_.total_count, static_cast<double>(table_.total.households));
     for (std::size_t k = 0; k < table_.total.figures.size(); ++k)
       write_figures(row, table_.total.figures[k], static_cast<lxw_col_t>(kFirstFigureColumn + kColumnsPerIndicator * k), true);
   }
 
   void write_notes() {
     lxw_row_t row = total_row_ + 2;
-    for (const auto& note : records_notes(table_.notes)) worksheet_write_string(sheet_, row++, 1, note.c_str(), formats_.footnote);
+    for (const auto& note : records_notes(table_.notes)) write_text(sheet_, row++, 1, note.c_str(), formats_.footnote);
   }
 
   void set_layout() {
     std::size_t longest = display_length(table_.unit_label);
     for (const auto& unit : table_.rows) longest = std::max(longest, display_length(unit.name));
-    worksheet_set_column(sheet_, 0, 0, 5, nullptr);
-    worksheet_set_column(sheet_, 1, 1, std::max(14.0, 1.15 * static_cast<double>(longest) + 2), nullptr);
-    worksheet_set_column(sheet_, 2, 2, 10, nullptr);
-    worksheet_set_column(sheet_, kFirstFigureColumn, last_column_, 9.5, nullptr);
+    set_column_width(sheet_, 0, 0, 5);
+    set_column_width(sheet_, 1, 1, std::max(14.0, 1.15 * static_cast<double>(longest) + 2));
+    set_column_width(sheet_, 2, 2, 10);
+    set_column_width(sheet_, kFirstFigureColumn, last_column_, 9.5);
     set_table_page(sheet_, kHeaderRow, kFirstDataRow, 0.6);
   }
 
@@ -135,8 +135,8 @@ class AppendixSheet {
 
 }  // namespace
 
-void write_appendix_workbook(const Plan& plan, const AppendixTable& table, const std::string& path) {
-  write_workbook(path, plan.appendix_label + ": " + appendix_title(plan, table), document_timestamp(plan),
+void write_appendix_workbook(const Plan& plan, const AppendixTable& table, const AtomicFile& file) {
+  write_workbook(file, plan.appendix_label + ": " + appendix_title(plan, table), document_timestamp(plan),
                  [&](lxw_workbook* book) { AppendixSheet(book, plan, table).write(); });
 }
 

@@ -5,12 +5,13 @@
 
 #include "model/appendix_table.h"
 #include "model/plan.h"
+#include "package/atomic_file.h"
 
 namespace kehoach {
 
-// Writes `path` whole or not at all. Every derived cell (rates, end counts, totals) is a formula
-// carrying its computed value, so viewers that do not recalculate still show the right figure.
-// Throws std::runtime_error when the file cannot be written.
-void write_appendix_workbook(const Plan& plan, const AppendixTable& table, const std::string& path);
+// Writes the workbook into `file` (its caller commits it, with the other files of the command). Every
+// derived cell (rates, end counts, totals) is a formula carrying its computed value, so viewers that do
+// not recalculate still show the right figure. Throws OutputError when the file cannot be written.
+void write_appendix_workbook(const Plan& plan, const AppendixTable& table, const AtomicFile& file);
 
 }  // namespace kehoach

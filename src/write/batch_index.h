@@ -17,6 +17,8 @@ struct IndexEntry {
   long long households = 0;
   std::vector<IndexFigures> figures;  // per indicator, in the order of `indicator_labels`
   std::string plan_file, appendix_file;  // relative to the index; plan empty for units above the plan level
+                                         // (both empty for a unit whose files could not be written)
+  std::string note;                      // "tên thư mục được rút ngắn …"; a "Ghi chú" column when any unit has one
 };
 
 struct BatchIndex {
@@ -25,8 +27,15 @@ struct BatchIndex {
   std::vector<IndexEntry> entries;
 };
 
-// Writes index.csv (UTF-8 with BOM, so that Excel reads the diacritics) and index.html into `folder`,
-// each whole or not at all. Throws std::runtime_error.
-void write_batch_index(const BatchIndex& index, const std::string& folder);
+// index.csv: UTF-8 with BOM, so that Excel reads the diacritics. A text that Excel or LibreOffice would
+// take for a formula (a unit named "=HYPERLINK(…)", "+1", "-", "@x") starts with an apostrophe, which
+// they show as text and do not run.
+std::string index_csv(const BatchIndex& index);
+// index.html, to open in a browser.
+std::string index_html(const BatchIndex& index);
+
+// A CSV field as index.csv writes it: quoted when it holds a comma, quote or line break, and an
+// apostrophe before a leading =, +, -, @, tab or carriage return (CSV injection).
+std::string csv_field(const std::string& text);
 
 }  // namespace kehoach

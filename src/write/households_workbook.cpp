@@ -144,9 +144,9 @@ std::string records_area(const UnitTree& units) {
   return to_upper(name);
 }
 
-void write_households_workbook(const HouseholdsReport& report, const std::string& path, long long timestamp) {
+void write_households_workbook(const HouseholdsReport& report, const AtomicFile& file, long long timestamp) {
   const std::string title = "Kết quả rà soát hộ nghèo, hộ cận nghèo cuối năm " + std::to_string(report.year);
-  write_workbook(path, title, timestamp, [&](lxw_workbook* book) {
+  write_workbook(file, title, timestamp, [&](lxw_workbook* book) {
     const SheetFormats formats = make_sheet_formats(book);
     std::vector<std::pair<const UnitTree*, TreeSheet>> sheets;
     sheets.emplace_back(&report.units, summary_sheet(report));

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "model/households_report.h"
+#include "package/atomic_file.h"
 
 namespace kehoach {
 
@@ -20,7 +21,7 @@ std::string records_area(const UnitTree& units);
 
 // Sheets: "Tổng hợp"; the deprivations of the poor and of the near-poor on a sheet each; with a
 // start list, the movements of each on a sheet each. Every sheet prints one A4 landscape page wide
-// at the size of the plan's appendix.
-void write_households_workbook(const HouseholdsReport& report, const std::string& path, long long timestamp);
+// at the size of the plan's appendix. Written into `file`, which the caller commits; throws OutputError.
+void write_households_workbook(const HouseholdsReport& report, const AtomicFile& file, long long timestamp);
 
 }  // namespace kehoach

@@ -39,7 +39,7 @@ class IndicatorSheet {
  public:
   IndicatorSheet(lxw_workbook* book, const SheetFormats& formats, const Plan& plan, const Report& report, std::size_t k)
       : plan_(plan), report_(report), k_(k), indicator_(report.indicators[k]), f_(formats),
-        sheet_(workbook_add_worksheet(book, report_stage_heading(indicator_))),
+        sheet_(add_worksheet(book, report_stage_heading(indicator_))),
         total_row_(static_cast<lxw_row_t>(kFirstDataRow + report.rows.size())) {
     set_widths();
   }
@@ -69,8 +69,8 @@ class IndicatorSheet {
   }
 
   void write_line(lxw_row_t row, const std::string& text, lxw_format* format, double points) {
-    worksheet_merge_range(sheet_, row, 0, row, kNote, text.c_str(), format);
-    worksheet_set_row(sheet_, row, lines_height(wrapped_lines(text, table_width_, points), points), nullptr);
+    merge_cells(sheet_, row, 0, row, kNote, text.c_str(), format);
+    set_row_height(sheet_, row, lines_height(wrapped_lines(text, table_width_, points), points));
   }
 
   void write_titles() {
@@ -81,7 +81,7 @@ class IndicatorSheet {
   }
 
   void merged_down(lxw_col_t column, const char* label) {
-    worksheet_merge_range(sheet_, kHeaderRow, column, kHeaderRow + 1, column, label, f_.header);
+    merge_cells(sheet_, kHeaderRow, column, kHeaderRow + 1, column, label, f_.header);
   }
 
   // TT, unit, households, start; the decreases and the increases under their groups; the end as
@@ -96,34 +96,34 @@ class IndicatorSheet {
     const auto& columns = movement_columns(indicator_);
     lines = std::max(lines, 1);
     for (std::size_t m = 0; m < kMovementCount; ++m) {
-      worksheet_write_string(sheet_, bottom, movement_column(m), columns[m].label, f_.header);
+      write_text(sheet_, bottom, movement_column(m), columns[m].label, f_.header);
       lines = std::max(lines, wrapped_lines(columns[m].label, kFigureWidth, kHeaderPoints));
     }
     const lxw_col_t first_increase = static_cast<lxw_col_t>(
         kFirstMovement + std::count_if(columns.begin(), columns.end(), [](const auto& c) { return c.sign < 0; }));
-    worksheet_merge_range(sheet_, top, kFirstMovement, top, first_increase - 1, "Giảm trong kỳ", f_.header);
-    worksheet_merge_range(sheet_, top, first_increase, top, kEnd - 1, "Tăng trong kỳ", f_.header);
-    worksheet_merge_range(sheet_, top, kEnd, top, kEndRate, kReportEndLabel, f_.header);
-    worksheet_write_string(sheet_, bottom, kEnd, kCountLabel, f_.header);
-    worksheet_write_string(sheet_, bottom, kEndRate, kReportRateLabel, f_.header);
+    merge_cells(sheet_, top, kFirstMovement, top, first_increase - 1, "Giảm trong kỳ", f_.header);
+    merge_cells(sheet_, top, first_increase, top, kEnd - 1, "Tăng trong kỳ", f_.header);
+    merge_cells(sheet_, top, kEnd, top, kEndRate, kReportEndLabel, f_.header);
+    write_text(sheet_, bottom, kEnd, kCountLabel, f_.header);
+    write_text(sheet_, bottom, kEndRate, kReportRateLabel, f_.header);
     for (auto [column, label] : {std::pair{kTarget, kReportTargetLabel}, std::pair{kAchieved, kReportAchievedLabel},
                                  std::pair{kShare, kReportShareLabel}, std::pair{kNote, kReportNoteLabel}}) {
       merged_down(column, label);
       lines = std::max(lines, wrapped_lines(label, kFigureWidth, kHeaderPoints) - 1);
     }
-    worksheet_set_row(sheet_, top, lines_height(1, kHeaderPoints), nullptr);
-    worksheet_set_row(sheet_, bottom, lines_height(lines, kHeaderPoints), nullptr);
+    set_row_height(sheet_, top, lines_height(1, kHeaderPoints));
+    set_row_height(sheet_, bottom, lines_height(lines, kHeaderPoints));
   }
 
   static lxw_col_t movement_column(std::size_t m) { return kFirstMovement + static_cast<lxw_col_t>(m); }
 
   void write_count(lxw_row_t row, lxw_col_t column, long long value, bool total) {
-    worksheet_write_number(sheet_, row, column, static_cast<double>(value), total ? f_.total_count : f_.count);
+    write_number(sheet_, row, column, static_cast<double>(value), total ? f_.total_count : f_.count);
   }
 
   void write_sum(lxw_row_t row, lxw_col_t column, long long value) {
     const std::string sum = "=SUM(" + cell_ref(kFirstDataRow, column) + ":" + cell_ref(row - 1, column) + ")";
-    worksheet_write_formula_num(sheet_, row, column, sum.c_str(), f_.total_count, static_cast<double>(value));
+    write_formula(sheet_, row, column, sum.c_str(), f_.total_count, static_cast<double>(value));
   }
 
   // end = start − decreases + increases, with the signs of the form's columns.
@@ -132,7 +132,7 @@ class IndicatorSheet {
     const auto& columns = movement_columns(indicator_);
     for (std::size_t m = 0; m < kMovementCount; ++m)
       formula += (columns[m].sign < 0 ? "-" : "+") + cell_ref(row, movement_column(m));
-    worksheet_write_formula_num(sheet_, row, kEnd, formula.c_str(), f_.count, static_cast<double>(value));
+    write_formula(sheet_, row, kEnd, formula.c_str(), f_.count, static_cast<double>(value));
   }
 
   // ROUND(end/households*100, 2): half up for positive figures, the rule of the plans; the households
@@ -140,7 +140,7 @@ class IndicatorSheet {
   void write_end_rate(lxw_row_t row, Rate value, bool total) {
     const std::string formula =
         "=ROUND(" + cell_ref(row, kEnd) + "/" + absolute_column_ref(row, kHouseholdsColumn) + "*100,2)";
-    worksheet_write_formula_num(sheet_, row, kEndRate, formula.c_str(), total ? f_.total_rate : f_.rate,
+    write_formula(sheet_, row, kEndRate, formula.c_str(), total ? f_.total_rate : f_.rate,
                                 rate_value(value));
   }
 
@@ -151,12 +151,12 @@ class IndicatorSheet {
     const std::string formula =
         "=IF(" + target + "=0,\"\",ROUND(" + cell_ref(row, kAchieved) + "/" + target + "*100,2))";
     if (f.target == 0 || !f.share) {
-      worksheet_write_formula_str(sheet_, row, kShare, formula.c_str(), total ? f_.total_rate : f_.rate, "");
+      write_formula_text(sheet_, row, kShare, formula.c_str(), total ? f_.total_rate : f_.rate, "");
       return;
     }
     const bool whole = f.share->hundredths % 100 == 0;
     lxw_format* format = total ? (whole ? f_.total_whole_rate : f_.total_rate) : (whole ? f_.whole_rate : f_.rate);
-    worksheet_write_formula_num(sheet_, row, kShare, formula.c_str(), format, rate_value(*f.share));
+    write_formula(sheet_, row, kShare, formula.c_str(), format, rate_value(*f.share));
   }
 
   void write_unit_figures(lxw_row_t row, const ReportFigures& f) {
@@ -166,13 +166,13 @@ class IndicatorSheet {
       write_end_formula(row, f.end);
     } else {
       // Only the end count was given: the movement cells stay empty, the end is a figure.
-      for (std::size_t m = 0; m < kMovementCount; ++m) worksheet_write_blank(sheet_, row, movement_column(m), f_.count);
+      for (std::size_t m = 0; m < kMovementCount; ++m) write_blank(sheet_, row, movement_column(m), f_.count);
       write_count(row, kEnd, f.end, false);
     }
     write_end_rate(row, f.end_rate, false);
     write_count(row, kTarget, f.target, false);
     const std::string achieved = "=" + cell_ref(row, kStart) + "-" + cell_ref(row, kEnd);
-    worksheet_write_formula_num(sheet_, row, kAchieved, achieved.c_str(), f_.count, static_cast<double>(f.achieved));
+    write_formula(sheet_, row, kAchieved, achieved.c_str(), f_.count, static_cast<double>(f.achieved));
     write_share(row, f, false);
   }
 
@@ -186,16 +186,15 @@ class IndicatorSheet {
                                ? 1 : wrapped_lines(unit.name, name_width_, kBodyPoints);
     const int note_lines = f.behind ? wrapped_lines(report_behind_note(report_), kNoteWidth, kNotePoints) : 1;
     if (name_lines > 1 || note_lines > 1)
-      worksheet_set_row(sheet_, row, std::max(lines_height(name_lines, kBodyPoints), lines_height(note_lines, kNotePoints)),
-                        nullptr);
-    worksheet_write_number(sheet_, row, 0, static_cast<double>(index + 1), f_.order);
-    worksheet_write_string(sheet_, row, 1, unit.name.c_str(), name_lines > 1 ? f_.wrapped_text : f_.text);
+      set_row_height(sheet_, row, std::max(lines_height(name_lines, kBodyPoints), lines_height(note_lines, kNotePoints)));
+    write_number(sheet_, row, 0, static_cast<double>(index + 1), f_.order);
+    write_text(sheet_, row, 1, unit.name.c_str(), name_lines > 1 ? f_.wrapped_text : f_.text);
     write_count(row, kHouseholdsColumn, households_of(unit), false);
     write_unit_figures(row, f);
     if (f.behind)
-      worksheet_write_string(sheet_, row, kNote, report_behind_note(report_), f_.note);
+      write_text(sheet_, row, kNote, report_behind_note(report_), f_.note);
     else
-      worksheet_write_blank(sheet_, row, kNote, f_.note);
+      write_blank(sheet_, row, kNote, f_.note);
   }
 
   // The total's movements are sums when they are known, that is when every unit's are; a partial
@@ -203,26 +202,26 @@ class IndicatorSheet {
   void write_total_row() {
     const lxw_row_t row = total_row_;
     const ReportFigures& f = report_.total.figures[k_];
-    worksheet_merge_range(sheet_, row, 0, row, 1, kTotalLabel, f_.total_text);
+    merge_cells(sheet_, row, 0, row, 1, kTotalLabel, f_.total_text);
     write_sum(row, kHouseholdsColumn, households_of(report_.total));
     write_sum(row, kStart, f.start);
     for (std::size_t m = 0; m < kMovementCount; ++m) {
       if (f.movements_known)
         write_sum(row, movement_column(m), f.movements[m]);
       else
-        worksheet_write_blank(sheet_, row, movement_column(m), f_.total_count);
+        write_blank(sheet_, row, movement_column(m), f_.total_count);
     }
     write_sum(row, kEnd, f.end);
     write_end_rate(row, f.end_rate, true);
     write_sum(row, kTarget, f.target);
     write_sum(row, kAchieved, f.achieved);
     write_share(row, f, true);
-    worksheet_write_blank(sheet_, row, kNote, f_.total_text);
+    write_blank(sheet_, row, kNote, f_.total_text);
   }
 
   void write_notes() {
     lxw_row_t row = total_row_ + 2;
-    for (const auto& note : records_notes(report_.notes)) worksheet_write_string(sheet_, row++, 1, note.c_str(), f_.footnote);
+    for (const auto& note : records_notes(report_.notes)) write_text(sheet_, row++, 1, note.c_str(), f_.footnote);
   }
 
   static double name_width_for(std::size_t characters) { return 1.1 * static_cast<double>(characters) + 3; }
@@ -231,11 +230,11 @@ class IndicatorSheet {
     std::size_t longest = display_length(unit_label());
     for (const auto& unit : report_.rows) longest = std::max(longest, display_length(unit.name));
     name_width_ = std::clamp(name_width_for(longest), 12.0, 22.0);
-    worksheet_set_column(sheet_, 0, 0, kOrderWidth, nullptr);
-    worksheet_set_column(sheet_, 1, 1, name_width_, nullptr);
-    worksheet_set_column(sheet_, kHouseholdsColumn, kHouseholdsColumn, kHouseholdsWidth, nullptr);
-    worksheet_set_column(sheet_, kStart, kShare, kFigureWidth, nullptr);
-    worksheet_set_column(sheet_, kNote, kNote, kNoteWidth, nullptr);
+    set_column_width(sheet_, 0, 0, kOrderWidth);
+    set_column_width(sheet_, 1, 1, name_width_);
+    set_column_width(sheet_, kHouseholdsColumn, kHouseholdsColumn, kHouseholdsWidth);
+    set_column_width(sheet_, kStart, kShare, kFigureWidth);
+    set_column_width(sheet_, kNote, kNote, kNoteWidth);
     table_width_ = kOrderWidth + name_width_ + kHouseholdsWidth + kFigureWidth * (kShare - kStart + 1) + kNoteWidth;
   }
 
@@ -251,8 +250,8 @@ class IndicatorSheet {
 
 }  // namespace
 
-void write_report_workbook(const Plan& plan, const Report& report, const std::string& path) {
-  write_workbook(path, std::string(kReportTableLabel) + ": " + report_table_title(report), document_timestamp(plan),
+void write_report_workbook(const Plan& plan, const Report& report, const AtomicFile& file) {
+  write_workbook(file, std::string(kReportTableLabel) + ": " + report_table_title(report), document_timestamp(plan),
                  [&](lxw_workbook* book) {
                    const SheetFormats formats = make_sheet_formats(book);
                    for (std::size_t k = 0; k < report.indicators.size(); ++k)

@@ -9,12 +9,14 @@
 
 #include "model/plan.h"
 #include "model/report.h"
+#include "package/atomic_file.h"
 
 namespace kehoach {
 
-// Writes `path` whole or not at all. Every derived cell (end counts, rates, achieved, shares,
-// totals) is a formula carrying its computed value, so viewers that do not recalculate still show
-// the right figure. Throws std::runtime_error when the file cannot be written.
-void write_report_workbook(const Plan& plan, const Report& report, const std::string& path);
+// Writes the workbook into `file` (its caller commits it, with the other files of the command). Every
+// derived cell (end counts, rates, achieved, shares, totals) is a formula carrying its computed value,
+// so viewers that do not recalculate still show the right figure. Throws OutputError when the file
+// cannot be written.
+void write_report_workbook(const Plan& plan, const Report& report, const AtomicFile& file);
 
 }  // namespace kehoach

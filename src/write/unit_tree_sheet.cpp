@@ -37,17 +37,17 @@ std::string sum_formula(const std::vector<lxw_row_t>& rows, lxw_col_t column) {
 class TreeSheetWriter {
  public:
   TreeSheetWriter(lxw_workbook* book, const SheetFormats& formats, const UnitTree& tree, const TreeSheet& spec)
-      : f_(formats), tree_(tree), spec_(spec), sheet_(workbook_add_worksheet(book, spec.name.c_str())),
+      : f_(formats), tree_(tree), spec_(spec), sheet_(add_worksheet(book, spec.name.c_str())),
         units_(tree.listed()), last_column_(static_cast<lxw_col_t>(kFirstFigureColumn + spec.columns.size() - 1)) {
     for (std::size_t i = 0; i < units_.size(); ++i) row_of_[units_[i]] = static_cast<lxw_row_t>(kFirstDataRow + i);
     set_widths();
   }
 
   void write() {
-    worksheet_merge_range(sheet_, 0, 0, 0, last_column_, spec_.title.c_str(), f_.title);
-    worksheet_merge_range(sheet_, 1, 0, 1, last_column_, spec_.subtitle.c_str(), f_.attachment);
-    worksheet_set_row(sheet_, 0, lines_height(wrapped_lines(spec_.title, table_width_, 13), 13), nullptr);
-    worksheet_set_row(sheet_, 1, lines_height(wrapped_lines(spec_.subtitle, table_width_, 13), 13), nullptr);
+    merge_cells(sheet_, 0, 0, 0, last_column_, spec_.title.c_str(), f_.title);
+    merge_cells(sheet_, 1, 0, 1, last_column_, spec_.subtitle.c_str(), f_.attachment);
+    set_row_height(sheet_, 0, lines_height(wrapped_lines(spec_.title, table_width_, 13), 13));
+    set_row_height(sheet_, 1, lines_height(wrapped_lines(spec_.subtitle, table_width_, 13), 13));
     write_header();
     for (std::size_t i = 0; i < units_.size(); ++i) write_unit(i);
     write_notes();
@@ -59,24 +59,24 @@ class TreeSheetWriter {
 
   void write_header() {
     const lxw_row_t top = kHeaderRow, bottom = kHeaderRow + 1;
-    worksheet_merge_range(sheet_, top, 0, bottom, 0, "TT", f_.header);
-    worksheet_merge_range(sheet_, top, 1, bottom, 1, "Đơn vị", f_.header);
-    worksheet_merge_range(sheet_, top, 2, bottom, 2, "Cấp", f_.header);
+    merge_cells(sheet_, top, 0, bottom, 0, "TT", f_.header);
+    merge_cells(sheet_, top, 1, bottom, 1, "Đơn vị", f_.header);
+    merge_cells(sheet_, top, 2, bottom, 2, "Cấp", f_.header);
     for (std::size_t i = 0; i < spec_.columns.size();) {
       const TreeColumn& c = spec_.columns[i];
       if (c.group.empty()) {
-        worksheet_merge_range(sheet_, top, column(i), bottom, column(i), c.label.c_str(), f_.header);
+        merge_cells(sheet_, top, column(i), bottom, column(i), c.label.c_str(), f_.header);
         ++i;
         continue;
       }
       std::size_t j = i;
       while (j + 1 < spec_.columns.size() && spec_.columns[j + 1].group == c.group) ++j;
       if (j > i)
-        worksheet_merge_range(sheet_, top, column(i), top, column(j), c.group.c_str(), f_.header);
+        merge_cells(sheet_, top, column(i), top, column(j), c.group.c_str(), f_.header);
       else
-        worksheet_write_string(sheet_, top, column(i), c.group.c_str(), f_.header);
+        write_text(sheet_, top, column(i), c.group.c_str(), f_.header);
       for (std::size_t k = i; k <= j; ++k)
-        worksheet_write_string(sheet_, bottom, column(k), spec_.columns[k].label.c_str(), f_.header);
+        write_text(sheet_, bottom, column(k), spec_.columns[k].label.c_str(), f_.header);
       i = j + 1;
     }
     // The groups' row as high as the longest group needs, the labels' row as the longest label; a
@@ -94,8 +94,8 @@ class TreeSheetWriter {
       const int lines = wrapped_lines(c.label, spec_.figure_width, kHeaderPoints);
       bottom_lines = std::max(bottom_lines, c.group.empty() ? lines - top_lines : lines);
     }
-    worksheet_set_row(sheet_, top, lines_height(top_lines, kHeaderPoints), nullptr);
-    worksheet_set_row(sheet_, bottom, lines_height(bottom_lines, kHeaderPoints), nullptr);
+    set_row_height(sheet_, top, lines_height(top_lines, kHeaderPoints));
+    set_row_height(sheet_, bottom, lines_height(bottom_lines, kHeaderPoints));
   }
 
   std::vector<lxw_row_t> child_rows(int node) const {
@@ -109,15 +109,15 @@ class TreeSheetWriter {
     const UnitNode& unit = tree_.nodes[static_cast<std::size_t>(node)];
     const lxw_row_t row = row_of_.at(node);
     const bool group = !unit.children.empty();
-    worksheet_write_number(sheet_, row, 0, static_cast<double>(index + 1), f_.order);
+    write_number(sheet_, row, 0, static_cast<double>(index + 1), f_.order);
     // A long name wraps inside its column rather than widening the table past the page.
     const int lines = name_lines(unit.name);
-    if (lines > 1) worksheet_set_row(sheet_, row, lines_height(lines, kBodyPoints), nullptr);
-    worksheet_write_string(sheet_, row, 1, unit.name.c_str(),
+    if (lines > 1) set_row_height(sheet_, row, lines_height(lines, kBodyPoints));
+    write_text(sheet_, row, 1, unit.name.c_str(),
                            group ? (lines > 1 ? f_.wrapped_group_text : f_.group_text)
                                  : (lines > 1 ? f_.wrapped_text : f_.text));
     const std::string level = unit.level < 0 ? "" : tree_.levels[static_cast<std::size_t>(unit.level)];
-    worksheet_write_string(sheet_, row, 2, level.c_str(), group ? f_.total_text : f_.order);
+    write_text(sheet_, row, 2, level.c_str(), group ? f_.total_text : f_.order);
     const std::vector<lxw_row_t> children = child_rows(node);
     for (std::size_t i = 0; i < spec_.columns.size(); ++i) write_cell(row, i, node, group ? &children : nullptr);
   }
@@ -129,27 +129,27 @@ class TreeSheetWriter {
       const std::string formula = "=ROUND(" + cell_ref(row, column(c.numerator)) + "/" +
                                   absolute_column_ref(row, column(c.denominator)) + "*100,2)";
       const Rate value = rate_of(spec_.columns[c.numerator].count(node), spec_.columns[c.denominator].count(node));
-      worksheet_write_formula_num(sheet_, row, column(index), formula.c_str(), group ? f_.total_rate : f_.rate,
+      write_formula(sheet_, row, column(index), formula.c_str(), group ? f_.total_rate : f_.rate,
                                   rate_value(value));
       return;
     }
     const double value = static_cast<double>(c.count(node));
     lxw_format* format = group ? f_.total_count : f_.count;
     if (group) {
-      worksheet_write_formula_num(sheet_, row, column(index), sum_formula(*children, column(index)).c_str(), format, value);
+      write_formula(sheet_, row, column(index), sum_formula(*children, column(index)).c_str(), format, value);
     } else if (c.kind == TreeColumn::Kind::Balance) {
       std::string formula = "=";
       for (const auto& [term, sign] : c.terms)
         formula += (sign < 0 ? "-" : formula.size() > 1 ? "+" : "") + cell_ref(row, column(term));
-      worksheet_write_formula_num(sheet_, row, column(index), formula.c_str(), format, value);
+      write_formula(sheet_, row, column(index), formula.c_str(), format, value);
     } else {
-      worksheet_write_number(sheet_, row, column(index), value, format);
+      write_number(sheet_, row, column(index), value, format);
     }
   }
 
   void write_notes() {
     lxw_row_t row = static_cast<lxw_row_t>(kFirstDataRow + units_.size() + 1);
-    for (const auto& note : spec_.notes) worksheet_write_string(sheet_, row++, 1, note.c_str(), f_.footnote);
+    for (const auto& note : spec_.notes) write_text(sheet_, row++, 1, note.c_str(), f_.footnote);
   }
 
   // A name no longer than the column was made for fits; only those past its limit are measured.
@@ -167,10 +167,10 @@ class TreeSheetWriter {
     for (const auto& name : tree_.levels) level = std::max(level, display_length(name));
     name_width_ = std::clamp(name_width_for(longest), 12.0, 25.0);
     const double level_width = std::min(12.0, 1.1 * static_cast<double>(level) + 2);
-    worksheet_set_column(sheet_, 0, 0, 4.5, nullptr);
-    worksheet_set_column(sheet_, 1, 1, name_width_, nullptr);
-    worksheet_set_column(sheet_, 2, 2, level_width, nullptr);
-    worksheet_set_column(sheet_, kFirstFigureColumn, last_column_, spec_.figure_width, nullptr);
+    set_column_width(sheet_, 0, 0, 4.5);
+    set_column_width(sheet_, 1, 1, name_width_);
+    set_column_width(sheet_, 2, 2, level_width);
+    set_column_width(sheet_, kFirstFigureColumn, last_column_, spec_.figure_width);
     table_width_ = 4.5 + name_width_ + level_width + spec_.figure_width * static_cast<double>(spec_.columns.size());
   }
 

@@ -2,10 +2,16 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
 #include <stdexcept>
 
 #include "model/input_error.h"
 #include "package/atomic_file.h"
+#include "package/system_errors.h"
 #include "text/column_letter.h"
 #include "text/unicode.h"
 
@@ -14,8 +20,69 @@ namespace {
 
 constexpr const char* kFont = "Times New Roman";
 
+// Why libxlsxwriter refused a value, for the person whose input it came from.
+std::string refusal(lxw_error error) {
+  switch (error) {
+    case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
+      return "chữ dài hơn 32.767 ký tự, quá sức chứa của một ô Excel; hãy rút ngắn tên hoặc nội dung trong tệp "
+             "đầu vào";
+    case LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE:
+      return "vượt quá số dòng (1.048.576) hoặc số cột (16.384) của một trang tính Excel";
+    case LXW_ERROR_MEMORY_MALLOC_FAILED:
+      return "không đủ bộ nhớ";
+    default:
+      return std::string("thư viện ghi Excel báo lỗi (") + lxw_strerror(error) + ")";
+  }
+}
+
+// libxlsxwriter (1.1.4, Debian's) does not survive running out of memory: a cell it cannot allocate is a
+// null pointer it then uses, a crash instead of an error. So each call first makes sure of the memory it
+// will take: a trial allocation, which kehoach can fail cleanly (std::bad_alloc: exit status 70, no file
+// left), of room for this call and the next few hundred. What the trial frees stays in the allocator's
+// free memory, where the library's small allocations find it.
+class MemoryReserve {
+ public:
+  void need(std::size_t bytes) {
+    bytes += kPerCall;
+    if (bytes > room_) {
+      room_ = std::max(kTrial, 2 * bytes);
+      trial_ = std::malloc(room_);
+      if (!trial_) throw std::bad_alloc();
+      std::free(trial_);
+    }
+    room_ -= bytes;
+  }
+
+ private:
+  static constexpr std::size_t kPerCall = 512;      // a cell, its row, a formula's copy: less than this
+  static constexpr std::size_t kTrial = 128 * 1024;  // a trial every 256 cells or so
+  std::size_t room_ = 0;
+  static inline void* volatile trial_ = nullptr;  // volatile: the trial is not optimised away
+};
+
+thread_local MemoryReserve t_reserve;
+constexpr std::size_t kSheetBytes = 64 * 1024;        // a worksheet's own structures
+constexpr std::size_t kClosingBytes = 4 * 1024 * 1024;  // XML buffers, zlib's deflate state, the zip's
+
+std::size_t length(const char* text) { return text ? std::strlen(text) : 0; }
+
+void check(lxw_error error, lxw_row_t row, lxw_col_t column) {
+  if (error != LXW_NO_ERROR) throw CellRefused("ô " + cell_ref(row, column) + ": " + refusal(error));
+}
+
+void check(lxw_error error) {
+  if (error != LXW_NO_ERROR) throw CellRefused(refusal(error));
+}
+
+// The file or its zip could not be written: the disk, not the values.
+bool writing_failed(lxw_error error) {
+  return error == LXW_ERROR_CREATING_XLSX_FILE || error == LXW_ERROR_CREATING_TMPFILE ||
+         error == LXW_ERROR_READING_TMPFILE || (error >= LXW_ERROR_ZIP_FILE_OPERATION && error <= LXW_ERROR_ZIP_CLOSE);
+}
+
 lxw_format* make_format(lxw_workbook* book, int size, bool bold, bool italic, bool border) {
   lxw_format* f = workbook_add_format(book);
+  if (!f) throw CellRefused(refusal(LXW_ERROR_MEMORY_MALLOC_FAILED));
   format_set_font_name(f, kFont);
   format_set_font_size(f, size);
   if (bold) format_set_bold(f);
@@ -42,20 +109,88 @@ lxw_format* wrapped(lxw_format* f) {
 
 }  // namespace
 
-void write_workbook(const std::string& path, const std::string& title, long long timestamp,
+lxw_worksheet* add_worksheet(lxw_workbook* book, const char* name) {
+  t_reserve.need(kSheetBytes);
+  lxw_worksheet* sheet = workbook_add_worksheet(book, name);
+  if (!sheet) throw CellRefused(std::string("không tạo được trang tính \"") + name + "\"");
+  return sheet;
+}
+
+void write_text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const char* text, lxw_format* format) {
+  t_reserve.need(2 * length(text));
+  check(worksheet_write_string(sheet, row, column, text, format), row, column);
+}
+
+void write_number(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, double value, lxw_format* format) {
+  t_reserve.need(0);
+  check(worksheet_write_number(sheet, row, column, value, format), row, column);
+}
+
+void write_blank(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, lxw_format* format) {
+  t_reserve.need(0);
+  check(worksheet_write_blank(sheet, row, column, format), row, column);
+}
+
+void write_formula(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const char* formula, lxw_format* format,
+                   double value) {
+  t_reserve.need(length(formula));
+  check(worksheet_write_formula_num(sheet, row, column, formula, format, value), row, column);
+}
+
+void write_formula_text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const char* formula,
+                        lxw_format* format, const char* value) {
+  t_reserve.need(length(formula) + length(value));
+  check(worksheet_write_formula_str(sheet, row, column, formula, format, value), row, column);
+}
+
+void merge_cells(lxw_worksheet* sheet, lxw_row_t first_row, lxw_col_t first_column, lxw_row_t last_row,
+                 lxw_col_t last_column, const char* text, lxw_format* format) {
+  t_reserve.need(2 * length(text));
+  check(worksheet_merge_range(sheet, first_row, first_column, last_row, last_column, text, format), first_row,
+        first_column);
+}
+
+// Excel's limits (409 points, 255 characters): a wrapped name of thousands of characters gets the most a
+// row or column can have rather than a value Excel would "repair" away.
+void set_row_height(lxw_worksheet* sheet, lxw_row_t row, double points) {
+  t_reserve.need(0);
+  check(worksheet_set_row(sheet, row, std::min(points, 409.0), nullptr));
+}
+
+void set_column_width(lxw_worksheet* sheet, lxw_col_t first, lxw_col_t last, double characters) {
+  t_reserve.need(0);
+  check(worksheet_set_column(sheet, first, last, std::min(characters, 255.0), nullptr));
+}
+
+void write_workbook(const AtomicFile& file, const std::string& title, long long timestamp,
                     const std::function<void(lxw_workbook*)>& fill) {
-  AtomicFile file(path);
-  lxw_workbook* book = workbook_new(file.temporary_path().c_str());
+  const std::string& path = file.target_path();
+  // workbook_close frees the workbook; until then, an exception must.
+  std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)> book(workbook_new(file.temporary_path().c_str()),
+                                                              lxw_workbook_free);
   if (!book) throw OutputError("không tạo được tệp " + path + "; hãy kiểm tra thư mục và quyền ghi.");
   lxw_doc_properties properties{};
   properties.title = const_cast<char*>(title.c_str());
   properties.author = const_cast<char*>("kehoach");
   properties.created = static_cast<time_t>(timestamp);
-  workbook_set_properties(book, &properties);
-  fill(book);
-  if (lxw_error error = workbook_close(book); error != LXW_NO_ERROR)
-    throw OutputError("không ghi được tệp " + path + ": " + lxw_strerror(error));
-  file.commit();
+  try {
+    check(workbook_set_properties(book.get(), &properties));
+    fill(book.get());
+  } catch (const CellRefused& e) {
+    throw OutputError("không ghi được tệp " + path + ": " + e.what() + ".");
+  }
+  // libxlsxwriter writes the file only now (a full disk shows as a zip error), with buffers of its own and
+  // zlib's: room for them first, as for the cells.
+  t_reserve.need(kClosingBytes);
+  errno = 0;
+  const lxw_error error = workbook_close(book.release());
+  if (error == LXW_NO_ERROR) return;
+  const int cause = errno;
+  throw OutputError("không ghi được tệp " + path + ": " +
+                    (!writing_failed(error) ? refusal(error)
+                     : cause                ? system_reason({cause, std::generic_category()})
+                                            : "đĩa đầy, không có quyền ghi hoặc lỗi ghi đĩa") +
+                    ".");
 }
 
 SheetFormats make_sheet_formats(lxw_workbook* book) {
@@ -90,7 +225,7 @@ void set_table_page(lxw_worksheet* sheet, lxw_row_t header_row, lxw_row_t first_
   worksheet_set_paper(sheet, 9);  // A4
   worksheet_set_margins(sheet, left_margin, 0.4, 0.8, 0.6);
   worksheet_center_horizontally(sheet);
-  worksheet_repeat_rows(sheet, header_row, header_row + 1);
+  check(worksheet_repeat_rows(sheet, header_row, header_row + 1));
   worksheet_fit_to_pages(sheet, 1, 0);  // one page wide, as many pages tall as needed
   worksheet_freeze_panes(sheet, first_data_row, 2);
 }

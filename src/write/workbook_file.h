@@ -5,16 +5,42 @@
 #include <xlsxwriter.h>
 
 #include <functional>
+#include <stdexcept>
 #include <string>
 
+#include "package/atomic_file.h"
 #include "text/rate.h"
 
 namespace kehoach {
 
-// Creates `path` through a temporary file, sets title, author and the (fixed) creation time, lets
-// `fill` add the sheets, then closes and renames. Throws std::runtime_error naming the file.
-void write_workbook(const std::string& path, const std::string& title, long long timestamp,
+// Writes the workbook into `file`'s temporary file (the caller commits it): sets title, author and the
+// (fixed) creation time, lets `fill` add the sheets, then closes it. Throws OutputError naming the file,
+// also when `fill` meets a value libxlsxwriter refused.
+void write_workbook(const AtomicFile& file, const std::string& title, long long timestamp,
                     const std::function<void(lxw_workbook*)>& fill);
+
+// The cells of a sheet, written through libxlsxwriter with its return value checked. libxlsxwriter
+// refuses what a workbook cannot hold (a text over 32.767 characters, a cell beyond the last row or
+// column) by a return value and leaves the cell empty; a workbook that said nothing of it would be
+// silently incomplete. These throw CellRefused instead, naming the cell; write_workbook makes it an
+// OutputError naming the file. Writers call these, never libxlsxwriter's worksheet_write_* directly.
+class CellRefused : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+lxw_worksheet* add_worksheet(lxw_workbook* book, const char* name);
+void write_text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const char* text, lxw_format* format);
+void write_number(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, double value, lxw_format* format);
+void write_blank(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, lxw_format* format);
+// A formula with its value cached, as computed here (a reader that does not recalculate shows it).
+void write_formula(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const char* formula, lxw_format* format,
+                   double value);
+void write_formula_text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const char* formula,
+                        lxw_format* format, const char* value);
+void merge_cells(lxw_worksheet* sheet, lxw_row_t first_row, lxw_col_t first_column, lxw_row_t last_row,
+                 lxw_col_t last_column, const char* text, lxw_format* format);
+void set_row_height(lxw_worksheet* sheet, lxw_row_t row, double points);
+void set_column_width(lxw_worksheet* sheet, lxw_col_t first, lxw_col_t last, double characters);
 
 struct SheetFormats {
   lxw_format *label, *title, *attachment, *header, *text, *order, *count, *rate, *note;

@@ -6,7 +6,10 @@
 #include "appendix_fixture.h"
 #include "read/xlsx_reader.h"
 #include "scratch_folder.h"
+#include "whole_file.h"
+#include "model/input_error.h"
 #include "write/appendix_workbook.h"
+#include "write/workbook_file.h"
 
 using namespace kehoach;
 namespace fs = std::filesystem;
@@ -14,7 +17,9 @@ namespace fs = std::filesystem;
 TEST_CASE("the appendix workbook reads back with its titles, two-level header, units and total") {
   const testing::ScratchFolder scratch;
   const std::string path = scratch.file("phu-luc.xlsx");
-  write_appendix_workbook(testing::small_plan(), testing::small_table(), path);
+  testing::write_whole(path, [&](const AtomicFile& file) {
+    write_appendix_workbook(testing::small_plan(), testing::small_table(), file);
+  });
 
   const Grid grid = read_xlsx(path, "phu-luc.xlsx");
   CHECK(grid.sheet == "Phụ lục");
@@ -37,7 +42,8 @@ TEST_CASE("the appendix workbook reads back with its titles, two-level header, u
 
 TEST_CASE("a workbook that cannot be written leaves no file and says where") {
   const std::string path = "/khong/co/thu-muc/phu-luc.xlsx";
-  CHECK_THROWS_WITH_AS(write_appendix_workbook(testing::small_plan(), testing::small_table(), path),
+  const auto write = [&](const AtomicFile& file) { write_appendix_workbook(testing::small_plan(), testing::small_table(), file); };
+  CHECK_THROWS_WITH_AS(testing::write_whole(path, write),
                        doctest::Contains("/khong/co/thu-muc/phu-luc.xlsx"), std::runtime_error);
   CHECK_FALSE(fs::exists(path));
 }
@@ -45,10 +51,46 @@ TEST_CASE("a workbook that cannot be written leaves no file and says where") {
 TEST_CASE("the same plan gives the same bytes twice") {
   const testing::ScratchFolder scratch;
   const std::string first = scratch.file("a.xlsx"), second = scratch.file("b.xlsx");
-  write_appendix_workbook(testing::small_plan(), testing::small_table(), first);
-  write_appendix_workbook(testing::small_plan(), testing::small_table(), second);
+  testing::write_whole(first, [&](const AtomicFile& file) {
+    write_appendix_workbook(testing::small_plan(), testing::small_table(), file);
+  });
+  testing::write_whole(second, [&](const AtomicFile& file) {
+    write_appendix_workbook(testing::small_plan(), testing::small_table(), file);
+  });
   std::ifstream a(first, std::ios::binary), b(second, std::ios::binary);
   const std::string bytes_a((std::istreambuf_iterator<char>(a)), {}), bytes_b((std::istreambuf_iterator<char>(b)), {});
   CHECK(bytes_a.size() > 1000);
   CHECK(bytes_a == bytes_b);
+}
+
+TEST_CASE("a name longer than a cell holds is an error naming the file and the cell, never an empty cell") {
+  const testing::ScratchFolder scratch;
+  AppendixTable table = testing::small_table();
+  table.rows[1].name = std::string(40000, 'a');
+  const std::string path = scratch.file("phu-luc.xlsx");
+  const auto write = [&](const AtomicFile& file) { write_appendix_workbook(testing::small_plan(), table, file); };
+  CHECK_THROWS_WITH_AS(testing::write_whole(path, write),
+                       ("không ghi được tệp " + path +
+                        ": ô B8: chữ dài hơn 32.767 ký tự, quá sức chứa của một ô Excel; hãy rút ngắn tên hoặc nội "
+                        "dung trong tệp đầu vào.").c_str(),
+                       OutputError);
+  CHECK(fs::is_empty(scratch.path()));
+}
+
+TEST_CASE("every cell a writer cannot place is refused by name: beyond the last row, a sheet name Excel refuses") {
+  const testing::ScratchFolder scratch;
+  const auto beyond = [](const AtomicFile& file) {
+    write_workbook(file, "thử", 0, [](lxw_workbook* book) {
+      lxw_worksheet* sheet = add_worksheet(book, "Trang");
+      write_number(sheet, 1048576, 0, 1, nullptr);
+    });
+  };
+  CHECK_THROWS_WITH_AS(testing::write_whole(scratch.file("a.xlsx"), beyond),
+                       doctest::Contains("ô A1048577: vượt quá số dòng (1.048.576) hoặc số cột (16.384)"), OutputError);
+  const auto bad_sheet = [](const AtomicFile& file) {
+    write_workbook(file, "thử", 0, [](lxw_workbook* book) { add_worksheet(book, "a/b"); });
+  };
+  CHECK_THROWS_WITH_AS(testing::write_whole(scratch.file("b.xlsx"), bad_sheet),
+                       doctest::Contains("không tạo được trang tính \"a/b\""), OutputError);
+  CHECK(fs::is_empty(scratch.path()));
 }

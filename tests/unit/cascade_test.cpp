@@ -202,6 +202,39 @@ TEST_CASE("batch folders are named from the units, and two names that fold alike
   CHECK(jobs[3].document.text.template_name == "xa");
 }
 
+TEST_CASE("a unit name too long for a folder name is shortened the same way each time, and two stay two") {
+  std::string long_name = "Xã";
+  for (int i = 0; i < 60; ++i) long_name += " Hòa Bình";
+  const std::string folder = folder_name(long_name);
+  CHECK(folder.size() <= kFolderNameBytes);
+  CHECK(folder.rfind("xa-hoa-binh-hoa-binh-", 0) == 0);
+  CHECK(folder == folder_name(long_name));
+  CHECK(folder != folder_name(long_name + " Mới"));
+  CHECK(folder_name("Xã An Hòa Thịnh") == "xa-an-hoa-thinh");
+  // Letters outside Vietnamese take several bytes each: cut between letters, never inside one.
+  std::string wide = "Xã ";
+  for (int i = 0; i < 200; ++i) wide += "東";
+  const std::string cut = folder_name(wide);
+  CHECK(cut.size() <= kFolderNameBytes);
+  CHECK(cut.size() > kFolderNameBytes / 2);
+  CHECK(cut.substr(0, 3) == "xa-");
+  CHECK((cut.size() - 3 - 9) % 3 == 0);  // "xa-", whole letters of three bytes, "-" and eight hex digits
+
+  const UnitTree tree = tree_of({"Tỉnh", "Xã", "Thôn"}, {
+      {{"Tỉnh Hà Tĩnh", long_name, "Thôn 1"}, 100, 10, 10},
+      {{"Tỉnh Hà Tĩnh", long_name + " Mới", "Thôn 1"}, 100, 10, 10},
+      {{"Tỉnh Hà Tĩnh", "Xã Ngắn", "Thôn 1"}, 100, 10, 10},
+  });
+  const CascadeSpec spec = spec_of("year: 2026\nunits: u.csv\ntargets:\n  poor: { reduce: 6 }\n");
+  const std::vector<BatchJob> jobs = batch_jobs(tree, split_cascade(tree, spec), spec, 1, "xa", "mẫu", {});
+  REQUIRE(jobs.size() == 4);
+  CHECK(jobs[1].folder_shortened);
+  CHECK(jobs[2].folder_shortened);
+  CHECK(jobs[1].folder != jobs[2].folder);
+  CHECK_FALSE(jobs[3].folder_shortened);
+  CHECK(jobs[3].folder == "xa-ngan");
+}
+
 TEST_CASE("the index gives each unit its own level word: a ward under a column written Xã is a Phường") {
   const UnitTree tree = tree_of({"Tỉnh", "Xã", "Thôn"}, {
       {{"Tỉnh Hà Tĩnh", "An Hòa Thịnh", "Sâm Cồn"}, 100, 10, 10},

@@ -10,6 +10,7 @@
 #include "package/fingerprint.h"
 #include "package/input_limits.h"
 #include "scratch_folder.h"
+#include "whole_file.h"
 #include "template/document_template.h"
 #include "test_support.h"
 #include "zip_fixture.h"
@@ -61,8 +62,12 @@ TEST_CASE("a filled document is zipped, read back part by part, and the same twi
   CHECK(document.names() == std::set<std::string>{"ten"});
   const DocxPackage filled = document.render({{"ten", "An Hòa Thịnh & Tân Thịnh"}});
   const fs::path out = scratch.path();
-  write_docx(filled, (out / "a.docx").string(), 1'640'995'200);
-  write_docx(filled, (out / "b.docx").string(), 1'640'995'200);
+  testing::write_whole((out / "a.docx").string(), [&](const AtomicFile& file) {
+    write_docx(filled, file, 1'640'995'200);
+  });
+  testing::write_whole((out / "b.docx").string(), [&](const AtomicFile& file) {
+    write_docx(filled, file, 1'640'995'200);
+  });
   const DocxPackage back = read_docx_package((out / "a.docx").string());
   CHECK(*back.find("word/document.xml") ==
         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <new>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -7,6 +9,7 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "model/input_error.h"
+#include "package/interruption.h"
 #include "template/part_template.h"
 
 using namespace kehoach;
@@ -76,6 +79,32 @@ TEST_CASE("a file that cannot be written is status 3, with the message of the wr
   CHECK(status == 3);
   CHECK(out.str().empty());
   CHECK(err.str().rfind("kehoach appendix: không ghi được tệp /khong-co/pl.xlsx", 0) == 0);
+}
+
+TEST_CASE("memory running out is status 70 with a Vietnamese message, not an abort") {
+  const Ran ran = guarded("households", []() -> int { throw std::bad_alloc(); });
+  CHECK(ran.status == 70);
+  CHECK(ran.out.empty());
+  CHECK(ran.err ==
+        "kehoach households: không đủ bộ nhớ để làm xong lệnh (tệp đầu vào quá lớn hoặc máy đang thiếu bộ nhớ); "
+        "không để lại tệp ghi dở nào.\nNếu tệp đầu vào không lớn, xin báo lỗi cho người phát triển, kèm lệnh đã chạy "
+        "và thông báo này.\n");
+}
+
+TEST_CASE("a file system error no reader caught is status 70, named and said in Vietnamese") {
+  const Ran ran = guarded("batch", []() -> int {
+    throw std::filesystem::filesystem_error("cannot create directories", "/ket-qua/xa-a",
+                                            std::make_error_code(std::errc::no_space_on_device));
+  });
+  CHECK(ran.status == 70);
+  CHECK(ran.err.rfind("kehoach batch: không đọc hoặc ghi được /ket-qua/xa-a: đĩa đã đầy.\nĐây là lỗi của kehoach", 0) == 0);
+  CHECK(ran.err.find("cannot create") == std::string::npos);
+}
+
+TEST_CASE("work that noticed a stop (Ctrl-C during the PDF) is status 130 and says nothing was left half written") {
+  const Ran ran = guarded("plan", []() -> int { throw Interrupted(); });
+  CHECK(ran.status == 130);
+  CHECK(ran.err == "kehoach plan: đã dừng theo yêu cầu; không để lại tệp ghi dở nào.\n");
 }
 
 TEST_CASE("a status the work returns passes through: 0, 1 (findings), 3 (output), 130 (stopped)") {

@@ -10,6 +10,7 @@
 #include "model/input_error.h"
 #include "read/xlsx_reader.h"
 #include "scratch_folder.h"
+#include "whole_file.h"
 #include "write/report_labels.h"
 #include "write/report_workbook.h"
 
@@ -110,7 +111,9 @@ TEST_CASE("a period's label names the months since 1 January") {
 TEST_CASE("the report workbook has a sheet per indicator with titles, the movement forms' header, units and total") {
   const testing::ScratchFolder scratch;
   const std::string path = scratch.file("ket-qua.xlsx");
-  write_report_workbook(report_plan(), small_report(), path);
+  testing::write_whole(path, [&](const AtomicFile& file) {
+    write_report_workbook(report_plan(), small_report(), file);
+  });
 
   const Grid poor = read_xlsx(path, "ket-qua.xlsx", "Hộ nghèo");
   CHECK(poor.rows[0].cell(0) == "Phụ lục");
@@ -149,7 +152,9 @@ TEST_CASE("the report workbook has a sheet per indicator with titles, the moveme
 TEST_CASE("the report workbook's derived cells are formulas over the figures") {
   const testing::ScratchFolder scratch;
   const std::string path = scratch.file("ket-qua.xlsx");
-  write_report_workbook(report_plan(), small_report(), path);
+  testing::write_whole(path, [&](const AtomicFile& file) {
+    write_report_workbook(report_plan(), small_report(), file);
+  });
   const std::string xml = sheet_xml(path), near = sheet_xml(path, 2);
 
   // End = start − decreases + increases, with the form's signs; given ends are plain numbers.
@@ -182,7 +187,9 @@ TEST_CASE("the report workbook's derived cells are formulas over the figures") {
 TEST_CASE("a whole share is shown without decimals, any other with two") {
   const testing::ScratchFolder scratch;
   const std::string path = scratch.file("ket-qua.xlsx");
-  write_report_workbook(report_plan(), small_report(), path);
+  testing::write_whole(path, [&](const AtomicFile& file) {
+    write_report_workbook(report_plan(), small_report(), file);
+  });
   const std::string xml = sheet_xml(path);
   // The style index of a cell.
   auto style_of = [&](const std::string& cell) {
@@ -211,7 +218,7 @@ TEST_CASE("a report of one indicator has one sheet, its heading without a number
   report.total = {"Tổng cộng", 500, {report.rows[0].figures[0]}, false, std::nullopt};
   const testing::ScratchFolder scratch;
   const std::string path = scratch.file("ket-qua.xlsx");
-  write_report_workbook(report_plan(), report, path);
+  testing::write_whole(path, [&](const AtomicFile& file) { write_report_workbook(report_plan(), report, file); });
 
   const Grid grid = read_xlsx(path, "ket-qua.xlsx");
   CHECK(grid.sheet == "Hộ nghèo");
@@ -237,7 +244,7 @@ TEST_CASE("the report's notes are under the table on every sheet") {
                             standard};
   const testing::ScratchFolder scratch;
   const std::string path = scratch.file("ket-qua.xlsx");
-  write_report_workbook(report_plan(), report, path);
+  testing::write_whole(path, [&](const AtomicFile& file) { write_report_workbook(report_plan(), report, file); });
   for (const char* sheet : {"Hộ nghèo", "Hộ cận nghèo"}) {
     const Grid grid = read_xlsx(path, "ket-qua.xlsx", sheet);
     REQUIRE(grid.rows.size() == 13);
@@ -253,7 +260,7 @@ TEST_CASE("a period's title and attachment line follow the period") {
   report.period = Period::Q1;
   const testing::ScratchFolder scratch;
   const std::string path = scratch.file("quy-1.xlsx");
-  write_report_workbook(report_plan(), report, path);
+  testing::write_whole(path, [&](const AtomicFile& file) { write_report_workbook(report_plan(), report, file); });
   const Grid grid = read_xlsx(path, "quy-1.xlsx");
   CHECK(grid.rows[1].cell(0) == "KẾT QUẢ THỰC HIỆN CHỈ TIÊU GIẢM NGHÈO QUÝ I NĂM 2024");
   CHECK(grid.rows[2].cell(0) == report_attachment_line(report_plan(), report));
@@ -261,7 +268,8 @@ TEST_CASE("a period's title and attachment line follow the period") {
 
 TEST_CASE("a report workbook that cannot be written leaves no file and says where") {
   const std::string path = "/khong/co/thu-muc/ket-qua.xlsx";
-  CHECK_THROWS_WITH_AS(write_report_workbook(report_plan(), small_report(), path),
+  const auto write = [&](const AtomicFile& file) { write_report_workbook(report_plan(), small_report(), file); };
+  CHECK_THROWS_WITH_AS(testing::write_whole(path, write),
                        doctest::Contains("/khong/co/thu-muc/ket-qua.xlsx"), std::runtime_error);
   CHECK_FALSE(fs::exists(path));
 }
@@ -269,8 +277,12 @@ TEST_CASE("a report workbook that cannot be written leaves no file and says wher
 TEST_CASE("the same report gives the same bytes twice") {
   const testing::ScratchFolder scratch;
   const std::string first = scratch.file("a.xlsx"), second = scratch.file("b.xlsx");
-  write_report_workbook(report_plan(), small_report(), first);
-  write_report_workbook(report_plan(), small_report(), second);
+  testing::write_whole(first, [&](const AtomicFile& file) {
+    write_report_workbook(report_plan(), small_report(), file);
+  });
+  testing::write_whole(second, [&](const AtomicFile& file) {
+    write_report_workbook(report_plan(), small_report(), file);
+  });
   std::ifstream a(first, std::ios::binary), b(second, std::ios::binary);
   const std::string bytes_a((std::istreambuf_iterator<char>(a)), {}), bytes_b((std::istreambuf_iterator<char>(b)), {});
   CHECK(bytes_a.size() > 1000);

@@ -15,6 +15,7 @@
 #include "read/template_package.h"
 #include "scratch_folder.h"
 #include "test_support.h"
+#include "whole_file.h"
 
 using namespace kehoach;
 namespace fs = std::filesystem;
@@ -140,7 +141,7 @@ TEST_CASE("a user's whole folder and .docx are read as they are, even beside the
   CHECK(*folder.find("word/document.xml") == "<w:document>\n<?include khoi/dau.xml?>\n</w:document>");
   // A .docx: the same parts, in its own order.
   const fs::path docx = scratch.path() / "mau-cua-toi.docx";
-  write_docx(folder, docx.string(), 1'640'995'200);
+  testing::write_whole(docx.string(), [&](const AtomicFile& file) { write_docx(folder, file, 1'640'995'200); });
   const DocxPackage zipped = read_template_package(docx.string());
   CHECK(names_of(zipped) == names_of(read_docx_package(docx.string())));
   CHECK(parts_of(zipped) == parts_of(folder));
