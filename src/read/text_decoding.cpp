@@ -161,7 +161,7 @@ class LineCount {
     if (text.empty()) return;
     int breaks = (text[0] == '\r') + (text[0] == '\n' && !after_cr_);
     for (std::size_t i = 1; i < text.size(); ++i)
-      breaks += (text[i] == '\r') | ((text[i] == '\n') & (text[i - 1] != '\r'));
+      breaks += int(text[i] == '\r') | (int(text[i] == '\n') & int(text[i - 1] != '\r'));
     line_ += breaks;
     after_cr_ = text.back() == '\r';
   }

@@ -123,7 +123,8 @@ class Build(unittest.TestCase):
     def test_each_preset_is_built_in_the_folder_cmake_presets_gives_it_and_configured_once(self):
         # The stand-in configures into CMakePresets.json's binaryDir; scripts/build looks for the cache in
         # its own idea of the folder: were they to differ, the second build would configure again.
-        self.assertEqual(preset_names(), ["release", "debug", "asan", "tsan", "ci-release", "ci-asan"])
+        self.assertEqual(preset_names(), ["release", "debug", "asan", "tsan", "clang-asan", "fuzz", "ci-release",
+                                          "ci-clang-asan"])
         for preset in preset_names():
             with self.subTest(preset=preset):
                 if os.path.exists(self.calls):
@@ -143,7 +144,7 @@ class Build(unittest.TestCase):
         result = self.build("profile")
         self.assertEqual(result.returncode, 64)
         self.assertEqual(result.stderr, 'scripts/build: không có bản dựng "profile"; dùng release (mặc định), debug, asan, '
-                                        "tsan, ci-release hoặc ci-asan.\n")
+                                        "tsan, clang-asan, fuzz, ci-release hoặc ci-clang-asan.\n")
         self.assertFalse(os.path.exists(self.calls))
 
     def test_a_compiler_error_is_shown_whole_and_the_build_fails(self):
@@ -152,5 +153,41 @@ class Build(unittest.TestCase):
         self.assertIn("/src/read/csv_reader.cpp:12:3: error: 'x' was not declared in this scope", result.stdout)
 
 
+def fuzz_targets():
+    with open(os.path.join(ROOT, "fuzz", "CMakeLists.txt")) as f:
+        for line in f:
+            if line.startswith("set(KEHOACH_FUZZ_TARGETS "):
+                return line.strip()[len("set(KEHOACH_FUZZ_TARGETS "):-1].split()
+    return []
+
+
+class Fuzz(unittest.TestCase):
+    """scripts/fuzz refuses what it cannot run before it installs or builds anything, and every fuzz target
+    has what the script and ctest give it: its source, seeds, dictionary and regression folder."""
+
+    def fuzz(self, *arguments):
+        return subprocess.run([os.path.join(ROOT, "scripts", "fuzz"), *arguments], capture_output=True, text=True,
+                              timeout=60)
+
+    def test_bad_seconds_and_unknown_targets_are_refused_with_the_targets_there_are(self):
+        result = self.fuzz("mười")
+        self.assertEqual(result.returncode, 64)
+        self.assertEqual(result.stderr, 'scripts/fuzz: SECONDS phải là số giây (một số nguyên dương), không phải "mười".\n')
+        result = self.fuzz("5", "csv", "docx")
+        self.assertEqual(result.returncode, 64)
+        self.assertEqual(result.stderr, f'scripts/fuzz: không có đích fuzz "docx"; có: {" ".join(fuzz_targets())}.\n')
+
+    def test_every_target_has_its_source_seeds_dictionary_and_regressions(self):
+        self.assertEqual(fuzz_targets(), ["csv", "xlsx", "xlsx_sheet", "plan", "cascade", "households", "movements",
+                                          "standard", "docx_template"])
+        for target in fuzz_targets():
+            with self.subTest(target=target):
+                fuzz = os.path.join(ROOT, "fuzz")
+                self.assertTrue(os.path.isfile(os.path.join(fuzz, f"{target}_fuzzer.cpp")))
+                self.assertTrue(os.listdir(os.path.join(fuzz, "seeds", target)))
+                self.assertTrue(os.path.isfile(os.path.join(fuzz, "dicts", f"{target}.dict")))
+                self.assertTrue(os.path.isdir(os.path.join(fuzz, "regressions", target)))
+
+
 if __name__ == "__main__":
-    sys.exit(run(Build))
+    sys.exit(run(Build, Fuzz))

@@ -118,8 +118,10 @@ TEST_CASE("the example tables stream the rows read_table_file reads, in UTF-8, U
         {"utf16be.csv", converted(utf8, "UTF-16BE")},  // without a BOM: found by its zero bytes
         {"cp1258.csv", converted(utf8, "CP1258")},
     };
-    for (const auto& [name, bytes] : variants) {
-      CAPTURE(name);
+    for (const auto& variant : variants) {
+      // CAPTURE is a lambda, and clang 14 cannot capture a structured binding.
+      const auto& [name, bytes] = variant;
+      CAPTURE(variant.first);
       const std::string path = folder.write(name, bytes);
       const auto expected = whole(path);
       REQUIRE(!expected.empty());

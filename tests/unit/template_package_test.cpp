@@ -164,8 +164,10 @@ TEST_CASE("the shipped templates: each whole, the shared parts once, no marker l
                                                          "docProps/core.xml", "word/_rels/document.xml.rels",
                                                          "word/document.xml", "word/fontTable.xml", "word/header1.xml",
                                                          "word/header2.xml", "word/settings.xml", "word/styles.xml"});
-    for (const auto& [part, bytes] : package.parts) {
-      CAPTURE(part);
+    for (const auto& entry : package.parts) {
+      // CAPTURE is a lambda, and clang 14 cannot capture a structured binding.
+      const auto& [part, bytes] = entry;
+      CAPTURE(entry.first);
       CHECK(bytes.find("<?include") == std::string::npos);
       // Only the document, and the report's styles (templates/README.md), are a template's own.
       const bool own = part == "word/document.xml" || (name == "bao-cao" && part == "word/styles.xml");
