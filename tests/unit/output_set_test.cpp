@@ -134,7 +134,7 @@ TEST_CASE("an output that is one of the inputs read is refused, however it is sp
   fs::create_symlink(statistics, scratch.file("lien-ket.csv"));
   fs::create_hard_link(statistics, scratch.file("ten-khac.csv"));
   const InputLog reads;
-  read_file_bytes(statistics);
+  read_file_bytes(statistics, InputKind::Table);
   OutputSet outputs(&reads.files());
   for (const std::string& spelling : {statistics, scratch.file("con/../thon.csv"), scratch.file("./thon.csv"),
                                       scratch.file("lien-ket.csv"), scratch.file("ten-khac.csv")}) {
@@ -152,11 +152,11 @@ TEST_CASE("an output that is one of the inputs read is refused, however it is sp
 TEST_CASE("a log notes only what is read while it exists, and an inner log's reads in the outer one") {
   const ScratchFolder scratch;
   const std::string before = scratch.write("truoc.csv", "x"), inner = scratch.write("trong.csv", "y");
-  read_file_bytes(before);
+  read_file_bytes(before, InputKind::Table);
   const InputLog outer;
   {
     const InputLog nested;
-    read_file_bytes(inner);
+    read_file_bytes(inner, InputKind::Table);
     CHECK(nested.files().input_at(inner) == inner);
   }
   CHECK(outer.files().input_at(inner) == inner);
