@@ -107,13 +107,13 @@ void fail(const std::string& what) {
   std::abort();
 }
 
-void check_message(const char* message, bool utf8) {
+void check_message(const char* message) {
   const std::string_view text(message);
   // KEHOACH_FUZZ_VERBOSE=1: each refusal printed, to see how far a seed goes.
   static const bool verbose = std::getenv("KEHOACH_FUZZ_VERBOSE") != nullptr;
   if (verbose) std::fprintf(stderr, "refused: %s\n", message);
   if (text.empty()) fail("an error with an empty message");
-  if (utf8 && !is_valid_utf8(text)) fail("an error message that is not valid UTF-8");
+  if (!is_valid_utf8(text)) fail("an error message that is not valid UTF-8");
 }
 
 }  // namespace kehoach::fuzz

@@ -20,11 +20,10 @@ std::string write_input(const std::string& name, std::string_view bytes);
 void copy_examples(const std::string& examples);
 
 // Runs `read`; an InputError or TemplateError is the refusal a bad input deserves, and ends the run
-// quietly once its message is checked (non-empty; valid UTF-8 unless `utf8_message` is false; printed
-// when KEHOACH_FUZZ_VERBOSE is set). Anything else (another exception, a crash, a sanitizer's report)
-// is a finding. Returns whether `read` went through.
+// quietly once its message is checked (non-empty, valid UTF-8; printed when KEHOACH_FUZZ_VERBOSE is set). Anything else (another exception, a
+// crash, a sanitizer's report) is a finding. Returns whether `read` went through.
 template <class Read>
-bool refusing_bad_input(Read&& read, bool utf8_message = true);
+bool refusing_bad_input(Read&& read);
 
 // The shipped template `name` ("xa", "bao-cao"), compiled once.
 const DocumentTemplate& shipped_template(const std::string& name);
@@ -37,7 +36,7 @@ const TemplateRecord& example_record();
 // Aborts with `what` on stderr: the finding of a target that checks more than "no crash".
 [[noreturn]] void fail(const std::string& what);
 
-void check_message(const char* message, bool utf8);
+void check_message(const char* message);
 
 }  // namespace kehoach::fuzz
 
@@ -45,14 +44,14 @@ void check_message(const char* message, bool utf8);
 #include "template/part_template.h"
 
 template <class Read>
-bool kehoach::fuzz::refusing_bad_input(Read&& read, bool utf8_message) {
+bool kehoach::fuzz::refusing_bad_input(Read&& read) {
   try {
     read();
     return true;
   } catch (const InputError& error) {
-    check_message(error.what(), utf8_message);
+    check_message(error.what());
   } catch (const TemplateError& error) {
-    check_message(error.what(), utf8_message);
+    check_message(error.what());
   }
   return false;
 }
