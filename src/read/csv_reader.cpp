@@ -205,7 +205,7 @@ class CsvParser::Impl {
   // refused at the first one too many, not read into as many empty cells.
   void end_field() {
     if (cells_.size() == static_cast<std::size_t>(kMaxTableColumns))
-      refuse_wide_row(Location{source_, record_line_, kMaxTableColumns, ""});
+      refuse_wide_row(Location{source_, record_line_, kMaxTableColumns, ""}, true);
     cells_.push_back(clean_text(field()));
     clear_field();
     field_started_ = false;

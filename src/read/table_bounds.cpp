@@ -38,11 +38,13 @@ void refuse_long_cell(const Location& cell, int open_quote_line) {
   throw InputError(cell, problem);
 }
 
-void refuse_wide_row(const Location& cell) {
+void refuse_wide_row(const Location& cell, bool csv) {
+  // In a CSV file the usual cause is a separator the reader did not expect (tabs, or commas inside
+  // unquoted numbers); in a workbook, stray cells far to the right.
   throw InputError(cell, "ô nằm ngoài " + format_count(kMaxTableColumns) + " cột đầu (đến cột " +
                              column_letter(kMaxTableColumns - 1) +
-                             ") mà kehoach đọc; bảng không có nhiều cột như vậy: hãy xoá các ô thừa ở bên phải bảng, "
-                             "hoặc kiểm tra dấu phân cách của tệp CSV.");
+                             ") mà kehoach đọc; bảng không có nhiều cột như vậy: hãy xoá các ô thừa ở bên phải bảng" +
+                             (csv ? ", hoặc kiểm tra dấu phân cách của tệp CSV." : "."));
 }
 
 void refuse_large_table(const Location& row) {

@@ -48,7 +48,7 @@ std::uint64_t table_cell_budget();
 // The InputErrors, at the cell or row given. `open_quote_line`: a CSV field in quotes since that line,
 // which is then the likely cause.
 [[noreturn]] void refuse_long_cell(const Location& cell, int open_quote_line = 0);
-[[noreturn]] void refuse_wide_row(const Location& cell);
+[[noreturn]] void refuse_wide_row(const Location& cell, bool csv);
 [[noreturn]] void refuse_large_table(const Location& row);
 
 }  // namespace kehoach

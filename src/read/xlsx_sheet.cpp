@@ -134,7 +134,7 @@ class SheetHandler : public Poco::XML::DefaultHandler {
     std::string text = clean_text(cell_text());
     if (text.empty()) return;  // a cell only formatted, however far away, holds nothing to bound
     if (cell_too_long(text)) return refuse([&] { refuse_long_cell(here(cell_.where)); });
-    if (cell_.where.column >= kMaxTableColumns) return refuse([&] { refuse_wide_row(here(cell_.where)); });
+    if (cell_.where.column >= kMaxTableColumns) return refuse([&] { refuse_wide_row(here(cell_.where), false); });
     store(cell_.where, std::move(text));
   }
 

@@ -19,6 +19,7 @@
 #include "read/statistics_reader.h"
 #include "read/unit_tree_reader.h"
 #include "scratch_folder.h"
+#include "standard_fixture.h"
 #include "test_support.h"
 
 using namespace kehoach;
@@ -44,15 +45,7 @@ const char* kHouseholds =
     "Diện tích nhà ở bình quân đầu người,Nguồn nước sinh hoạt,Nhà tiêu hợp vệ sinh,Sử dụng dịch vụ viễn thông,"
     "Phương tiện phục vụ tiếp cận thông tin";
 
-PovertyStandard national() {
-  PovertyStandard s;
-  s.name = "Chuẩn nghèo đa chiều giai đoạn 2022–2025";
-  s.first_year = 2022;
-  s.last_year = 2026;
-  s.rural = AreaLines{1'500'000, {}, 2'250'000, 140, {}};
-  s.urban = AreaLines{2'000'000, {}, 3'000'000, 175, {}};
-  return s;
-}
+PovertyStandard national() { return testing::national_2022(); }
 
 std::string households_error(const std::string& csv) {
   return testing::error_of([&] {

@@ -129,7 +129,7 @@ namespace {
 
 const std::string kRefuseWide =
     "ô nằm ngoài 1.000 cột đầu (đến cột ALL) mà kehoach đọc; bảng không có nhiều cột như vậy: hãy xoá các ô thừa ở bên "
-    "phải bảng, hoặc kiểm tra dấu phân cách của tệp CSV.";
+    "phải bảng.";
 
 // The rows of the sheet streamed, as households are, and the message of what stopped them.
 std::string stream_error(const std::string& rows, std::vector<int>* handed = nullptr) {
