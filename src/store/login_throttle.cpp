@@ -1,0 +1,38 @@
+#include "store/login_throttle.h"
+
+#include <Poco/Data/Statement.h>
+#include <Poco/Tuple.h>
+
+#include <vector>
+
+namespace kehoach {
+
+using namespace Poco::Data::Keywords;
+
+ThrottleRecord find_throttle(Poco::Data::Session& session, const std::string& key) {
+  std::vector<Poco::Tuple<Poco::Int64, Poco::Int64, Poco::Int64>> rows;
+  session << "SELECT failures, blocked_until, last_failure FROM login_throttle WHERE throttle_key = ?", bind(key),
+      into(rows), now;
+  ThrottleRecord record{key, 0, 0, 0};
+  if (!rows.empty()) {
+    record.failures = static_cast<int>(rows.front().get<0>());
+    record.blocked_until = rows.front().get<1>();
+    record.last_failure = rows.front().get<2>();
+  }
+  return record;
+}
+
+void save_throttle(Poco::Data::Session& session, const ThrottleRecord& record) {
+  // No upsert: its syntax differs between SQLite and PostgreSQL. In a transaction, the delete and the
+  // insert are one change.
+  clear_throttle(session, record.key);
+  session << "INSERT INTO login_throttle (throttle_key, failures, blocked_until, last_failure) VALUES (?, ?, ?, ?)",
+      bind(record.key), bind(static_cast<Poco::Int64>(record.failures)),
+      bind(static_cast<Poco::Int64>(record.blocked_until)), bind(static_cast<Poco::Int64>(record.last_failure)), now;
+}
+
+void clear_throttle(Poco::Data::Session& session, const std::string& key) {
+  session << "DELETE FROM login_throttle WHERE throttle_key = ?", bind(key), now;
+}
+
+}  // namespace kehoach

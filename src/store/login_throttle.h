@@ -1,0 +1,24 @@
+#pragma once
+// The login_throttle table: failed sign-ins counted per key ("tai-khoan:…" for an account name,
+// "dia-chi:…" for an address). What the counts mean (when to refuse, for how long) is web/throttle.h's.
+#include <Poco/Data/Session.h>
+
+#include <cstdint>
+#include <string>
+
+namespace kehoach {
+
+struct ThrottleRecord {
+  std::string key;
+  int failures = 0;
+  std::int64_t blocked_until = 0;
+  std::int64_t last_failure = 0;
+};
+
+// The key's record, or a fresh one (no failures) when it has none.
+ThrottleRecord find_throttle(Poco::Data::Session& session, const std::string& key);
+// Writes the record (inserted or replaced). Within a transaction.
+void save_throttle(Poco::Data::Session& session, const ThrottleRecord& record);
+void clear_throttle(Poco::Data::Session& session, const std::string& key);
+
+}  // namespace kehoach
