@@ -100,11 +100,11 @@ std::vector<NewPassword> load_demo(Site& site) {
   Poco::Data::Session db = site.database().session();
   const UnitRecord province = ensure_unit(site, db, std::nullopt, Tier::Province, "Tỉnh", "Hà Tĩnh");
   // Kỳ Anh and Sơn Tây with their villages: the table's rows of those two communes, under the province.
-  const UnitTree table = read_unit_tree((examples / "ha-tinh-2026" / "don-vi.csv").string());
-  import_unit_tree(site, db, only(table, {"Xã Kỳ Anh", "Xã Sơn Tây"}), std::nullopt);
   // An Hòa Thịnh's villages from its plan's own table: one level column, "Thôn".
   const UnitRecord an_hoa_thinh = ensure_unit(site, db, province.id, Tier::Commune, "Xã", "An Hòa Thịnh");
   import_unit_tree(site, db, read_unit_tree((examples / "an-hoa-thinh-2022" / "thon.csv").string()), an_hoa_thinh);
+  const UnitTree table = read_unit_tree((examples / "ha-tinh-2026" / "don-vi.csv").string());
+  import_unit_tree(site, db, only(table, {"Xã Kỳ Anh", "Xã Sơn Tây"}), std::nullopt);
 
   std::vector<NewPassword> accounts;
   for (const DemoAccount& demo : kDemoAccounts) {

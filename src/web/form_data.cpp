@@ -6,6 +6,7 @@
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/PartHandler.h>
+#include <Poco/NullStream.h>
 #include <Poco/StreamCopier.h>
 #include <stdlib.h>
 
@@ -21,6 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kTooLarge = "Dữ liệu gửi lên lớn quá giới hạn";
+constexpr std::uint64_t kMostDrained = 64 * 1024 * 1024;
 
 std::string mib(std::uint64_t bytes) { return std::to_string((bytes + (1024 * 1024 - 1)) / (1024 * 1024)) + " MB"; }
 
@@ -95,8 +97,15 @@ FormData read_form(Poco::Net::HTTPServerRequest& request, const FormLimits& limi
   const bool multipart = request.getContentType().rfind("multipart/form-data", 0) == 0;
   const std::uint64_t limit = multipart ? limits.upload_bytes : limits.fields_bytes;
   const auto length = request.getContentLength64();
-  if (length < 0 || static_cast<std::uint64_t>(length) > limit)
+  if (length < 0 || static_cast<std::uint64_t>(length) > limit) {
+    // A browser shows the answer only once it has sent its body: one not too large is read and
+    // dropped, so that the person sees why; a larger one is cut off (the connection closes).
+    if (length >= 0 && static_cast<std::uint64_t>(length) <= kMostDrained) {
+      Poco::NullOutputStream nowhere;
+      Poco::StreamCopier::copyStream64(request.stream(), nowhere);
+    }
     throw FormRefused(413, std::string(kTooLarge) + " (" + mib(limit) + ").");
+  }
   try {
     Poco::Net::HTMLForm html;
     html.setFieldLimit(limits.most_fields);

@@ -199,7 +199,8 @@ WebServer::~WebServer() {
 void WebServer::start() {
   const ListenAddress listen = parse_listen_address(options_.listen);
   Poco::Net::ServerSocket socket;
-  socket.bind(Poco::Net::SocketAddress(listen.host, listen.port), true);
+  // SO_REUSEADDR for a quick restart, never SO_REUSEPORT: a second server on the port must fail, not share it.
+  socket.bind(Poco::Net::SocketAddress(listen.host, listen.port), true, false);
   socket.listen(64);
   port_ = socket.address().port();
   auto* params = new Poco::Net::HTTPServerParams;

@@ -39,6 +39,9 @@ Reply login_page(const RequestContext& context, const std::string& login, const 
   if (context.query_value("het-han") == "1")
     body += notice_box("Phiên làm việc đã kết thúc (lâu không dùng hoặc đã đăng nhập quá lâu); hãy đăng nhập lại.");
   if (context.query_value("da-dang-xuat") == "1") body += notice_box("Bạn đã đăng xuất.");
+  if (context.who)
+    body += notice_box("Bạn đang đăng nhập với tài khoản " + context.who->account.login +
+                       ". Đăng nhập lại sẽ kết thúc phiên làm việc này.");
   body += "<p>Đăng nhập bằng tài khoản do cán bộ quản trị cấp.</p>\n";
   const std::string fields =
       text_field({.id = "ten-dang-nhap", .label = "Tên đăng nhập", .value = login, .autocomplete = "username"}, errors) +
@@ -51,10 +54,7 @@ Reply login_page(const RequestContext& context, const std::string& login, const 
   return page;
 }
 
-Reply show_login(RequestContext& context) {
-  if (context.who) return redirect_to("/");
-  return login_page(context, "", FormErrors{}, 200);
-}
+Reply show_login(RequestContext& context) { return login_page(context, "", FormErrors{}, 200); }
 
 Reply refused(const RequestContext& context, const std::string& login, const std::string& message, int status) {
   FormErrors errors;

@@ -1,0 +1,158 @@
+// What every request gets whatever its page: the security headers, the form token and the Origin check
+// of every POST (and nothing saved when they fail), the limits of a form's body.
+#include <doctest/doctest.h>
+
+#include "web/auth.h"
+#include "web_fixture.h"
+
+using namespace kehoach;
+using namespace kehoach::testing;
+
+namespace {
+
+void check_security_headers(const Page& page) {
+  CHECK(page.header("content-security-policy") ==
+        "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+  CHECK(page.header("x-content-type-options") == "nosniff");
+  CHECK(page.header("referrer-policy") == "same-origin");
+  CHECK(page.header("x-frame-options") == "DENY");
+}
+
+const Fields kNewProvince{{"cap", "Tỉnh"}, {"ten", "Quảng Trị"}, {"thuoc", ""}};
+
+}  // namespace
+
+TEST_CASE("every response carries the security headers: pages, redirects, errors, the style sheet, refusals") {
+  TestServer server;
+  const SmallTree tree(server);
+  server.account("quantri", Role::Administrator, std::nullopt);
+  Browser browser = server.browser();
+  std::vector<Page> pages{browser.get("/"), browser.get("/dang-nhap"), browser.get("/khong-co-trang-nay"),
+                          browser.get("/static/kehoach.css"), browser.post("/dang-nhap", {})};
+  TestServer::sign_in(browser, "quantri");
+  pages.push_back(browser.get("/quan-tri/don-vi"));
+  pages.push_back(browser.post("/quan-tri/don-vi", kNewProvince));  // no token: 403
+  for (const Page& page : pages) {
+    CAPTURE(page.status);
+    check_security_headers(page);
+  }
+  CHECK(pages[0].status == 303);
+  CHECK(pages[2].status == 404);
+  CHECK(pages[3].header("content-type") == "text/css; charset=utf-8");
+  CHECK(pages[4].status == 403);
+  CHECK(pages[6].status == 403);
+  // Pages are not kept by caches; the style sheet may be.
+  CHECK(pages[1].header("cache-control") == "no-store");
+  CHECK(pages[3].header("cache-control").find("max-age") != std::string::npos);
+  // No page needs a script or an inline style.
+  for (const Page& page : {pages[1], pages[5]}) {
+    CHECK_FALSE(page.has("<script"));
+    CHECK_FALSE(page.has("style="));
+    CHECK_FALSE(page.has("<style"));
+    CHECK(page.has("<html lang=\"vi\">"));
+    CHECK(page.has("<a class=\"skip-link\" href=\"#noi-dung\">"));
+    CHECK(page.has("<main id=\"noi-dung\""));
+  }
+}
+
+TEST_CASE("a POST without the form token, or with another session's, is refused with 403 and saves nothing") {
+  TestServer server;
+  const SmallTree tree(server);
+  server.account("quantri", Role::Administrator, std::nullopt);
+  server.account("quantri2", Role::Administrator, std::nullopt);
+  Browser browser = server.browser();
+  TestServer::sign_in(browser, "quantri");
+  Browser other = server.browser();
+  TestServer::sign_in(other, "quantri2");
+  const long long units = server.count("units");
+
+  const Page missing = browser.post("/quan-tri/don-vi", kNewProvince);
+  CHECK(missing.status == 403);
+  CHECK(missing.has("Yêu cầu bị từ chối"));
+  Fields wrong = kNewProvince;
+  wrong.emplace_back("csrf", "khong-phai-ma-cua-phien");
+  CHECK(browser.post("/quan-tri/don-vi", wrong).status == 403);
+  Fields others = kNewProvince;
+  others.emplace_back("csrf", other.get("/quan-tri/don-vi").csrf());
+  CHECK(browser.post("/quan-tri/don-vi", others).status == 403);
+  CHECK(server.count("units") == units);
+  // Sign-out and account actions are forms too.
+  CHECK(browser.post("/dang-xuat", {}).status == 403);
+  CHECK(server.count("sessions") == 2);
+
+  Fields right = kNewProvince;
+  right.emplace_back("csrf", browser.get("/quan-tri/don-vi").csrf());
+  CHECK(browser.post("/quan-tri/don-vi", right).status == 303);
+  CHECK(server.count("units") == units + 1);
+}
+
+TEST_CASE("the sign-in form's token is its cookie's: without both, or with another's, sign-in is refused") {
+  TestServer server;
+  const SmallTree tree(server);
+  server.account("xa.anhoathinh", Role::CommuneOfficer, tree.commune_a.id);
+  Browser browser = server.browser();
+  const Fields credentials{{"ten-dang-nhap", "xa.anhoathinh"}, {"mat-khau", "mat khau cua toi"}};
+  CHECK(browser.post("/dang-nhap", credentials).status == 403);  // never opened the page: no cookie
+  const std::string token = browser.get("/dang-nhap").csrf();
+  CHECK(token == browser.cookie(kLoginCookie));
+  Fields with_other = credentials;
+  with_other.emplace_back("csrf", server.browser().get("/dang-nhap").csrf());
+  CHECK(browser.post("/dang-nhap", with_other).status == 403);
+  CHECK(browser.cookie(kSessionCookie).empty());
+  Fields with_own = credentials;
+  with_own.emplace_back("csrf", token);
+  CHECK(browser.post("/dang-nhap", with_own).status == 303);
+}
+
+TEST_CASE("a POST from another origin is refused even with the right token, a Referer of this site will do") {
+  TestServer server;
+  const SmallTree tree(server);
+  server.account("quantri", Role::Administrator, std::nullopt);
+  Browser browser = server.browser();
+  TestServer::sign_in(browser, "quantri");
+  Fields fields = kNewProvince;
+  fields.emplace_back("csrf", browser.get("/quan-tri/don-vi").csrf());
+  const long long units = server.count("units");
+  CHECK(browser.post("/quan-tri/don-vi", fields, std::string("http://attacker.example")).status == 403);
+  CHECK(browser.post("/quan-tri/don-vi", fields, std::string("https://127.0.0.1:" + std::to_string(server.port())))
+            .status == 403);  // another scheme
+  CHECK(browser.post("/quan-tri/don-vi", fields, std::string("http://127.0.0.1:1")).status == 403);  // another port
+  CHECK(browser.post("/quan-tri/don-vi", fields, std::string("null")).status == 403);
+  CHECK(browser.post("/quan-tri/don-vi", fields, std::string("")).status == 403);  // neither Origin nor Referer
+  CHECK(browser.post("/quan-tri/don-vi", fields, std::string(""),
+                     {{"Referer", "http://attacker.example/quan-tri/don-vi"}})
+            .status == 403);
+  CHECK(server.count("units") == units);
+  CHECK(browser.post("/quan-tri/don-vi", fields, std::string(""), {{"Referer", browser.origin() + "/quan-tri/don-vi"}})
+            .status == 303);
+  CHECK(server.count("units") == units + 1);
+}
+
+TEST_CASE("a form's body beyond its limit is refused before it is read, a chunked one too") {
+  TestServer server;
+  const SmallTree tree(server);
+  server.account("quantri", Role::Administrator, std::nullopt);
+  Browser browser = server.browser();
+  TestServer::sign_in(browser, "quantri");
+  const std::string token = browser.get("/quan-tri/don-vi").csrf();
+  const std::string big(server.site().config().form_limits.fields_bytes + 1, 'a');
+  const Page too_large = browser.post("/quan-tri/don-vi", {{"csrf", token}, {"ten", big}});
+  CHECK(too_large.status == 413);
+  CHECK(too_large.has("Dữ liệu gửi lên quá lớn"));
+  Browser chunked = server.browser();
+  chunked.set_cookie(kSessionCookie, browser.cookie(kSessionCookie));
+  const Page no_length = chunked.send("POST", "/quan-tri/don-vi", "application/x-www-form-urlencoded", "",
+                                      {{"Origin", browser.origin()}, {"Transfer-Encoding", "chunked"}});
+  CHECK(no_length.status == 411);
+}
+
+TEST_CASE("the style sheet is served by its exact name only") {
+  TestServer server;
+  Browser browser = server.browser();
+  const Page css = browser.get("/static/kehoach.css");
+  CHECK(css.status == 200);
+  CHECK(css.has(".error-summary"));
+  CHECK(browser.get("/static/khong-co.css").status == 404);
+  CHECK(browser.get("/static/..%2F..%2FCMakeLists.txt").status == 404);
+  CHECK(browser.get("/static/../server.cpp").status == 404);
+}
