@@ -35,4 +35,11 @@ void clear_throttle(Poco::Data::Session& session, const std::string& key) {
   session << "DELETE FROM login_throttle WHERE throttle_key = ?", bind(key), now;
 }
 
+int delete_stale_throttles(Poco::Data::Session& session, std::int64_t before, std::int64_t now) {
+  Poco::Data::Statement remove(session);
+  remove << "DELETE FROM login_throttle WHERE last_failure < ? AND blocked_until < ?",
+      bind(static_cast<Poco::Int64>(before)), bind(static_cast<Poco::Int64>(now));
+  return static_cast<int>(remove.execute());
+}
+
 }  // namespace kehoach

@@ -20,5 +20,8 @@ ThrottleRecord find_throttle(Poco::Data::Session& session, const std::string& ke
 // Writes the record (inserted or replaced). Within a transaction.
 void save_throttle(Poco::Data::Session& session, const ThrottleRecord& record);
 void clear_throttle(Poco::Data::Session& session, const std::string& key);
+// Records of keys whose last failure was before `before` and that wait no longer: names tried once by
+// someone guessing, kept no longer than they count. Returns how many went.
+int delete_stale_throttles(Poco::Data::Session& session, std::int64_t before, std::int64_t now);
 
 }  // namespace kehoach

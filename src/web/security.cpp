@@ -2,9 +2,25 @@
 
 #include <sodium.h>
 
+#include <semaphore>
 #include <stdexcept>
 
 namespace kehoach {
+namespace {
+
+// Each hash takes its memory cost (64 MiB) while it runs: at most four at once, so that many sign-ins
+// together queue instead of taking the server's memory.
+std::counting_semaphore<4> hashing(4);
+
+class Hashing {
+ public:
+  Hashing() { hashing.acquire(); }
+  ~Hashing() { hashing.release(); }
+  Hashing(const Hashing&) = delete;
+  Hashing& operator=(const Hashing&) = delete;
+};
+
+}  // namespace
 
 PasswordCost interactive_password_cost() {
   return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
@@ -18,6 +34,7 @@ void init_security() {
 
 std::string hash_password(const std::string& password, const PasswordCost& cost) {
   char hash[crypto_pwhash_STRBYTES];
+  const Hashing one;
   if (crypto_pwhash_str_alg(hash, password.data(), password.size(), cost.operations, cost.memory,
                             crypto_pwhash_ALG_ARGON2ID13) != 0)
     throw std::runtime_error("not enough memory to hash a password");
@@ -26,6 +43,7 @@ std::string hash_password(const std::string& password, const PasswordCost& cost)
 
 bool verify_password(const std::string& hash, const std::string& password) {
   if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) return false;
+  const Hashing one;
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -33,7 +33,11 @@ SiteConfig make_site_config(const std::string& data_folder) {
 Site::Site(SiteConfig config) : config_(std::move(config)) {
   init_security();
   const fs::path data(config_.data_folder);
+  // A new data folder is the server's alone: it will hold password hashes and the communes' figures.
+  std::error_code absent;
+  const bool made = !fs::exists(data, absent);
   make_folder(data);
+  if (made) fs::permissions(data, fs::perms::owner_all, fs::perm_options::replace, absent);
   upload_folder_ = (data / "tmp").string();
   make_folder(upload_folder_);
   // What a server stopped outright left of its uploads: nothing there outlives a request.

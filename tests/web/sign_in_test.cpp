@@ -212,3 +212,20 @@ TEST_CASE("sessions end after the idle timeout and at sign-out") {
   replay.set_cookie(kSessionCookie, token);
   CHECK(replay.get(home).status == 303);
 }
+
+TEST_CASE("sessions and failures that have ended are removed at the next sign-in, even of browsers that never return") {
+  TestServer server;
+  const SmallTree tree(server);
+  server.account("xa.anhoathinh", Role::CommuneOfficer, tree.commune_a.id);
+  server.account("xa.kyanh", Role::CommuneOfficer, tree.commune_b.id);
+  Browser gone = server.browser();
+  TestServer::sign_in(gone, "xa.anhoathinh");
+  TestServer::sign_in(gone, "ai.do", "doan thu");
+  CHECK(server.count("sessions") == 1);
+  CHECK(server.count("login_throttle") == 2);
+  server.advance(24 * 60 * 60 + 1);
+  Browser later = server.browser();
+  TestServer::sign_in(later, "xa.kyanh");
+  CHECK(server.count("sessions") == 1);
+  CHECK(server.count("login_throttle") == 0);
+}

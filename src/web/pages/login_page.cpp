@@ -97,6 +97,10 @@ Reply sign_in(RequestContext& context) {
 
   Transaction transaction(site.database(), context.db);
   clear_throttle(context.db, account_key);
+  // What has ended since goes now: sessions idle or too old, failures no longer counted.
+  delete_expired_sessions(context.db, context.now - site.config().idle_timeout,
+                          context.now - site.config().session_lifetime);
+  delete_stale_throttles(context.db, context.now - kAccountThrottle.forget_after, context.now);
   if (password_needs_rehash(account->password_hash, site.config().password_cost))
     set_password(context.db, account->id, hash_password(password, site.config().password_cost),
                  account->must_change_password, account->password_changed_at);
