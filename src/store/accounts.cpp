@@ -64,8 +64,8 @@ AccountRecord add_account(Poco::Data::Session& session, AccountRecord account) {
   account.id = next_id(session, "accounts");
   const Poco::Nullable<Poco::Int64> unit =
       account.unit_id ? Poco::Nullable<Poco::Int64>(*account.unit_id) : Poco::Nullable<Poco::Int64>();
-  session << "INSERT INTO accounts (id, login, display_name, role, unit_id, password_hash, must_change_password, "
-             "disabled, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  session << sql(session, "INSERT INTO accounts (id, login, display_name, role, unit_id, password_hash, must_change_password, "
+             "disabled, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
       bind(static_cast<Poco::Int64>(account.id)), bind(account.login), bind(account.display_name),
       bind(std::string(role_key(account.role))), bind(unit), bind(account.password_hash),
       bind(flag(account.must_change_password)), bind(flag(account.disabled)),
@@ -75,19 +75,19 @@ AccountRecord add_account(Poco::Data::Session& session, AccountRecord account) {
 
 std::optional<AccountRecord> find_account(Poco::Data::Session& session, std::int64_t id) {
   std::vector<Row> rows;
-  session << std::string(kColumns) + " WHERE id = ?", bind(static_cast<Poco::Int64>(id)), into(rows), now;
+  session << sql(session, std::string(kColumns) + " WHERE id = ?"), bind(static_cast<Poco::Int64>(id)), into(rows), now;
   return first(rows);
 }
 
 std::optional<AccountRecord> find_account_by_login(Poco::Data::Session& session, const std::string& login) {
   std::vector<Row> rows;
-  session << std::string(kColumns) + " WHERE login = ?", bind(login), into(rows), now;
+  session << sql(session, std::string(kColumns) + " WHERE login = ?"), bind(login), into(rows), now;
   return first(rows);
 }
 
 std::vector<AccountRecord> all_accounts(Poco::Data::Session& session) {
   std::vector<Row> rows;
-  session << std::string(kColumns) + " ORDER BY login", into(rows), now;
+  session << sql(session, std::string(kColumns) + " ORDER BY login"), into(rows), now;
   std::vector<AccountRecord> accounts;
   for (const Row& row : rows) accounts.push_back(record(row));
   std::stable_partition(accounts.begin(), accounts.end(),
@@ -97,19 +97,19 @@ std::vector<AccountRecord> all_accounts(Poco::Data::Session& session) {
 
 int count_accounts(Poco::Data::Session& session, Role role) {
   Poco::Int64 count = 0;
-  session << "SELECT COUNT(*) FROM accounts WHERE role = ?", bind(std::string(role_key(role))), into(count), now;
+  session << sql(session, "SELECT COUNT(*) FROM accounts WHERE role = ?"), bind(std::string(role_key(role))), into(count), now;
   return static_cast<int>(count);
 }
 
 void set_password(Poco::Data::Session& session, std::int64_t account, const std::string& hash, bool must_change,
                   std::int64_t when) {
-  session << "UPDATE accounts SET password_hash = ?, must_change_password = ?, password_changed_at = ? WHERE id = ?",
+  session << sql(session, "UPDATE accounts SET password_hash = ?, must_change_password = ?, password_changed_at = ? WHERE id = ?"),
       bind(hash), bind(flag(must_change)), bind(static_cast<Poco::Int64>(when)), bind(static_cast<Poco::Int64>(account)),
       now;
 }
 
 void set_disabled(Poco::Data::Session& session, std::int64_t account, bool disabled) {
-  session << "UPDATE accounts SET disabled = ? WHERE id = ?", bind(flag(disabled)),
+  session << sql(session, "UPDATE accounts SET disabled = ? WHERE id = ?"), bind(flag(disabled)),
       bind(static_cast<Poco::Int64>(account)), now;
 }
 

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace kehoach {
 
@@ -18,7 +19,7 @@ enum class Backend { SQLite, PostgreSQL };
 
 struct DatabaseUrl {
   Backend backend = Backend::SQLite;
-  std::string connection;  // SQLite: the file's path; PostgreSQL: the libpq URI as given
+  std::string connection;  // SQLite: the file's path; PostgreSQL: libpq's "host=… dbname=…" made from the URL
 };
 
 // "postgresql://…" or "postgres://…" is PostgreSQL; "sqlite:PATH" or a plain path is an SQLite file.
@@ -31,6 +32,11 @@ class StoreError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+// The statement as the session's database takes it: the store writes `?` placeholders, which SQLite
+// takes; PostgreSQL (Poco's connector hands the text to libpq as it is) gets $1, $2, … in their place.
+// Every statement of the store goes through it: `session << sql(session, "SELECT … WHERE id = ?"), …`.
+std::string sql(Poco::Data::Session& session, std::string_view statement);
 
 class Database {
  public:

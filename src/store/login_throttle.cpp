@@ -1,4 +1,5 @@
 #include "store/login_throttle.h"
+#include "store/database.h"
 
 #include <Poco/Data/Statement.h>
 #include <Poco/Tuple.h>
@@ -11,7 +12,7 @@ using namespace Poco::Data::Keywords;
 
 ThrottleRecord find_throttle(Poco::Data::Session& session, const std::string& key) {
   std::vector<Poco::Tuple<Poco::Int64, Poco::Int64, Poco::Int64>> rows;
-  session << "SELECT failures, blocked_until, last_failure FROM login_throttle WHERE throttle_key = ?", bind(key),
+  session << sql(session, "SELECT failures, blocked_until, last_failure FROM login_throttle WHERE throttle_key = ?"), bind(key),
       into(rows), now;
   ThrottleRecord record{key, 0, 0, 0};
   if (!rows.empty()) {
@@ -26,18 +27,18 @@ void save_throttle(Poco::Data::Session& session, const ThrottleRecord& record) {
   // No upsert: its syntax differs between SQLite and PostgreSQL. In a transaction, the delete and the
   // insert are one change.
   clear_throttle(session, record.key);
-  session << "INSERT INTO login_throttle (throttle_key, failures, blocked_until, last_failure) VALUES (?, ?, ?, ?)",
+  session << sql(session, "INSERT INTO login_throttle (throttle_key, failures, blocked_until, last_failure) VALUES (?, ?, ?, ?)"),
       bind(record.key), bind(static_cast<Poco::Int64>(record.failures)),
       bind(static_cast<Poco::Int64>(record.blocked_until)), bind(static_cast<Poco::Int64>(record.last_failure)), now;
 }
 
 void clear_throttle(Poco::Data::Session& session, const std::string& key) {
-  session << "DELETE FROM login_throttle WHERE throttle_key = ?", bind(key), now;
+  session << sql(session, "DELETE FROM login_throttle WHERE throttle_key = ?"), bind(key), now;
 }
 
 int delete_stale_throttles(Poco::Data::Session& session, std::int64_t before, std::int64_t now) {
   Poco::Data::Statement remove(session);
-  remove << "DELETE FROM login_throttle WHERE last_failure < ? AND blocked_until < ?",
+  remove << sql(session, "DELETE FROM login_throttle WHERE last_failure < ? AND blocked_until < ?"),
       bind(static_cast<Poco::Int64>(before)), bind(static_cast<Poco::Int64>(now));
   return static_cast<int>(remove.execute());
 }

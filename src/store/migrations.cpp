@@ -1,4 +1,5 @@
 #include "store/migrations.h"
+#include "store/database.h"
 
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
@@ -96,16 +97,16 @@ const std::vector<Migration> kMigrations = {
 std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 void ensure_record_table(Poco::Data::Session& session) {
-  session << "CREATE TABLE IF NOT EXISTS schema_migrations ("
+  session << sql(session, "CREATE TABLE IF NOT EXISTS schema_migrations ("
              " version BIGINT PRIMARY KEY,"
              " name VARCHAR(200) NOT NULL,"
-             " applied_at BIGINT NOT NULL)",
+             " applied_at BIGINT NOT NULL)"),
       now;
 }
 
 std::vector<int> recorded(Poco::Data::Session& session) {
   std::vector<Poco::Int64> numbers;
-  session << "SELECT version FROM schema_migrations ORDER BY version", into(numbers), now;
+  session << sql(session, "SELECT version FROM schema_migrations ORDER BY version"), into(numbers), now;
   return {numbers.begin(), numbers.end()};
 }
 
@@ -132,8 +133,8 @@ int apply_migrations(Database& database) {
     for (const Migration& migration : kMigrations) {
       if (std::find(done.begin(), done.end(), migration.number) != done.end()) continue;
       Transaction transaction(database, session);
-      for (const std::string& statement : migration.statements) session << statement, now;
-      session << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+      for (const std::string& statement : migration.statements) session << sql(session, statement), now;
+      session << sql(session, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
           bind(static_cast<Poco::Int64>(migration.number)), bind(migration.name), bind(now_seconds()), now;
       transaction.commit();
       ++applied;

@@ -1,4 +1,5 @@
 #include "store/sessions.h"
+#include "store/database.h"
 
 #include <Poco/Data/Statement.h>
 #include <Poco/Tuple.h>
@@ -10,8 +11,8 @@ namespace kehoach {
 using namespace Poco::Data::Keywords;
 
 void add_session(Poco::Data::Session& session, const SessionRecord& record) {
-  session << "INSERT INTO sessions (token_hash, account_id, csrf_token, created_at, last_seen, notice) "
-             "VALUES (?, ?, ?, ?, ?, ?)",
+  session << sql(session, "INSERT INTO sessions (token_hash, account_id, csrf_token, created_at, last_seen, notice) "
+             "VALUES (?, ?, ?, ?, ?, ?)"),
       bind(record.token_hash), bind(static_cast<Poco::Int64>(record.account_id)), bind(record.csrf_token),
       bind(static_cast<Poco::Int64>(record.created_at)), bind(static_cast<Poco::Int64>(record.last_seen)),
       bind(record.notice), now;
@@ -19,7 +20,7 @@ void add_session(Poco::Data::Session& session, const SessionRecord& record) {
 
 std::optional<SessionRecord> find_session(Poco::Data::Session& session, const std::string& token_hash) {
   std::vector<Poco::Tuple<std::string, Poco::Int64, std::string, Poco::Int64, Poco::Int64, std::string>> rows;
-  session << "SELECT token_hash, account_id, csrf_token, created_at, last_seen, notice FROM sessions WHERE token_hash = ?",
+  session << sql(session, "SELECT token_hash, account_id, csrf_token, created_at, last_seen, notice FROM sessions WHERE token_hash = ?"),
       bind(token_hash), into(rows), now;
   if (rows.empty()) return std::nullopt;
   const auto& row = rows.front();
@@ -27,25 +28,25 @@ std::optional<SessionRecord> find_session(Poco::Data::Session& session, const st
 }
 
 void touch_session(Poco::Data::Session& session, const std::string& token_hash, std::int64_t when) {
-  session << "UPDATE sessions SET last_seen = ? WHERE token_hash = ?", bind(static_cast<Poco::Int64>(when)),
+  session << sql(session, "UPDATE sessions SET last_seen = ? WHERE token_hash = ?"), bind(static_cast<Poco::Int64>(when)),
       bind(token_hash), now;
 }
 
 void set_session_notice(Poco::Data::Session& session, const std::string& token_hash, const std::string& notice) {
-  session << "UPDATE sessions SET notice = ? WHERE token_hash = ?", bind(notice), bind(token_hash), now;
+  session << sql(session, "UPDATE sessions SET notice = ? WHERE token_hash = ?"), bind(notice), bind(token_hash), now;
 }
 
 void delete_session(Poco::Data::Session& session, const std::string& token_hash) {
-  session << "DELETE FROM sessions WHERE token_hash = ?", bind(token_hash), now;
+  session << sql(session, "DELETE FROM sessions WHERE token_hash = ?"), bind(token_hash), now;
 }
 
 void delete_sessions_of(Poco::Data::Session& session, std::int64_t account) {
-  session << "DELETE FROM sessions WHERE account_id = ?", bind(static_cast<Poco::Int64>(account)), now;
+  session << sql(session, "DELETE FROM sessions WHERE account_id = ?"), bind(static_cast<Poco::Int64>(account)), now;
 }
 
 int delete_expired_sessions(Poco::Data::Session& session, std::int64_t idle_before, std::int64_t begun_before) {
   Poco::Data::Statement remove(session);
-  remove << "DELETE FROM sessions WHERE last_seen < ? OR created_at < ?", bind(static_cast<Poco::Int64>(idle_before)),
+  remove << sql(session, "DELETE FROM sessions WHERE last_seen < ? OR created_at < ?"), bind(static_cast<Poco::Int64>(idle_before)),
       bind(static_cast<Poco::Int64>(begun_before));
   return static_cast<int>(remove.execute());
 }

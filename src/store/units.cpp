@@ -67,7 +67,7 @@ std::optional<Tier> tier_from_key(const std::string& key) {
 
 UnitRecord add_unit(Poco::Data::Session& session, UnitRecord unit) {
   unit.id = next_id(session, "units");
-  session << "INSERT INTO units (id, parent_id, tier, level_word, name, name_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  session << sql(session, "INSERT INTO units (id, parent_id, tier, level_word, name, name_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
       bind(static_cast<Poco::Int64>(unit.id)), bind(nullable(unit.parent_id)), bind(std::string(tier_key(unit.tier))),
       bind(unit.level_word), bind(unit.name), bind(name_key(unit.full_name())), bind(static_cast<Poco::Int64>(unit.created_at)),
       now;
@@ -76,7 +76,7 @@ UnitRecord add_unit(Poco::Data::Session& session, UnitRecord unit) {
 
 std::optional<UnitRecord> find_unit(Poco::Data::Session& session, std::int64_t id) {
   std::vector<Row> rows;
-  session << std::string(kColumns) + " WHERE id = ?", bind(static_cast<Poco::Int64>(id)), into(rows), now;
+  session << sql(session, std::string(kColumns) + " WHERE id = ?"), bind(static_cast<Poco::Int64>(id)), into(rows), now;
   if (rows.empty()) return std::nullopt;
   return record(rows.front());
 }
@@ -86,10 +86,10 @@ std::optional<UnitRecord> find_child_unit(Poco::Data::Session& session, std::opt
   std::vector<Row> rows;
   const std::string key = name_key(full_name);
   if (parent)
-    session << std::string(kColumns) + " WHERE parent_id = ? AND name_key = ?", bind(static_cast<Poco::Int64>(*parent)),
+    session << sql(session, std::string(kColumns) + " WHERE parent_id = ? AND name_key = ?"), bind(static_cast<Poco::Int64>(*parent)),
         bind(key), into(rows), now;
   else
-    session << std::string(kColumns) + " WHERE parent_id IS NULL AND name_key = ?", bind(key), into(rows), now;
+    session << sql(session, std::string(kColumns) + " WHERE parent_id IS NULL AND name_key = ?"), bind(key), into(rows), now;
   if (rows.empty()) return std::nullopt;
   return record(rows.front());
 }
@@ -97,9 +97,9 @@ std::optional<UnitRecord> find_child_unit(Poco::Data::Session& session, std::opt
 std::vector<UnitRecord> child_units(Poco::Data::Session& session, std::optional<std::int64_t> parent) {
   std::vector<Row> rows;
   if (parent)
-    session << std::string(kColumns) + " WHERE parent_id = ?", bind(static_cast<Poco::Int64>(*parent)), into(rows), now;
+    session << sql(session, std::string(kColumns) + " WHERE parent_id = ?"), bind(static_cast<Poco::Int64>(*parent)), into(rows), now;
   else
-    session << std::string(kColumns) + " WHERE parent_id IS NULL", into(rows), now;
+    session << sql(session, std::string(kColumns) + " WHERE parent_id IS NULL"), into(rows), now;
   std::vector<UnitRecord> units = records(rows);
   std::sort(units.begin(), units.end(), by_id);
   return units;
@@ -107,7 +107,7 @@ std::vector<UnitRecord> child_units(Poco::Data::Session& session, std::optional<
 
 std::vector<UnitRecord> unit_tree_list(Poco::Data::Session& session) {
   std::vector<Row> rows;
-  session << std::string(kColumns), into(rows), now;
+  session << sql(session, std::string(kColumns)), into(rows), now;
   std::vector<UnitRecord> all = records(rows);
   std::sort(all.begin(), all.end(), by_id);
   std::map<std::int64_t, std::vector<const UnitRecord*>> children;
@@ -134,7 +134,7 @@ bool unit_within(Poco::Data::Session& session, std::int64_t unit, std::int64_t a
     if (*current == ancestor) return true;
     Poco::Nullable<Poco::Int64> parent;
     Poco::Data::Statement select(session);
-    select << "SELECT parent_id FROM units WHERE id = ?", bind(static_cast<Poco::Int64>(*current)), into(parent);
+    select << sql(session, "SELECT parent_id FROM units WHERE id = ?"), bind(static_cast<Poco::Int64>(*current)), into(parent);
     if (select.execute() == 0 || parent.isNull()) return false;
     current = parent.value();
   }

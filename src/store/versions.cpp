@@ -40,7 +40,7 @@ VersionRecord record(const Row& row) {
 
 std::vector<VersionRecord> select_versions(Poco::Data::Session& session, std::int64_t unit, int year, WorkKind kind) {
   std::vector<Row> rows;
-  session << std::string(kColumns) + " WHERE unit_id = ? AND plan_year = ? AND kind = ? ORDER BY number DESC",
+  session << sql(session, std::string(kColumns) + " WHERE unit_id = ? AND plan_year = ? AND kind = ? ORDER BY number DESC"),
       bind(static_cast<Poco::Int64>(unit)), bind(static_cast<Poco::Int64>(year)), bind(std::string(work_kind_key(kind))),
       into(rows), now;
   std::vector<VersionRecord> versions;
@@ -80,9 +80,9 @@ const char* work_state_key(WorkState state) {
 
 void record_stored_file(Poco::Data::Session& session, const std::string& sha256, std::int64_t size, std::int64_t when) {
   Poco::Int64 known = 0;
-  session << "SELECT COUNT(*) FROM stored_files WHERE sha256 = ?", bind(sha256), into(known), now;
+  session << sql(session, "SELECT COUNT(*) FROM stored_files WHERE sha256 = ?"), bind(sha256), into(known), now;
   if (known > 0) return;
-  session << "INSERT INTO stored_files (sha256, byte_size, created_at) VALUES (?, ?, ?)", bind(sha256),
+  session << sql(session, "INSERT INTO stored_files (sha256, byte_size, created_at) VALUES (?, ?, ?)"), bind(sha256),
       bind(static_cast<Poco::Int64>(size)), bind(static_cast<Poco::Int64>(when)), now;
 }
 
@@ -90,27 +90,27 @@ VersionRecord add_version(Poco::Data::Session& session, VersionRecord version, c
   if (version.state == WorkState::NotStarted) throw StoreError("một phiên bản đã lưu không thể ở trạng thái chưa bắt đầu.");
   version.id = next_id(session, "versions");
   Poco::Nullable<Poco::Int64> last;
-  session << "SELECT MAX(number) FROM versions WHERE unit_id = ? AND plan_year = ? AND kind = ?",
+  session << sql(session, "SELECT MAX(number) FROM versions WHERE unit_id = ? AND plan_year = ? AND kind = ?"),
       bind(static_cast<Poco::Int64>(version.unit_id)), bind(static_cast<Poco::Int64>(version.year)),
       bind(std::string(work_kind_key(version.kind))), into(last), now;
   version.number = last.isNull() ? 1 : static_cast<int>(last.value()) + 1;
   const Poco::Nullable<Poco::Int64> by =
       version.created_by ? Poco::Nullable<Poco::Int64>(*version.created_by) : Poco::Nullable<Poco::Int64>();
-  session << "INSERT INTO versions (id, unit_id, plan_year, kind, number, state, created_at, created_by) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  session << sql(session, "INSERT INTO versions (id, unit_id, plan_year, kind, number, state, created_at, created_by) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
       bind(static_cast<Poco::Int64>(version.id)), bind(static_cast<Poco::Int64>(version.unit_id)),
       bind(static_cast<Poco::Int64>(version.year)), bind(std::string(work_kind_key(version.kind))),
       bind(static_cast<Poco::Int64>(version.number)), bind(std::string(work_state_key(version.state))),
       bind(static_cast<Poco::Int64>(version.created_at)), bind(by), now;
   for (const VersionFile& file : files)
-    session << "INSERT INTO version_files (version_id, file_role, file_name, sha256) VALUES (?, ?, ?, ?)",
+    session << sql(session, "INSERT INTO version_files (version_id, file_role, file_name, sha256) VALUES (?, ?, ?, ?)"),
         bind(static_cast<Poco::Int64>(version.id)), bind(file.role), bind(file.name), bind(file.sha256), now;
   return version;
 }
 
 std::optional<VersionRecord> find_version(Poco::Data::Session& session, std::int64_t id) {
   std::vector<Row> rows;
-  session << std::string(kColumns) + " WHERE id = ?", bind(static_cast<Poco::Int64>(id)), into(rows), now;
+  session << sql(session, std::string(kColumns) + " WHERE id = ?"), bind(static_cast<Poco::Int64>(id)), into(rows), now;
   if (rows.empty()) return std::nullopt;
   return record(rows.front());
 }
@@ -127,7 +127,7 @@ std::vector<VersionRecord> versions_of(Poco::Data::Session& session, std::int64_
 
 std::vector<VersionFile> version_files(Poco::Data::Session& session, std::int64_t version) {
   std::vector<Poco::Tuple<std::string, std::string, std::string>> rows;
-  session << "SELECT file_role, file_name, sha256 FROM version_files WHERE version_id = ? ORDER BY file_role, file_name",
+  session << sql(session, "SELECT file_role, file_name, sha256 FROM version_files WHERE version_id = ? ORDER BY file_role, file_name"),
       bind(static_cast<Poco::Int64>(version)), into(rows), now;
   std::vector<VersionFile> files;
   for (const auto& row : rows) files.push_back({row.get<0>(), row.get<1>(), row.get<2>()});

@@ -156,3 +156,58 @@ TEST_CASE("the style sheet is served by its exact name only") {
   CHECK(browser.get("/static/..%2F..%2FCMakeLists.txt").status == 404);
   CHECK(browser.get("/static/../server.cpp").status == 404);
 }
+
+TEST_CASE("behind the trusted proxy: TLS as it says (Secure cookies, HSTS, an https Origin) and the browser's address") {
+  TestServer server({}, [](SiteConfig& config) { config.trusted_proxy = "127.0.0.1"; });
+  const SmallTree tree(server);
+  server.account("xa.anhoathinh", Role::CommuneOfficer, tree.commune_a.id);
+  Browser browser = server.browser();
+  const std::string https_origin = "https://127.0.0.1:" + std::to_string(server.port());
+  const std::vector<std::pair<std::string, std::string>> forwarded{{"X-Forwarded-Proto", "https"},
+                                                                   {"X-Forwarded-For", "203.0.113.9"}};
+  const Page login = browser.send("GET", "/dang-nhap", "", "", forwarded);
+  CHECK(login.header("strict-transport-security") == "max-age=31536000");
+  REQUIRE_FALSE(login.set_cookies.empty());
+  CHECK(login.set_cookies.front().find("; Secure") != std::string::npos);
+  const Fields credentials{{"ten-dang-nhap", "xa.anhoathinh"}, {"mat-khau", "mat khau cua toi"}, {"csrf", login.csrf()}};
+  // Through TLS the page's origin is https: the plain one is another site.
+  CHECK(browser.post("/dang-nhap", credentials, std::nullopt, forwarded).status == 403);
+  auto through_proxy = forwarded;
+  through_proxy.emplace_back("Origin", https_origin);
+  const Page signed_in = browser.send("POST", "/dang-nhap", "application/x-www-form-urlencoded", form_encoded(credentials),
+                                      through_proxy);
+  CHECK(signed_in.status == 303);
+  REQUIRE_FALSE(signed_in.set_cookies.empty());
+  CHECK(signed_in.set_cookies.front().find("kehoach_session=") == 0);
+  CHECK(signed_in.set_cookies.front().find("; Secure") != std::string::npos);
+  // Failures count against the browser's address, not the proxy's.
+  Browser guesser = server.browser();
+  for (int i = 0; i < 20; ++i) {
+    const std::string token = guesser.send("GET", "/dang-nhap", "", "", forwarded).csrf();
+    guesser.send("POST", "/dang-nhap", "application/x-www-form-urlencoded",
+                 form_encoded({{"ten-dang-nhap", "ten" + std::to_string(i)}, {"mat-khau", "sai"}, {"csrf", token}}),
+                 through_proxy);
+  }
+  Poco::Data::Session db = server.site().database().session();
+  Poco::Int64 blocked = 0;
+  db << "SELECT COUNT(*) FROM login_throttle WHERE throttle_key = 'dia-chi:203.0.113.9' AND failures = 20",
+      Poco::Data::Keywords::into(blocked), Poco::Data::Keywords::now;
+  CHECK(blocked == 1);
+}
+
+TEST_CASE("without a trusted proxy, X-Forwarded-Proto and X-Forwarded-For are not believed") {
+  TestServer server;
+  Browser browser = server.browser();
+  const Page login = browser.send("GET", "/dang-nhap", "", "", {{"X-Forwarded-Proto", "https"}});
+  CHECK(login.header("strict-transport-security").empty());
+  REQUIRE_FALSE(login.set_cookies.empty());
+  CHECK(login.set_cookies.front().find("Secure") == std::string::npos);
+}
+
+TEST_CASE("--secure-cookies: every cookie says Secure") {
+  TestServer server({}, [](SiteConfig& config) { config.secure_cookies = true; });
+  Browser browser = server.browser();
+  const Page login = browser.get("/dang-nhap");
+  REQUIRE_FALSE(login.set_cookies.empty());
+  CHECK(login.set_cookies.front().find("; Secure") != std::string::npos);
+}

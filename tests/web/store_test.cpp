@@ -73,7 +73,11 @@ TEST_CASE("database URLs: a path or sqlite: is SQLite, postgresql:// is PostgreS
   CHECK(parse_database_url("/srv/kehoach/kehoach.db").backend == Backend::SQLite);
   CHECK(parse_database_url("sqlite:du-lieu/k.db").connection == "du-lieu/k.db");
   CHECK(parse_database_url("postgresql://kehoach@localhost/kehoach").backend == Backend::PostgreSQL);
-  CHECK(parse_database_url("postgres://kehoach@localhost/kehoach").connection == "postgres://kehoach@localhost/kehoach");
+  // Poco's connector takes libpq's keywords, not a URL.
+  CHECK(parse_database_url("postgres://kehoach@localhost/kehoach").connection == "host=localhost dbname=kehoach user=kehoach");
+  CHECK(parse_database_url("postgresql://k:b%C3%AD@db.tinh.vn:5433/kehoach?sslmode=require").connection ==
+        "host=db.tinh.vn port=5433 dbname=kehoach user=k password=bí sslmode=require");
+  CHECK_THROWS_AS(parse_database_url("postgresql://k:a%20b@localhost/kehoach"), StoreError);
   CHECK_THROWS_AS(parse_database_url("mysql://localhost/kehoach"), StoreError);
   CHECK_THROWS_AS(parse_database_url(""), StoreError);
   CHECK_THROWS_AS(parse_database_url("sqlite:"), StoreError);

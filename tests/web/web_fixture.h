@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <cctype>
+#include <cstdlib>
 #include <functional>
 #include <cstdint>
 #include <map>
@@ -162,12 +163,49 @@ class Browser {
   std::map<std::string, std::string> cookies_;
 };
 
+// With KEHOACH_TEST_POSTGRESQL=postgresql://USER@HOST:PORT/DB (a user who may create databases), each
+// server gets a new PostgreSQL database of its own, dropped afterwards, instead of an SQLite file: the
+// same tests on both (run them one at a time: ctest -j1).
+class ScratchPostgresql {
+ public:
+  ScratchPostgresql() {
+    const char* url = std::getenv("KEHOACH_TEST_POSTGRESQL");
+    if (!url || !*url) return;
+    admin_url_ = url;
+    name_ = "kehoach_test_" + random_token().substr(0, 12);
+    for (char& c : name_) c = std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_';
+    Database admin(parse_database_url(admin_url_), 1);
+    Poco::Data::Session db = admin.session();
+    db << "CREATE DATABASE " + name_, Poco::Data::Keywords::now;
+  }
+  ~ScratchPostgresql() {
+    if (name_.empty()) return;
+    try {
+      Database admin(parse_database_url(admin_url_), 1);
+      Poco::Data::Session db = admin.session();
+      db << "DROP DATABASE " + name_ + " WITH (FORCE)", Poco::Data::Keywords::now;
+    } catch (...) {  // left for whoever owns the test server to drop
+    }
+  }
+  // The URL of the database made, or "" (then the site takes its SQLite file).
+  std::string url() const {
+    if (name_.empty()) return "";
+    return admin_url_.substr(0, admin_url_.rfind('/') + 1) + name_;
+  }
+
+ private:
+  std::string admin_url_, name_;
+};
+
 class TestServer {
  public:
-  explicit TestServer(const std::function<void(WebServer&)>& before_start = {}) {
+  explicit TestServer(const std::function<void(WebServer&)>& before_start = {},
+                      const std::function<void(SiteConfig&)>& configure = {}) {
     SiteConfig config = make_site_config(scratch_.file("data"));
+    config.database_url = postgresql_.url();
     config.password_cost = minimum_password_cost();
     config.clock = [this] { return clock_.load(); };
+    if (configure) configure(config);
     site_ = std::make_unique<Site>(std::move(config));
     server_ = std::make_unique<WebServer>(*site_, ServerOptions{"127.0.0.1:0", 8, nullptr});
     if (before_start) before_start(*server_);
@@ -228,6 +266,7 @@ class TestServer {
 
  private:
   ScratchFolder scratch_;
+  ScratchPostgresql postgresql_;
   std::atomic<std::int64_t> clock_{1'780'000'000};  // a day in 2026
   std::unique_ptr<Site> site_;
   std::unique_ptr<WebServer> server_;
