@@ -148,21 +148,31 @@ Session Database::session() {
   }
 }
 
-Transaction::Transaction(Database& database, Session& session) : session_(session) {
-  if (database.backend() == Backend::SQLite) lock_ = std::unique_lock<std::mutex>(database.sqlite_writes_);
-  session_.begin();
+// SQLite: BEGIN IMMEDIATE takes the write lock at once. Poco's begin() says BEGIN (deferred), whose first
+// read takes a snapshot; in WAL mode, a write after another connection's commit (a session touched
+// meanwhile) would then fail with SQLITE_BUSY_SNAPSHOT instead of waiting.
+Transaction::Transaction(Database& database, Session& session)
+    : session_(session), sqlite_(database.backend() == Backend::SQLite) {
+  if (sqlite_) {
+    lock_ = std::unique_lock<std::mutex>(database.sqlite_writes_);
+    session_ << "BEGIN IMMEDIATE", Poco::Data::Keywords::now;
+  } else {
+    session_.begin();
+  }
 }
 
 Transaction::~Transaction() {
   if (done_) return;
   try {
-    session_.rollback();
+    if (sqlite_) session_ << "ROLLBACK", Poco::Data::Keywords::now;
+    else session_.rollback();
   } catch (...) {  // the connection is gone: the database has dropped the transaction itself
   }
 }
 
 void Transaction::commit() {
-  session_.commit();
+  if (sqlite_) session_ << "COMMIT", Poco::Data::Keywords::now;
+  else session_.commit();
   done_ = true;
 }
 

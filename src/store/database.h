@@ -75,6 +75,7 @@ class Transaction {
  private:
   std::unique_lock<std::mutex> lock_;
   Poco::Data::Session& session_;
+  bool sqlite_;
   bool done_ = false;
 };
 

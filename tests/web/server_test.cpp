@@ -107,3 +107,30 @@ TEST_CASE("the demo: Hà Tĩnh, An Hòa Thịnh with the villages of its thon.cs
   CHECK(again[2].account.id == accounts[2].account.id);
   CHECK(again[2].one_time_password != accounts[2].one_time_password);
 }
+
+TEST_CASE("many browsers at once: reads and writes of the same tables never fail for one another") {
+  TestServer server;
+  const SmallTree tree(server);
+  for (int i = 0; i < 6; ++i) server.account("quantri" + std::to_string(i), Role::Administrator, std::nullopt);
+  const std::uint16_t port = server.port();
+  std::vector<std::future<std::vector<int>>> done;
+  for (int i = 0; i < 6; ++i)
+    done.push_back(std::async(std::launch::async, [port, i, province = tree.province.id] {
+      std::vector<int> statuses;
+      Browser browser(port);
+      statuses.push_back(TestServer::sign_in(browser, "quantri" + std::to_string(i)).status);
+      for (int j = 0; j < 8; ++j) {
+        const Page added = browser.submit("/quan-tri/don-vi", "/quan-tri/don-vi",
+                                          {{"cap", "Xã"}, {"ten", "Xã số " + std::to_string(i * 100 + j)},
+                                           {"thuoc", std::to_string(province)}});
+        statuses.push_back(added.status);
+        statuses.push_back(browser.get("/quan-tri/tai-khoan").status);
+        Browser stranger(port);
+        statuses.push_back(TestServer::sign_in(stranger, "quantri" + std::to_string(i), "sai").status);
+      }
+      return statuses;
+    }));
+  for (auto& result : done)
+    for (int status : result.get()) CHECK((status == 200 || status == 303 || status == 422 || status == 429));
+  CHECK(server.count("units") == 5 + 6 * 8);
+}
