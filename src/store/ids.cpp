@@ -17,4 +17,10 @@ std::int64_t next_id(Poco::Data::Session& session, const std::string& table) {
   return next - 1;
 }
 
+void lock_table(Poco::Data::Session& session, const std::string& table) {
+  Poco::Data::Statement update(session);
+  update << sql(session, "UPDATE id_counters SET next_id = next_id WHERE table_name = ?"), bind(table);
+  if (update.execute() != 1) throw StoreError("cơ sở dữ liệu thiếu bộ đếm mã của bảng " + table + ".");
+}
+
 }  // namespace kehoach

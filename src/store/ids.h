@@ -13,4 +13,10 @@ namespace kehoach {
 // The next id of `table` ("units", "accounts", "versions": a counter each, made by the migrations).
 std::int64_t next_id(Poco::Data::Session& session, const std::string& table);
 
+// Takes the lock of `table`'s counter until the transaction ends, without taking an id: the first step of
+// a transaction that looks for a duplicate (a unit's name, a login, a version's number) before it inserts,
+// so that two of them on PostgreSQL run one after the other instead of both inserting (SQLite has one
+// writer at a time anyway).
+void lock_table(Poco::Data::Session& session, const std::string& table);
+
 }  // namespace kehoach

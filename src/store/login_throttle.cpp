@@ -2,6 +2,7 @@
 #include "store/database.h"
 
 #include <Poco/Data/Statement.h>
+#include <Poco/Exception.h>
 #include <Poco/Tuple.h>
 
 #include <vector>
@@ -23,10 +24,31 @@ ThrottleRecord find_throttle(Poco::Data::Session& session, const std::string& ke
   return record;
 }
 
+void ensure_throttle(Poco::Data::Session& session, const std::string& key) {
+  // No upsert: its syntax differs between SQLite and PostgreSQL. Two requests may both insert: the
+  // second one's is refused by the key, and the row is there, which is all that is wanted.
+  try {
+    session << sql(session, "INSERT INTO login_throttle (throttle_key, failures, blocked_until, last_failure) "
+                            "SELECT ?, 0, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM login_throttle WHERE throttle_key = ?)"),
+        bind(key), bind(key), now;
+  } catch (const Poco::Exception&) {
+    Poco::Int64 there = 0;
+    session << sql(session, "SELECT COUNT(*) FROM login_throttle WHERE throttle_key = ?"), bind(key), into(there), now;
+    if (there == 0) throw;
+  }
+}
+
+ThrottleRecord lock_throttle(Poco::Data::Session& session, const std::string& key) {
+  session << sql(session, "UPDATE login_throttle SET failures = failures WHERE throttle_key = ?"), bind(key), now;
+  return find_throttle(session, key);
+}
+
 void save_throttle(Poco::Data::Session& session, const ThrottleRecord& record) {
-  // No upsert: its syntax differs between SQLite and PostgreSQL. In a transaction, the delete and the
-  // insert are one change.
-  clear_throttle(session, record.key);
+  Poco::Data::Statement update(session);
+  update << sql(session, "UPDATE login_throttle SET failures = ?, blocked_until = ?, last_failure = ? WHERE throttle_key = ?"),
+      bind(static_cast<Poco::Int64>(record.failures)), bind(static_cast<Poco::Int64>(record.blocked_until)),
+      bind(static_cast<Poco::Int64>(record.last_failure)), bind(record.key);
+  if (update.execute() > 0) return;
   session << sql(session, "INSERT INTO login_throttle (throttle_key, failures, blocked_until, last_failure) VALUES (?, ?, ?, ?)"),
       bind(record.key), bind(static_cast<Poco::Int64>(record.failures)),
       bind(static_cast<Poco::Int64>(record.blocked_until)), bind(static_cast<Poco::Int64>(record.last_failure)), now;

@@ -17,7 +17,17 @@ struct ThrottleRecord {
 
 // The key's record, or a fresh one (no failures) when it has none.
 ThrottleRecord find_throttle(Poco::Data::Session& session, const std::string& key);
-// Writes the record (inserted or replaced). Within a transaction.
+
+// Counting a failure, which many requests may do at once for one key (an office's address):
+//   ensure_throttle(db, key);                      // outside the transaction: the key's row exists
+//   Transaction transaction(database, db);
+//   ThrottleRecord record = lock_throttle(db, key);  // its row locked until the transaction ends
+//   save_throttle(db, after_failure(record, …));
+//   transaction.commit();
+// so that no failure is lost and no two requests insert the same key.
+void ensure_throttle(Poco::Data::Session& session, const std::string& key);
+ThrottleRecord lock_throttle(Poco::Data::Session& session, const std::string& key);
+// Writes the record (updated; inserted when the key's row went meanwhile). Within a transaction.
 void save_throttle(Poco::Data::Session& session, const ThrottleRecord& record);
 void clear_throttle(Poco::Data::Session& session, const std::string& key);
 // Records of keys whose last failure was before `before` and that wait no longer: names tried once by

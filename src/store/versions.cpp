@@ -88,7 +88,7 @@ void record_stored_file(Poco::Data::Session& session, const std::string& sha256,
 
 VersionRecord add_version(Poco::Data::Session& session, VersionRecord version, const std::vector<VersionFile>& files) {
   if (version.state == WorkState::NotStarted) throw StoreError("một phiên bản đã lưu không thể ở trạng thái chưa bắt đầu.");
-  version.id = next_id(session, "versions");
+  version.id = next_id(session, "versions");  // and the counter's lock: one new version at a time
   Poco::Nullable<Poco::Int64> last;
   session << sql(session, "SELECT MAX(number) FROM versions WHERE unit_id = ? AND plan_year = ? AND kind = ?"),
       bind(static_cast<Poco::Int64>(version.unit_id)), bind(static_cast<Poco::Int64>(version.year)),

@@ -42,8 +42,9 @@ struct VersionFile {
 // Records a file of the content store (store/file_store.h) once; within the transaction that uses it.
 void record_stored_file(Poco::Data::Session& session, const std::string& sha256, std::int64_t size, std::int64_t when);
 
-// A new version of the unit's work: numbered after the last one of its unit, year and kind. Within a
-// transaction, with its files.
+// A new version of the unit's work: numbered after the last one of its unit, year and kind (the id is
+// taken first, whose counter's lock keeps two saves from taking one number). Within a transaction, with
+// its files.
 VersionRecord add_version(Poco::Data::Session& session, VersionRecord version, const std::vector<VersionFile>& files);
 
 std::optional<VersionRecord> find_version(Poco::Data::Session& session, std::int64_t id);

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "store/database.h"
+#include "store/ids.h"
 #include "store/sessions.h"
 #include "store/units.h"
 #include "text/hidden_characters.h"
@@ -88,6 +89,7 @@ std::optional<NewPassword> create_account(Site& site, Poco::Data::Session& db, c
   account.created_at = site.now();
   NewPassword made = with_new_password(site, std::move(account));
   Transaction transaction(site.database(), db);
+  lock_table(db, "accounts");
   if (find_account_by_login(db, login)) {
     errors.add("ten-dang-nhap", "Đã có tài khoản \"" + login + "\"; hãy chọn tên đăng nhập khác.");
     return std::nullopt;
@@ -133,6 +135,8 @@ NewPassword init_administrator(Site& site, const std::string& name) {
   account.created_at = site.now();
   NewPassword made = with_new_password(site, std::move(account));
   Transaction transaction(site.database(), db);
+  lock_table(db, "accounts");
+  if (find_account_by_login(db, login)) throw std::invalid_argument("tài khoản \"" + login + "\" vừa được tạo; hãy chạy lại lệnh.");
   made.account = add_account(db, made.account);
   transaction.commit();
   return made;

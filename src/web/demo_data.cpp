@@ -8,6 +8,7 @@
 #include "read/unit_tree_reader.h"
 #include "store/accounts.h"
 #include "store/database.h"
+#include "store/ids.h"
 #include "store/units.h"
 #include "web/unit_admin.h"
 
@@ -44,6 +45,7 @@ UnitRecord ensure_unit(Site& site, Poco::Data::Session& db, std::optional<std::i
   unit.name = name;
   unit.created_at = site.now();
   Transaction transaction(site.database(), db);
+  lock_table(db, "units");
   if (std::optional<UnitRecord> there = find_child_unit(db, parent, unit.full_name())) return *there;
   unit = add_unit(db, unit);
   transaction.commit();

@@ -4,6 +4,7 @@
 
 #include "read/unit_cells.h"
 #include "store/database.h"
+#include "store/ids.h"
 #include "text/unicode.h"
 #include "web/access.h"
 
@@ -99,6 +100,7 @@ std::optional<UnitRecord> create_unit(Site& site, Poco::Data::Session& db, const
   unit.name = name.name;
   unit.created_at = site.now();
   Transaction transaction(site.database(), db);
+  lock_table(db, "units");
   if (find_child_unit(db, unit.parent_id, unit.full_name())) {
     errors.add("ten", "Đã có " + unit.full_name() + where_it_lies(parent) + ".");
     return std::nullopt;
@@ -119,6 +121,7 @@ UnitImport import_unit_tree(Site& site, Poco::Data::Session& db, const UnitTree&
   }
   UnitImport summary;
   Transaction transaction(site.database(), db);
+  lock_table(db, "units");
   std::map<int, std::optional<UnitRecord>> made;  // tree node → its unit (the root: `parent`)
   made[0] = parent;
   for (int index : tree.preorder()) {

@@ -88,9 +88,11 @@ Reply sign_in(RequestContext& context) {
   const bool usable = account && !account->disabled;
   const bool verified = verify_password(usable ? account->password_hash : site.decoy_password_hash(), password) && usable;
   if (!verified) {
+    ensure_throttle(context.db, account_key);
+    ensure_throttle(context.db, address_key);
     Transaction transaction(site.database(), context.db);
-    save_throttle(context.db, after_failure(find_throttle(context.db, account_key), kAccountThrottle, context.now));
-    save_throttle(context.db, after_failure(find_throttle(context.db, address_key), kAddressThrottle, context.now));
+    save_throttle(context.db, after_failure(lock_throttle(context.db, account_key), kAccountThrottle, context.now));
+    save_throttle(context.db, after_failure(lock_throttle(context.db, address_key), kAddressThrottle, context.now));
     transaction.commit();
     return refused(context, login, "Tên đăng nhập hoặc mật khẩu không đúng.", 422);
   }

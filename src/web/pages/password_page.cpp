@@ -55,8 +55,9 @@ Reply change_password(RequestContext& context) {
   if (current.empty()) {
     errors.add("mat-khau-hien-tai", "Hãy nhập mật khẩu hiện tại.");
   } else if (!verify_password(account.password_hash, current)) {
+    ensure_throttle(context.db, key);
     Transaction transaction(site.database(), context.db);
-    save_throttle(context.db, after_failure(find_throttle(context.db, key), kAccountThrottle, context.now));
+    save_throttle(context.db, after_failure(lock_throttle(context.db, key), kAccountThrottle, context.now));
     transaction.commit();
     errors.add("mat-khau-hien-tai", "Mật khẩu hiện tại không đúng.");
   }
