@@ -63,6 +63,7 @@ class WebServer::Dispatcher : public Poco::Net::HTTPRequestHandler {
       log_problem(request.getMethod(), route, e.what());
       reply = bare_error(request, 500, secure);
     }
+    finish_body(request, reply);
     try {
       send_reply(reply, response, secure);
     } catch (const std::exception&) {  // the browser went away: nothing to tell it
@@ -76,8 +77,10 @@ class WebServer::Dispatcher : public Poco::Net::HTTPRequestHandler {
     Site& site = server_.site_;
     const std::string method = request.getMethod();
     Poco::URI uri;
+    Poco::URI::QueryParameters query;
     try {
       uri = Poco::URI(request.getURI());
+      query = uri.getQueryParameters();  // a bad %-escape is the browser's request that is wrong
     } catch (const Poco::Exception&) {
       return bare_error(request, 400, secure);
     }
@@ -87,7 +90,7 @@ class WebServer::Dispatcher : public Poco::Net::HTTPRequestHandler {
     context.secure = secure;
     context.now = site.now();
     context.client_address = client_address(request, site.config());
-    for (const auto& [name, value] : uri.getQueryParameters()) context.query[name] = value;
+    for (const auto& [name, value] : query) context.query[name] = value;
     const SessionLookup lookup = find_signed_in(site, db, request_cookie(request, kSessionCookie), context.now);
     context.who = lookup.who;
     if (!match.route) return error_page(context, match.other_method ? 405 : 404);
@@ -145,6 +148,24 @@ class WebServer::Dispatcher : public Poco::Net::HTTPRequestHandler {
     const std::string expected =
         route.access == Access::Public ? request_cookie(context.request, kLoginCookie) : context.csrf();
     if (expected.empty() || !same_secret(context.form->value("csrf"), expected)) throw Stop{error_page(context, 403)};
+  }
+
+  // What the handler left of the request's body (all of it, when the request was refused before its form
+  // was read) is read and dropped, so that the next request on the connection starts where it should;
+  // a body too large for that closes the connection after the reply.
+  static void finish_body(Poco::Net::HTTPServerRequest& request, Reply& reply) {
+    constexpr std::streamsize kMostDropped = 64 * 1024 * 1024;
+    const bool has_body = request.getChunkedTransferEncoding() || (request.hasContentLength() && request.getContentLength64() > 0);
+    if (!has_body) return;
+    try {
+      std::istream& body = request.stream();
+      std::streamsize dropped = 0;
+      char buffer[16 * 1024];
+      while (dropped <= kMostDropped && body.read(buffer, sizeof buffer).gcount() > 0) dropped += body.gcount();
+      if (dropped <= kMostDropped && !body.bad()) return;
+    } catch (const std::exception&) {  // the browser went away: nothing more to read
+    }
+    reply.headers.emplace_back("Connection", "close");
   }
 
   // An error page without the site's frame, for when there is no context to render one with.

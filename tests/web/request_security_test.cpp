@@ -2,6 +2,9 @@
 // of every POST (and nothing saved when they fail), the limits of a form's body.
 #include <doctest/doctest.h>
 
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
+
 #include "web/auth.h"
 #include "web_fixture.h"
 
@@ -210,4 +213,27 @@ TEST_CASE("--secure-cookies: every cookie says Secure") {
   const Page login = browser.get("/dang-nhap");
   REQUIRE_FALSE(login.set_cookies.empty());
   CHECK(login.set_cookies.front().find("; Secure") != std::string::npos);
+}
+
+TEST_CASE("a request refused before its body is read leaves the connection ready for the next request") {
+  TestServer server;
+  Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", server.port()));
+  const std::string host = "127.0.0.1:" + std::to_string(server.port());
+  const std::string body = "cap=T&ten=abc&thuoc=&csrf=xyz";
+  const std::string requests =
+      "POST /quan-tri/don-vi HTTP/1.1\r\nHost: " + host + "\r\nOrigin: http://attacker.example\r\n"
+      "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" +
+      body + "POST /dang-nhap HTTP/1.1\r\nHost: " + host + "\r\nOrigin: http://attacker.example\r\nContent-Length: 4\r\n\r\nab=c"
+      "GET /dang-nhap?x=%ZZ HTTP/1.1\r\nHost: " + host + "\r\n\r\nGET /dang-nhap HTTP/1.1\r\nHost: " + host +
+      "\r\nConnection: close\r\n\r\n";
+  socket.sendBytes(requests.data(), static_cast<int>(requests.size()));
+  std::string answers;
+  char buffer[8192];
+  for (int n; (n = socket.receiveBytes(buffer, sizeof buffer)) > 0;) answers.append(buffer, static_cast<std::size_t>(n));
+  std::vector<std::string> statuses;
+  for (std::size_t at = answers.find("HTTP/1.1 "); at != std::string::npos; at = answers.find("HTTP/1.1 ", at + 1))
+    statuses.push_back(answers.substr(at + 9, 3));
+  // Not signed in: sent to sign in; a sign-in from another site: refused; a query that is no URL's:
+  // refused; then the page itself.
+  CHECK(statuses == std::vector<std::string>{"303", "403", "400", "200"});
 }
