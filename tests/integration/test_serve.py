@@ -46,6 +46,12 @@ class Server:
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode("utf-8")
 
+    def kill(self):
+        """Whatever happened in the test, no server is left running."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+
     def stop(self, signal_number=signal.SIGTERM):
         self.process.send_signal(signal_number)
         out, err = self.process.communicate(timeout=60)
@@ -53,6 +59,11 @@ class Server:
 
 
 class Serve(FolderTest):
+    def server(self, *args):
+        started = Server(self.dir, *args)
+        self.addCleanup(started.kill)
+        return started
+
     def test_init_admin_prints_a_one_time_password_and_stops(self):
         result = self.run_kehoach("serve", "--init-admin", "quantri", "--data", "du-lieu")
         self.assertEqual(result.returncode, 0, result.stderr)
@@ -66,7 +77,7 @@ class Serve(FolderTest):
     def test_the_server_answers_and_stops_on_sigterm_and_ctrl_c(self):
         for stop in (signal.SIGTERM, signal.SIGINT):
             with self.subTest(signal=stop):
-                server = Server(self.dir)  # the default data folder, in the current folder
+                server = self.server()  # the default data folder, in the current folder
                 status, page = server.get("/dang-nhap")
                 self.assertEqual(status, 200)
                 self.assertIn("<h1>Đăng nhập</h1>", page)
@@ -79,7 +90,7 @@ class Serve(FolderTest):
                 self.assertTrue(os.path.isfile(self.path("kehoach-data/kehoach.db")))
 
     def test_demo_prints_its_accounts_and_they_sign_in(self):
-        server = Server(self.dir, "--demo", "--data", "mau")
+        server = self.server("--demo", "--data", "mau")
         code, out, err = server.stop()
         self.assertEqual(code, 0, err)
         for login, words in [("quantri", "Quản trị"), ("tinh.hatinh", "Cán bộ tỉnh, Tỉnh Hà Tĩnh"),
@@ -102,7 +113,7 @@ class Serve(FolderTest):
                 self.assertIn(message, result.stderr)
 
     def test_an_address_in_use_is_said(self):
-        server = Server(self.dir, "--data", "mot")
+        server = self.server("--data", "mot")
         port = server.url.rsplit(":", 1)[1].strip("/")
         result = self.run_kehoach("serve", "--data", "hai", "--listen", "127.0.0.1:" + port, timeout=60)
         server.stop()
