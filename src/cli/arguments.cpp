@@ -111,6 +111,10 @@ std::optional<Arguments> command_arguments(const CommandSpec& spec, const std::v
     out << command_help(spec);
     return std::nullopt;
   }
+  if (spec.missing_input.empty()) {  // a command that reads no file (serve)
+    if (!args.positional.empty()) throw UsageError("không nhận \"" + args.positional.front() + "\"; lệnh này không đọc tệp nào.");
+    return args;
+  }
   if (args.positional.empty()) throw UsageError(spec.missing_input);
   if (args.positional.size() > 1) throw UsageError("chỉ nhận một tệp, nhưng có " + std::to_string(args.positional.size()) + ".");
   return args;

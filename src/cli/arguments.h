@@ -42,14 +42,14 @@ int integer_option(const Arguments& args, const std::string& name, int low, int 
 // Accepts --name, --name=value, --name value, -x, -x value; "--" ends options.
 Arguments parse_arguments(const std::vector<std::string>& words, const std::vector<OptionSpec>& specs);
 
-// A subcommand taking exactly one input file, with -h/--help added to its options. Its --help is
+// A subcommand taking exactly one input file (or none: `serve`), with -h/--help added to its options. Its --help is
 // `help`, then "Tùy chọn:" and a line for each option made from `options`, then `help_end`: the
 // parser and the help read the same list, so they cannot disagree.
 struct CommandSpec {
   std::string name;                // "appendix"
   std::string help;                // written by hand: what the command does, up to its options
   std::vector<OptionSpec> options;
-  std::string missing_input;       // usage message when the file is missing
+  std::string missing_input;       // usage message when the file is missing; "" for a command without one
   std::string help_end = "";       // written by hand, after the options (e.g. exit statuses); often none
 };
 

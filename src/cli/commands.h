@@ -28,6 +28,7 @@ int report_command(const std::vector<std::string>& words, Console console);
 int deadlines_command(const std::vector<std::string>& words, Console console);
 int households_command(const std::vector<std::string>& words, Console console);
 int batch_command(const std::vector<std::string>& words, Console console);
+int serve_command(const std::vector<std::string>& words, Console console);
 
 // The one place where exceptions become exit statuses: runs `body`, the work of `kehoach COMMAND`,
 // and returns its status; what it throws is printed and becomes a status instead: UsageError 64 (with
@@ -47,6 +48,7 @@ const CommandSpec& report_spec();
 const CommandSpec& deadlines_spec();
 const CommandSpec& households_spec();
 const CommandSpec& batch_spec();
+const CommandSpec& serve_spec();
 
 // `kehoach ARGS…` as a function, so that tests can run the tool without a process.
 int run(const std::vector<std::string>& words, Console console);

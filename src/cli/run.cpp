@@ -34,8 +34,10 @@ Cách dùng:
       với --start, tính biến động hộ nghèo, cận nghèo giữa hai danh sách.
   kehoach batch PHAN_BO.yaml -o THƯ_MỤC [--jobs N]
       Chia chỉ tiêu của tỉnh xuống từng xã, từng thôn; dự thảo Kế hoạch và Phụ lục cho mọi xã.
+  kehoach serve [--data THƯ_MỤC] [--listen ĐỊA_CHỈ:CỔNG] [--demo]
+      Chạy ứng dụng web: các xã, phường lập kế hoạch và báo cáo trên trình duyệt.
   kehoach help LỆNH       Hướng dẫn chi tiết một lệnh (plan, report, deadlines, appendix, check,
-                          households, batch).
+                          households, batch, serve).
   kehoach --version       Phiên bản.
 
 Ví dụ:
@@ -63,7 +65,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {plan_spec, plan_command},         {appendix_spec, appendix_command}, {report_spec, report_command},
     {deadlines_spec, deadlines_command}, {check_spec, check_command},     {households_spec, households_command},
-    {batch_spec, batch_command},
+    {batch_spec, batch_command},       {serve_spec, serve_command},
 };
 
 }  // namespace

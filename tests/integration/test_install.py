@@ -1,5 +1,6 @@
 """kehoach installed with `cmake --install BUILD --prefix PREFIX`: the program in PREFIX/bin and beside it, in
-PREFIX/share/kehoach, the Word templates, the poverty standards and the office names, each folder whole. The
+PREFIX/share/kehoach, the Word templates, the poverty standards, the office names and the web application's
+style sheet, each folder whole (and the examples that `kehoach serve --demo` loads). The
 installed program, run from another folder, writes the same files as the one in the build tree; with the
 source tree's templates, standards and offices hidden (a private mount namespace, where the system allows
 one), it still does, so it reads the installed copies.
@@ -19,7 +20,8 @@ CMAKE = os.environ.get("CMAKE_COMMAND") or shutil.which("cmake")
 EXAMPLE = os.path.join(EXAMPLES, "an-hoa-thinh-2022")
 # Where the program finds what it reads, in the source tree and once installed.
 SHIPPED = {"templates": "templates", os.path.join("data", "standards"): "standards",
-           os.path.join("data", "offices"): "offices", os.path.join("data", "chuong-trinh"): "chuong-trinh"}
+           os.path.join("data", "offices"): "offices", os.path.join("data", "chuong-trinh"): "chuong-trinh",
+           os.path.join("src", "web", "static"): "static"}
 
 
 def build_folder():
@@ -80,6 +82,8 @@ class Install(unittest.TestCase):
                 _, mismatch, errors = filecmp.cmpfiles(os.path.join(ROOT, source), there, files_under(there),
                                                        shallow=False)
                 self.assertEqual(mismatch + errors, [])
+        examples = os.path.join(self.prefix, "share", "kehoach", "examples")
+        self.assertEqual(files_under(examples), files_under(os.path.join(ROOT, "data", "examples")))
 
     def test_the_installed_program_writes_what_the_built_one_writes(self):
         plan = os.path.join(EXAMPLE, "ke-hoach.yaml")

@@ -94,7 +94,7 @@ TEST_CASE("kehoach alone prints the help and exits 64, and --help, -h and help p
 }
 
 TEST_CASE("each command's help is its own, and help COMMAND prints the same") {
-  for (const std::string command : {"plan", "report", "deadlines", "appendix", "check", "households", "batch"}) {
+  for (const std::string command : {"plan", "report", "deadlines", "appendix", "check", "households", "batch", "serve"}) {
     CAPTURE(command);
     const Ran help = kehoach_run({command, "--help"});
     CHECK(help.status == kExitOk);
@@ -126,7 +126,7 @@ TEST_CASE("a wrong command line exits 64 saying what is wrong and where the help
   usage({"check", "a.csv", "b.csv"},
         "kehoach check: chỉ nhận một tệp, nhưng có 2.\nXem hướng dẫn: kehoach check --help\n");
   usage({"lapkehoach"}, "kehoach: không có lệnh \"lapkehoach\". Các lệnh: plan, appendix, report, deadlines, check, "
-                        "households, batch, help.\nXem hướng dẫn: kehoach --help\n");
+                        "households, batch, serve, help.\nXem hướng dẫn: kehoach --help\n");
 }
 
 TEST_CASE("bad statistics exit 2 with the file, row, column and what to fix, and no appendix is written") {

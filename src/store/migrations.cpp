@@ -1,0 +1,148 @@
+#include "store/migrations.h"
+#include "store/database.h"
+
+#include <Poco/Data/Statement.h>
+#include <Poco/Exception.h>
+
+#include <algorithm>
+#include <ctime>
+
+namespace kehoach {
+namespace {
+
+using namespace Poco::Data::Keywords;
+
+// Types used, in both databases: BIGINT (ids, times in seconds since 1970, sizes), INTEGER (counts and
+// 0/1 flags), VARCHAR(n) for bounded words, TEXT for the rest. Names avoid words either reserves.
+const std::vector<Migration> kMigrations = {
+    {1,
+     "units, accounts, sessions, login throttle, versions and files",
+     {
+         // The next id of each table (store/ids.h): portable where AUTOINCREMENT and SERIAL are not.
+         "CREATE TABLE id_counters (table_name VARCHAR(64) PRIMARY KEY, next_id BIGINT NOT NULL)",
+         // The unit tree: a province, its communes (or districts, then communes), their villages.
+         // tier: province, district, commune, village; level_word: "Xã", "Phường", "Thôn", "Tổ dân phố";
+         // name without its level word ("An Hòa Thịnh"); name_key: the full name as compared (name_key()),
+         // unique among the children of one parent.
+         "CREATE TABLE units ("
+         " id BIGINT PRIMARY KEY,"
+         " parent_id BIGINT REFERENCES units(id),"
+         " tier VARCHAR(16) NOT NULL,"
+         " level_word VARCHAR(64) NOT NULL,"
+         " name VARCHAR(800) NOT NULL,"
+         " name_key VARCHAR(1600) NOT NULL,"
+         " created_at BIGINT NOT NULL)",
+         "CREATE INDEX units_by_parent ON units (parent_id, name_key)",
+         // role: commune (cán bộ xã), province (cán bộ tỉnh), admin (quản trị). password_hash: libsodium's
+         // crypto_pwhash_str (Argon2id). must_change_password: 1 while the password is a one-time one.
+         "CREATE TABLE accounts ("
+         " id BIGINT PRIMARY KEY,"
+         " login VARCHAR(64) NOT NULL UNIQUE,"
+         " display_name VARCHAR(200) NOT NULL,"
+         " role VARCHAR(16) NOT NULL,"
+         " unit_id BIGINT REFERENCES units(id),"
+         " password_hash VARCHAR(255) NOT NULL,"
+         " must_change_password INTEGER NOT NULL,"
+         " disabled INTEGER NOT NULL,"
+         " created_at BIGINT NOT NULL,"
+         " password_changed_at BIGINT NOT NULL)",
+         // A signed-in browser: the hash of its cookie's token (never the token), the form token of its
+         // forms, when it began and was last seen (idle timeout), and a notice for its next page.
+         "CREATE TABLE sessions ("
+         " token_hash VARCHAR(128) PRIMARY KEY,"
+         " account_id BIGINT NOT NULL REFERENCES accounts(id),"
+         " csrf_token VARCHAR(128) NOT NULL,"
+         " created_at BIGINT NOT NULL,"
+         " last_seen BIGINT NOT NULL,"
+         " notice TEXT NOT NULL)",
+         "CREATE INDEX sessions_by_account ON sessions (account_id)",
+         // Failed logins per account name and per address (web/throttle.h decides what they mean).
+         "CREATE TABLE login_throttle ("
+         " throttle_key VARCHAR(300) PRIMARY KEY,"
+         " failures INTEGER NOT NULL,"
+         " blocked_until BIGINT NOT NULL,"
+         " last_failure BIGINT NOT NULL)",
+         // Files in the content-addressed store (store/file_store.h), by the SHA-256 of their bytes.
+         "CREATE TABLE stored_files ("
+         " sha256 VARCHAR(64) PRIMARY KEY,"
+         " byte_size BIGINT NOT NULL,"
+         " created_at BIGINT NOT NULL)",
+         // Every save of a unit's work for a year is a new version, never changed afterwards. kind:
+         // village_table, plan, report_q1, report_6m, report_9m, report_year; number: 1, 2, … per unit,
+         // year and kind; state: draft (Đang nhập) or done (Đã hoàn thành).
+         "CREATE TABLE versions ("
+         " id BIGINT PRIMARY KEY,"
+         " unit_id BIGINT NOT NULL REFERENCES units(id),"
+         " plan_year INTEGER NOT NULL,"
+         " kind VARCHAR(32) NOT NULL,"
+         " number INTEGER NOT NULL,"
+         " state VARCHAR(16) NOT NULL,"
+         " created_at BIGINT NOT NULL,"
+         " created_by BIGINT REFERENCES accounts(id),"
+         " UNIQUE (unit_id, plan_year, kind, number))",
+         // The files of a version: what the user gave (role "input") and what kehoach made ("output"), by
+         // hash, with the name a download is given (never a path on disk).
+         "CREATE TABLE version_files ("
+         " version_id BIGINT NOT NULL REFERENCES versions(id),"
+         " file_role VARCHAR(32) NOT NULL,"
+         " file_name VARCHAR(255) NOT NULL,"
+         " sha256 VARCHAR(64) NOT NULL REFERENCES stored_files(sha256),"
+         " PRIMARY KEY (version_id, file_name))",
+         "INSERT INTO id_counters (table_name, next_id) VALUES ('units', 1)",
+         "INSERT INTO id_counters (table_name, next_id) VALUES ('accounts', 1)",
+         "INSERT INTO id_counters (table_name, next_id) VALUES ('versions', 1)",
+     }},
+};
+
+std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+void ensure_record_table(Poco::Data::Session& session) {
+  session << sql(session, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+             " version BIGINT PRIMARY KEY,"
+             " name VARCHAR(200) NOT NULL,"
+             " applied_at BIGINT NOT NULL)"),
+      now;
+}
+
+std::vector<int> recorded(Poco::Data::Session& session) {
+  std::vector<Poco::Int64> numbers;
+  session << sql(session, "SELECT version FROM schema_migrations ORDER BY version"), into(numbers), now;
+  return {numbers.begin(), numbers.end()};
+}
+
+}  // namespace
+
+const std::vector<Migration>& migrations() { return kMigrations; }
+
+std::vector<int> applied_migrations(Database& database) {
+  Poco::Data::Session session = database.session();
+  ensure_record_table(session);
+  return recorded(session);
+}
+
+int apply_migrations(Database& database) {
+  Poco::Data::Session session = database.session();
+  int applied = 0;
+  try {
+    ensure_record_table(session);
+    const std::vector<int> done = recorded(session);
+    for (int number : done)
+      if (std::none_of(kMigrations.begin(), kMigrations.end(), [&](const Migration& m) { return m.number == number; }))
+        throw StoreError("cơ sở dữ liệu có thay đổi cấu trúc số " + std::to_string(number) +
+                         " mà phiên bản kehoach này không biết (do bản kehoach mới hơn tạo); hãy dùng bản kehoach mới hơn.");
+    for (const Migration& migration : kMigrations) {
+      if (std::find(done.begin(), done.end(), migration.number) != done.end()) continue;
+      Transaction transaction(database, session);
+      for (const std::string& statement : migration.statements) session << sql(session, statement), now;
+      session << sql(session, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
+          bind(static_cast<Poco::Int64>(migration.number)), bind(migration.name), bind(now_seconds()), now;
+      transaction.commit();
+      ++applied;
+    }
+  } catch (const Poco::Exception& e) {
+    throw StoreError("không cập nhật được cấu trúc cơ sở dữ liệu: " + e.displayText());
+  }
+  return applied;
+}
+
+}  // namespace kehoach

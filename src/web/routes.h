@@ -1,0 +1,39 @@
+#pragma once
+// Every page of the site, registered by the file that renders it: a page family is one file of
+// web/pages/ with its `add_…_routes`, called from add_routes(). A later page replaces a placeholder
+// (pages/placeholder_pages.cpp) with Router::replace, or the placeholder is removed when it lands.
+//
+//   GET  /                                   → the signed-in account's start page, or the sign-in page
+//   GET  /static/{file}                      the style sheet
+//   GET  /dang-nhap, POST /dang-nhap         sign in
+//   POST /dang-xuat                          sign out
+//   GET  /doi-mat-khau, POST /doi-mat-khau   change password (forced after a one-time password)
+//   GET  /don-vi/{unit}                      a commune's home (a province's: its communes)
+//   GET  /don-vi/{unit}/thon                 village table        (placeholder, part 1 later)
+//   GET  /don-vi/{unit}/ke-hoach             plan                 (placeholder)
+//   GET  /don-vi/{unit}/bao-cao              reports              (placeholder)
+//   GET  /quan-tri                           administration: overview
+//   GET  /quan-tri/don-vi, POST /quan-tri/don-vi, POST /quan-tri/don-vi/tai-len      units
+//   GET  /quan-tri/tai-khoan, POST /quan-tri/tai-khoan                              accounts
+//   POST /quan-tri/tai-khoan/{account}/dat-lai-mat-khau | /khoa | /mo-khoa
+#include "web/router.h"
+#include "web/static_files.h"
+
+namespace kehoach {
+
+void add_routes(Router& router, const std::map<std::string, StaticFile>& static_files);
+
+void add_static_routes(Router& router, const std::map<std::string, StaticFile>& static_files);
+void add_login_routes(Router& router);
+void add_password_routes(Router& router);
+void add_home_routes(Router& router);
+void add_placeholder_routes(Router& router);
+void add_admin_routes(Router& router);
+void add_admin_unit_routes(Router& router);
+void add_admin_account_routes(Router& router);
+
+// The error pages every route may answer with: "Không tìm thấy trang" (404: also what an account gets
+// for a record it may not see), "Yêu cầu bị từ chối" (403), and the others by status.
+Reply error_page(const RequestContext& context, int status, const std::string& detail = "");
+
+}  // namespace kehoach

@@ -1,0 +1,77 @@
+#include "web/site.h"
+
+#include <ctime>
+#include <filesystem>
+#include <system_error>
+
+#include "model/input_error.h"
+#include "package/input_limits.h"
+#include "package/system_errors.h"
+#include "store/migrations.h"
+
+namespace kehoach {
+namespace {
+
+namespace fs = std::filesystem;
+
+void make_folder(const fs::path& folder) {
+  std::error_code error;
+  fs::create_directories(folder, error);
+  if (error) throw OutputError("không tạo được thư mục dữ liệu " + folder.string() + ": " + system_reason(error) + ".");
+}
+
+}  // namespace
+
+SiteConfig make_site_config(const std::string& data_folder) {
+  SiteConfig config;
+  config.data_folder = data_folder;
+  // An uploaded table may be as large as a table file kehoach reads, with room for the form around it.
+  config.form_limits.upload_bytes = input_limits(InputKind::Table).file + 64 * 1024;
+  return config;
+}
+
+Site::Site(SiteConfig config) : config_(std::move(config)) {
+  init_security();
+  const fs::path data(config_.data_folder);
+  // A new data folder is the server's alone: it will hold password hashes and the communes' figures.
+  std::error_code absent;
+  const bool made = !fs::exists(data, absent);
+  make_folder(data);
+  if (made) fs::permissions(data, fs::perms::owner_all, fs::perm_options::replace, absent);
+  upload_folder_ = (data / "tmp").string();
+  make_folder(upload_folder_);
+  // What a server stopped outright left of its uploads: nothing there outlives a request.
+  std::error_code ignored;
+  for (fs::directory_iterator it(upload_folder_, ignored), end; !ignored && it != end; it.increment(ignored))
+    fs::remove_all(it->path(), ignored);
+  files_ = std::make_unique<FileStore>((data / "files").string());
+  const std::string url = config_.database_url.empty() ? "sqlite:" + (data / "kehoach.db").string() : config_.database_url;
+  database_ = std::make_unique<Database>(parse_database_url(url));
+  apply_migrations(*database_);
+}
+
+Site::~Site() = default;
+
+std::int64_t Site::now() const {
+  return config_.clock ? config_.clock() : static_cast<std::int64_t>(std::time(nullptr));
+}
+
+int Site::current_year() const {
+  const std::time_t when = static_cast<std::time_t>(now());
+  std::tm local{};
+  localtime_r(&when, &local);
+  return local.tm_year + 1900;
+}
+
+const std::string& Site::decoy_password_hash() {
+  std::call_once(decoy_once_, [this] { decoy_hash_ = hash_password(random_token(), config_.password_cost); });
+  return decoy_hash_;
+}
+
+std::string Site::database_description() const {
+  if (database_->backend() == Backend::PostgreSQL) return "PostgreSQL";
+  const std::string url = config_.database_url.empty() ? "" : parse_database_url(config_.database_url).connection;
+  return "SQLite, tệp " + (url.empty() ? (fs::path(config_.data_folder) / "kehoach.db").string() : url);
+}
+
+}  // namespace kehoach
