@@ -13,17 +13,13 @@
 #include "package/system_errors.h"
 
 namespace kehoach {
-namespace {
-
 namespace fs = std::filesystem;
 
-void make_folder(const fs::path& folder) {
+void make_folder(const std::string& folder, const std::string& what) {
   std::error_code error;
   fs::create_directories(folder, error);
-  if (error) throw OutputError("không tạo được thư mục " + folder.string() + ": " + system_reason(error) + ".");
+  if (error) throw OutputError("không tạo được " + what + " " + folder + ": " + system_reason(error) + ".");
 }
-
-}  // namespace
 
 bool is_sha256_hex(const std::string& text) {
   if (text.size() != 64) return false;

@@ -13,6 +13,10 @@ struct StoredFile {
   std::uint64_t size = 0;
 };
 
+// Makes `folder` and the folders above it when missing; throws OutputError "không tạo được <what> …"
+// with the system's reason when it cannot.
+void make_folder(const std::string& folder, const std::string& what = "thư mục");
+
 // Whether `text` is 64 lower-case hex digits: what a stored file's name may be, checked before a path
 // is made from a value that came with a request.
 bool is_sha256_hex(const std::string& text);

@@ -4,23 +4,11 @@
 #include <filesystem>
 #include <system_error>
 
-#include "model/input_error.h"
 #include "package/input_limits.h"
-#include "package/system_errors.h"
 #include "store/migrations.h"
 
 namespace kehoach {
-namespace {
-
 namespace fs = std::filesystem;
-
-void make_folder(const fs::path& folder) {
-  std::error_code error;
-  fs::create_directories(folder, error);
-  if (error) throw OutputError("không tạo được thư mục dữ liệu " + folder.string() + ": " + system_reason(error) + ".");
-}
-
-}  // namespace
 
 SiteConfig make_site_config(const std::string& data_folder) {
   SiteConfig config;
@@ -36,10 +24,10 @@ Site::Site(SiteConfig config) : config_(std::move(config)) {
   // A new data folder is the server's alone: it will hold password hashes and the communes' figures.
   std::error_code absent;
   const bool made = !fs::exists(data, absent);
-  make_folder(data);
+  make_folder(data.string(), "thư mục dữ liệu");
   if (made) fs::permissions(data, fs::perms::owner_all, fs::perm_options::replace, absent);
   upload_folder_ = (data / "tmp").string();
-  make_folder(upload_folder_);
+  make_folder(upload_folder_, "thư mục dữ liệu");
   // What a server stopped outright left of its uploads: nothing there outlives a request.
   std::error_code ignored;
   for (fs::directory_iterator it(upload_folder_, ignored), end; !ignored && it != end; it.increment(ignored))
