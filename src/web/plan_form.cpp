@@ -350,6 +350,45 @@ void check_form(const PlanForm& form, FormErrors& errors) {
   for (const SectionFields& section : form.sections) check_text(section.text, "phan-" + section.key, errors);
 }
 
+bool set_aside(PlanForm& form, const std::string& field) {
+  const std::map<std::string, std::string*> texts{
+      {"so-van-ban", &form.number}, {"ky-hieu", &form.symbol}, {"ngay-ban-hanh", &form.date},
+      {"co-quan-cap-tren", &form.parent}, {"dia-danh", &form.place}, {"ten-phu-luc", &form.appendix_title},
+      {"trich-yeu", &form.summary}, {"can-cu", &form.legal_bases}, {"cau-dan", &form.preamble},
+      {"chi-tieu-khac", &form.goals}, {"noi-nhan", &form.recipients}, {"ky-tm", &form.authority},
+      {"ky-kt", &form.deputy}, {"chuc-vu", &form.title}, {"nguoi-ky", &form.signer}};
+  if (const auto found = texts.find(field); found != texts.end()) {
+    found->second->clear();
+    return true;
+  }
+  if (field == "co-quan-ban-hanh") form.body = "Ủy ban nhân dân";
+  else if (field == "ten-don-vi") form.unit = "xã";
+  else if (field == "mau") form.template_name = "xa";
+  else if (field == "chi-tieu-ngheo" || field == "gia-tri-ngheo") form.poor_kind = "so-ho", form.poor_value = "0";
+  else if (field == "chi-tieu-can-ngheo" || field == "gia-tri-can-ngheo") form.near_poor_kind = "so-ho", form.near_poor_value = "0";
+  else if (field.rfind("han-", 0) == 0) form.schedule.erase(field == "han-nam" ? "year" : field.substr(4));
+  else if (field.rfind("phan-", 0) == 0) {
+    for (SectionFields& section : form.sections)
+      if ("phan-" + section.key == field) section.text.clear();
+  } else if (field.rfind("co-dinh-", 0) == 0 || field.rfind("co-quan-", 0) == 0) {
+    const std::size_t number_end = field.find('-', 8);
+    const CountText number = parse_count(field.substr(8, number_end == std::string::npos ? std::string::npos : number_end - 8));
+    if (number.status != CountText::Status::Ok || number.value < 1) return false;
+    const std::size_t index = static_cast<std::size_t>(number.value - 1);
+    if (field.rfind("co-dinh-", 0) == 0) {
+      if (index >= form.fixed.size()) return false;
+      form.fixed[index].poor.clear();
+      form.fixed[index].near_poor.clear();
+    } else {
+      if (index >= form.agencies.size()) return false;
+      form.agencies[index] = {};
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
 std::string PlanYaml::field_of_line(int line) const {
   if (line < 1) return "";
   for (std::size_t i = static_cast<std::size_t>(line - 1); i < line_fields.size(); ++i)

@@ -78,6 +78,11 @@ void lay_fixed_on(PlanForm& form, const std::vector<std::string>& villages);
 // `errors` by field. The rest is the plan reader's.
 void check_form(const PlanForm& form, FormErrors& errors);
 
+// The field's value replaced by one the plan reader takes (nothing, or a neutral value where one is
+// needed), so that the rest of the form can be read for problems of its own: every problem of a form is
+// told at once. False when the field is not one of the form's.
+bool set_aside(PlanForm& form, const std::string& field);
+
 // The plan file the form makes. `statistics` is the table's file name beside it ("thon.csv");
 // `sections` the keys of the chosen template (others are left out); `dummy_target` writes a target of
 // no households when the form has none yet (to show a template's defaults before targets are typed).

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <stdexcept>
@@ -117,9 +118,27 @@ std::string version_line(const RequestContext& context, const VersionRecord& ver
          (who.empty() ? "" : " (" + who + ")");
 }
 
+// The files in the order an officer looks for them: the Word document, its Excel table, the PDF, then the
+// data (the plan file, the table).
+std::vector<VersionFile> ordered_files(const RequestContext& context, const VersionRecord& version) {
+  std::vector<VersionFile> files = version_files(context.db, version.id);
+  auto rank = [](const VersionFile& file) {
+    static const char* kOrder[] = {".docx", ".xlsx", ".pdf", ".yaml", ".csv"};
+    const std::string extension = fs::path(file.name).extension().string();
+    int at = 0;
+    for (const char* known : kOrder) {
+      if (extension == known) break;
+      ++at;
+    }
+    return std::make_pair(file.role == "output" ? 0 : 1, at);
+  };
+  std::stable_sort(files.begin(), files.end(), [&](const VersionFile& a, const VersionFile& b) { return rank(a) < rank(b); });
+  return files;
+}
+
 std::string file_links(const RequestContext& context, const VersionRecord& version, const std::string& role) {
   std::string items;
-  for (const VersionFile& file : version_files(context.db, version.id)) {
+  for (const VersionFile& file : ordered_files(context, version)) {
     if (!role.empty() && file.role != role) continue;
     items += "<li><a href=\"" + escape_html(version_file_path(version.unit_id, version.id, file.name)) + "\" download>" +
              escape_html(file.name) + "</a></li>\n";
@@ -135,7 +154,7 @@ std::string versions_section(const RequestContext& context, const std::vector<Ve
           "<th scope=\"col\">Lưu lúc</th><th scope=\"col\">Người lưu</th><th scope=\"col\">Tệp</th></tr></thead>\n<tbody>\n";
   for (const VersionRecord& version : versions) {
     std::string files;
-    for (const VersionFile& file : version_files(context.db, version.id))
+    for (const VersionFile& file : ordered_files(context, version))
       files += std::string(files.empty() ? "" : ", ") + "<a href=\"" +
                escape_html(version_file_path(version.unit_id, version.id, file.name)) + "\" download>" +
                escape_html(file.name) + "</a>";

@@ -100,6 +100,7 @@ struct PlanView {
   FormErrors errors;
   std::optional<PlanInput> preview;  // the figures shown above the form
   bool previewing = false;           // the preview is of the form just posted, not of a saved version
+  bool table_changed = false;        // the village table was saved again after the plan shown
 };
 
 std::string fixed_table(const PlanForm& form, const FormErrors& errors) {
@@ -158,6 +159,22 @@ std::string target_fields(const PlanForm& form, const FormErrors& errors, Indica
                     errors);
 }
 
+// Enough lines for a section's text to show whole (about 80 characters a line), within bounds.
+int rows_for(const std::string& text) {
+  int rows = 1;
+  std::size_t line = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++rows;
+      line = 0;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++line > 80) {
+      ++rows;
+      line = 0;
+    }
+  }
+  return std::clamp(rows + 1, 4, 20);
+}
+
 std::string sections_fields(const PlanForm& form, const FormErrors& errors) {
   std::string keys;
   std::string html = "<p class=\"hint\">Mỗi phần đã điền sẵn chữ mặc định của mẫu, với số liệu của kế hoạch này. Sửa "
@@ -166,7 +183,8 @@ std::string sections_fields(const PlanForm& form, const FormErrors& errors) {
                      "của mẫu mới.</p>\n";
   for (const SectionFields& section : form.sections) {
     keys += (keys.empty() ? "" : ",") + section.key;
-    html += text_area({.id = "phan-" + section.key, .label = section_label(section.key), .value = section.text}, errors, 8) +
+    html += text_area({.id = "phan-" + section.key, .label = section_label(section.key), .value = section.text}, errors,
+                      rows_for(section.text)) +
             "<input type=\"hidden\" name=\"phan-" + escape_html(section.key) + "-goc\" value=\"" +
             escape_html(section.original) + "\">\n";
   }
@@ -185,7 +203,8 @@ std::string agencies_fields(const PlanForm& form, const FormErrors& errors) {
   for (std::size_t i = 0; i < agencies.size(); ++i) {
     const std::string n = std::to_string(i + 1);
     html += "<div class=\"group\">\n" +
-            text_field({.id = "co-quan-" + n + "-ten", .label = "Cơ quan " + n, .value = agencies[i].name}, errors) +
+            text_field({.id = "co-quan-" + n + "-ten", .label = "Cơ quan " + n, .value = agencies[i].name,
+                        .width_class = "input--wide"}, errors) +
             text_area({.id = "co-quan-" + n + "-nhiem-vu", .label = "Nhiệm vụ của cơ quan " + n, .value = agencies[i].tasks},
                       errors, 4) +
             "</div>\n";
@@ -221,14 +240,14 @@ std::string plan_form_html(const RequestContext& context, int year, const PlanVi
                     target_fields(form, errors, Indicator::Poor) + target_fields(form, errors, Indicator::NearPoor) +
                         fixed_table(form, errors) +
                         field("ten-phu-luc", "Tên phụ lục", form.appendix_title,
-                              "Để trống: CHỈ TIÊU GIẢM HỘ NGHÈO, HỘ CẬN NGHÈO NĂM " + std::to_string(year) + "."));
+                              "Để trống: CHỈ TIÊU GIẢM HỘ NGHÈO, HỘ CẬN NGHÈO NĂM " + std::to_string(year) + ".", "input--wide"));
   inner += fieldset("Nội dung văn bản",
                     area("trich-yeu", "Trích yếu", form.summary,
                          "Mỗi dòng một dòng. Để trống: Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm " +
                              std::to_string(year) + ".",
                          2) +
                         area("can-cu", "Căn cứ", form.legal_bases, "Mỗi căn cứ một dòng; dấu ; và dấu . cuối được thêm tự động.", 5) +
-                        field("cau-dan", "Câu dẫn", form.preamble, "Để trống: “… xây dựng Kế hoạch … như sau:”.") +
+                        field("cau-dan", "Câu dẫn", form.preamble, "Để trống: “… xây dựng Kế hoạch … như sau:”.", "input--wide") +
                         area("chi-tieu-khac", "Các chỉ tiêu khác", form.goals,
                              "Mỗi chỉ tiêu một dòng, sau các chỉ tiêu hộ nghèo, hộ cận nghèo. Để trống: các chỉ tiêu mặc định của mẫu.",
                              5));
@@ -273,6 +292,9 @@ Reply render(RequestContext& context, int year, const PlanView& view, int status
   if (view.preview) {
     body += view.previewing ? "<p>Tính từ các ô đang nhập dưới đây và bảng số liệu thôn mới nhất; <strong>chưa lưu</strong>.</p>\n"
                             : "<p>Của phiên bản đã lưu mới nhất.</p>\n";
+    if (view.table_changed)
+      body += "<div class=\"panel\"><p>Bảng số liệu thôn đã được lưu lại sau phiên bản kế hoạch này; bấm Xem trước để "
+              "tính lại chỉ tiêu theo bảng mới.</p></div>\n";
     body += appendix_preview(*view.preview);
   } else {
     body += "<p>Nhập chỉ tiêu rồi bấm Xem trước để thấy chỉ tiêu của từng thôn.</p>\n";
@@ -396,9 +418,33 @@ std::string target_problem_field(const PlanForm& form, const std::string& yaml, 
 
 // The form checked and read as `kehoach plan` reads a plan folder; on success the folder holds the plan
 // file the version keeps and its figures are in `input`.
+// The plan reader's problems with the form, every one: each refused field set aside in turn (and those
+// the form's own checks refused, first) until the rest reads.
+void add_reader_problems(const PlanForm& form, int year, const VillageTable& table, FormErrors& errors) {
+  constexpr int kMostProblems = 40;
+  PlanForm rest = form;
+  for (const FieldError& error : errors.all()) set_aside(rest, error.field_id);
+  for (int tries = 0; tries < kMostProblems; ++tries) {
+    const PlanYaml yaml = plan_yaml(rest, year, table.file.name, section_keys(rest));
+    try {
+      parse_plan(yaml.text, kPlanFile);
+      return;
+    } catch (const InputError& e) {
+      const std::string field = e.where().row ? yaml.field_of_line(*e.where().row) : "";
+      if (field.empty() || !errors.message_for(field).empty()) {
+        if (errors.empty()) add_reader_problem(form, errors, field.empty() ? "so-van-ban" : field, e.problem());
+        return;
+      }
+      add_reader_problem(form, errors, field, e.problem());
+      if (!set_aside(rest, field)) return;
+    }
+  }
+}
+
 std::optional<PlanInput> read_form(PlanForm& form, int year, const VillageTable& table,
                                    FormFolder& folder, FormErrors& errors) {
   check_form(form, errors);
+  add_reader_problems(form, year, table, errors);
   if (!errors.empty()) return std::nullopt;
   folder.write(plan_yaml(form, year, table.file.name, section_keys(form)));
   std::optional<PlanInput> input;
@@ -441,6 +487,8 @@ Reply show(RequestContext& context) {
   const std::optional<VersionRecord> latest = latest_version(context.db, context.unit->id, year, WorkKind::Plan);
   if (latest) view.preview = load_version_plan(context, *latest);
   if (view.preview) {
+    for (const VersionFile& file : version_files(context.db, latest->id))
+      if (file.role == "input" && file.name != kPlanFile) view.table_changed = file.sha256 != table->file.sha256;
     view.form = form_of_plan(view.preview->plan, villages);
     lay_sections(view.form, view.preview);
   } else {
