@@ -147,6 +147,8 @@ PlanForm starter_form(const UnitRecord& commune, const std::optional<UnitRecord>
   form.body = "Ủy ban nhân dân";
   form.unit = in_sentence(commune.name, level_by_word(commune.level_word));
   form.place = commune.name;
+  form.authority = "TM. " + to_upper(form.body);  // as the documents sign when the plan file says nothing
+  form.title = "CHỦ TỊCH";
   lay_fixed_on(form, villages);
   return form;
 }

@@ -61,7 +61,8 @@ struct PlanForm {
 std::vector<Choice> template_choices();
 
 // A first form for the commune: its issuer from the unit tree (the committee of the commune, under the
-// committee of the unit above), the targets empty, the villages of its table.
+// committee of the unit above) and its signature as the documents sign by default, the targets empty, the
+// villages of its table.
 PlanForm starter_form(const UnitRecord& commune, const std::optional<UnitRecord>& parent,
                       const std::vector<std::string>& villages);
 

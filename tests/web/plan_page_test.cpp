@@ -20,6 +20,7 @@
 #include "web/html.h"
 #include "web_fixture.h"
 #include "write/deadline_words.h"
+#include "write/pdf_export.h"
 #include "write/report_labels.h"
 
 using namespace kehoach;
@@ -231,6 +232,8 @@ TEST_CASE("the plan form starts from the unit tree and the template's default wo
   CHECK(value_of(page, "co-quan-cap-tren") == "UBND TỈNH HÀ TĨNH");
   CHECK(value_of(page, "ten-don-vi") == "xã An Hòa Thịnh");
   CHECK(value_of(page, "dia-danh") == "An Hòa Thịnh");
+  CHECK(value_of(page, "ky-tm") == "TM. ỦY BAN NHÂN DÂN");
+  CHECK(value_of(page, "chuc-vu") == "CHỦ TỊCH");
   CHECK(page.has("<option value=\"xa\" selected>"));
   // One row per village of the table for the fixed figures.
   CHECK(value_of(page, "so-thon") == "19");
@@ -495,4 +498,31 @@ TEST_CASE("another commune's officer gets 404 for the plan's versions and files"
   const std::string token = own.csrf();
   CHECK(other.post(f.page(), {{"csrf", token}, {"hanh-dong", "luu"}}).status == 404);
   CHECK(f.plans().size() == 1);
+}
+
+TEST_CASE("where LibreOffice is installed, Tạo văn bản makes the PDF too, kept with the version") {
+  TestServer server;  // make_pdf as `kehoach serve` has it
+  const SmallTree tree(server);
+  server.account("xa.anhoathinh", Role::CommuneOfficer, tree.commune_a.id);
+  Browser browser = server.browser();
+  TestServer::sign_in(browser, "xa.anhoathinh");
+  const std::string table = path_of(tree.commune_a, "thon") + "?nam=2022";
+  const std::string upload = path_of(tree.commune_a, "thon/tai-len") + "?nam=2022";
+  REQUIRE(browser.post_file(upload, {{"csrf", browser.get(table).csrf(upload)}}, "tep-thon", "thon.csv",
+                            bytes_of(example_path("an-hoa-thinh-2022/thon.csv"))).status == 303);
+  const std::string page = path_of(tree.commune_a, "ke-hoach") + "?nam=2022";
+  REQUIRE(browser.submit(page, page, example_fields("tao-van-ban")).status == 303);
+  Poco::Data::Session db = server.site().database().session();
+  const VersionRecord plan = versions_of(db, tree.commune_a.id, 2022, WorkKind::Plan).front();
+  const Page shown = browser.get(page);
+  const Page pdf = browser.get(path_of(tree.commune_a, "phien-ban/" + std::to_string(plan.id) + "/ke-hoach.pdf"));
+  if (find_libreoffice()) {
+    CHECK(shown.has("ke-hoach.docx, ke-hoach-phu-luc.xlsx, ke-hoach.pdf."));
+    CHECK(pdf.status == 200);
+    CHECK(pdf.header("content-type") == "application/pdf");
+    CHECK(pdf.body.rfind("%PDF", 0) == 0);
+  } else {
+    CHECK(shown.has("Chưa tạo được bản PDF"));
+    CHECK(pdf.status == 404);
+  }
 }
