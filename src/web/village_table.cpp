@@ -192,11 +192,22 @@ TypedCsv typed_csv(const std::vector<TypedRow>& rows, const std::string& unit_co
 
 std::string typed_field(int row, const std::string& part) { return "thon-" + std::to_string(row) + "-" + part; }
 
-std::optional<Statistics> check_typed(const TypedCsv& csv, FormErrors& errors) {
+std::optional<Statistics> check_typed(const std::vector<TypedRow>& rows, const TypedCsv& csv, FormErrors& errors) {
   if (csv.line_rows.size() < 2) {
     errors.add(typed_field(1, "ten"), "Hãy nhập ít nhất một thôn: tên, tổng số hộ, số hộ nghèo và hộ cận nghèo.");
     return std::nullopt;
   }
+  // A name a spreadsheet would take for a formula is refused before it goes into the CSV kept (and opened in
+  // Excel by whoever downloads it).
+  bool formulas = false;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (!rows[i].name.empty() && std::string("=+-@").find(rows[i].name.front()) != std::string::npos) {
+      errors.add(typed_field(static_cast<int>(i + 1), "ten"),
+                 "Dòng " + std::to_string(i + 1) + ", Tên: tên thôn không bắt đầu bằng dấu " + rows[i].name.substr(0, 1) +
+                     " (bảng tính sẽ coi là công thức); hãy gõ lại tên.");
+      formulas = true;
+    }
+  if (formulas) return std::nullopt;
   StatisticsCheck check = check_statistics_grid(parse_csv(csv.text, "thon.csv"));
   for (const InputError& problem : check.problems) {
     const Location& where = problem.where();

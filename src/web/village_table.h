@@ -57,9 +57,10 @@ struct TypedCsv {
 };
 TypedCsv typed_csv(const std::vector<TypedRow>& rows, const std::string& unit_column);
 
-// The typed table read and checked as a file would be; each problem goes to `errors` at the field of its
-// row and column ("thon-3-so-ho"), worded "Dòng 3, Tổng số hộ: …". Returns the figures when there is none.
-std::optional<Statistics> check_typed(const TypedCsv& csv, FormErrors& errors);
+// The typed table (`rows`, written as `csv`) read and checked as a file would be; each problem goes to
+// `errors` at the field of its row and column ("thon-3-so-ho"), worded "Dòng 3, Tổng số hộ: …". A name
+// starting as a spreadsheet formula does (= + - @) is refused first. Returns the figures when there is no problem.
+std::optional<Statistics> check_typed(const std::vector<TypedRow>& rows, const TypedCsv& csv, FormErrors& errors);
 
 // The field id of a typed cell: "thon-3-ten", "thon-3-so-ho", "thon-3-ngheo", "thon-3-can-ngheo" (1-based row).
 std::string typed_field(int row, const std::string& part);

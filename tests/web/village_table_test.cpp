@@ -196,6 +196,15 @@ TEST_CASE("a village table typed on the page: 2.047 households, rows added and r
   CHECK(refused.has("name=\"thon-2-ngheo\" value=\"abc\""));
   CHECK(tables_of(s.server, s.tree.commune_a, 2022).empty());
 
+  // A name a spreadsheet would read as a formula is not written into the CSV kept.
+  Fields formula = fields;
+  formula[5].second = "=HYPERLINK(\"http://x\")";  // thon-2-ten
+  formula.emplace_back("hanh-dong", "luu");
+  const Page refused_formula = s.browser.submit(s.page(), action, formula);
+  CHECK(refused_formula.status == 422);
+  CHECK(refused_formula.has("<a href=\"#thon-2-ten\">Dòng 2, Tên: tên thôn không bắt đầu bằng dấu ="));
+  CHECK(tables_of(s.server, s.tree.commune_a, 2022).empty());
+
   // Saved: "2.047" read as 2.047 households.
   Fields good = fields;
   good.emplace_back("hanh-dong", "luu");

@@ -202,7 +202,7 @@ Reply save_typed(RequestContext& context) {
   const std::string column = table && table->check.statistics ? table->check.statistics->unit_column
                                                                : typed_unit_column(child_units(context.db, context.unit->id));
   const TypedCsv csv = typed_csv(state.rows, column);
-  if (!check_typed(csv, state.errors)) return render(context, year, state, 422);
+  if (!check_typed(state.rows, csv, state.errors)) return render(context, year, state, 422);
   const WorkFolder folder(context.site);
   const std::string path = folder.file("thon.csv");
   {
