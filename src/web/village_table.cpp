@@ -20,6 +20,11 @@ constexpr int kMostColumnsShown = 40;
 
 std::string cell_id(int row, int column) { return "o-" + std::to_string(row) + "-" + column_letter(column); }
 
+// The box a table wider than the window scrolls in, which the keyboard reaches too.
+std::string scroll_box(const std::string& label) {
+  return "<div class=\"table-scroll\" role=\"region\" aria-label=\"" + escape_html(label) + "\" tabindex=\"0\">\n";
+}
+
 std::string count_cell(long long count) { return "<td class=\"number\">" + format_count(count) + "</td>"; }
 std::string rate_cell(long long count, long long total) {
   return "<td class=\"number\">" + format_rate(rate_of(count, total)) + "</td>";
@@ -76,7 +81,7 @@ std::optional<VillageTable> latest_village_table(const RequestContext& context, 
 std::string statistics_html(const Statistics& statistics, const std::string& caption) {
   bool members = false;
   for (const UnitStatistics& unit : statistics.units) members = members || unit.members.has_value();
-  std::string html = "<div class=\"table-scroll\">\n<table class=\"table table--figures\">\n<caption class=\"table-caption\">" +
+  std::string html = scroll_box(caption) + "<table class=\"table table--figures\">\n<caption class=\"table-caption\">" +
                      escape_html(caption) + "</caption>\n<thead><tr><th scope=\"col\">TT</th><th scope=\"col\">" +
                      escape_html(statistics.unit_column) +
                      "</th><th scope=\"col\" class=\"number\">Tổng số hộ</th><th scope=\"col\" class=\"number\">Hộ nghèo</th>"
@@ -121,7 +126,7 @@ std::string grid_html(const StatisticsCheck& check, const std::string& caption) 
   std::size_t columns = 0;
   for (const GridRow& row : grid.rows) columns = std::max(columns, row.cells.size());
   columns = std::min<std::size_t>(columns, kMostColumnsShown);
-  std::string html = "<div class=\"table-scroll\">\n<table class=\"table grid-view\">\n<caption class=\"table-caption\">" +
+  std::string html = scroll_box(caption) + "<table class=\"table grid-view\">\n<caption class=\"table-caption\">" +
                      escape_html(caption) + "</caption>\n<thead><tr><th scope=\"col\"><span class=\"visually-hidden\">Dòng"
                      "</span></th>";
   for (std::size_t c = 0; c < columns; ++c) html += "<th scope=\"col\">" + column_letter(static_cast<int>(c)) + "</th>";
