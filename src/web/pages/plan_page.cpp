@@ -416,8 +416,6 @@ std::string target_problem_field(const PlanForm& form, const std::string& yaml, 
   return has_targets(form) && form.poor_kind == "khong" ? "gia-tri-can-ngheo" : "gia-tri-ngheo";
 }
 
-// The form checked and read as `kehoach plan` reads a plan folder; on success the folder holds the plan
-// file the version keeps and its figures are in `input`.
 // The plan reader's problems with the form, every one: each refused field set aside in turn (and those
 // the form's own checks refused, first) until the rest reads.
 void add_reader_problems(const PlanForm& form, int year, const VillageTable& table, FormErrors& errors) {
@@ -441,6 +439,8 @@ void add_reader_problems(const PlanForm& form, int year, const VillageTable& tab
   }
 }
 
+// The form checked and read as `kehoach plan` reads a plan folder; on success the folder holds the plan
+// file the version keeps and the figures are returned.
 std::optional<PlanInput> read_form(PlanForm& form, int year, const VillageTable& table,
                                    FormFolder& folder, FormErrors& errors) {
   check_form(form, errors);
