@@ -6,8 +6,8 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "model/date.h"
+#include "write/deadline_words.h"
 #include "write/report_labels.h"
-#include "write/vietnamese_format.h"
 
 namespace kehoach {
 namespace {
@@ -27,8 +27,6 @@ tính quá hạn nữa.
 
 )";
 
-std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
-
 Date today_or(const Arguments& args) {
   if (args.has("today")) {
     Date d;
@@ -46,24 +44,6 @@ Date today_or(const Arguments& args) {
   std::tm local{};
   localtime_r(&now, &local);
   return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
-
-std::string day_month_year(const Date& date) {
-  return two_digits(date.day) + "/" + two_digits(date.month) + "/" + std::to_string(date.year);
-}
-
-// "(còn 5 ngày)", "(đã quá hạn 3 ngày)"; an issued report: ", số 30/BC-UBND đã ban hành ngày 08/06/2022
-// (đúng hạn)".
-std::string deadline_status(const Deadline& d, const std::string& symbol) {
-  if (d.issued) {
-    const std::string number = d.number ? ", số " + document_number(d.number, symbol) : ",";
-    const std::string timing = d.days_late == 0 ? "đúng hạn" : "chậm " + std::to_string(d.days_late) + " ngày";
-    return number + " đã ban hành ngày " + day_month_year(*d.issued) + " (" + timing + ")";
-  }
-  const std::string number = d.number ? "; đã có số " + document_number(d.number, symbol) + ", chưa ghi ngày ban hành" : "";
-  if (d.days_left > 0) return " (còn " + std::to_string(d.days_left) + " ngày" + number + ")";
-  if (d.days_left == 0) return " (hạn là hôm nay" + number + ")";
-  return " (đã quá hạn " + std::to_string(-d.days_left) + " ngày" + number + ")";
 }
 
 }  // namespace

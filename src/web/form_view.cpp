@@ -85,6 +85,13 @@ std::string file_field(const Field& field, const std::string& accept, const Form
          " accept=\"" + escape_html(accept) + "\">\n</div>\n";
 }
 
+std::string text_area(const Field& field, const FormErrors& errors, int rows) {
+  const Parts parts = field_parts(field, errors);
+  return parts.open + parts.after_label + "<textarea class=\"textarea" +
+         (field.width_class.empty() ? "" : " " + field.width_class) + "\" rows=\"" + std::to_string(rows) + "\"" +
+         common_attributes(field, parts) + " spellcheck=\"false\">" + escape_html(field.value) + "</textarea>\n</div>\n";
+}
+
 std::string csrf_field(const std::string& token) {
   return "<input type=\"hidden\" name=\"csrf\" value=\"" + escape_html(token) + "\">\n";
 }
@@ -99,6 +106,12 @@ std::string post_form(const std::string& action, const std::string& csrf, const 
 
 std::string submit_button(const std::string& label, const std::string& css_class) {
   return "<button type=\"submit\" class=\"" + escape_html(css_class) + "\">" + escape_html(label) + "</button>\n";
+}
+
+std::string action_button(const std::string& label, const std::string& name, const std::string& value,
+                          const std::string& css_class) {
+  return "<button type=\"submit\" class=\"" + escape_html(css_class) + "\" name=\"" + escape_html(name) + "\" value=\"" +
+         escape_html(value) + "\">" + escape_html(label) + "</button>\n";
 }
 
 }  // namespace kehoach

@@ -57,6 +57,10 @@ std::string select_field(const Field& field, const std::vector<Choice>& choices,
 // The same with <input type="file">; `accept` as the attribute takes it (".csv,.xlsx").
 std::string file_field(const Field& field, const std::string& accept, const FormErrors& errors);
 
+// The same with a <textarea> of `rows` lines: paragraphs (a blank line between two), or a list typed one
+// item a line.
+std::string text_area(const Field& field, const FormErrors& errors, int rows = 5);
+
 // The hidden field of the session's form token (checked on every POST).
 std::string csrf_field(const std::string& token);
 
@@ -65,5 +69,9 @@ std::string post_form(const std::string& action, const std::string& csrf, const 
                       bool multipart = false, const std::string& css_class = "");
 
 std::string submit_button(const std::string& label, const std::string& css_class = "button");
+
+// A submit button that also sends name=value: one of several actions of a form ("Thêm dòng", "Lưu").
+std::string action_button(const std::string& label, const std::string& name, const std::string& value,
+                          const std::string& css_class = "button");
 
 }  // namespace kehoach

@@ -9,8 +9,9 @@
 //   POST /dang-xuat                          sign out
 //   GET  /doi-mat-khau, POST /doi-mat-khau   change password (forced after a one-time password)
 //   GET  /don-vi/{unit}                      a commune's home (a province's: its communes)
-//   GET  /don-vi/{unit}/thon                 village table        (placeholder, part 1 later)
-//   GET  /don-vi/{unit}/ke-hoach             plan                 (placeholder)
+//   GET  /don-vi/{unit}/thon, POST /don-vi/{unit}/thon, POST /don-vi/{unit}/thon/tai-len     village table
+//   GET  /don-vi/{unit}/ke-hoach, POST /don-vi/{unit}/ke-hoach                              plan
+//   GET  /don-vi/{unit}/phien-ban/{version}, GET /don-vi/{unit}/phien-ban/{version}/{file}  a version, a file
 //   GET  /don-vi/{unit}/bao-cao              reports              (placeholder)
 //   GET  /quan-tri                           administration: overview
 //   GET  /quan-tri/don-vi, POST /quan-tri/don-vi, POST /quan-tri/don-vi/tai-len      units
@@ -28,6 +29,9 @@ void add_login_routes(Router& router);
 void add_password_routes(Router& router);
 void add_home_routes(Router& router);
 void add_placeholder_routes(Router& router);
+void add_village_table_routes(Router& router);
+void add_plan_routes(Router& router);
+void add_version_routes(Router& router);
 void add_admin_routes(Router& router);
 void add_admin_unit_routes(Router& router);
 void add_admin_account_routes(Router& router);

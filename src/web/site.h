@@ -24,6 +24,7 @@ struct SiteConfig {
   std::int64_t session_lifetime = 12 * 60 * 60;  // seconds after sign-in before it ends anyway
   PasswordCost password_cost = interactive_password_cost();
   FormLimits form_limits;                // set from the table input limit by make_site_config()
+  bool make_pdf = true;                  // "Tạo văn bản" makes the PDF too, where LibreOffice is installed
   std::function<std::int64_t()> clock;   // seconds since 1970; the system clock when empty (tests set one)
 };
 

@@ -6,15 +6,18 @@
 
 #include "store/units.h"
 #include "store/versions.h"
+#include "write/deadline_words.h"
+#include "write/report_labels.h"
 #include "web/html.h"
 #include "web/labels.h"
 #include "web/layout.h"
+#include "web/plan_year.h"
+#include "web/plan_work.h"
 #include "web/routes.h"
+#include "web/work_versions.h"
 
 namespace kehoach {
 namespace {
-
-constexpr int kFirstYear = 2000, kLastYear = 2100;
 
 Reply start(RequestContext& context) {
   if (!context.who) return redirect_to("/dang-nhap");
@@ -24,35 +27,6 @@ Reply start(RequestContext& context) {
   if (account.unit_id) return redirect_to(unit_path(*account.unit_id));
   return page_reply(context, {"Tài khoản chưa có đơn vị", "",
                               "<p>Tài khoản của bạn chưa được gắn với đơn vị nào. Hãy nhờ cán bộ quản trị.</p>\n", nullptr});
-}
-
-// The plan year of the page: ?nam=2025 when it is a year, else this year.
-int page_year(const RequestContext& context) {
-  const std::string text = context.query_value("nam");
-  if (text.size() == 4 && text.find_first_not_of("0123456789") == std::string::npos) {
-    const int year = std::stoi(text);
-    if (year >= kFirstYear && year <= kLastYear) return year;
-  }
-  return context.site.current_year();
-}
-
-std::string state_tag(WorkState state) {
-  return std::string("<strong class=\"tag tag--") + work_state_key(state) + "\">" + escape_html(state_label(state)) +
-         "</strong>";
-}
-
-std::string year_form(const RequestContext& context, int year) {
-  const int now = context.site.current_year();
-  std::vector<int> years;
-  for (int y = now + 1; y >= now - 3; --y) years.push_back(y);
-  if (year > now + 1 || year < now - 3) years.insert(years.begin(), year);
-  std::string html = "<form method=\"get\" action=\"" + escape_html(context.path) +
-                     "\" class=\"year-form\">\n<label for=\"nam\">Năm kế hoạch</label>\n<select class=\"select\" id=\"nam\" "
-                     "name=\"nam\">\n";
-  for (int y : years)
-    html += "<option value=\"" + std::to_string(y) + "\"" + (y == year ? " selected" : "") + ">" + std::to_string(y) +
-            "</option>\n";
-  return html + "</select>\n<button type=\"submit\" class=\"button button--secondary\">Xem</button>\n</form>\n";
 }
 
 struct WorkRow {
@@ -75,6 +49,45 @@ std::string work_table(const RequestContext& context, const UnitRecord& unit, in
   return html + "</tbody>\n</table>\n";
 }
 
+// The reports the year's plan asks for, with their due dates as `kehoach deadlines` prints them.
+std::string deadlines(const RequestContext& context, const UnitRecord& unit, int year) {
+  std::string html = "<h2>Hạn nộp báo cáo</h2>\n";
+  const std::string plan_link = "<a href=\"" + escape_html(unit_path(unit.id, "ke-hoach") + year_query(year)) + "\">";
+  const std::optional<YearDeadlines> found = plan_year_deadlines(context, year);
+  if (!found)
+    return html + "<p>Khi đã lưu " + plan_link + "kế hoạch năm " + std::to_string(year) +
+           "</a>, các báo cáo kế hoạch yêu cầu và hạn nộp sẽ hiện ở đây.</p>\n";
+  if (found->deadlines.empty())
+    return html + "<p>Kế hoạch năm " + std::to_string(year) + " chưa ghi lịch nộp báo cáo; hãy ghi ở phần Lịch nộp báo cáo của " +
+           plan_link + "kế hoạch</a>.</p>\n";
+  html += "<ul class=\"deadlines\">\n";
+  for (const Deadline& deadline : found->deadlines)
+    html += "<li>" + escape_html("Báo cáo " + period_label(deadline.period, year) + ": hạn " + day_month_year(deadline.due) +
+                                 deadline_status(deadline, found->symbol)) +
+            "</li>\n";
+  return html + "</ul>\n";
+}
+
+// The documents made for the year: the outputs of the latest version of each kind that has them.
+std::string files_made(const RequestContext& context, const UnitRecord& unit, int year) {
+  std::string html = "<h2>Tệp đã tạo</h2>\n";
+  std::string found;
+  std::vector<WorkKind> kinds{WorkKind::Plan};
+  for (const ReportKind& report : report_kinds()) kinds.push_back(report.kind);
+  for (WorkKind kind : kinds) {
+    for (const VersionRecord& version : versions_of(context.db, unit.id, year, kind)) {
+      const std::string links = file_links(context, version, "output");
+      if (links.empty()) continue;
+      found += "<h3>" + escape_html(work_label(kind, year)) + "</h3>\n<p>" + escape_html(version_line(context, version)) +
+               " (<a href=\"" + escape_html(version_path(unit.id, version.id)) + "\">xem phiên bản</a>):</p>\n" + links;
+      break;
+    }
+  }
+  if (found.empty())
+    return html + "<p>Chưa có tệp nào. Kế hoạch, phụ lục và báo cáo đã tạo sẽ hiện ở đây để tải về.</p>\n";
+  return html + found;
+}
+
 std::string villages(const RequestContext& context, const UnitRecord& unit) {
   const std::vector<UnitRecord> below = child_units(context.db, unit.id);
   std::string html = "<h2>Thôn, tổ dân phố</h2>\n";
@@ -91,9 +104,8 @@ Reply commune_home(RequestContext& context, const UnitRecord& unit) {
   if (unit.parent_id)
     if (const std::optional<UnitRecord> parent = find_unit(context.db, *unit.parent_id)) caption = parent->full_name();
   std::string body = year_form(context, year) + work_table(context, unit, year);
-  body += "<h2>Hạn nộp báo cáo</h2>\n<p>Khi đã có kế hoạch năm " + std::to_string(year) +
-          ", các báo cáo kế hoạch yêu cầu và hạn nộp sẽ hiện ở đây.</p>\n";
-  body += "<h2>Tệp đã tạo</h2>\n<p>Chưa có tệp nào. Kế hoạch, phụ lục và báo cáo đã tạo sẽ hiện ở đây để tải về.</p>\n";
+  body += deadlines(context, unit, year);
+  body += files_made(context, unit, year);
   body += villages(context, unit);
   return page_reply(context, {unit.full_name(), caption, body, nullptr});
 }

@@ -21,11 +21,6 @@ Handler placeholder(const std::string& title, const std::string& what) {
 }  // namespace
 
 void add_placeholder_routes(Router& router) {
-  router.add({"GET", "/don-vi/{unit}/thon", Access::Unit,
-              placeholder("Bảng số liệu thôn",
-                          "Tải lên hoặc nhập bảng số hộ, hộ nghèo, hộ cận nghèo của từng thôn, tổ dân phố.")});
-  router.add({"GET", "/don-vi/{unit}/ke-hoach", Access::Unit,
-              placeholder("Kế hoạch", "Lập Kế hoạch giảm nghèo và Phụ lục chỉ tiêu của các thôn.")});
   router.add({"GET", "/don-vi/{unit}/bao-cao", Access::Unit,
               placeholder("Báo cáo", "Nhập biến động hộ nghèo, hộ cận nghèo và lập Báo cáo kết quả từng kỳ.")});
 }
