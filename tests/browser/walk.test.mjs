@@ -53,6 +53,7 @@ describe('a commune is set up and its officer signs in', () => {
     assert.equal(await visitor.field('Mật khẩu').inputValue(), '', 'the password is not sent back');
     assert.match(await visitor.page.title(), /^Lỗi: Đăng nhập/);
     await visitor.look('dang-nhap-sai-mat-khau');
+    await visitor.lookOnPhone('dang-nhap-sai-mat-khau-dien-thoai');
     // The summary's link leads to the field it names.
     await visitor.page.getByRole('link', { name: 'Tên đăng nhập hoặc mật khẩu không đúng.' }).click();
     assert.ok(visitor.page.url().endsWith('#ten-dang-nhap'));
@@ -142,6 +143,7 @@ describe('a commune is set up and its officer signs in', () => {
     assert.deepEqual(new Set(states.map((text) => text.trim())), new Set(['Chưa bắt đầu']));
     await assert.doesNotReject(officer.page.getByText('Thôn Tân Thịnh').waitFor(), "the commune's villages are listed");
     await officer.look('trang-chinh');
+    await officer.lookOnPhone('trang-chinh-dien-thoai');
   });
 
   step("another commune's officer who types the first commune's address gets 404", async () => {

@@ -50,6 +50,10 @@ export class Person {
       if (response.status() >= 400 && !request.isNavigationRequest() && !response.url().endsWith('/favicon.ico'))
         this.problems.push(`${response.status()} for ${response.url()}`);
     });
+    page.on('requestfailed', (request) => {
+      // A download is a navigation that ends without a page: not a failure.
+      if (!request.isNavigationRequest()) this.problems.push(`${request.failure()?.errorText} for ${request.url()}`);
+    });
   }
 
   static async open(site, who) {
@@ -158,6 +162,21 @@ export class Person {
   async fieldError(id) {
     const message = this.page.locator(`#${id}-loi`);
     return (await message.count()) ? (await message.innerText()).replace(/^Lỗi:\s*/, '').trim() : '';
+  }
+
+  // The page as it is now on a phone's screen (390 pixels wide): it must fit, with no sideways
+  // scrolling; looked at like any page, then the window is as it was.
+  async lookOnPhone(name) {
+    const before = this.page.viewportSize();
+    await this.page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const [scrolled, width] = await this.page.evaluate(() => [document.documentElement.scrollWidth,
+                                                                  document.documentElement.clientWidth]);
+      assert.ok(scrolled <= width, `${this.path()} is ${scrolled} pixels wide on a phone's ${width}`);
+      return await this.look(name);
+    } finally {
+      await this.page.setViewportSize(before);
+    }
   }
 
   // The page as it is now: a screenshot (NN-who-name.png), then the checks every page passes.
