@@ -6,9 +6,24 @@
 // password, a form without its name, a form without its CSRF token. Every page looked at is checked
 // by axe and saved as a screenshot (support/browser.mjs, Person.look).
 //
-// The steps run in order and share what they made (the site, the people, ids). The plan walk adds its
-// steps at the end ("the officer uploads thon.csv", "fills the plan", …) with `step(…)`, using
-// `officer` (signed in, on the commune's home) and the helpers of support/.
+// The steps run in order and share what they made (the site, the people, ids); once one fails, the
+// rest are skipped. The plan walk adds its steps at the end, each a `step(…)` using `officer` (signed
+// in as An Hòa Thịnh's officer), `other` (Kỳ Anh's) and the helpers of support/ — for example (the
+// labels are those its pages will have):
+//
+//   step("the officer uploads An Hòa Thịnh's thon.csv", async () => {
+//     await officer.follow('Bảng số liệu thôn');
+//     const response = await officer.fillAndSubmit(
+//         { 'Tệp bảng số liệu': join(examples, 'an-hoa-thinh-2022', 'thon.csv') }, 'Tải lên');
+//     assert.equal(response.status(), 200);
+//     assert.deepEqual(await officer.errorSummary(), []);
+//     await officer.look('bang-thon');            // axe, CSP, screenshot
+//     await officer.lookOnPhone('bang-thon-dien-thoai');
+//   });
+//   step('the plan is made and downloaded', async () => {
+//     …
+//     const plan = await officer.download('KE_HOACH.docx');  // { path, name }, saved in downloads/
+//   });
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -21,7 +36,8 @@ describe('a commune is set up and its officer signs in', () => {
   let officer;  // An Hòa Thịnh's officer (xa.anhoathinh), signed in
   let other;    // Kỳ Anh's officer (xa.kyanh), signed in
   let communeId;  // An Hòa Thịnh's id, in /don-vi/{id}
-  const passwords = {};  // login → the password set on first sign-in
+  const onceOf = {};     // login → the one-time password the administrator was shown
+  const passwords = {};  // who → the password set on first sign-in
   const secrets = [];    // every password used, looked for in the server's log at the end
 
   before(async () => {
@@ -34,7 +50,7 @@ describe('a commune is set up and its officer signs in', () => {
     const stopped = await site.stop();
     // Nothing personal in the log: method, path template and status only.
     for (const secret of secrets) assert.ok(!stopped.log.includes(secret), 'a password in the server log');
-    for (const word of ['quantri', 'xa.anhoathinh', 'An Hòa Thịnh', 'Nguyễn'])
+    for (const word of ['quantri', 'xa.anhoathinh', 'xa.kyanh', 'Lê Thị Hoa', 'An Hòa Thịnh', 'Kỳ Anh'])
       assert.ok(!stopped.log.includes(word), `"${word}" in the server log`);
     assert.match(stopped.log, /POST \/dang-nhap 303/);
   });
@@ -118,12 +134,12 @@ describe('a commune is set up and its officer signs in', () => {
   step('the administrator makes an account for each of two communes', async () => {
     await admin.goto('/quan-tri/tai-khoan');
     await admin.look('tai-khoan');
-    site.officer = await createAccount(admin, { login: 'xa.anhoathinh', name: 'Lê Thị Hoa', role: 'Cán bộ xã',
+    onceOf['xa.anhoathinh'] = await createAccount(admin, { login: 'xa.anhoathinh', name: 'Lê Thị Hoa', role: 'Cán bộ xã',
                                                 unit: 'Xã An Hòa Thịnh (Tỉnh Hà Tĩnh)' });
     await admin.look('da-tao-tai-khoan');
-    site.other = await createAccount(admin, { login: 'xa.kyanh', name: 'Phạm Văn Kỳ', role: 'Cán bộ xã',
+    onceOf['xa.kyanh'] = await createAccount(admin, { login: 'xa.kyanh', name: 'Phạm Văn Kỳ', role: 'Cán bộ xã',
                                               unit: 'Xã Kỳ Anh (Tỉnh Hà Tĩnh)' });
-    secrets.push(site.officer, site.other);
+    secrets.push(onceOf['xa.anhoathinh'], onceOf['xa.kyanh']);
     await admin.follow('Về danh sách tài khoản');
     const row = admin.page.getByRole('row', { name: /xa\.anhoathinh/ });
     await assert.doesNotReject(row.getByText('Chờ đổi mật khẩu').waitFor());
@@ -134,7 +150,7 @@ describe('a commune is set up and its officer signs in', () => {
     officer = await site.person('xa-anhoathinh');
     passwords.officer = 'sam con trua nay cua quan';
     secrets.push(passwords.officer);
-    await signInFirstTime(officer, 'xa.anhoathinh', site.officer, passwords.officer);
+    await signInFirstTime(officer, 'xa.anhoathinh', onceOf['xa.anhoathinh'], passwords.officer);
     communeId = unitIdOf(officer.path());
     assert.equal(await officer.heading(), 'Xã An Hòa Thịnh');
     const work = officer.page.locator('table', { has: officer.page.locator('caption', { hasText: /^Công việc năm/ }) });
@@ -148,8 +164,9 @@ describe('a commune is set up and its officer signs in', () => {
 
   step("another commune's officer who types the first commune's address gets 404", async () => {
     other = await site.person('xa-kyanh');
-    await signInFirstTime(other, 'xa.kyanh', site.other, 'ky anh bien xanh cat trang');
-    secrets.push('ky anh bien xanh cat trang');
+    passwords.other = 'ky anh bien xanh cat trang';
+    secrets.push(passwords.other);
+    await signInFirstTime(other, 'xa.kyanh', onceOf['xa.kyanh'], passwords.other);
     const ownId = unitIdOf(other.path());
     assert.notEqual(ownId, communeId);
     for (const page of ['', '/thon', '/ke-hoach', '/bao-cao']) {
