@@ -31,8 +31,10 @@ std::string header(const RequestContext& context) {
       "<a class=\"site-name\" href=\"/\">kehoach <span class=\"site-tagline\">Kế hoạch và báo cáo giảm nghèo</span></a>\n";
   if (context.who) {
     const AccountRecord& account = context.who->account;
-    html += "<div class=\"account\">\n<span class=\"account-name\">" + escape_html(account.display_name) + " (" +
-            escape_html(role_label(account.role)) + ")</span>\n"
+    // The first administrator's name is its role's ("Quản trị"): said once.
+    const std::string role = role_label(account.role);
+    const std::string who = account.display_name == role ? role : account.display_name + " (" + role + ")";
+    html += "<div class=\"account\">\n<span class=\"account-name\">" + escape_html(who) + "</span>\n"
             "<a class=\"account-link\" href=\"/doi-mat-khau\">Đổi mật khẩu</a>\n" +
             post_form("/dang-xuat", context.csrf(), submit_button("Đăng xuất", "link-button"), false, "inline-form") +
             "</div>\n";
