@@ -1,114 +1,18 @@
 #include "app/plan_sections.h"
 
-#include <algorithm>
-#include <set>
-#include <utility>
-
-#include "app/documents.h"
 #include "read/template_locator.h"
-#include "template/document_template.h"
-#include "template/word_part.h"
 #include "write/plan_template_data.h"
 
 namespace kehoach {
-namespace {
-
-constexpr const char* kDocumentPart = "word/document.xml";
-constexpr const char* kBegin = "@@kehoach-section-begin:";
-constexpr const char* kEnd = "@@kehoach-section-end:";
-
-std::string trimmed(const std::string& text) {
-  const std::size_t first = text.find_first_not_of(" \t");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
-// "{{^sections.closing}}" → "closing"; "" for any other text.
-std::string section_of(const std::string& text, const std::string& sign) {
-  const std::string open = "{{" + sign + "sections.";
-  const std::string tag = trimmed(text);
-  if (tag.size() <= open.size() + 2 || tag.rfind(open, 0) != 0 || tag.substr(tag.size() - 2) != "}}") return "";
-  return trimmed(tag.substr(open.size(), tag.size() - open.size() - 2));
-}
-
-struct Edit {
-  std::size_t begin, end;
-  std::string text;
-};
-
-// The paragraph's text made `marker` (in its first w:t; the others emptied).
-void mark(const WordPart& part, const WordParagraph& paragraph, const std::string& marker, std::vector<Edit>& edits) {
-  for (std::size_t i = 0; i < paragraph.texts.size(); ++i) {
-    const XmlElement& text = part.elements[static_cast<std::size_t>(paragraph.texts[i])];
-    edits.push_back({text.content_begin, text.content_end, i == 0 ? marker : ""});
-  }
-}
-
-// The document part with each default stretch of a section ({{^sections.KEY}} … {{/sections.KEY}}, its
-// tags alone in their paragraphs as the shipped templates have them) shown always, between marker
-// paragraphs that take the tags' place.
-std::string marked_document(const std::string& xml) {
-  const WordPart part = read_word_part(xml);
-  std::vector<Edit> edits;
-  for (std::size_t i = 0; i < part.paragraphs.size(); ++i) {
-    const std::string key = section_of(part.paragraphs[i].text, "^");
-    if (key.empty()) continue;
-    for (std::size_t j = i + 1; j < part.paragraphs.size(); ++j) {
-      if (section_of(part.paragraphs[j].text, "/") != key) continue;
-      mark(part, part.paragraphs[i], kBegin + key, edits);
-      mark(part, part.paragraphs[j], kEnd + key, edits);
-      break;
-    }
-  }
-  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin > b.begin; });
-  std::string out = xml;
-  for (const Edit& edit : edits) out.replace(edit.begin, edit.end - edit.begin, edit.text);
-  return out;
-}
-
-// The paragraphs between each pair of markers of the rendered document.
-std::vector<SectionDefault> read_marked(const std::string& xml) {
-  std::vector<SectionDefault> sections;
-  SectionDefault* open = nullptr;
-  for (const WordParagraph& paragraph : read_word_part(xml).paragraphs) {
-    const std::string text = trimmed(paragraph.text);
-    if (text.rfind(kBegin, 0) == 0) {
-      sections.push_back({text.substr(std::string(kBegin).size()), {}});
-      open = &sections.back();
-    } else if (text.rfind(kEnd, 0) == 0) {
-      open = nullptr;
-    } else if (open && !text.empty()) {
-      open->paragraphs.push_back(text);
-    }
-  }
-  return sections;
-}
-
-}  // namespace
 
 std::vector<SectionDefault> plan_section_defaults(const PlanInput& input) {
   Plan plan = input.plan;
   plan.text.sections.clear();
   plan.text.section_lines.clear();
   const std::string name = plan_template(plan);
-  const std::string location = locate_template(name, plan.file);
-  DocxPackage package = read_template(location);
-  const std::set<std::string> used = DocumentTemplate::compile(package, location).names();
-  if (std::string* document = package.find(kDocumentPart)) *document = marked_document(*document);
-  const DocumentTemplate marked = DocumentTemplate::compile(std::move(package), location);
-  const TemplateRecord data = plan_template_data(plan, input.table, used, name, input.analysis ? &*input.analysis : nullptr);
-  const DocxPackage rendered = marked.render(data);
-  std::vector<SectionDefault> sections;
-  if (const std::string* document = rendered.find(kDocumentPart)) sections = read_marked(*document);
-  // A section whose default the template does not hold as paragraphs of their own (a user's template
-  // may write it inline) is listed all the same, without a default.
-  for (const std::string& tag : used) {
-    if (tag.rfind("sections.", 0) != 0) continue;
-    const std::string key = tag.substr(9);
-    if (std::none_of(sections.begin(), sections.end(), [&](const SectionDefault& s) { return s.key == key; }))
-      sections.push_back({key, {}});
-  }
-  return sections;
+  return template_section_defaults(name, plan.file, [&](const std::set<std::string>& used) {
+    return plan_template_data(plan, input.table, used, name, input.analysis ? &*input.analysis : nullptr);
+  });
 }
 
 }  // namespace kehoach

@@ -2,17 +2,12 @@
 // Use case: the parts of a plan's template that a plan file may replace (`sections:`, templates/README.md),
 // each with the text the document prints when the plan file does not replace it: the template's own
 // default wording, with this plan's figures and names in it. A form shows them to be edited in place.
-#include <string>
 #include <vector>
 
 #include "app/plan_input.h"
+#include "app/template_sections.h"
 
 namespace kehoach {
-
-struct SectionDefault {
-  std::string key;                      // "general_goal", "closing": the name after "sections."
-  std::vector<std::string> paragraphs;  // as the document prints them; empty when the template has none
-};
 
 // The sections of the plan's template in the order the document has them. The plan's own `sections` are
 // not applied (each default is the template's). Throws InputError (the template cannot be found or read)

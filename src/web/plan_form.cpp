@@ -40,52 +40,6 @@ std::vector<std::string> items_of(const std::string& text) {
   return items;
 }
 
-// A YAML scalar in double quotes: every character the plan reader will see, escaped where YAML wants
-// it (so that a control character typed reaches the reader, which names it, and breaks no line).
-std::string quoted(const std::string& text) {
-  std::string out = "\"";
-  static const char* hex = "0123456789ABCDEF";
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '"') out += "\\\"";
-    else if (c == '\\') out += "\\\\";
-    else if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (c < 0x20 || c == 0x7F) out += std::string("\\x") + hex[c >> 4] + hex[c & 15];
-    else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-             static_cast<unsigned char>(text[i + 1]) <= 0x9F) {  // C1 controls (U+0085 is a YAML line break)
-      const unsigned char low = static_cast<unsigned char>(text[++i]);
-      out += std::string("\\u00") + hex[low >> 4] + hex[low & 15];
-    } else if (c == 0xE2 && i + 2 < text.size() && text[i + 1] == '\x80' && (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
-      out += text[i + 2] == '\xA8' ? "\\L" : "\\P";  // line and paragraph separators
-      i += 2;
-    } else if (c == 0xEF && i + 2 < text.size() && text[i + 1] == '\xBB' && text[i + 2] == '\xBF') {
-      out += "\\uFEFF";
-      i += 2;
-    } else out += static_cast<char>(c);
-  }
-  return out + "\"";
-}
-
-class YamlLines {
- public:
-  void add(const std::string& line, const std::string& field = "") {
-    text_ += line + "\n";
-    fields_.push_back(field);
-  }
-  void value(const std::string& indent, const std::string& key, const std::string& value, const std::string& field) {
-    add(indent + key + ": " + quoted(value), field);
-  }
-  void list(const std::string& indent, const std::vector<std::string>& items, const std::string& field) {
-    for (const std::string& item : items) add(indent + "- " + quoted(item), field);
-  }
-  PlanYaml done() { return {std::move(text_), std::move(fields_)}; }
-
- private:
-  std::string text_;
-  std::vector<std::string> fields_;
-};
-
 bool is_all_word(const std::string& value) {
   const std::string folded = fold(value);
   return folded == "all" || folded == "het" || folded == "tat ca";
@@ -118,7 +72,7 @@ void target_yaml(YamlLines& yaml, const PlanForm& form, Indicator indicator) {
     if (!any) yaml.add("    fixed:", target_field(indicator));
     any = true;
     const std::string field = fixed_field(static_cast<int>(i + 1), indicator);
-    yaml.add("      " + quoted(clean_text(form.fixed[i].village)) + ": " + quoted(figure), field);
+    yaml.add("      " + yaml_quoted(clean_text(form.fixed[i].village)) + ": " + yaml_quoted(figure), field);
   }
 }
 
@@ -391,13 +345,6 @@ bool set_aside(PlanForm& form, const std::string& field) {
   return true;
 }
 
-std::string PlanYaml::field_of_line(int line) const {
-  if (line < 1) return "";
-  for (std::size_t i = static_cast<std::size_t>(line - 1); i < line_fields.size(); ++i)
-    if (!line_fields[i].empty()) return line_fields[i];
-  return "";
-}
-
 PlanYaml plan_yaml(const PlanForm& form, int year, const std::string& statistics,
                    const std::vector<std::string>& sections, bool dummy_target) {
   YamlLines yaml;
@@ -445,7 +392,7 @@ PlanYaml plan_yaml(const PlanForm& form, int year, const std::string& statistics
     const std::string prefix = "co-quan-" + std::to_string(i + 1);
     if (!agencies) yaml.add("agencies:", prefix + "-ten");
     agencies = true;
-    yaml.add("  - name: " + quoted(agency.name), prefix + "-ten");
+    yaml.add("  - name: " + yaml_quoted(agency.name), prefix + "-ten");
     if (const auto tasks = items_of(agency.tasks); !tasks.empty()) {
       yaml.add("    tasks:", prefix + "-nhiem-vu");
       yaml.list("      ", tasks, prefix + "-nhiem-vu");

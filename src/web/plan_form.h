@@ -23,6 +23,7 @@
 #include "store/units.h"
 #include "web/form_data.h"
 #include "web/form_view.h"
+#include "web/yaml_lines.h"
 
 namespace kehoach {
 
@@ -87,11 +88,7 @@ bool set_aside(PlanForm& form, const std::string& field);
 // The plan file the form makes. `statistics` is the table's file name beside it ("thon.csv");
 // `sections` the keys of the chosen template (others are left out); `dummy_target` writes a target of
 // no households when the form has none yet (to show a template's defaults before targets are typed).
-struct PlanYaml {
-  std::string text;
-  std::vector<std::string> line_fields;  // the field each line's value came from ("" for none), line 1 first
-  std::string field_of_line(int line) const;
-};
+using PlanYaml = YamlText;  // and the field each line came from
 PlanYaml plan_yaml(const PlanForm& form, int year, const std::string& statistics,
                    const std::vector<std::string>& sections, bool dummy_target = false);
 

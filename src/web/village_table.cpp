@@ -1,13 +1,11 @@
 #include "web/village_table.h"
 
-#include <map>
 #include <set>
 
 #include "compute/rate.h"
 #include "model/indicator.h"
 #include "model/unit_level.h"
 #include "read/csv_reader.h"
-#include "text/column_letter.h"
 #include "text/number_words.h"
 #include "web/html.h"
 #include "web/work_versions.h"
@@ -15,30 +13,9 @@
 namespace kehoach {
 namespace {
 
-constexpr int kMostRowsShown = 2000;
-constexpr int kMostColumnsShown = 40;
-
-std::string cell_id(int row, int column) { return "o-" + std::to_string(row) + "-" + column_letter(column); }
-
-// The box a table wider than the window scrolls in, which the keyboard reaches too.
-std::string scroll_box(const std::string& label) {
-  return "<div class=\"table-scroll\" role=\"region\" aria-label=\"" + escape_html(label) + "\" tabindex=\"0\">\n";
-}
-
 std::string count_cell(long long count) { return "<td class=\"number\">" + format_count(count) + "</td>"; }
 std::string rate_cell(long long count, long long total) {
   return "<td class=\"number\">" + format_rate(rate_of(count, total)) + "</td>";
-}
-
-// A CSV cell: quoted when it holds a separator, a quote or a space at an end.
-std::string csv_cell(std::string text) {
-  for (char& c : text)
-    if (c == '\r' || c == '\n') c = ' ';
-  const bool quote = text.find_first_of(",;\"\t") != std::string::npos || (!text.empty() && (text.front() == ' ' || text.back() == ' '));
-  if (!quote) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 // The typed field of a column of the CSV written by typed_csv: B the name, C households, D poor, E near-poor.
@@ -103,57 +80,6 @@ std::string statistics_html(const Statistics& statistics, const std::string& cap
   html += "</tbody>\n<tfoot><tr class=\"total\"><td></td><th scope=\"row\">" + std::string(kTotalLabel) + "</th>" +
           count_cell(households) + count_cell(poor) + rate_cell(poor, households) + count_cell(near_poor) +
           rate_cell(near_poor, households) + (members ? count_cell(people) : "") + "</tr></tfoot>\n</table>\n</div>\n";
-  return html;
-}
-
-std::string problem_anchor(const InputError& problem, const std::string& file_field) {
-  const Location& where = problem.where();
-  if (where.row && where.column) return cell_id(*where.row, *where.column);
-  if (where.row) return "o-" + std::to_string(*where.row);
-  return file_field;
-}
-
-std::string grid_html(const StatisticsCheck& check, const std::string& caption) {
-  const Grid& grid = check.grid;
-  if (grid.rows.empty()) return "";
-  std::map<std::pair<int, int>, std::string> cell_problems;
-  std::set<int> row_problems;
-  for (const InputError& problem : check.problems) {
-    const Location& where = problem.where();
-    if (where.row && where.column) cell_problems[{*where.row, *where.column}] = problem.problem();
-    else if (where.row) row_problems.insert(*where.row);
-  }
-  std::size_t columns = 0;
-  for (const GridRow& row : grid.rows) columns = std::max(columns, row.cells.size());
-  columns = std::min<std::size_t>(columns, kMostColumnsShown);
-  std::string html = scroll_box(caption) + "<table class=\"table grid-view\">\n<caption class=\"table-caption\">" +
-                     escape_html(caption) + "</caption>\n<thead><tr><th scope=\"col\"><span class=\"visually-hidden\">Dòng"
-                     "</span></th>";
-  for (std::size_t c = 0; c < columns; ++c) html += "<th scope=\"col\">" + column_letter(static_cast<int>(c)) + "</th>";
-  html += "</tr></thead>\n<tbody>\n";
-  int shown = 0;
-  for (const GridRow& row : grid.rows) {
-    if (++shown > kMostRowsShown) break;
-    const bool row_bad = row_problems.count(row.source_row) > 0;
-    html += std::string("<tr") + (row_bad ? " class=\"row--error\"" : "") + "><th scope=\"row\" id=\"o-" +
-            std::to_string(row.source_row) + "\"" + (row_bad ? " tabindex=\"-1\"" : "") + ">" +
-            std::to_string(row.source_row) + "</th>";
-    for (std::size_t c = 0; c < columns; ++c) {
-      const int column = static_cast<int>(c);
-      const auto found = cell_problems.find({row.source_row, column});
-      html += "<td id=\"" + cell_id(row.source_row, column) + "\"";
-      if (found != cell_problems.end()) html += " class=\"cell--error\" tabindex=\"-1\"";
-      html += ">" + escape_html(row.cell(c));
-      if (found != cell_problems.end())
-        html += "<span class=\"cell-error\"><span class=\"visually-hidden\">Lỗi: </span>" + escape_html(found->second) +
-                "</span>";
-      html += "</td>";
-    }
-    html += "</tr>\n";
-  }
-  html += "</tbody>\n</table>\n</div>\n";
-  if (shown > kMostRowsShown)
-    html += "<p class=\"hint\">Chỉ hiện " + std::to_string(kMostRowsShown) + " dòng đầu của tệp.</p>\n";
   return html;
 }
 

@@ -12,6 +12,7 @@
 #include "store/versions.h"
 #include "web/context.h"
 #include "web/form_view.h"
+#include "web/table_form.h"
 
 namespace kehoach {
 
@@ -30,13 +31,6 @@ VillageTable village_table_of(const RequestContext& context, const VersionRecord
 // members when given) and the total.
 std::string statistics_html(const Statistics& statistics, const std::string& caption);
 
-// The table as it was read from an uploaded file, every cell with an id ("o-4-B": row 4, column B) that the
-// error summary links to; the cells with a problem marked, with the message beside them.
-std::string grid_html(const StatisticsCheck& check, const std::string& caption);
-
-// Where the error summary sends the reader for a problem of an upload: the cell, its row, or the file field.
-std::string problem_anchor(const InputError& problem, const std::string& file_field);
-
 // One row typed on the page, as typed ("2.047" is 2047).
 struct TypedRow {
   std::string name, households, poor, near_poor;
@@ -50,11 +44,6 @@ std::vector<TypedRow> rows_of_villages(const std::vector<UnitRecord>& villages);
 std::vector<TypedRow> rows_of_statistics(const Statistics& statistics);
 
 // The typed rows as the CSV file kept ("TT,Thôn,Tổng số hộ,Hộ nghèo,Hộ cận nghèo"), blank rows left out.
-// `line_rows[k]` is the typed row (0-based) of the file's line k + 1 (-1 for the header).
-struct TypedCsv {
-  std::string text;
-  std::vector<int> line_rows;
-};
 TypedCsv typed_csv(const std::vector<TypedRow>& rows, const std::string& unit_column);
 
 // The typed table (`rows`, written as `csv`) read and checked as a file would be; each problem goes to

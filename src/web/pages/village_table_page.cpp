@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <fstream>
 
-#include "read/table_file.h"
 #include "store/sessions.h"
 #include "text/unicode.h"
 #include "web/form_view.h"
@@ -69,25 +68,13 @@ std::string upload_form(const RequestContext& context, int year, const FormError
   if (refused.check && !refused.check->grid.rows.empty())
     html += "<p>Tệp <strong>" + escape_html(refused.file_name) + "</strong> như kehoach đọc được; ô có lỗi được tô đỏ. "
             "Sửa tệp rồi tải lên lại. Không có gì được lưu.</p>\n" +
-            grid_html(*refused.check, "Tệp " + refused.file_name);
+            grid_html(refused.check->grid, refused.check->problems, "Tệp " + refused.file_name);
   return html;
 }
 
 std::string typed_cell(int row, const std::string& part, const std::string& label, const std::string& value,
                        const FormErrors& errors, bool number) {
-  const std::string id = typed_field(row, part);
-  const std::string message = errors.message_for(id);
-  std::string html = std::string("<td") + (message.empty() ? "" : " class=\"cell--error\"") + ">";
-  html += "<label class=\"visually-hidden\" for=\"" + id + "\">" + escape_html(label) + " dòng " + std::to_string(row) +
-          "</label>";
-  if (!message.empty())
-    html += "<span class=\"cell-error\" id=\"" + id + "-loi\"><span class=\"visually-hidden\">Lỗi: </span>" +
-            escape_html(message) + "</span>";
-  html += "<input class=\"input" + std::string(number ? " input--number" : "") + "\" type=\"text\" id=\"" + id +
-          "\" name=\"" + id + "\" value=\"" + escape_html(value) + "\"" + (number ? " inputmode=\"numeric\"" : "") +
-          (message.empty() ? "" : " aria-invalid=\"true\" aria-describedby=\"" + id + "-loi\"") +
-          " spellcheck=\"false\" autocomplete=\"off\"></td>";
-  return html;
+  return input_cell({typed_field(row, part), label + " dòng " + std::to_string(row), value, number}, errors);
 }
 
 std::string typed_form(const RequestContext& context, int year, const std::vector<TypedRow>& rows,
@@ -216,13 +203,6 @@ Reply save_typed(RequestContext& context) {
   return redirect_to(page_path(context, year));
 }
 
-// The name of the browser's file, for messages: its last part, or words when it gave none.
-std::string shown_name(const std::string& file_name) {
-  const std::size_t slash = file_name.find_last_of("/\\");
-  const std::string name = clean_text(slash == std::string::npos ? file_name : file_name.substr(slash + 1));
-  return name.empty() ? "tệp tải lên" : name;
-}
-
 Reply upload(RequestContext& context) {
   if (!is_commune(context)) return error_page(context, 404);
   const int year = page_year(context);
@@ -233,20 +213,14 @@ Reply upload(RequestContext& context) {
     state.errors.add(kFileField, "Hãy chọn tệp bảng số liệu thôn (CSV hoặc Excel .xlsx).");
     return render(context, year, state, 422);
   }
-  const std::string name = shown_name(file->file_name);
+  const std::string name = upload_name(file->file_name);
   const StatisticsCheck check = check_statistics_file(file->path, name);
   if (!check.problems.empty()) {
     for (const InputError& problem : check.problems) state.errors.add(problem_anchor(problem, kFileField), problem.what());
     state.refused = {&check, name};
     return render(context, year, state, 422);
   }
-  std::string head(8, '\0');
-  {
-    std::ifstream in(file->path, std::ios::binary);
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-  }
-  const std::string kept = sniff_table(head, name) == TableKind::Xlsx ? "thon.xlsx" : "thon.csv";
+  const std::string kept = "thon" + table_extension(file->path, name);
   const VersionRecord version = save_version(context, WorkKind::VillageTable, year, WorkState::Done, {{"input", kept, file->path}});
   set_session_notice(context.db, context.who->session.token_hash,
                      "Đã lưu bảng số liệu thôn năm " + std::to_string(year) + " từ tệp " + name + " (phiên bản " +
