@@ -146,6 +146,12 @@ long long count_at(const Grid& grid, const GridRow& row, const MovementHeader& c
 
 }  // namespace
 
+int movements_first_data_row(const Grid& grid) {
+  const Layout layout = read_layout(grid);
+  if (layout.first_data < grid.rows.size()) return grid.rows[layout.first_data].source_row;
+  return grid.rows.empty() ? 1 : grid.rows.back().source_row + 1;
+}
+
 Movements read_movements(const Grid& grid) {
   const Layout layout = read_layout(grid);
   Movements movements;

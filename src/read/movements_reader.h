@@ -13,4 +13,9 @@ namespace kehoach {
 // a label that is no movement, or a file with no movement or end-count column.
 Movements read_movements(const Grid& grid);
 
+// The row of the file where its data begins, under its one or two header rows (the row after the table
+// when there is none): a problem met above it is one of the header's, not of a unit's row. Throws
+// InputError as read_movements does for a header it cannot read.
+int movements_first_data_row(const Grid& grid);
+
 }  // namespace kehoach
