@@ -21,9 +21,9 @@ void add_routes(Router& router, const std::map<std::string, StaticFile>& static_
   add_login_routes(router);
   add_password_routes(router);
   add_home_routes(router);
-  add_placeholder_routes(router);
   add_village_table_routes(router);
   add_plan_routes(router);
+  add_report_routes(router);
   add_version_routes(router);
   add_admin_routes(router);
   add_admin_unit_routes(router);

@@ -1,7 +1,6 @@
 #pragma once
 // Every page of the site, registered by the file that renders it: a page family is one file of
-// web/pages/ with its `add_…_routes`, called from add_routes(). A later page replaces a placeholder
-// (pages/placeholder_pages.cpp) with Router::replace, or the placeholder is removed when it lands.
+// web/pages/ with its `add_…_routes`, called from add_routes().
 //
 //   GET  /                                   → the signed-in account's start page, or the sign-in page
 //   GET  /static/{file}                      the style sheet
@@ -12,7 +11,8 @@
 //   GET  /don-vi/{unit}/thon, POST /don-vi/{unit}/thon, POST /don-vi/{unit}/thon/tai-len     village table
 //   GET  /don-vi/{unit}/ke-hoach, POST /don-vi/{unit}/ke-hoach                              plan
 //   GET  /don-vi/{unit}/phien-ban/{version}, GET /don-vi/{unit}/phien-ban/{version}/{file}  a version, a file
-//   GET  /don-vi/{unit}/bao-cao              reports              (placeholder)
+//   GET  /don-vi/{unit}/bao-cao, POST /don-vi/{unit}/bao-cao, POST /don-vi/{unit}/bao-cao/tai-len          reports
+//        (?nam=YYYY: the four periods; &ky=q1|6m|9m|year: a period's report)
 //   GET  /quan-tri                           administration: overview
 //   GET  /quan-tri/don-vi, POST /quan-tri/don-vi, POST /quan-tri/don-vi/tai-len      units
 //   GET  /quan-tri/tai-khoan, POST /quan-tri/tai-khoan                              accounts
@@ -28,9 +28,9 @@ void add_static_routes(Router& router, const std::map<std::string, StaticFile>& 
 void add_login_routes(Router& router);
 void add_password_routes(Router& router);
 void add_home_routes(Router& router);
-void add_placeholder_routes(Router& router);
 void add_village_table_routes(Router& router);
 void add_plan_routes(Router& router);
+void add_report_routes(Router& router);
 void add_version_routes(Router& router);
 void add_admin_routes(Router& router);
 void add_admin_unit_routes(Router& router);

@@ -1,7 +1,7 @@
 // One saved version of a commune's work, to read and to download: its state, who saved it and when, its
 // files (what the officer gave, what kehoach made), and what it holds: a village table shown with its
-// totals, a plan with its appendix figures. A version of another unit, or a file the version does not
-// have, is 404 as if it did not exist.
+// totals, a plan with its appendix figures, a report with its results. A version of another unit, or a
+// file the version does not have, is 404 as if it did not exist.
 //
 //   GET /don-vi/{unit}/phien-ban/{version}          the version
 //   GET /don-vi/{unit}/phien-ban/{version}/{file}   one of its files, by the name it was kept under
@@ -12,6 +12,7 @@
 #include "web/layout.h"
 #include "web/plan_work.h"
 #include "web/plan_year.h"
+#include "web/report_work.h"
 #include "web/routes.h"
 #include "web/village_table.h"
 #include "web/work_versions.h"
@@ -49,6 +50,8 @@ std::string contents(const RequestContext& context, const VersionRecord& version
                        ", " + escape_html(plan.issuing_body + " " + plan.unit) + ".</p>\n";
     return html + appendix_preview(*input);
   }
+  if (const std::optional<SavedReport> saved = load_version_report(context, version))
+    return "<h2>Kết quả</h2>\n" + report_results_html(saved->figures.report);
   return "";
 }
 
