@@ -47,6 +47,16 @@ bool is_section_key(const std::string& key) {
 
 // A value with a character nobody sees (a control, a bidi override, a byte that is no UTF-8) would reach the
 // report as it is: refused at its field. Line breaks are the lines of a list or the paragraphs of a section.
+// A textarea's text as browsers send it (lines ended by CR LF) with its lines ended by LF, as typed.
+std::string typed_lines(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') out += text[i];
+    else if (i + 1 >= text.size() || text[i + 1] != '\n') out += '\n';
+  }
+  return out;
+}
+
 void check_text(const std::string& value, const std::string& field, FormErrors& errors) {
   const std::optional<HiddenCharacter> hidden = first_hidden_character(value, true);
   if (!hidden) return;
@@ -122,8 +132,8 @@ ReportForm posted_report_form(const FormData& data) {
   form.number = clean_text(data.value("so-van-ban"));
   form.symbol = clean_text(data.value("ky-hieu"));
   form.date = clean_text(data.value("ngay-ban-hanh"));
-  form.addressees = data.value("kinh-gui");
-  form.recipients = data.value("noi-nhan");
+  form.addressees = typed_lines(data.value("kinh-gui"));
+  form.recipients = typed_lines(data.value("noi-nhan"));
   form.threshold = clean_text(data.value("nguong"));
   int sections = 0;
   std::istringstream keys(data.value("cac-phan"));
@@ -131,7 +141,7 @@ ReportForm posted_report_form(const FormData& data) {
     key = clean_text(key);
     if (!is_section_key(key)) continue;
     if (++sections > kMostSections) break;
-    form.sections.push_back({key, data.value("phan-" + key), data.value("phan-" + key + "-goc")});
+    form.sections.push_back({key, typed_lines(data.value("phan-" + key)), data.value("phan-" + key + "-goc")});
   }
   return form;
 }

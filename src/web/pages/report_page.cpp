@@ -65,11 +65,10 @@ bool is_commune(const RequestContext& context) { return context.unit->tier == Ti
 // ---- The four periods -------------------------------------------------------------------------------
 
 // "10/06/2022 (còn 12 ngày)", as `kehoach deadlines` says it; a sentence when the plan gives no deadline.
-std::string deadline_words(const std::optional<YearDeadlines>& deadlines, Period period, int year) {
+std::string deadline_words(const std::optional<YearDeadlines>& deadlines, Period period) {
   if (!deadlines) return "Chưa có kế hoạch";
   for (const Deadline& deadline : deadlines->deadlines)
     if (deadline.period == period) return day_month_year(deadline.due) + deadline_status(deadline, deadlines->symbol);
-  (void)year;
   return "Kế hoạch không ghi hạn";
 }
 
@@ -98,7 +97,7 @@ Reply show_list(RequestContext& context, int year) {
     body += "<tr><th scope=\"row\"><a href=\"" + escape_html(period_path(context, year, report.period)) + "\">" +
             escape_html(report_title(report.period, year)) + "</a></th><td>" +
             state_tag(work_state(context.db, context.unit->id, year, report.kind)) + "</td><td>" +
-            escape_html(deadline_words(deadlines, report.period, year)) + "</td><td>" + files_made(context, report.kind, year) +
+            escape_html(deadline_words(deadlines, report.period)) + "</td><td>" + files_made(context, report.kind, year) +
             "</td></tr>\n";
   body += "</tbody>\n</table>\n";
   return page_reply(context, {"Báo cáo năm " + std::to_string(year), context.unit->full_name(), body, nullptr});
