@@ -95,8 +95,10 @@ void form_period_yaml(YamlLines& yaml, Period period, const ReportForm& form, co
     yaml.value("      ", section->key, section_override(*section), "phan-" + section->key);
 }
 
-// The plan file's text without its top-level `reports:` key: the lines from "reports:" up to the next line
-// that starts a key of its own (a blank line, a comment or an indented line belongs to the block).
+}  // namespace
+
+// The lines from "reports:" up to the next line that starts a key of its own (a blank line, a comment or an
+// indented line belongs to the block) are left out.
 std::string without_reports(const std::string& text) {
   std::string out;
   bool inside = false;
@@ -108,8 +110,6 @@ std::string without_reports(const std::string& text) {
   }
   return out;
 }
-
-}  // namespace
 
 ReportForm report_form_of(const ReportSettings& settings, Period period) {
   ReportForm form;

@@ -49,6 +49,9 @@ void check_report_form(const ReportForm& form, FormErrors& errors);
 YamlText report_plan_yaml(const std::string& plan_text, const ReportSettings& kept, Period period, const ReportForm& form,
                           const std::vector<std::string>& section_keys);
 
+// A plan file's text without its top-level `reports:` key: what the plan says, whatever its reports say.
+std::string without_reports(const std::string& plan_text);
+
 // The form's sections made those of the report's template (`defaults`, app/report_sections.h), in its order:
 // a text the officer changed stays, one left as the default shown (its figures perhaps changed since) is
 // shown again as the template has it now; a section of no such name is left out.

@@ -143,6 +143,8 @@ std::optional<ReportFolder> ReportFolder::of_version(const RequestContext& conte
 
 void ReportFolder::write_plan(const std::string& text) { write_text(folder_->file(kPlanFile), text); }
 
+std::string ReportFolder::plan_text() const { return read_text(folder_->file(kPlanFile)); }
+
 void ReportFolder::write_movements(const std::string& name, const std::string& text) {
   movements_name_ = name;
   write_text(folder_->file(name), text);

@@ -46,6 +46,7 @@ class ReportFolder {
   static std::optional<ReportFolder> of_version(const RequestContext& context, const VersionRecord& version);
 
   void write_plan(const std::string& text);
+  std::string plan_text() const;
   void write_movements(const std::string& name, const std::string& text);
   void copy_movements(const std::string& name, const std::string& from);
   const std::string& movements_name() const { return movements_name_; }

@@ -197,6 +197,20 @@ TEST_CASE("an uploaded movement table: the results are the figures kehoach repor
   // The file is kept as it came.
   CHECK(f.browser.get(f.file_url(f.reports()[0], "bien-dong-6m.csv")).body == bytes_of(movements));
   CHECK(f.home().find(home_state("Báo cáo 6 tháng đầu năm 2022", "draft", "Đang nhập")) != std::string::npos);
+  CHECK_FALSE(page.has("đã được tạo lại sau phiên bản báo cáo này"));
+
+  // The plan made again with another target: the results shown are still the saved version's, and the page
+  // says so; saved again, the report is the new plan's.
+  const std::string plan = path_of(f.tree.commune_a, "ke-hoach") + "?nam=2022";
+  REQUIRE(f.browser.submit(plan, plan, typed_into(example_fields("tao-van-ban"), {{"gia-tri-ngheo", "5,5"}})).status == 303);
+  const Page changed = f.browser.get(f.page());
+  CHECK(changed.has("Kế hoạch năm 2022 đã được tạo lại sau phiên bản báo cáo này"));
+  check_results(changed, cli.report);
+  REQUIRE(f.submit({}, "luu").status == 303);
+  const Page again = f.browser.get(f.page());
+  CHECK_FALSE(again.has("đã được tạo lại sau phiên bản báo cáo này"));
+  CHECK_FALSE(again.has(result_row(cli.report.total)));  // another target for the year
+  CHECK(f.browser.get(f.file_url(f.reports()[0], "bien-dong-6m.csv")).body == bytes_of(movements));
 }
 
 TEST_CASE("Tạo văn bản: the report's documents are byte for byte what kehoach report makes from the same folder") {
@@ -382,6 +396,7 @@ TEST_CASE("bad report fields: the error summary names each field, nothing is sav
       {"ky-hieu", "", "ky-hieu", "Hãy nhập ký hiệu của báo cáo"},
       {"kinh-gui", "Ủy ban\xE2\x80\xAE nhân dân huyện", "kinh-gui", "Kính gửi: "},
       {"phan-proposals", "Đề nghị\x1B hỗ trợ", "phan-proposals", "Kiến nghị, đề xuất: "},
+      {"noi-nhan", "Đảng ủy xã\r\nLưu: VT\xC2\x9B", "noi-nhan", "Nơi nhận: có ký tự ẩn U+009B"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.field);
@@ -391,6 +406,10 @@ TEST_CASE("bad report fields: the error summary names each field, nothing is sav
     CHECK(page.has("<li><a href=\"#" + c.link + "\">" + c.words));
     CHECK(page.has("id=\"" + c.link + "\""));
   }
+  // An upload without its file.
+  const Page no_file = f.browser.post_file(f.upload_action(), {{"csrf", f.browser.get(f.page()).csrf()}}, "tep-bien-dong", "", "");
+  CHECK(no_file.status == 422);
+  CHECK(no_file.has("<li><a href=\"#tep-bien-dong\">Hãy chọn tệp bảng biến động (CSV hoặc Excel .xlsx).</a></li>"));
   // Several at once, every one told.
   const Page several = f.submit({{"so-van-ban", "x"}, {"nguong", "abc"}}, "tao-van-ban");
   CHECK(several.has("<li><a href=\"#so-van-ban\">"));

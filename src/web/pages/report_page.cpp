@@ -111,6 +111,7 @@ struct ReportView {
   FormErrors errors;
   std::optional<Report> results;          // shown above the form
   bool previewing = false;                // the results are of the form just posted, not of a saved version
+  bool plan_changed = false;              // the plan was made again after the version shown
   const MovementsCheck* refused = nullptr;  // an upload refused, shown as read
   std::string refused_name;
 };
@@ -235,6 +236,10 @@ Reply render(RequestContext& context, int year, Period period, const ReportBase&
   if (view.results)
     body += (view.previewing ? "<p>Tính từ bảng và các ô đang nhập dưới đây; <strong>chưa lưu</strong>.</p>\n"
                              : "<p>Của phiên bản đã lưu mới nhất.</p>\n") +
+            (view.plan_changed ? "<div class=\"panel\"><p>Kế hoạch năm " + std::to_string(year) +
+                                     " đã được tạo lại sau phiên bản báo cáo này; bấm Xem trước để tính lại kết quả "
+                                     "theo kế hoạch mới.</p></div>\n"
+                               : std::string()) +
             report_results_html(*view.results);
   else
     body += "<p>Tải lên hoặc nhập bảng biến động rồi bấm Xem trước để thấy kết quả của từng thôn so với chỉ tiêu năm.</p>\n";
@@ -282,6 +287,7 @@ ReportView starting_view(RequestContext& context, const ReportBase& base, Period
   if (latest)
     if (const std::optional<SavedReport> saved = load_version_report(context, *latest)) {
       view.results = saved->figures.report;
+      view.plan_changed = without_reports(saved->folder.plan_text()) != without_reports(base.plan_text);
       view.form = report_form_of(saved->figures.input.plan.reports, period);
       const MovementsCheck check =
           check_movements_file(saved->folder.movements_path(), saved->folder.movements_name(), base.input);
