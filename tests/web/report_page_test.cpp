@@ -370,8 +370,9 @@ TEST_CASE("a broken movement table: every problem in the error summary, linked t
   CHECK(against.has("<tr class=\"row--error\"><th scope=\"row\" id=\"o-8\" tabindex=\"-1\">8</th>"));
 
   // Typed cells that are no count, at their cells; then a village whose movements take it below zero, at its row.
-  const Page typed = f.submit({{"bd-3-ngheo-1", "abc"}, {"bd-4-can-ngheo-2", "1,5"}}, "luu");
+  const Page typed = f.submit({{"bd-3-ngheo-1", "abc"}, {"bd-4-can-ngheo-2", "1,5"}, {"ngay-ban-hanh", "31/02/2022"}}, "luu");
   CHECK(typed.status == 422);
+  CHECK(typed.has("<li><a href=\"#ngay-ban-hanh\">Ngày ban hành: "));  // told with the table's problems
   CHECK(typed.has("<li><a href=\"#bd-3-ngheo-1\">Nậy, Hộ nghèo – Thoát nghèo thành hộ cận nghèo: "));
   CHECK(typed.has("<li><a href=\"#bd-4-can-ngheo-2\">Cừa Quán, Hộ cận nghèo – Rơi xuống hộ nghèo: "));
   CHECK(typed.has("id=\"bd-3-ngheo-1-loi\""));

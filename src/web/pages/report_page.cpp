@@ -19,6 +19,7 @@
 #include "app/check_movements.h"
 #include "app/report_sections.h"
 #include "model/input_error.h"
+#include "read/plan_reader.h"
 #include "store/sessions.h"
 #include "template/part_template.h"
 #include "text/unicode.h"
@@ -364,6 +365,15 @@ void add_plan_problem(const ReportFolder& folder, const YamlText& yaml, const In
   errors.add(field, label.empty() ? e.problem() : label + ": " + e.problem());
 }
 
+// The plan reader's word on the form's plan file (the fields its own checks let through), at their fields.
+void read_back(const ReportFolder& folder, const YamlText& yaml, FormErrors& errors) {
+  try {
+    parse_plan(yaml.text, kPlanFile);
+  } catch (const InputError& e) {
+    add_plan_problem(folder, yaml, e, errors);
+  }
+}
+
 Reply make_documents(RequestContext& context, const PeriodPage& page, const ReportFolder& folder) {
   const WorkFolder made(context.site);
   const ReportDocuments documents = folder.make(page.period, context.site.config().make_pdf, made);
@@ -394,10 +404,14 @@ Reply post(RequestContext& context) {
   check_report_form(view.form, view.errors);
   if (clean_text(view.form.addressees).empty() && parent_words(base).empty())
     view.errors.add("kinh-gui", "Hãy nhập Kính gửi: kế hoạch không ghi cơ quan cấp trên để báo cáo gửi lên.");
+  const bool fields_read = view.errors.empty();
   ReportFolder folder(context, base.table);
   const bool movements = put_movements(context, page, table, view, folder);
-  if (!movements || !view.errors.empty()) return render(context, page.year, page.period, base, view, 422);
   YamlText yaml = write_plan(folder, base, page.period, view.form);
+  if (!movements || !fields_read) {
+    if (fields_read) read_back(folder, yaml, view.errors);  // told with the table's problems
+    return render(context, page.year, page.period, base, view, 422);
+  }
   std::optional<ReportFiguresResult> figures;
   try {
     figures = folder.compute(page.period);
