@@ -45,8 +45,6 @@ bool is_section_key(const std::string& key) {
          std::all_of(key.begin(), key.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
-// A value with a character nobody sees (a control, a bidi override, a byte that is no UTF-8) would reach the
-// report as it is: refused at its field. Line breaks are the lines of a list or the paragraphs of a section.
 // A textarea's text as browsers send it (lines ended by CR LF) with its lines ended by LF, as typed.
 std::string typed_lines(const std::string& text) {
   std::string out;
@@ -57,6 +55,8 @@ std::string typed_lines(const std::string& text) {
   return out;
 }
 
+// A value with a character nobody sees (a control, a bidi override, a byte that is no UTF-8) would reach the
+// report as it is: refused at its field. Line breaks are the lines of a list or the paragraphs of a section.
 void check_text(const std::string& value, const std::string& field, FormErrors& errors) {
   const std::optional<HiddenCharacter> hidden = first_hidden_character(value, true);
   if (!hidden) return;
@@ -67,8 +67,7 @@ void check_text(const std::string& value, const std::string& field, FormErrors& 
                         "; hãy gõ lại ô này.");
 }
 
-// One period's part of the reports key: its number, date and sections, from the form (`field_of` names the
-// field each line came from) or from the plan's settings (no field).
+// Another period's part of the reports key, as the plan's settings have it: its number, date and sections.
 void period_yaml(YamlLines& yaml, Period period, const PeriodReport& report) {
   if (!report.number && !report.date && report.sections.empty()) return;
   yaml.add(std::string("  ") + period_key(period) + ":");
@@ -79,6 +78,8 @@ void period_yaml(YamlLines& yaml, Period period, const PeriodReport& report) {
   for (const auto& [key, paragraphs] : report.sections) yaml.value("      ", key, joined(paragraphs, "\n\n"), "");
 }
 
+// The form's period's part: its number, date and the sections that differ from the default shown, each line of
+// the field it came from.
 void form_period_yaml(YamlLines& yaml, Period period, const ReportForm& form, const std::vector<std::string>& section_keys) {
   std::vector<const SectionFields*> sections;
   for (const SectionFields& section : form.sections)

@@ -5,6 +5,8 @@
 // 404, and the period's state on the home moving from Chưa bắt đầu to Đang nhập to Đã hoàn thành.
 #include <doctest/doctest.h>
 
+#include <xlsxwriter.h>
+
 #include <filesystem>
 
 #include "app/check_movements.h"
@@ -135,6 +137,26 @@ std::string with_cell(std::string csv, int row, int column, const std::string& v
   std::string out;
   for (const std::string& l : lines) out += l + "\n";
   return out;
+}
+
+// The CSV written as a workbook, as an officer's Excel keeps it: counts as numbers, the rest as text.
+std::string as_workbook(const std::string& csv, const std::string& path) {
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Biến động");
+  std::istringstream lines(csv);
+  lxw_row_t row = 0;
+  for (std::string line; std::getline(lines, line); ++row) {
+    std::istringstream cells(line);
+    lxw_col_t column = 0;
+    for (std::string cell; std::getline(cells, cell, ','); ++column) {
+      if (!cell.empty() && cell.find_first_not_of("0123456789") == std::string::npos)
+        worksheet_write_number(sheet, row, column, std::stod(cell), nullptr);
+      else if (!cell.empty())
+        worksheet_write_string(sheet, row, column, cell.c_str(), nullptr);
+    }
+  }
+  REQUIRE(workbook_close(workbook) == LXW_NO_ERROR);
+  return bytes_of(path);
 }
 
 }  // namespace
@@ -291,6 +313,30 @@ TEST_CASE("Tạo văn bản: the report's documents are byte for byte what kehoa
   // The page comes back with what was typed.
   CHECK(value_of(page, "so-van-ban") == "30");
   CHECK(page.has(">Một số hộ nghèo không có lao động nên khó thoát nghèo.</textarea>"));
+}
+
+TEST_CASE("an Excel movement table is read as kehoach report reads it and kept as it came through Tạo văn bản") {
+  ReportFixture f;
+  ScratchFolder folder;
+  const std::string movements = example_path(kExample + "bien-dong-6-thang.csv");
+  const std::string workbook = as_workbook(bytes_of(movements), folder.file("bien-dong.xlsx"));
+  REQUIRE(f.upload("bien-dong.xlsx", workbook).status == 303);
+  const ReportFiguresResult cli = cli_figures(example_path(kExample + "ke-hoach.yaml"), Period::H1, movements);
+  check_results(f.browser.get(f.page()), cli.report);
+  REQUIRE(f.submit({}, "tao-van-ban").status == 303);
+  const VersionRecord made = f.reports().front();
+  CHECK(f.browser.get(f.file_url(made, "bien-dong-6m.xlsx")).body == workbook);
+  CHECK(f.browser.get(f.file_url(made, "bien-dong-6m.csv")).status == 404);
+  for (const std::string name : {"ke-hoach.yaml", "thon.csv"}) folder.write(name, f.browser.get(f.file_url(made, name)).body);
+  std::filesystem::rename(folder.file("bien-dong.xlsx"), folder.file("bien-dong-6m.xlsx"));
+  ReportRequest request;
+  request.plan_file = folder.file("ke-hoach.yaml");
+  request.period = Period::H1;
+  request.movements = {folder.file("bien-dong-6m.xlsx")};
+  request.output = folder.file("cli.docx");
+  make_report(request);
+  CHECK(f.browser.get(f.file_url(made, "ke-hoach-bao-cao-6m.docx")).body == bytes_of(folder.file("cli.docx")));
+  CHECK(f.browser.get(f.file_url(made, "ke-hoach-bao-cao-6m-bieu.xlsx")).body == bytes_of(folder.file("cli-bieu.xlsx")));
 }
 
 TEST_CASE("typed rows: end counts alone, numbers written 1.166, previewed then saved, the figures are the command line's") {
