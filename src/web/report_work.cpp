@@ -4,7 +4,6 @@
 #include <fstream>
 
 #include "model/input_error.h"
-#include "read/plan_reader.h"
 #include "text/number_words.h"
 #include "text/unicode.h"
 #include "web/html.h"

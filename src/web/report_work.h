@@ -16,7 +16,6 @@
 #include "store/versions.h"
 #include "web/context.h"
 #include "web/work_versions.h"
-#include "web/yaml_lines.h"
 
 namespace kehoach {
 
