@@ -20,11 +20,6 @@ constexpr int kMostColumnsShown = 40;
 
 std::string cell_id(int row, int column) { return "o-" + std::to_string(row) + "-" + column_letter(column); }
 
-// The box a table wider than the window scrolls in, which the keyboard reaches too.
-std::string scroll_box(const std::string& label) {
-  return "<div class=\"table-scroll\" role=\"region\" aria-label=\"" + escape_html(label) + "\" tabindex=\"0\">\n";
-}
-
 std::string count_cell(long long count) { return "<td class=\"number\">" + format_count(count) + "</td>"; }
 std::string rate_cell(long long count, long long total) {
   return "<td class=\"number\">" + format_rate(rate_of(count, total)) + "</td>";
