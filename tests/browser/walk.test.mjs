@@ -157,6 +157,7 @@ describe('a commune is set up, its officer signs in and makes the plan', () => {
     const row = admin.page.getByRole('row', { name: /xa\.anhoathinh/ });
     await assert.doesNotReject(row.getByText('Chờ đổi mật khẩu').waitFor());
     await admin.look('tai-khoan-cho-doi-mat-khau');
+    await admin.lookOnPhone('tai-khoan-dien-thoai');
   });
 
   step("the commune's officer signs in, changes the password and sees the commune's home", async () => {
