@@ -9,6 +9,10 @@ bool may_see_unit(Poco::Data::Session& db, const AccountRecord& account, const U
   return unit_within(db, unit.id, *account.unit_id);
 }
 
+bool may_change_unit_work(const AccountRecord& account, const UnitRecord& unit) {
+  return !account.disabled && account.unit_id == unit.id;
+}
+
 std::optional<std::int64_t> parse_id(const std::string& text) {
   if (text.empty() || text.size() > 18 || text[0] == '0') return std::nullopt;
   std::int64_t id = 0;

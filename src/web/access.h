@@ -17,6 +17,16 @@ namespace kehoach {
 // officer: their commune and its villages. A disabled account or one without a unit: none.
 bool may_see_unit(Poco::Data::Session& db, const AccountRecord& account, const UnitRecord& unit);
 
+// Who may change a unit's village table, plan and reports: the officers of that unit only. A province
+// officer or an administrator who sees a commune reads its work but does not write it in its name (the
+// province's own part, receiving and returning, is another set of pages).
+bool may_change_unit_work(const AccountRecord& account, const UnitRecord& unit);
+
+// What the others are told, on the refused POST (403) and above the forms they may only read.
+inline constexpr const char* kOnlyTheUnitChanges =
+    "Chỉ cán bộ của đơn vị này lập và sửa bảng số liệu thôn, kế hoạch và báo cáo của đơn vị; "
+    "tài khoản của bạn chỉ xem được.";
+
 // An id as a URL carries it: 1 to 18 digits, no sign, no leading zero; nullopt for anything else.
 std::optional<std::int64_t> parse_id(const std::string& text);
 

@@ -51,7 +51,7 @@ class FilesToFolder : public Poco::Net::PartHandler {
   std::vector<UploadedFile>& files_;
 };
 
-std::string make_folder(const std::string& root) {
+std::string make_upload_folder(const std::string& root) {
   std::error_code error;
   fs::create_directories(root, error);
   std::string pattern = (fs::path(root) / "tai-len-XXXXXX").string();
@@ -111,7 +111,7 @@ FormData read_form(Poco::Net::HTTPServerRequest& request, const FormLimits& limi
     html.setFieldLimit(limits.most_fields);
     html.setValueLengthLimit(static_cast<int>(limits.fields_bytes));
     if (multipart) {
-      form.folder_ = make_folder(upload_root);
+      form.folder_ = make_upload_folder(upload_root);
       FilesToFolder files(form.folder_, form.files_);
       html.load(request, request.stream(), files);
     } else {

@@ -18,6 +18,10 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
+std::string scroll_box(const std::string& label) {
+  return "<div class=\"table-scroll\" role=\"region\" aria-label=\"" + escape_html(label) + "\" tabindex=\"0\">\n";
+}
+
 std::string url_encode(std::string_view text) {
   static const char digits[] = "0123456789ABCDEF";
   std::string out;

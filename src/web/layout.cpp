@@ -3,6 +3,7 @@
 #include <utility>
 #include <vector>
 
+#include "web/access.h"
 #include "web/html.h"
 #include "web/labels.h"
 
@@ -60,6 +61,13 @@ std::string header(const RequestContext& context) {
   return html + "</header>\n";
 }
 
+// A province officer or an administrator looking at a commune's work: its forms would be refused (403).
+std::string read_only_box(const RequestContext& context, const PageContent& content) {
+  if (!content.unit_work || !context.unit || !context.who || may_change_unit_work(context.who->account, *context.unit))
+    return "";
+  return "<div class=\"notice\" role=\"note\"><p>" + escape_html(kOnlyTheUnitChanges) + "</p></div>\n";
+}
+
 }  // namespace
 
 std::string unit_path(std::int64_t unit, const std::string& page) {
@@ -75,7 +83,7 @@ std::string render_page(const RequestContext& context, const PageContent& conten
       " – kehoach</title>\n<link rel=\"stylesheet\" href=\"/static/kehoach.css\">\n</head>\n<body>\n"
       "<a class=\"skip-link\" href=\"#noi-dung\">Bỏ qua, đến nội dung chính</a>\n" +
       header(context) + "<main id=\"noi-dung\" class=\"main\" tabindex=\"-1\">\n" + notice_box(context.notice) +
-      (errors ? error_summary(*content.errors) : "");
+      (errors ? error_summary(*content.errors) : "") + read_only_box(context, content);
   if (!content.caption.empty()) html += "<p class=\"caption\">" + escape_html(content.caption) + "</p>\n";
   html += "<h1>" + escape_html(content.title) + "</h1>\n" + content.body +
           "</main>\n<footer class=\"site-footer\"><p>kehoach: phần mềm tự do lập kế hoạch và báo cáo giảm nghèo.</p>"

@@ -58,8 +58,8 @@ std::string appendix_preview(const PlanInput& input) {
   const AppendixTable& table = input.table;
   const std::string caption = escape_html(input.plan.appendix_label + ": " + appendix_title(input.plan, table));
   // A table wider than the window scrolls in its box, which the keyboard reaches too.
-  std::string html = "<div class=\"table-scroll\" role=\"region\" aria-label=\"" + caption +
-                     "\" tabindex=\"0\">\n<table class=\"table table--figures appendix-preview\">\n"
+  std::string html = scroll_box(input.plan.appendix_label + ": " + appendix_title(input.plan, table)) +
+                     "<table class=\"table table--figures appendix-preview\">\n"
                      "<caption class=\"table-caption\">" + caption +
                      "</caption>\n<thead>\n<tr><th scope=\"col\" rowspan=\"2\">" + std::string(kOrderLabel) +
                      "</th><th scope=\"col\" rowspan=\"2\">" + escape_html(table.unit_label) +

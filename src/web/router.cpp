@@ -43,7 +43,7 @@ void Router::add(Route route) {
   for (const Route& known : routes_)
     if (known.method == route.method && known.pattern == route.pattern)
       throw std::logic_error("route already there: " + route.method + " " + route.pattern);
-  if (route.access == Access::Unit && route.pattern.find("{unit}") == std::string::npos)
+  if ((route.access == Access::Unit || route.access == Access::UnitWork) && route.pattern.find("{unit}") == std::string::npos)
     throw std::logic_error("a Unit route needs {unit}: " + route.pattern);
   routes_.push_back(std::move(route));
 }

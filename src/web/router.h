@@ -21,7 +21,9 @@
 
 namespace kehoach {
 
-enum class Access { Public, SignedIn, Account, Administrator, Unit };
+// Unit: {unit} must be a unit the account may see (else 404). UnitWork: also one it may change, its own
+// (else 403): the POSTs that change a unit's village table, plan and reports.
+enum class Access { Public, SignedIn, Account, Administrator, Unit, UnitWork };
 
 using Handler = std::function<Reply(RequestContext&)>;
 

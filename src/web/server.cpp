@@ -125,10 +125,12 @@ class WebServer::Dispatcher : public Poco::Net::HTTPRequestHandler {
     if (route.access == Access::SignedIn) return;
     if (account.must_change_password) throw Stop{redirect_to("/doi-mat-khau")};
     if (route.access == Access::Administrator && account.role != Role::Administrator) throw Stop{error_page(context, 404)};
-    if (route.access == Access::Unit) {
+    if (route.access == Access::Unit || route.access == Access::UnitWork) {
       std::optional<UnitRecord> unit;
       if (const std::optional<std::int64_t> id = parse_id(context.param("unit"))) unit = find_unit(context.db, *id);
       if (!unit || !may_see_unit(context.db, account, *unit)) throw Stop{error_page(context, 404)};
+      if (route.access == Access::UnitWork && !may_change_unit_work(account, *unit))
+        throw Stop{error_page(context, 403, kOnlyTheUnitChanges)};
       context.unit = std::move(unit);
     }
   }

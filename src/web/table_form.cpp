@@ -20,10 +20,6 @@ std::string cell_id(int row, int column) { return "o-" + std::to_string(row) + "
 
 }  // namespace
 
-std::string scroll_box(const std::string& label) {
-  return "<div class=\"table-scroll\" role=\"region\" aria-label=\"" + escape_html(label) + "\" tabindex=\"0\">\n";
-}
-
 std::string csv_cell(std::string text) {
   for (char& c : text)
     if (c == '\r' || c == '\n') c = ' ';

@@ -1,6 +1,6 @@
 #pragma once
-// Tables on a page, shared by the pages that take a table (the village table, a report's movements): the
-// box a table wider than the window scrolls in, a cell of a table typed into a form (its input with a
+// Tables on a page, shared by the pages that take a table (the village table, a report's movements): a cell
+// of a table typed into a form (its input with a
 // hidden label and, when refused, its message), the CSV a typed table is kept as (and which typed row each
 // of its lines came from, so that a reader's problem goes back to its field), and an uploaded file shown
 // as it was read, every cell with an id that the error summary links to and the cells with a problem marked.
@@ -12,9 +12,6 @@
 #include "web/form_view.h"
 
 namespace kehoach {
-
-// The opening <div> of the box a wide table scrolls in: a region named `label` that the keyboard reaches.
-std::string scroll_box(const std::string& label);
 
 // A cell of a CSV file: quoted when it holds a separator, a quote or a space at an end; line breaks become spaces.
 std::string csv_cell(std::string text);

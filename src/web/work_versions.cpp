@@ -150,9 +150,8 @@ std::string file_links(const RequestContext& context, const VersionRecord& versi
 std::string versions_section(const RequestContext& context, const std::vector<VersionRecord>& versions) {
   std::string html = "<h2 id=\"phien-ban\">Các phiên bản</h2>\n";
   if (versions.empty()) return html + "<p>Chưa có phiên bản nào được lưu.</p>\n";
-  // In a box of its own that scrolls: on a phone the files' names are wider than the screen.
-  html += "<p>Mỗi lần lưu là một phiên bản mới; các phiên bản cũ vẫn xem và tải về được.</p>\n" + scroll_box("Các phiên bản") +
-          "<table class=\"table\">\n<thead><tr><th scope=\"col\">Phiên bản</th><th scope=\"col\">Trạng thái</th>"
+  html += "<p>Mỗi lần lưu là một phiên bản mới; các phiên bản cũ vẫn xem và tải về được.</p>\n" +
+          scroll_box("Các phiên bản") + "<table class=\"table\">\n<thead><tr><th scope=\"col\">Phiên bản</th><th scope=\"col\">Trạng thái</th>"
           "<th scope=\"col\">Lưu lúc</th><th scope=\"col\">Người lưu</th><th scope=\"col\">Tệp</th></tr></thead>\n<tbody>\n";
   for (const VersionRecord& version : versions) {
     std::string files;

@@ -25,17 +25,30 @@
 //     const plan = await officer.download('KE_HOACH.docx');  // { path, name }, saved in downloads/
 //   });
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { documentText, sheetNumbers } from './support/files.mjs';
 import { addUnit, createAccount, examples, signIn, signInFirstTime, Site, unitIdOf, walkSteps } from './support/site.mjs';
 
-describe('a commune is set up and its officer signs in', () => {
+// The villages whose reductions the published plan fixed (data/examples/an-hoa-thinh-2022/ke-hoach.yaml),
+// typed into the plan form as the officer would.
+const fixedPoor = { 'Đông Hà': 1, 'Cây Da': 1, 'Giếng Thị': 1, 'Trung Mỹ': 2, 'Đông Mỹ': 2, 'Đông Vực': 2, 'Thiên Nhẫn': 1,
+                    'Tiến Thịnh': 0, 'Phúc Thịnh': 1, 'An Thịnh': 2, 'Đại Thịnh': 3, 'Tân Thịnh': 0 };
+const fixedNearPoor = { 'Sâm Cồn': 5, 'Trùa': 3, 'Nậy': 2, 'Cừa Quán': 7, 'Đông Hà': 4, 'Bình Hòa': 2, 'Tiến Thịnh': 1,
+                        'Đức Thịnh': 1, 'Hưng Thịnh': 6, 'Phúc Thịnh': 5, 'An Thịnh': 1, 'Đại Thịnh': 3 };
+
+describe('a commune is set up, its officer signs in and makes the plan', () => {
   const step = walkSteps(it);
   let site;
   let admin;    // the administrator (quantri), signed in
   let officer;  // An Hòa Thịnh's officer (xa.anhoathinh), signed in
   let other;    // Kỳ Anh's officer (xa.kyanh), signed in
   let communeId;  // An Hòa Thịnh's id, in /don-vi/{id}
+  let otherId;    // Kỳ Anh's
+  const year = new Date().getFullYear();  // the year the home offers
   const onceOf = {};     // login → the one-time password the administrator was shown
   const passwords = {};  // who → the password set on first sign-in
   const secrets = [];    // every password used, looked for in the server's log at the end
@@ -144,6 +157,7 @@ describe('a commune is set up and its officer signs in', () => {
     const row = admin.page.getByRole('row', { name: /xa\.anhoathinh/ });
     await assert.doesNotReject(row.getByText('Chờ đổi mật khẩu').waitFor());
     await admin.look('tai-khoan-cho-doi-mat-khau');
+    await admin.lookOnPhone('tai-khoan-dien-thoai');
   });
 
   step("the commune's officer signs in, changes the password and sees the commune's home", async () => {
@@ -167,8 +181,8 @@ describe('a commune is set up and its officer signs in', () => {
     passwords.other = 'ky anh bien xanh cat trang';
     secrets.push(passwords.other);
     await signInFirstTime(other, 'xa.kyanh', onceOf['xa.kyanh'], passwords.other);
-    const ownId = unitIdOf(other.path());
-    assert.notEqual(ownId, communeId);
+    otherId = unitIdOf(other.path());
+    assert.notEqual(otherId, communeId);
     for (const page of ['', '/thon', '/ke-hoach', '/bao-cao']) {
       const response = await other.goto(`/don-vi/${communeId}${page}?nam=2026`);
       assert.equal(response.status(), 404, `/don-vi/${communeId}${page}`);
@@ -207,5 +221,110 @@ describe('a commune is set up and its officer signs in', () => {
     // Signed in again with the password set at the first sign-in.
     await signIn(admin, site.admin.login, passwords.quantri);
     assert.equal(admin.path(), '/quan-tri');
+  });
+
+  step("the officer uploads a broken village table: every problem is listed, linked to its cell, and nothing is saved", async () => {
+    await officer.goto(`/don-vi/${communeId}`);
+    await officer.follow('Bảng số liệu thôn');
+    assert.equal(await officer.heading(), `Bảng số liệu thôn năm ${year}`);
+    await officer.look('bang-thon-trong');
+    const broken = join(site.downloads, 'thon-sai.csv');
+    writeFileSync(broken, 'TT,Thôn,Tổng số hộ,Hộ nghèo,Hộ cận nghèo\n1,Sâm Cồn,166,mười,12\n2,Trùa,105,7,7\n3,Nậy,97,120,9\n');
+    const response = await officer.fillAndSubmit({ 'Tệp bảng số liệu thôn': broken }, 'Tải lên và lưu');
+    assert.equal(response.status(), 422);
+    const errors = await officer.errorSummary();
+    assert.equal(errors.length, 2, JSON.stringify(errors));
+    // The reader's own messages, as `kehoach appendix` prints them: file:row, column.
+    assert.equal(errors[0].text, 'thon-sai.csv:2, cột D (Hộ nghèo): "mười" không phải là số; hãy ghi số hộ bằng chữ số (ví dụ 12).');
+    assert.match(errors[1].text, /^thon-sai\.csv:4, /);
+    for (const error of errors) assert.match(error.href, /^#/);
+    await officer.look('bang-thon-loi');
+    await officer.lookOnPhone('bang-thon-loi-dien-thoai');
+    await officer.goto(`/don-vi/${communeId}/thon?nam=${year}`);
+    assert.match(await officer.page.locator('main').innerText(), /Chưa có phiên bản nào được lưu\./, 'nothing was saved');
+  });
+
+  step("the officer uploads An Hòa Thịnh's thon.csv and it is saved as version 1", async () => {
+    const response = await officer.fillAndSubmit({ 'Tệp bảng số liệu thôn': join(examples, 'an-hoa-thinh-2022', 'thon.csv') },
+                                                 'Tải lên và lưu');
+    assert.equal(response.status(), 200);
+    assert.deepEqual(await officer.errorSummary(), []);
+    assert.equal(await officer.notice(), `Đã lưu bảng số liệu thôn năm ${year} từ tệp thon.csv (phiên bản 1, 19 thôn).`);
+    await assert.doesNotReject(officer.page.getByText('Thiên Nhẫn').first().waitFor());
+    await officer.look('bang-thon');
+    await officer.lookOnPhone('bang-thon-dien-thoai');
+  });
+
+  step('the officer fills the plan and the preview shows 27 poor and 51 near-poor households less', async () => {
+    await officer.goto(`/don-vi/${communeId}`);
+    await officer.follow(`Kế hoạch năm ${year}`);
+    await officer.look('ke-hoach-trong');
+    await officer.fill({
+      'Cơ quan cấp trên': 'UBND HUYỆN HƯƠNG SƠN',
+      'Chỉ tiêu hộ nghèo': 'Giảm tỷ lệ hộ nghèo còn (%)', 'Tỷ lệ hoặc số hộ nghèo': '4,93',
+      'Chỉ tiêu hộ cận nghèo': 'Giảm tỷ lệ hộ cận nghèo còn (%)', 'Tỷ lệ hoặc số hộ cận nghèo': '5,86',
+    });
+    // The villages the published plan fixed (data/examples/an-hoa-thinh-2022/ke-hoach.yaml).
+    for (const [village, count] of Object.entries(fixedPoor)) await officer.fill({ [`Hộ nghèo giảm, ${village}`]: count });
+    for (const [village, count] of Object.entries(fixedNearPoor)) await officer.fill({ [`Hộ cận nghèo giảm, ${village}`]: count });
+    const response = await officer.submit('Xem trước');
+    assert.equal(response.status(), 200);
+    assert.deepEqual(await officer.errorSummary(), []);
+    const total = await officer.page.locator('table.appendix-preview tfoot tr').locator('td, th').allInnerTexts();
+    // Tổng: households, then for each indicator start, reduction, end (count and rate).
+    assert.deepEqual(total.slice(2).map((text) => text.trim()),
+                     ['2.047', '128', '6,25', '27', '1,32', '101', '4,93', '171', '8,35', '51', '2,49', '120', '5,86']);
+    await officer.look('ke-hoach-xem-truoc');
+    await officer.lookOnPhone('ke-hoach-xem-truoc-dien-thoai');
+  });
+
+  step('Tạo văn bản makes the Word plan and the Excel appendix, the same as kehoach plan from the same files', async () => {
+    const response = await officer.submit('Tạo văn bản');
+    assert.equal(response.status(), 200);
+    assert.deepEqual(await officer.errorSummary(), []);
+    assert.match(await officer.notice(), new RegExp(`Đã tạo văn bản kế hoạch năm ${year} \\(phiên bản 1\\): ke-hoach\\.docx, ke-hoach-phu-luc\\.xlsx`));
+    await officer.look('ke-hoach-da-tao');
+    const plan = await officer.download('ke-hoach.docx');
+    const appendix = await officer.download('ke-hoach-phu-luc.xlsx');
+    // The version's own files: the plan file the form made and the village table, run through the CLI.
+    await officer.follow('Phiên bản 1');
+    await officer.look('phien-ban');
+    const cli = mkdtempSync(join(tmpdir(), 'kehoach-walk-cli-'));
+    copyFileSync((await officer.download('ke-hoach.yaml')).path, join(cli, 'ke-hoach.yaml'));
+    copyFileSync((await officer.download('thon.csv')).path, join(cli, 'thon.csv'));
+    execFileSync(process.env.KEHOACH, ['plan', 'ke-hoach.yaml'], { cwd: cli });
+    assert.ok(readFileSync(plan.path).equals(readFileSync(join(cli, 'ke-hoach.docx'))), 'the .docx is the CLI\'s');
+    assert.ok(readFileSync(appendix.path).equals(readFileSync(join(cli, 'ke-hoach-phu-luc.xlsx'))), 'the .xlsx is the CLI\'s');
+    // And its figures are those of the published plan's data as the CLI computes them.
+    const reference = mkdtempSync(join(tmpdir(), 'kehoach-walk-reference-'));
+    for (const name of ['ke-hoach.yaml', 'thon.csv']) copyFileSync(join(examples, 'an-hoa-thinh-2022', name), join(reference, name));
+    execFileSync(process.env.KEHOACH, ['plan', 'ke-hoach.yaml'], { cwd: reference });
+    assert.deepEqual(sheetNumbers(appendix.path), sheetNumbers(join(reference, 'ke-hoach-phu-luc.xlsx')));
+    const text = documentText(plan.path);
+    assert.match(text, new RegExp(`còn 101 hộ, chiếm tỷ lệ 4,93% \\(giảm 27 hộ, tương ứng 1,32%\\)`));
+    assert.match(text, new RegExp(`còn 120 hộ, chiếm tỷ lệ 5,86% \\(giảm 51 hộ, tương ứng 2,49%\\)`));
+    rmSync(cli, { recursive: true, force: true });
+    rmSync(reference, { recursive: true, force: true });
+  });
+
+  step("the home shows the plan made and its files; another commune's officer cannot reach them by address", async () => {
+    await officer.goto(`/don-vi/${communeId}`);
+    const work = officer.page.locator('table', { has: officer.page.locator('caption', { hasText: /^Công việc năm/ }) });
+    const row = (label) => work.getByRole('row', { name: new RegExp(label) });
+    assert.match(await row('Bảng số liệu thôn').innerText(), /Đã hoàn thành/);
+    assert.match(await row(`Kế hoạch năm ${year}`).innerText(), /Đã hoàn thành/);
+    const links = await officer.page.locator('a[href*="/phien-ban/"]').evaluateAll((all) => all.map((a) => a.getAttribute('href')));
+    const files = links.filter((href) => /\/phien-ban\/\d+\/.+/.test(href));
+    assert.ok(files.some((href) => href.endsWith('/ke-hoach.docx')), JSON.stringify(links));
+    await officer.look('trang-chinh-da-co-ke-hoach');
+    for (const href of [`/don-vi/${communeId}/ke-hoach?nam=${year}`, ...new Set(links)]) {
+      const response = await other.goto(href);
+      assert.equal(response.status(), 404, href);
+      assert.ok(!(await other.page.content()).includes('An Hòa Thịnh'), href);
+    }
+    // Nor through the address of their own commune with the first commune's version.
+    const version = files[0].match(/\/phien-ban\/(\d+)\//)[1];
+    const response = await other.goto(`/don-vi/${otherId}/phien-ban/${version}/ke-hoach.docx`);
+    assert.equal(response.status(), 404);
   });
 });

@@ -49,6 +49,14 @@ def environment(**extra):
     return env
 
 
+def files_under(folder):
+    """Every file under `folder`, hidden ones too, as sorted paths relative to it."""
+    found = []
+    for root, _, files in os.walk(folder):
+        found += [os.path.relpath(os.path.join(root, f), folder) for f in files]
+    return sorted(found)
+
+
 def kehoach(*args, cwd=None, env=None, timeout=KEHOACH_TIMEOUT, program=None):
     """Runs `kehoach ARGS…` (the program under test, or `program`) in `cwd` with the environment `env`
     (default: environment()); returns the finished process, its stdout and stderr as text."""

@@ -13,7 +13,7 @@ import zipfile
 
 import openpyxl
 
-from harness import KEHOACH, FolderTest, kehoach, run
+from harness import files_under, FolderTest, kehoach, KEHOACH, run
 
 UNITS = """Tỉnh,Xã,Thôn,Tổng số hộ,Hộ nghèo,Hộ cận nghèo
 Tỉnh Hà Tĩnh,Xã An Hòa Thịnh,Thôn Sâm Cồn,166,10,12
@@ -35,13 +35,6 @@ fixed:
   "Xã An Hòa Thịnh / Thôn Nậy": { near_poor: all }
 plans: { level: Xã, template: xa }
 """
-
-
-def outputs(folder):
-    found = []
-    for root, _, files in os.walk(folder):
-        found += [os.path.relpath(os.path.join(root, f), folder) for f in files]
-    return sorted(found)
 
 
 class SmallProvince(FolderTest):
@@ -67,7 +60,7 @@ class SmallProvince(FolderTest):
         out = kehoach("batch", self.cascade, "-o", self.out)
         self.assertEqual(out.returncode, 0, out.stderr)
         self.assertIn("3 kế hoạch xã, 4 phụ lục", out.stdout)
-        self.assertEqual(outputs(self.out), [".kehoach-batch", "index.csv", "index.html", "phu-luc.xlsx",
+        self.assertEqual(files_under(self.out), [".kehoach-batch", "index.csv", "index.html", "phu-luc.xlsx",
                                              "phuong-bac-ha/ke-hoach.docx", "phuong-bac-ha/phu-luc.xlsx",
                                              "xa-an-hoa-thinh/ke-hoach.docx", "xa-an-hoa-thinh/phu-luc.xlsx",
                                              "xa-son-tay/ke-hoach.docx", "xa-son-tay/phu-luc.xlsx"])
@@ -187,7 +180,7 @@ class Interrupted(FolderTest):
         process = subprocess.Popen([KEHOACH, "batch", cascade, "-o", out, "--jobs", "2"], stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, text=True)
         deadline = time.time() + 60
-        while time.time() < deadline and len([f for f in outputs(out) if f.endswith(".docx")]) < 20 \
+        while time.time() < deadline and len([f for f in files_under(out) if f.endswith(".docx")]) < 20 \
                 if os.path.isdir(out) else time.time() < deadline:
             time.sleep(0.02)
         process.send_signal(signal.SIGINT)
@@ -195,7 +188,7 @@ class Interrupted(FolderTest):
         self.assertEqual(process.returncode, 130, stdout + stderr)
         self.assertIn("đã dừng theo yêu cầu sau", stderr)
         self.assertIn("các tệp đã ghi đều trọn vẹn", stderr)
-        written = outputs(out)
+        written = files_under(out)
         self.assertFalse([f for f in written if f.endswith(".tmp")], "temporary files left behind")
         self.assertNotIn("index.csv", written)
         documents = [f for f in written if f.endswith((".docx", ".xlsx"))]

@@ -16,7 +16,7 @@ import tempfile
 import time
 import unittest
 
-from harness import EXAMPLES, KEHOACH, FolderTest, environment, kehoach, run
+from harness import environment, EXAMPLES, files_under, FolderTest, kehoach, KEHOACH, run
 
 AN_HOA_THINH = os.path.join(EXAMPLES, "an-hoa-thinh-2022")
 
@@ -43,16 +43,9 @@ plans: { level: Xã, template: xa }
 """
 
 
-def every_file(folder):
-    found = []
-    for root, _, files in os.walk(folder):
-        found += [os.path.relpath(os.path.join(root, f), folder) for f in files]
-    return sorted(found)
-
-
 def temporaries(folder):
     """Hidden temporary files (.X.docx.PID.tmp) and kept copies (.bak) anywhere under `folder`."""
-    return [f for f in every_file(folder) if f.endswith((".tmp", ".bak"))]
+    return [f for f in files_under(folder) if f.endswith((".tmp", ".bak"))]
 
 
 def household_list(path, communes, villages, households, seed=1):
@@ -168,7 +161,7 @@ class OutputIsInput(FolderTest):
         result = self.run_kehoach("batch", "phan-bo.yaml", "-o", "ket-qua")
         self.assertEqual(result.returncode, 2, result.stderr)
         self.assertIn("ket-qua/index.csv: tệp kết quả", result.stderr)
-        self.assertEqual(every_file(self.path("ket-qua")), ["index.csv"])
+        self.assertEqual(files_under(self.path("ket-qua")), ["index.csv"])
         self.assertEqual(open(units, encoding="utf-8").read(), UNITS)
 
 
@@ -192,7 +185,7 @@ class NoPartialSet(FolderTest):
         # The appendix (about 9 KB) fits in 20 KB, the plan (about 14 KB) does not fit after it.
         with Tmpfs(self.path("dia"), "20k") as disk:
             result = self.run_kehoach("plan", "ke-hoach.yaml", "-o", os.path.join(disk, "ke-hoach.docx"))
-            left = every_file(disk)
+            left = files_under(disk)
         self.assertEqual(result.returncode, 3, result.stderr)
         self.assertIn("ke-hoach.docx: đĩa đã đầy.", result.stderr)
         self.assertEqual(left, [])
@@ -300,7 +293,7 @@ class FullDisk(FolderTest):
         return self.run_kehoach("batch", "phan-bo.yaml", "-o", out, "--jobs", "1")
 
     def assert_counts_what_exists(self, result, out):
-        files = every_file(out)
+        files = files_under(out)
         plans = [f for f in files if f.endswith("ke-hoach.docx")]
         appendices = [f for f in files if f.endswith("phu-luc.xlsx")]
         self.assertIn(f": {len(plans)} kế hoạch xã, {len(appendices)} phụ lục", result.stdout)

@@ -1,22 +1,12 @@
 #include <doctest/doctest.h>
 
 #include "compute/classification.h"
+#include "standard_fixture.h"
 
 using namespace kehoach;
+using kehoach::testing::national_2022;
 
 namespace {
-
-// The national standard of 2022–2025 (per month), as data/standards/quoc-gia-2022-2025.yaml has it.
-PovertyStandard national() {
-  PovertyStandard s;
-  s.name = "Chuẩn nghèo đa chiều giai đoạn 2022–2025 (Nghị định 07/2021/NĐ-CP)";
-  s.first_year = 2022;
-  s.last_year = 2026;
-  s.rural = AreaLines{1'500'000, {}, 2'250'000, 140, {}};
-  s.urban = AreaLines{2'000'000, {}, 3'000'000, 175, {}};
-  s.poor_deprivations = 3;
-  return s;
-}
 
 // A local standard per year, with a near-poor band, as data/standards/dia-phuong/tp-ho-chi-minh-2021-2025.yaml.
 PovertyStandard local_per_year() {
@@ -54,44 +44,44 @@ TEST_CASE("the deprivation count is the number of the 12 indicators a household 
 }
 
 TEST_CASE("a rural household with income equal to the line is poor with 3 deprivations and near-poor with 2") {
-  CHECK(classify(household(Area::Rural, 1'500'000, 3), national()) == Classification::Poor);
-  CHECK(classify(household(Area::Rural, 1'500'000, 2), national()) == Classification::NearPoor);
-  CHECK(classify(household(Area::Rural, 1'500'000, 12), national()) == Classification::Poor);
-  CHECK(classify(household(Area::Rural, 1'500'000, 0), national()) == Classification::NearPoor);
+  CHECK(classify(household(Area::Rural, 1'500'000, 3), national_2022()) == Classification::Poor);
+  CHECK(classify(household(Area::Rural, 1'500'000, 2), national_2022()) == Classification::NearPoor);
+  CHECK(classify(household(Area::Rural, 1'500'000, 12), national_2022()) == Classification::Poor);
+  CHECK(classify(household(Area::Rural, 1'500'000, 0), national_2022()) == Classification::NearPoor);
 }
 
 TEST_CASE("an urban household with income equal to the urban line is poor with 3 deprivations and near-poor with 2") {
-  CHECK(classify(household(Area::Urban, 2'000'000, 3), national()) == Classification::Poor);
-  CHECK(classify(household(Area::Urban, 2'000'000, 2), national()) == Classification::NearPoor);
+  CHECK(classify(household(Area::Urban, 2'000'000, 3), national_2022()) == Classification::Poor);
+  CHECK(classify(household(Area::Urban, 2'000'000, 2), national_2022()) == Classification::NearPoor);
 }
 
 TEST_CASE("one đồng above the line a household is middle income however many its deprivations") {
-  CHECK(classify(household(Area::Rural, 1'500'001, 3), national()) == Classification::MiddleIncome);
-  CHECK(classify(household(Area::Rural, 1'500'001, 12), national()) == Classification::MiddleIncome);
-  CHECK(classify(household(Area::Urban, 2'000'001, 3), national()) == Classification::MiddleIncome);
-  CHECK(classify(household(Area::Urban, 2'000'001, 12), national()) == Classification::MiddleIncome);
+  CHECK(classify(household(Area::Rural, 1'500'001, 3), national_2022()) == Classification::MiddleIncome);
+  CHECK(classify(household(Area::Rural, 1'500'001, 12), national_2022()) == Classification::MiddleIncome);
+  CHECK(classify(household(Area::Urban, 2'000'001, 3), national_2022()) == Classification::MiddleIncome);
+  CHECK(classify(household(Area::Urban, 2'000'001, 12), national_2022()) == Classification::MiddleIncome);
 }
 
 TEST_CASE("the area decides the lines: an income between the rural and urban lines is poor only in town") {
-  CHECK(classify(household(Area::Urban, 1'800'000, 3), national()) == Classification::Poor);
-  CHECK(classify(household(Area::Rural, 1'800'000, 3), national()) == Classification::MiddleIncome);
+  CHECK(classify(household(Area::Urban, 1'800'000, 3), national_2022()) == Classification::Poor);
+  CHECK(classify(household(Area::Rural, 1'800'000, 3), national_2022()) == Classification::MiddleIncome);
 }
 
 TEST_CASE("the middle-income band ends at its line, inclusive, in both areas") {
-  CHECK(classify(household(Area::Rural, 2'250'000, 0), national()) == Classification::MiddleIncome);
-  CHECK(classify(household(Area::Rural, 2'250'001, 0), national()) == Classification::Other);
-  CHECK(classify(household(Area::Urban, 3'000'000, 0), national()) == Classification::MiddleIncome);
-  CHECK(classify(household(Area::Urban, 3'000'001, 0), national()) == Classification::Other);
+  CHECK(classify(household(Area::Rural, 2'250'000, 0), national_2022()) == Classification::MiddleIncome);
+  CHECK(classify(household(Area::Rural, 2'250'001, 0), national_2022()) == Classification::Other);
+  CHECK(classify(household(Area::Urban, 3'000'000, 0), national_2022()) == Classification::MiddleIncome);
+  CHECK(classify(household(Area::Urban, 3'000'001, 0), national_2022()) == Classification::Other);
 }
 
 TEST_CASE("a household above every line is neither poor, near-poor nor middle income") {
-  CHECK(classify(household(Area::Rural, 10'000'000, 12), national()) == Classification::Other);
-  CHECK(classify(household(Area::Urban, 10'000'000, 12), national()) == Classification::Other);
+  CHECK(classify(household(Area::Rural, 10'000'000, 12), national_2022()) == Classification::Other);
+  CHECK(classify(household(Area::Urban, 10'000'000, 12), national_2022()) == Classification::Other);
   CHECK(classify(household(Area::Rural, 100'000'000, 12), local_per_year()) == Classification::Other);
 }
 
 TEST_CASE("a standard without middle-income lines puts everyone above the poverty line in the other group") {
-  PovertyStandard s = national();
+  PovertyStandard s = national_2022();
   s.rural.middle.reset();
   s.urban.middle.reset();
   CHECK(classify(household(Area::Rural, 1'500'001, 0), s) == Classification::Other);
@@ -99,7 +89,7 @@ TEST_CASE("a standard without middle-income lines puts everyone above the povert
 }
 
 TEST_CASE("the number of deprivations that makes a household poor comes from the standard") {
-  PovertyStandard s = national();
+  PovertyStandard s = national_2022();
   s.poor_deprivations = 4;
   CHECK(classify(household(Area::Rural, 1'000'000, 3), s) == Classification::NearPoor);
   CHECK(classify(household(Area::Rural, 1'000'000, 4), s) == Classification::Poor);
@@ -128,7 +118,7 @@ TEST_CASE("with both a near-poor band and a middle line, middle income starts ab
 }
 
 TEST_CASE("a scored household is placed by the score lines: 140 points rural, 175 urban, inclusive") {
-  const PovertyStandard s = national();
+  const PovertyStandard s = national_2022();
   Household h = household(Area::Rural, 140, 3);
   h.scored = true;
   CHECK(classify(h, s) == Classification::Poor);
@@ -143,7 +133,7 @@ TEST_CASE("a scored household is placed by the score lines: 140 points rural, 17
 }
 
 TEST_CASE("a middle_score line gives scored households their middle-income band") {
-  PovertyStandard s = national();
+  PovertyStandard s = national_2022();
   s.rural.middle_score = 160;
   Household h = household(Area::Rural, 160, 5);
   h.scored = true;

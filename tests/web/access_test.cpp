@@ -74,6 +74,41 @@ TEST_CASE("an administrator sees every commune, a province officer the communes 
   CHECK(province.get("/quan-tri").status == 404);
 }
 
+TEST_CASE("a province officer and an administrator read a commune's work but do not change it in its name") {
+  TestServer server;
+  const SmallTree tree(server);
+  server.account("xa.anhoathinh", Role::CommuneOfficer, tree.commune_a.id);
+  server.account("tinh.hatinh", Role::ProvinceOfficer, tree.province.id);
+  server.account("quantri", Role::Administrator, std::nullopt);
+  const std::string read_only = "tài khoản của bạn chỉ xem được";
+
+  Browser officer = server.browser();
+  TestServer::sign_in(officer, "xa.anhoathinh");
+  for (const std::string& page : std::vector<std::string>{"thon", "ke-hoach"})
+    CHECK_FALSE(officer.get(path_of(tree.commune_a, page) + "?nam=2026").has(read_only));
+
+  for (const std::string& login : std::vector<std::string>{"tinh.hatinh", "quantri"}) {
+    CAPTURE(login);
+    Browser reader = server.browser();
+    TestServer::sign_in(reader, login);
+    const Page table = reader.get(path_of(tree.commune_a, "thon") + "?nam=2026");
+    CHECK(table.status == 200);
+    CHECK(table.has(read_only));
+    CHECK(reader.get(path_of(tree.commune_a, "ke-hoach") + "?nam=2026").has(read_only));
+    const long long versions = server.count("versions");
+    for (const std::string& page : std::vector<std::string>{"thon", "thon/tai-len", "ke-hoach"}) {
+      CAPTURE(page);
+      const Page refused = reader.post(path_of(tree.commune_a, page) + "?nam=2026",
+                                       {{"csrf", table.csrf()}, {"hanh-dong", "luu"}, {"so-dong", "1"},
+                                        {"thon-1-ten", "Sâm Cồn"}, {"thon-1-so-ho", "100"}, {"thon-1-ngheo", "5"},
+                                        {"thon-1-can-ngheo", "7"}});
+      CHECK(refused.status == 403);
+      CHECK(refused.has("Chỉ cán bộ của đơn vị này lập và sửa"));
+    }
+    CHECK(server.count("versions") == versions);
+  }
+}
+
 TEST_CASE("a disabled account's session ends at once and it cannot sign in") {
   TestServer server;
   const SmallTree tree(server);

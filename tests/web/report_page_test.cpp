@@ -494,6 +494,23 @@ TEST_CASE("another commune's officer gets 404 for the report pages, versions and
   CHECK(f.reports().size() == 2);  // the upload's draft and the documents
 }
 
+TEST_CASE("a province officer reads a commune's report but does not change it in its name") {
+  ReportFixture f;
+  REQUIRE(f.upload("bien-dong-6-thang.csv", bytes_of(example_path(kExample + "bien-dong-6-thang.csv"))).status == 303);
+  f.server.account("tinh.hatinh", Role::ProvinceOfficer, f.tree.province.id);
+  Browser reader = f.server.browser();
+  TestServer::sign_in(reader, "tinh.hatinh");
+  const Page page = reader.get(f.page());
+  CHECK(page.status == 200);
+  CHECK(page.has("tài khoản của bạn chỉ xem được"));
+  CHECK(page.has("Của phiên bản đã lưu mới nhất."));
+  CHECK(reader.get(path_of(f.tree.commune_a, "bao-cao") + "?nam=2022").has("tài khoản của bạn chỉ xem được"));
+  CHECK(reader.post(f.page(), {{"csrf", page.csrf()}, {"hanh-dong", "luu"}}).status == 403);
+  CHECK(reader.post_file(f.upload_action(), {{"csrf", page.csrf()}}, "tep-bien-dong", "bien-dong-6-thang.csv",
+                         bytes_of(example_path(kExample + "bien-dong-6-thang.csv"))).status == 403);
+  CHECK(f.reports().size() == 1);
+}
+
 TEST_CASE("the report sections' defaults are the template's own text: written back, the document reads the same") {
   const std::string movements = example_path(kExample + "bien-dong-6-thang.csv");
   const ReportFiguresResult figures = cli_figures(example_path(kExample + "ke-hoach.yaml"), Period::H1, movements);

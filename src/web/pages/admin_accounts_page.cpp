@@ -38,7 +38,7 @@ std::string accounts_table(const RequestContext& context) {
   std::map<std::int64_t, std::string> unit_names;
   for (const UnitRecord& unit : unit_tree_list(context.db)) unit_names[unit.id] = unit.full_name();
   std::string html =
-      "<table class=\"table\">\n<caption class=\"table-caption\">Các tài khoản</caption>\n<thead><tr>"
+      scroll_box("Các tài khoản") + "<table class=\"table\">\n<caption class=\"table-caption\">Các tài khoản</caption>\n<thead><tr>"
       "<th scope=\"col\">Tên đăng nhập</th><th scope=\"col\">Họ tên</th><th scope=\"col\">Vai trò</th>"
       "<th scope=\"col\">Đơn vị</th><th scope=\"col\">Trạng thái</th><th scope=\"col\">Thao tác</th></tr></thead>\n<tbody>\n";
   for (const AccountRecord& account : all_accounts(context.db)) {
@@ -55,7 +55,7 @@ std::string accounts_table(const RequestContext& context) {
     }
     html += "</td></tr>\n";
   }
-  return html + "</tbody>\n</table>\n";
+  return html + "</tbody>\n</table>\n</div>\n";
 }
 
 std::vector<Choice> unit_choices(const RequestContext& context) {

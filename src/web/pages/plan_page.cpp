@@ -301,7 +301,7 @@ Reply render(RequestContext& context, int year, const PlanView& view, int status
   }
   body += plan_form_html(context, year, view);
   body += versions_section(context, versions_of(context.db, context.unit->id, year, WorkKind::Plan));
-  return page_reply(context, {"Kế hoạch năm " + std::to_string(year), context.unit->full_name(), body, &view.errors}, status);
+  return page_reply(context, {"Kế hoạch năm " + std::to_string(year), context.unit->full_name(), body, &view.errors, true}, status);
 }
 
 Reply no_table(RequestContext& context, int year) {
@@ -310,7 +310,7 @@ Reply no_table(RequestContext& context, int year) {
           ": kế hoạch chia chỉ tiêu theo số hộ của từng thôn. Hãy <a href=\"" +
           escape_html(unit_path(context.unit->id, "thon") + year_query(year)) + "\">nhập bảng số liệu thôn</a> trước.</p></div>\n";
   body += versions_section(context, versions_of(context.db, context.unit->id, year, WorkKind::Plan));
-  return page_reply(context, {"Kế hoạch năm " + std::to_string(year), context.unit->full_name(), body, nullptr});
+  return page_reply(context, {"Kế hoạch năm " + std::to_string(year), context.unit->full_name(), body, nullptr, true});
 }
 
 // ---- The plan folder of a form ----------------------------------------------------------------------
@@ -550,7 +550,7 @@ Reply post(RequestContext& context) {
 
 void add_plan_routes(Router& router) {
   router.add({"GET", "/don-vi/{unit}/ke-hoach", Access::Unit, show});
-  router.add({"POST", "/don-vi/{unit}/ke-hoach", Access::Unit, post});
+  router.add({"POST", "/don-vi/{unit}/ke-hoach", Access::UnitWork, post});
 }
 
 }  // namespace kehoach

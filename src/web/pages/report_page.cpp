@@ -101,7 +101,7 @@ Reply show_list(RequestContext& context, int year) {
             escape_html(deadline_words(deadlines, report.period)) + "</td><td>" + files_made(context, report.kind, year) +
             "</td></tr>\n";
   body += "</tbody>\n</table>\n";
-  return page_reply(context, {"Báo cáo năm " + std::to_string(year), context.unit->full_name(), body, nullptr});
+  return page_reply(context, {"Báo cáo năm " + std::to_string(year), context.unit->full_name(), body, nullptr, true});
 }
 
 // ---- A period's page --------------------------------------------------------------------------------
@@ -247,7 +247,7 @@ Reply render(RequestContext& context, int year, Period period, const ReportBase&
   body += upload_form(context, year, period, view);
   body += report_form_html(context, year, period, base, movement_table_of(base.input), view);
   body += versions_section(context, versions_of(context.db, context.unit->id, year, kind));
-  return page_reply(context, {report_title(period, year), context.unit->full_name(), body, &view.errors}, status);
+  return page_reply(context, {report_title(period, year), context.unit->full_name(), body, &view.errors, true}, status);
 }
 
 Reply no_plan(RequestContext& context, int year, Period period) {
@@ -257,7 +257,7 @@ Reply no_plan(RequestContext& context, int year, Period period) {
           "theo chỉ tiêu giao cho từng thôn trong kế hoạch: hãy lập " +
           plan_link(context, year, "kế hoạch năm " + std::to_string(year)) + " và bấm Tạo văn bản trước.</p></div>\n";
   body += versions_section(context, versions_of(context.db, context.unit->id, year, report_kind(period)));
-  return page_reply(context, {report_title(period, year), context.unit->full_name(), body, nullptr});
+  return page_reply(context, {report_title(period, year), context.unit->full_name(), body, nullptr, true});
 }
 
 // The section defaults of a report folder's figures, or none when they cannot be made.
@@ -487,8 +487,8 @@ Reply upload(RequestContext& context) {
 
 void add_report_routes(Router& router) {
   router.add({"GET", "/don-vi/{unit}/bao-cao", Access::Unit, show});
-  router.add({"POST", "/don-vi/{unit}/bao-cao", Access::Unit, post});
-  router.add({"POST", "/don-vi/{unit}/bao-cao/tai-len", Access::Unit, upload});
+  router.add({"POST", "/don-vi/{unit}/bao-cao", Access::UnitWork, post});
+  router.add({"POST", "/don-vi/{unit}/bao-cao/tai-len", Access::UnitWork, upload});
 }
 
 }  // namespace kehoach

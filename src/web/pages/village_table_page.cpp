@@ -126,7 +126,7 @@ Reply render(RequestContext& context, int year, const PageState& state, int stat
   body += typed_form(context, year, state.rows, column, state.errors);
   body += versions_section(context, versions_of(context.db, context.unit->id, year, WorkKind::VillageTable));
   return page_reply(context, {"Bảng số liệu thôn năm " + std::to_string(year), context.unit->full_name(), body,
-                              &state.errors},
+                              &state.errors, true},
                     status);
 }
 
@@ -232,8 +232,8 @@ Reply upload(RequestContext& context) {
 
 void add_village_table_routes(Router& router) {
   router.add({"GET", "/don-vi/{unit}/thon", Access::Unit, show});
-  router.add({"POST", "/don-vi/{unit}/thon", Access::Unit, save_typed});
-  router.add({"POST", "/don-vi/{unit}/thon/tai-len", Access::Unit, upload});
+  router.add({"POST", "/don-vi/{unit}/thon", Access::UnitWork, save_typed});
+  router.add({"POST", "/don-vi/{unit}/thon/tai-len", Access::UnitWork, upload});
 }
 
 }  // namespace kehoach

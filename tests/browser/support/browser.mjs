@@ -170,9 +170,26 @@ export class Person {
     const before = this.page.viewportSize();
     await this.page.setViewportSize({ width: 390, height: 844 });
     try {
-      const [scrolled, width] = await this.page.evaluate(() => [document.documentElement.scrollWidth,
-                                                                  document.documentElement.clientWidth]);
-      assert.ok(scrolled <= width, `${this.path()} is ${scrolled} pixels wide on a phone's ${width}`);
+      const [scrolled, width, wide] = await this.page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        // The outermost elements sticking out of the page (not those inside a box that scrolls), to say
+        // what to mend.
+        const sticksOut = (element) => element.getBoundingClientRect().right > width + 0.5;
+        const scrolls = (element) => ['auto', 'scroll', 'hidden'].includes(getComputedStyle(element).overflowX);
+        const inScrollBox = (element) => {
+          for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) if (scrolls(up)) return true;
+          return false;
+        };
+        const wide = [...document.querySelectorAll('body *')]
+          .filter((element) => sticksOut(element) && !inScrollBox(element) &&
+                               !(element.parentElement && sticksOut(element.parentElement)))
+          .slice(0, 5)
+          .map((element) => `${element.tagName.toLowerCase()}${element.id ? '#' + element.id : ''}` +
+                            `${element.className ? '.' + String(element.className).split(' ').join('.') : ''}` +
+                            ` (${Math.round(element.getBoundingClientRect().right)} px)`);
+        return [document.documentElement.scrollWidth, width, wide];
+      });
+      assert.ok(scrolled <= width, `${this.path()} is ${scrolled} pixels wide on a phone's ${width}: ${wide.join(', ')}`);
       return await this.look(name);
     } finally {
       await this.page.setViewportSize(before);
