@@ -2,20 +2,13 @@
 
 #include <algorithm>
 
+#include "app/uploaded_table.h"
 #include "compute/report.h"
 #include "read/movements_reader.h"
-#include "read/table_file.h"
 #include "text/unicode.h"
 
 namespace kehoach {
 namespace {
-
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  if (from.empty()) return text;
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-  return text;
-}
 
 bool full(const MovementsCheck& check, int most_problems) {
   return static_cast<int>(check.problems.size()) >= most_problems;
@@ -114,18 +107,13 @@ MovementsCheck check_movements_grid(Grid grid, const PlanInput& plan, int most_p
 
 MovementsCheck check_movements_file(const std::string& path, const std::string& shown_name, const PlanInput& plan,
                                     int most_problems) {
-  Grid grid;
-  try {
-    grid = read_table_file(path);
-  } catch (const InputError& e) {
-    Location where = e.where();
-    where.source = shown_name;
+  UploadedTable table = read_uploaded_table(path, shown_name);
+  if (table.problem) {
     MovementsCheck check;
-    check.problems.push_back(InputError(where, replaced(e.problem(), path, shown_name)));
+    check.problems.push_back(*table.problem);
     return check;
   }
-  grid.source = shown_name;
-  return check_movements_grid(std::move(grid), plan, most_problems);
+  return check_movements_grid(std::move(*table.grid), plan, most_problems);
 }
 
 }  // namespace kehoach

@@ -2,18 +2,11 @@
 
 #include <algorithm>
 
+#include "app/uploaded_table.h"
 #include "read/statistics_reader.h"
-#include "read/table_file.h"
 
 namespace kehoach {
 namespace {
-
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  if (from.empty()) return text;
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-  return text;
-}
 
 // The reader stops at the first problem. A problem in a data row (it names a row and a column) is
 // kept and the row set aside, and the rest is read again: the next problem comes from a later row, with
@@ -53,18 +46,13 @@ StatisticsCheck check_statistics_grid(Grid grid, int most_problems) {
 }
 
 StatisticsCheck check_statistics_file(const std::string& path, const std::string& shown_name, int most_problems) {
-  Grid grid;
-  try {
-    grid = read_table_file(path);
-  } catch (const InputError& e) {
-    Location where = e.where();
-    where.source = shown_name;
+  UploadedTable table = read_uploaded_table(path, shown_name);
+  if (table.problem) {
     StatisticsCheck check;
-    check.problems.push_back(InputError(where, replaced(e.problem(), path, shown_name)));
+    check.problems.push_back(*table.problem);
     return check;
   }
-  grid.source = shown_name;
-  return check_statistics_grid(std::move(grid), most_problems);
+  return check_statistics_grid(std::move(*table.grid), most_problems);
 }
 
 }  // namespace kehoach

@@ -10,6 +10,7 @@
 #include "text/number_text.h"
 #include "text/number_words.h"
 #include "text/unicode.h"
+#include "web/form_text.h"
 
 namespace kehoach {
 namespace {
@@ -20,25 +21,6 @@ constexpr int kMostSections = 40;
 constexpr const char* kPeriods[] = {"q1", "6m", "9m", "year"};
 
 std::string schedule_field(const std::string& period) { return period == "year" ? "han-nam" : "han-" + period; }
-
-std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
-
-std::string joined(const std::vector<std::string>& items, const std::string& between) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : between) + item;
-  return out;
-}
-
-// The lines of a list typed one item a line, each cleaned, blank ones left out.
-std::vector<std::string> items_of(const std::string& text) {
-  std::vector<std::string> items;
-  std::istringstream lines(text);
-  for (std::string line; std::getline(lines, line);) {
-    line = clean_text(line);
-    if (!line.empty()) items.push_back(line);
-  }
-  return items;
-}
 
 bool is_all_word(const std::string& value) {
   const std::string folded = fold(value);
@@ -112,9 +94,7 @@ PlanForm form_of_plan(const Plan& plan, const std::vector<std::string>& villages
   if (plan.number) form.number = std::to_string(*plan.number);
   form.symbol = plan.symbol;
   if (plan.date)
-    form.date = plan.date->day == 0 ? two_digits(plan.date->month) + "/" + std::to_string(plan.date->year)
-                                    : two_digits(plan.date->day) + "/" + two_digits(plan.date->month) + "/" +
-                                          std::to_string(plan.date->year);
+    form.date = date_text(*plan.date);
   form.template_name = plan.text.template_name;
   form.parent = plan.parent_body;
   form.body = plan.issuing_body;
@@ -148,8 +128,7 @@ PlanForm form_of_plan(const Plan& plan, const std::vector<std::string>& villages
   form.title = text.signature.title;
   form.signer = text.signature.name;
   for (const ReportDue& due : plan.reports.schedule)
-    form.schedule[period_key(due.period)] = two_digits(due.day) + "/" + two_digits(due.month) +
-                                            (due.year ? "/" + std::to_string(due.year) : "");
+    form.schedule[period_key(due.period)] = due_text(due);
   for (const auto& [key, paragraphs] : text.sections) form.sections.push_back({key, joined(paragraphs, "\n\n"), ""});
   form.reports = plan.reports;
   form.reports.schedule.clear();
@@ -287,7 +266,7 @@ void check_form(const PlanForm& form, FormErrors& errors) {
     }
   }
   for (std::size_t i = 0; i < form.agencies.size(); ++i)
-    if (form.agencies[i].name.empty() && !items_of(form.agencies[i].tasks).empty())
+    if (form.agencies[i].name.empty() && !typed_items(form.agencies[i].tasks).empty())
       errors.add("co-quan-" + std::to_string(i + 1) + "-ten", "Hãy nhập tên cơ quan của các nhiệm vụ này.");
 
   const std::vector<std::pair<std::string, const std::string*>> texts{
@@ -374,14 +353,14 @@ PlanYaml plan_yaml(const PlanForm& form, int year, const std::string& statistics
   target_yaml(yaml, form, Indicator::Poor);
   target_yaml(yaml, form, Indicator::NearPoor);
   yaml.value("", "template", form.template_name, "mau");
-  const std::vector<std::string> summary = items_of(form.summary);
+  const std::vector<std::string> summary = typed_items(form.summary);
   if (!summary.empty()) yaml.value("", "summary", joined(summary, "\n"), "trich-yeu");
-  if (const auto items = items_of(form.legal_bases); !items.empty()) {
+  if (const auto items = typed_items(form.legal_bases); !items.empty()) {
     yaml.add("legal_bases:", "can-cu");
     yaml.list("  ", items, "can-cu");
   }
   if (!form.preamble.empty()) yaml.value("", "preamble", form.preamble, "cau-dan");
-  if (const auto items = items_of(form.goals); !items.empty()) {
+  if (const auto items = typed_items(form.goals); !items.empty()) {
     yaml.add("goals:", "chi-tieu-khac");
     yaml.list("  ", items, "chi-tieu-khac");
   }
@@ -393,12 +372,12 @@ PlanYaml plan_yaml(const PlanForm& form, int year, const std::string& statistics
     if (!agencies) yaml.add("agencies:", prefix + "-ten");
     agencies = true;
     yaml.add("  - name: " + yaml_quoted(agency.name), prefix + "-ten");
-    if (const auto tasks = items_of(agency.tasks); !tasks.empty()) {
+    if (const auto tasks = typed_items(agency.tasks); !tasks.empty()) {
       yaml.add("    tasks:", prefix + "-nhiem-vu");
       yaml.list("      ", tasks, prefix + "-nhiem-vu");
     }
   }
-  if (const auto items = items_of(form.recipients); !items.empty()) {
+  if (const auto items = typed_items(form.recipients); !items.empty()) {
     yaml.add("recipients:", "noi-nhan");
     yaml.list("  ", items, "noi-nhan");
   }

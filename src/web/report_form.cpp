@@ -8,38 +8,13 @@
 #include "text/number_text.h"
 #include "text/number_words.h"
 #include "text/unicode.h"
+#include "web/form_text.h"
 
 namespace kehoach {
 namespace {
 
 constexpr int kMostSections = 40;
 
-std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
-
-std::string joined(const std::vector<std::string>& items, const std::string& between) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : between) + item;
-  return out;
-}
-
-// The lines of a list typed one item a line, each cleaned, blank ones left out.
-std::vector<std::string> items_of(const std::string& text) {
-  std::vector<std::string> items;
-  std::istringstream lines(text);
-  for (std::string line; std::getline(lines, line);) {
-    line = clean_text(line);
-    if (!line.empty()) items.push_back(line);
-  }
-  return items;
-}
-
-// "08/06/2022", or "06/2022" for a draft without its day: as the plan reader reads dates.
-std::string date_text(const Date& date) {
-  return (date.day == 0 ? "" : two_digits(date.day) + "/") + two_digits(date.month) + "/" + std::to_string(date.year);
-}
-
-// A section key as a plan file writes one (lower-case letters, digits and _): anything else is not a field of
-// this form.
 bool is_section_key(const std::string& key) {
   return !key.empty() && key.size() <= 40 &&
          std::all_of(key.begin(), key.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
@@ -174,11 +149,11 @@ YamlText report_plan_yaml(const std::string& plan_text, const ReportSettings& ke
   yaml.text(without_reports(plan_text), kPlanTextField);
   yaml.add("reports:", "ky-hieu");
   yaml.value("  ", "symbol", form.symbol, "ky-hieu");
-  if (const auto items = items_of(form.addressees); !items.empty()) {
+  if (const auto items = typed_items(form.addressees); !items.empty()) {
     yaml.add("  addressees:", "kinh-gui");
     yaml.list("    ", items, "kinh-gui");
   }
-  if (const auto items = items_of(form.recipients); !items.empty()) {
+  if (const auto items = typed_items(form.recipients); !items.empty()) {
     yaml.add("  recipients:", "noi-nhan");
     yaml.list("    ", items, "noi-nhan");
   }
@@ -189,8 +164,7 @@ YamlText report_plan_yaml(const std::string& plan_text, const ReportSettings& ke
   if (!kept.schedule.empty()) {
     yaml.add("  schedule:");
     for (const ReportDue& due : kept.schedule)
-      yaml.value("    ", period_key(due.period),
-                 two_digits(due.day) + "/" + two_digits(due.month) + (due.year ? "/" + std::to_string(due.year) : ""), "");
+      yaml.value("    ", period_key(due.period), due_text(due), "");
   }
   for (const auto& [other, report] : kept.periods)
     if (other != period) period_yaml(yaml, other, report);

@@ -5,6 +5,7 @@
 
 #include "model/input_error.h"
 #include "text/number_words.h"
+#include "text/replace_all.h"
 #include "text/unicode.h"
 #include "web/html.h"
 #include "web/labels.h"
@@ -27,13 +28,6 @@ void write_text(const std::string& path, const std::string& text) {
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  if (from.empty()) return text;
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-  return text;
 }
 
 bool is_movements_file(const std::string& name) { return name.rfind("bien-dong", 0) == 0; }
@@ -180,7 +174,7 @@ std::vector<NewFile> ReportFolder::inputs() const {
           {"input", movements_name_, movements_path()}};
 }
 
-std::string ReportFolder::shown(const std::string& message) const { return replaced(message, folder_->path() + "/", ""); }
+std::string ReportFolder::shown(const std::string& message) const { return replace_all(message, folder_->path() + "/", ""); }
 
 std::optional<SavedReport> load_version_report(const RequestContext& context, const VersionRecord& version) {
   const std::optional<Period> period = report_period(version.kind);

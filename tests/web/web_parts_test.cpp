@@ -1,8 +1,10 @@
-// The web application's pieces on their own: escaping, routes, throttling, secrets, addresses.
+// The web application's pieces on their own: escaping, routes, throttling, secrets, addresses, form text.
 #include <doctest/doctest.h>
 
 #include <set>
 
+#include "text/replace_all.h"
+#include "web/form_text.h"
 #include "web/html.h"
 #include "web/router.h"
 #include "web/security.h"
@@ -11,6 +13,25 @@
 #include "web/unit_admin.h"
 
 using namespace kehoach;
+
+TEST_CASE("form text: lists typed a line an item, dates and due dates as the plan reader takes them") {
+  CHECK(typed_items("  Đảng ủy; HĐND\r\n\n\tLưu: VT \n") == std::vector<std::string>{"Đảng ủy; HĐND", "Lưu: VT"});
+  CHECK(typed_items("").empty());
+  CHECK(joined({"a", "b", "c"}, "\n\n") == "a\n\nb\n\nc");
+  CHECK(joined({}, ", ").empty());
+  CHECK(date_text(Date{2022, 3, 5}) == "05/03/2022");
+  CHECK(date_text(Date{2022, 11, 0}) == "11/2022");
+  ReportDue due{Period::H1, 10, 6};
+  CHECK(due_text(due) == "10/06");
+  due.year = 2023;
+  CHECK(due_text(due) == "10/06/2023");
+}
+
+TEST_CASE("a temporary path in a message is replaced by the name the user knows, every time it occurs") {
+  CHECK(replace_all("/tmp/tai-len-x/f: dòng 2; /tmp/tai-len-x/f", "/tmp/tai-len-x/f", "thon.csv") == "thon.csv: dòng 2; thon.csv");
+  CHECK(replace_all("aaa", "a", "aa") == "aaaaaa");  // never inside what was put in
+  CHECK(replace_all("abc", "", "x") == "abc");
+}
 
 TEST_CASE("every value written into a page is escaped, in text and in attributes") {
   CHECK(escape_html("<script>alert(\"x\")</script> & 'y'") ==
