@@ -1,7 +1,9 @@
 // `kehoach serve` as the province's IT officer runs it, for the browser tests: a data folder of its own
 // in a temporary folder, the first administrator made with --init-admin (its one-time password read
 // from what it prints), the server on a free loopback port (--listen 127.0.0.1:0: the server picks one
-// and prints its address), stopped with SIGTERM as a service manager would.
+// and prints its address), stopped with SIGTERM as a service manager would. With KEHOACH_TEST_POSTGRESQL
+// (set by tests/with_postgresql.py, browser.postgresql) each server keeps its data in a PostgreSQL
+// database of its own, made here with psql and dropped afterwards, instead of the SQLite file.
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,11 +19,18 @@ export function kehoachProgram() {
   return program;
 }
 
+// The cluster's URL (…/postgres) with another database's name in place of the last part.
+function databaseUrl(clusterUrl, name) {
+  return clusterUrl.slice(0, clusterUrl.lastIndexOf('/') + 1) + name;
+}
+
 export class Server {
   constructor(dataFolder) {
     this.dataFolder = dataFolder;
     this.printed = '';
     this.log = '';  // what the server logs on stderr: method, path template, status
+    this.cluster = process.env.KEHOACH_TEST_POSTGRESQL || '';
+    this.database = '';  // the PostgreSQL database made for this server, if any
   }
 
   // A new data folder in the temporary folder; nothing started yet.
@@ -29,9 +38,22 @@ export class Server {
     return new Server(mkdtempSync(join(tmpdir(), 'kehoach-browser-')));
   }
 
+  // The options that say where the data is: the folder, and on PostgreSQL the database (made at the
+  // first call).
+  async dataOptions() {
+    const options = ['--data', this.dataFolder];
+    if (!this.cluster) return options;
+    if (!this.database) {
+      const name = `kehoach_browser_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+      await run('psql', [this.cluster, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `CREATE DATABASE ${name}`]);
+      this.database = name;
+    }
+    return [...options, '--db', databaseUrl(this.cluster, this.database)];
+  }
+
   // `kehoach serve --init-admin LOGIN`: the one-time password it prints.
   async initAdmin(login) {
-    const { stdout } = await run(kehoachProgram(), ['serve', '--init-admin', login, '--data', this.dataFolder]);
+    const { stdout } = await run(kehoachProgram(), ['serve', '--init-admin', login, ...(await this.dataOptions())]);
     const found = /mật khẩu dùng một lần: (\S+)\n/.exec(stdout);
     if (!found) throw new Error(`kehoach serve --init-admin printed no password:\n${stdout}`);
     return found[1];
@@ -39,7 +61,7 @@ export class Server {
 
   // Starts the server and waits for the line that says where it runs ("đang chạy tại http://…/").
   async start() {
-    this.process = spawn(kehoachProgram(), ['serve', '--listen', '127.0.0.1:0', '--data', this.dataFolder],
+    this.process = spawn(kehoachProgram(), ['serve', '--listen', '127.0.0.1:0', ...(await this.dataOptions())],
                          { stdio: ['ignore', 'pipe', 'pipe'] });
     // Whatever happens to the test process, no server is left running.
     this.killOnExit = () => this.process.kill('SIGKILL');
@@ -63,6 +85,10 @@ export class Server {
         reject(new Error(`the server stopped (status ${code}) before it ran:\n${this.printed}${this.log}`));
       });
     });
+    // The database the server says it uses is the one this run is about.
+    const said = /cơ sở dữ liệu (PostgreSQL|SQLite)/.exec(this.printed)?.[1];
+    if (said !== (this.cluster ? 'PostgreSQL' : 'SQLite'))
+      throw new Error(`the server uses the wrong database (${said}):\n${this.printed}`);
     return this.url;
   }
 
@@ -83,7 +109,10 @@ export class Server {
     return { ...ended, printed: this.printed, log: this.log };
   }
 
-  removeData() {
+  async removeData() {
     rmSync(this.dataFolder, { recursive: true, force: true });
+    if (this.database)
+      await run('psql', [this.cluster, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `DROP DATABASE ${this.database} WITH (FORCE)`]);
+    this.database = '';
   }
 }

@@ -42,7 +42,7 @@ export class Site {
   async stop() {
     if (this.browser) await this.browser.close();
     const stopped = await this.server.stop();
-    this.server.removeData();
+    await this.server.removeData();
     if (stopped) {
       assert.equal(stopped.code, 0, `the server's status after SIGTERM; its log:\n${stopped.log}`);
       assert.match(stopped.printed, /kehoach serve: đã dừng\./);

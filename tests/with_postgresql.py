@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""The web tests again, on PostgreSQL: a private cluster of Debian's postgresql in a temporary folder,
-listening on loopback only (a free port) and stopped and removed afterwards, then the doctest cases of
-tests/web/ with KEHOACH_TEST_POSTGRESQL pointing at it (each test server makes a database of its own).
+"""Runs a test command against PostgreSQL: a private cluster of Debian's postgresql in a temporary folder,
+listening on loopback only (a free port), then COMMAND with KEHOACH_TEST_POSTGRESQL pointing at it (each
+test server makes a database of its own there), then the cluster is stopped and removed. ctest runs the web
+tests (web.postgresql) and the browser tests (browser.postgresql) through it.
 
-Usage: on_postgresql.py KEHOACH_TESTS
-Exit status: the tests' status; 77 (skipped) where PostgreSQL's server is not installed."""
+Usage: with_postgresql.py COMMAND [ARGUMENT...]
+Exit status: the command's; 77 (skipped) where PostgreSQL's server is not installed."""
 import glob
 import os
 import pwd
@@ -39,13 +40,13 @@ def as_owner(command):
 
 
 def main():
-    if len(sys.argv) != 2:
+    if len(sys.argv) < 2:
         print(__doc__, file=sys.stderr)
         return 64
-    tests = os.path.abspath(sys.argv[1])
+    command = sys.argv[1:]
     programs = server_programs()
     if not programs:
-        print("web tests on PostgreSQL skipped: no PostgreSQL server "
+        print("tests on PostgreSQL skipped: no PostgreSQL server "
               "(scripts/install-packages test installs Debian's postgresql).")
         return 77
     initdb, pg_ctl = programs
@@ -53,7 +54,7 @@ def main():
         try:
             owner = pwd.getpwnam("postgres")
         except KeyError:
-            print("web tests on PostgreSQL: running as root and there is no postgres user to run the cluster.",
+            print("tests on PostgreSQL: running as root and there is no postgres user to run the cluster.",
                   file=sys.stderr)
             return 1
 
@@ -73,13 +74,13 @@ def main():
                                  "-w", "start"]), check=True, stdout=subprocess.DEVNULL)
         started = True
         environment = dict(os.environ, KEHOACH_TEST_POSTGRESQL=f"postgresql://kehoach@127.0.0.1:{port}/postgres")
-        return subprocess.run([tests, "--source-file=*tests/web/*"], env=environment).returncode
+        return subprocess.run(command, env=environment).returncode
     except subprocess.CalledProcessError as error:
         log = os.path.join(folder, "server.log")
         if os.path.exists(log):
             with open(log, encoding="utf-8", errors="replace") as f:
                 sys.stderr.write(f.read())
-        print(f"web tests on PostgreSQL: the private cluster did not start ({error}).", file=sys.stderr)
+        print(f"tests on PostgreSQL: the private cluster did not start ({error}).", file=sys.stderr)
         return 1
     finally:
         if started:
