@@ -96,9 +96,21 @@ std::string state_html(const RequestContext& context, const SubmissionRecord& re
   return html;
 }
 
-std::string explanation_html(const SubmissionRecord& record) {
+// The unit's explanation of what `check` found, as the unit and the level above read it.
+std::string explanation_html(const SubmissionRecord& record, SubmissionActor actor, const SubmissionFacts& facts) {
   if (record.explanation.empty()) return "";
-  return "<p>Giải trình của xã: <strong>" + escape_html(record.explanation) + "</strong></p>\n";
+  const std::string whose = actor == SubmissionActor::OwnOfficer ? "Giải trình đã gửi kèm" : "Giải trình của " + facts.unit;
+  return "<p>" + escape_html(whose) + ": <strong>" + escape_html(record.explanation) + "</strong></p>\n";
+}
+
+// A version saved after the one sent is not what the level above reads: said on both sides.
+std::string newer_than_sent(const RequestContext& context, const SubmissionRecord& record) {
+  if (!record.version_id) return "";
+  const std::optional<VersionRecord> latest = latest_version(context.db, record.unit_id, record.year, record.kind);
+  const std::optional<VersionRecord> sent = find_version(context.db, *record.version_id);
+  if (!latest || !sent || latest->id == sent->id) return "";
+  return "<p>Sau phiên bản đã gửi (" + std::to_string(sent->number) + ") xã đã lưu phiên bản " +
+         std::to_string(latest->number) + ", chưa gửi.</p>\n";
 }
 
 std::string version_field(std::int64_t id) {
@@ -116,13 +128,16 @@ std::string send_form(const RequestContext& context, WorkKind kind, int year, co
   if (kind == WorkKind::VillageTable) {
     const TableFindings findings = village_table_findings(context, version);
     html += findings_html(findings);
+    // Sent again after a return: the explanation sent before, to be kept or rewritten.
+    const SubmissionRecord record = find_submission(context.db, context.unit->id, year, kind);
+    const std::string explanation = typed.errors || record.state != SubmissionState::Returned ? typed.explanation
+                                                                                             : record.explanation;
     if (findings.count() > 0)
       inner += text_area({.id = "giai-trinh",
                           .label = "Giải trình",
-                          .value = typed.explanation,
-                          .hint = "Bảng có " + std::to_string(findings.count()) +
-                                  " chỗ kehoach check tìm thấy: sửa bảng rồi lưu lại, hoặc giải trình vì sao số liệu vẫn "
-                                  "đúng. Tỉnh đọc được giải trình này."},
+                          .value = explanation,
+                          .hint = "Sửa bảng rồi lưu lại, hoặc giải trình vì sao số liệu vẫn đúng; " + facts.above +
+                                  " đọc được giải trình này."},
                          errors, 4);
   }
   inner += submit_button("Gửi phiên bản " + std::to_string(version.number) + " lên " + facts.above);
@@ -312,22 +327,26 @@ std::string submission_section(const RequestContext& context, WorkKind kind, int
   const FormErrors& errors = typed.errors ? *typed.errors : kNoErrors;
   const SubmissionRecord record = find_submission(context.db, context.unit->id, year, kind);
   const SubmissionFacts facts = submission_facts(context, record);
-  std::string html = "<section class=\"submission\" aria-labelledby=\"gui-va-duyet\">\n<h2 id=\"gui-va-duyet\">Gửi và duyệt</h2>\n" +
+  std::string html = "<section class=\"submission\" aria-labelledby=\"gui-va-duyet\">\n<h2 id=\"gui-va-duyet\">" +
+                     std::string(typed.own_page ? "Hiện nay" : "Gửi và duyệt") + "</h2>\n" +
                      state_html(context, record, *actor, facts);
+  if (record.state == SubmissionState::Submitted || record.state == SubmissionState::Returned)
+    html += newer_than_sent(context, record);
   if (*actor == SubmissionActor::OwnOfficer) {
     if (record.state == SubmissionState::Returned || record.state == SubmissionState::Submitted)
-      html += explanation_html(record);
+      html += explanation_html(record, *actor, facts);
     if (allowed(record, SubmissionAction::Submit, *actor, facts)) html += send_form(context, kind, year, facts, typed, errors);
   } else if (*actor == SubmissionActor::AncestorOfficer && record.state != SubmissionState::Entering) {
     html += sent_files(context, record);
     if (kind == WorkKind::VillageTable && record.version_id)
       if (const std::optional<VersionRecord> sent = find_version(context.db, *record.version_id))
         html += findings_html(village_table_findings(context, *sent));
-    html += explanation_html(record);
+    html += explanation_html(record, *actor, facts);
     if (allowed(record, SubmissionAction::Approve, *actor, facts)) html += review_forms(context, kind, year, record, typed, errors);
     if (allowed(record, SubmissionAction::Reopen, *actor, facts)) html += reopen_form(context, kind, year, typed, errors);
   }
-  html += "<p><a href=\"" + escape_html(submission_path(context.unit->id, kind, year)) + "\">Lịch sử gửi và duyệt</a></p>\n";
+  if (!typed.own_page)
+    html += "<p><a href=\"" + escape_html(submission_path(context.unit->id, kind, year)) + "\">Lịch sử gửi và duyệt</a></p>\n";
   return html + "</section>\n";
 }
 

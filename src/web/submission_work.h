@@ -87,11 +87,13 @@ TableFindings village_table_findings(const RequestContext& context, const Versio
 // The findings as a table: row, unit, column, what is written, what it should be and why.
 std::string findings_html(const TableFindings& findings);
 
-// What a form of the section brings back when refused: the text typed and the messages.
+// What a form of the section brings back when refused (the text typed and the messages), and where the
+// section is shown.
 struct SubmissionTyped {
-  std::string explanation;  // giai-trinh
-  std::string reason;       // ly-do
+  std::string explanation = "";  // giai-trinh
+  std::string reason = "";       // ly-do
   const FormErrors* errors = nullptr;
+  bool own_page = false;  // on the submission's own page, under its history's heading: no link to itself
 };
 
 // The section "Gửi và duyệt" of a work page (and of the submission's page): where the submission stands, and

@@ -150,6 +150,7 @@ TEST_CASE("a village table sent, returned with a reason, fixed and sent again, a
   CHECK(f.home_state(f.commune, "Bảng số liệu thôn") == "Bị trả lại");
   REQUIRE(f.upload(kRightTable + "\n").status == 303);  // a new version, allowed while returned
   CHECK(f.versions() == 2);
+  CHECK(f.province.get(f.table_page()).has("Sau phiên bản đã gửi (1) xã đã lưu phiên bản 2, chưa gửi."));
   CHECK(f.press(f.commune, f.table_page(), "gui").status == 303);
   CHECK(f.submission().state == SubmissionState::Submitted);
   Poco::Data::Session db = f.server.site().database().session();
@@ -232,7 +233,14 @@ TEST_CASE("a table in which check finds slips is sent only with an explanation, 
 
   page = f.province.get(f.table_page());
   CHECK(page.has("<strong>3 chỗ sai</strong>"));
-  CHECK(page.has("Giải trình của xã: <strong>" + escape_html(explanation) + "</strong>"));
+  CHECK(page.has("Giải trình của xã An Hòa Thịnh: <strong>" + escape_html(explanation) + "</strong>"));
+  CHECK(page.has("Giải trình đã gửi kèm") == false);
+
+  // Returned: the commune sees what it sent, and the box holds it again to keep or rewrite.
+  REQUIRE(f.press(f.province, f.table_page(), "tra-lai", {{"ly-do", "Hãy sửa tổng hộ cận nghèo."}}).status == 303);
+  page = f.commune.get(f.table_page());
+  CHECK(page.has("Giải trình đã gửi kèm: <strong>" + escape_html(explanation) + "</strong>"));
+  CHECK(html_text(page.body).find(">" + explanation + "</textarea>") != std::string::npos);
 }
 
 TEST_CASE("approving is for the province above: 404 outside its tree, 403 for the commune itself and the administrator") {

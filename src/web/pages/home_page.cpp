@@ -1,6 +1,6 @@
 // The start: "/" sends each account to its page; a commune's home shows its plan year and where each
-// piece of its work stands (village table, plan, the four reports), with links to their pages; a
-// province's lists its communes.
+// piece of its work stands (village table, plan, the four reports: once sent up, the submission's state),
+// with links to their pages; a province's lists its communes.
 #include <string>
 #include <vector>
 

@@ -98,7 +98,8 @@ std::string history(const RequestContext& context, const SubmissionRecord& recor
   return html + "</tbody>\n</table>\n</div>\n";
 }
 
-Reply render(RequestContext& context, const Target& target, const SubmissionTyped& typed, int status) {
+Reply render(RequestContext& context, const Target& target, SubmissionTyped typed, int status) {
+  typed.own_page = true;
   const SubmissionRecord record = find_submission(context.db, context.unit->id, target.year, target.kind);
   const std::string label = submission_work_label(target.kind, target.year);
   std::string body = "<p><a href=\"" + escape_html(work_page_path(context.unit->id, target.kind, target.year)) + "\">Về trang " +
