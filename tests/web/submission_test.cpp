@@ -6,6 +6,7 @@
 // province's officer gets 404; the commune's own officer cannot approve (403).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "store/submissions.h"
@@ -331,4 +332,48 @@ TEST_CASE("a plan is sent once its documents are made, and once approved its for
   CHECK(f.versions(WorkKind::Plan, 2022) == before);
   // The village table of 2022 is another kind: not locked by the plan's approval.
   CHECK(f.commune.get(path_of(f.tree.commune_a, "thon") + "?nam=2022").has("name=\"tep-thon\""));
+}
+
+TEST_CASE("a period's report is sent once made and approved like the rest, another period staying open") {
+  Flow f;
+  make_example_plan(f.commune, f.tree.commune_a);
+  const std::string report = path_of(f.tree.commune_a, "bao-cao") + "?nam=2022&ky=6m";
+  const std::string upload = path_of(f.tree.commune_a, "bao-cao/tai-len") + "?nam=2022&ky=6m";
+  const std::string movements = bytes_of(example_path("an-hoa-thinh-2022/bien-dong-6-thang.csv"));
+  REQUIRE(f.commune.post_file(upload, {{"csrf", f.commune.get(report).csrf()}}, "tep-bien-dong", "bien-dong.csv", movements)
+              .status == 303);
+  CHECK(f.commune.get(report).has("Phiên bản mới nhất (1) là bản nháp: bấm Tạo văn bản để có văn bản rồi mới gửi."));
+  // "Tạo văn bản" with the form as the page gives it.
+  Fields fields = form_fields(f.commune.get(report), report);
+  fields.erase(std::remove_if(fields.begin(), fields.end(), [](const auto& field) { return field.first == "csrf"; }),
+               fields.end());
+  fields.emplace_back("hanh-dong", "tao-van-ban");
+  REQUIRE(f.commune.submit(report, report, fields).status == 303);
+
+  CHECK(f.press(f.commune, report, "gui", {}, "bao-cao-6m", 2022).status == 303);
+  CHECK(f.commune.get(report).has("Đã gửi Báo cáo 6 tháng đầu năm 2022 (phiên bản 2) lên tỉnh Hà Tĩnh."));
+  CHECK(f.press(f.province, report, "duyet", {}, "bao-cao-6m", 2022).status == 303);
+  CHECK(f.submission(WorkKind::Report6m, 2022).state == SubmissionState::Approved);
+
+  const Page page = f.commune.get(report);
+  const std::string lock = "Báo cáo 6 tháng đầu năm 2022 đã được duyệt ngày " + day_of(f.server.now()) +
+                           "; liên hệ Người dùng tinh.hatinh, tỉnh Hà Tĩnh để mở lại.";
+  CHECK(page.has(escape_html(lock)));
+  CHECK_FALSE(page.has("name=\"tep-bien-dong\""));
+  CHECK_FALSE(page.has("value=\"tao-van-ban\""));
+  const std::size_t before = f.versions(WorkKind::Report6m, 2022);
+  const Page refused_upload =
+      f.commune.post_file(upload, {{"csrf", page.csrf()}}, "tep-bien-dong", "bien-dong.csv", movements);
+  CHECK(refused_upload.status == 403);
+  CHECK(refused_upload.has(escape_html(lock)));
+  Fields again = fields;
+  again.emplace_back("csrf", page.csrf());
+  CHECK(f.commune.post(report, again).status == 403);
+  CHECK(f.versions(WorkKind::Report6m, 2022) == before);
+  // The list of periods says so; the first quarter's report is another submission, still open.
+  const Page list = f.commune.get(path_of(f.tree.commune_a, "bao-cao") + "?nam=2022");
+  const std::size_t row = list.body.find("Báo cáo 6 tháng đầu năm 2022</a>");
+  REQUIRE(row != std::string::npos);
+  CHECK(list.body.find("tag--approved", row) < list.body.find("</tr>", row));
+  CHECK(f.commune.get(path_of(f.tree.commune_a, "bao-cao") + "?nam=2022&ky=q1").has("name=\"tep-bien-dong\""));
 }
