@@ -3,7 +3,9 @@
 // writes nothing. On the test server's database: SQLite, or PostgreSQL under web.postgresql.
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <stdexcept>
+#include <thread>
 #include <tuple>
 
 #include "compute/submission_flow.h"
@@ -157,4 +159,28 @@ TEST_CASE("store: a return or a reopening without a reason, a sending without a 
                   std::invalid_argument);
   CHECK(find_submission(s.db, s.tree.commune_a.id, 2026, WorkKind::VillageTable).state == SubmissionState::Submitted);
   CHECK(s.server.count("submission_events") == 1);
+}
+
+TEST_CASE("store: two officers approving at the same moment, one approval is written, the other is refused") {
+  Store s;
+  const VersionRecord version = s.version(WorkKind::Plan);
+  REQUIRE(s.act(SubmissionAction::Submit, SubmissionActor::OwnOfficer, version.id).verdict.next);
+  std::atomic<int> approved{0}, refused{0};
+  auto approve = [&] {
+    Poco::Data::Session db = s.server.site().database().session();
+    const SubmissionChange change{s.tree.commune_a.id, 2026, WorkKind::Plan, SubmissionAction::Approve, std::nullopt, "", "",
+                                  s.server.now(), s.province_officer.id, "127.0.0.1"};
+    const SubmissionResult result = change_submission(s.server.site().database(), db, change, [](const SubmissionRecord& now) {
+      const SubmissionDecision decision = decide_submission(now.state, SubmissionAction::Approve,
+                                                            SubmissionActor::AncestorOfficer, {"Kế hoạch", "xã", "tỉnh", "", ""});
+      return SubmissionVerdict{decision.next, decision.refusal};
+    });
+    (result.verdict.next ? approved : refused) += 1;
+  };
+  std::thread first(approve), second(approve);
+  first.join();
+  second.join();
+  CHECK(approved == 1);
+  CHECK(refused == 1);
+  CHECK(s.server.count("submission_events") == 2);
 }

@@ -203,6 +203,7 @@ TEST_CASE("a village table sent, returned with a reason, fixed and sent again, a
   // The history lists every change, in order.
   const Page history = f.commune.get(f.history_page());
   REQUIRE(history.status == 200);
+  CHECK(history.has("aria-current=\"page\">Bảng số liệu thôn</a>"));  // the navigation marks the work it is part of
   const std::size_t first = history.body.find("<th scope=\"row\">Gửi</th>");
   const std::size_t back = history.body.find("<th scope=\"row\">Trả lại</th>");
   const std::size_t approved = history.body.find("<th scope=\"row\">Duyệt</th>");

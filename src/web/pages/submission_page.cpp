@@ -106,7 +106,11 @@ Reply render(RequestContext& context, const Target& target, SubmissionTyped type
                      escape_html(label) + "</a></p>\n";
   body += submission_section(context, target.kind, target.year, typed);
   body += history(context, record);
-  return page_reply(context, {label + ": gửi và duyệt", context.unit->full_name(), body, typed.errors}, status);
+  // The navigation marks the work's page ("Bảng số liệu thôn", "Kế hoạch", "Báo cáo"): this page is part of it.
+  const std::string work = work_page_path(context.unit->id, target.kind, target.year);
+  return page_reply(context, {label + ": gửi và duyệt", context.unit->full_name(), body, typed.errors, false,
+                              work.substr(0, work.find('?'))},
+                    status);
 }
 
 Reply show(RequestContext& context) {
@@ -230,7 +234,8 @@ Reply act(RequestContext& context, SubmissionAction action) {
         }
         if ((action == SubmissionAction::Return || action == SubmissionAction::Approve) && now.version_id != posted.version) {
           stale = true;
-          return {std::nullopt, facts.unit + " đã gửi phiên bản khác từ khi bạn mở trang; hãy xem lại trước khi trả lại hay duyệt."};
+          return {std::nullopt, context.unit->full_name() +
+                                    " đã gửi phiên bản khác từ khi bạn mở trang; hãy xem lại trước khi trả lại hay duyệt."};
         }
         return {decision.next, ""};
       });
