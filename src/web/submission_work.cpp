@@ -109,8 +109,8 @@ std::string newer_than_sent(const RequestContext& context, const SubmissionRecor
   const std::optional<VersionRecord> latest = latest_version(context.db, record.unit_id, record.year, record.kind);
   const std::optional<VersionRecord> sent = find_version(context.db, *record.version_id);
   if (!latest || !sent || latest->id == sent->id) return "";
-  return "<p>Sau phiên bản đã gửi (" + std::to_string(sent->number) + ") xã đã lưu phiên bản " +
-         std::to_string(latest->number) + ", chưa gửi.</p>\n";
+  return "<p>Sau phiên bản đã gửi (" + std::to_string(sent->number) + "), " + escape_html(in_words(*context.unit)) +
+         " đã lưu phiên bản " + std::to_string(latest->number) + ", chưa gửi.</p>\n";
 }
 
 std::string version_field(std::int64_t id) {
@@ -157,7 +157,7 @@ std::string review_forms(const RequestContext& context, WorkKind kind, int year,
                         text_area({.id = "ly-do",
                                    .label = "Lý do trả lại",
                                    .value = typed.reason,
-                                   .hint = "Xã đọc được lý do này trên trang của mình: ghi rõ cần sửa gì."},
+                                   .hint = "Đơn vị đọc được lý do này trên trang của mình: ghi rõ cần sửa gì."},
                                   errors, 3) +
                         submit_button("Trả lại", "button button--secondary"));
   return html;
@@ -169,7 +169,7 @@ std::string reopen_form(const RequestContext& context, WorkKind kind, int year, 
                    text_area({.id = "ly-do",
                               .label = "Lý do mở lại",
                               .value = typed.reason,
-                              .hint = "Mở lại để xã sửa và gửi lại; xã đọc được lý do này."},
+                              .hint = "Mở lại để đơn vị sửa và gửi lại; đơn vị đọc được lý do này."},
                              errors, 3) +
                        submit_button("Mở lại", "button button--secondary"));
 }

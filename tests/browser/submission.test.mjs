@@ -99,7 +99,7 @@ describe('a commune sends its village table, the province returns it, then appro
     const response = await province.fillAndSubmit({ 'Lý do trả lại': reason }, 'Trả lại');
     assert.equal(response.status(), 200);
     assert.equal(await province.notice(),
-                 'Đã trả lại Bảng số liệu thôn năm 2026 của xã An Hòa Thịnh; xã thấy lý do trên trang của mình.');
+                 'Đã trả lại Bảng số liệu thôn năm 2026 của xã An Hòa Thịnh; đơn vị thấy lý do trên trang của mình.');
     assert.match(await province.page.locator('section.submission').innerText(), /Trạng thái duyệt: Bị trả lại/);
     await province.look('tinh-da-tra-lai');
   });

@@ -137,7 +137,7 @@ TEST_CASE("a village table sent, returned with a reason, fixed and sent again, a
   Page no_reason = f.press(f.province, f.table_page(), "tra-lai", {{"ly-do", "  "}});
   CHECK(no_reason.status == 422);
   CHECK(no_reason.has("<title>Lỗi: "));
-  CHECK(no_reason.has("href=\"#ly-do\">Hãy ghi lý do trả lại để xã biết cần sửa gì.</a>"));
+  CHECK(no_reason.has("href=\"#ly-do\">Hãy ghi lý do trả lại để đơn vị biết cần sửa gì.</a>"));
   CHECK(f.submission().state == SubmissionState::Submitted);
   const std::string reason = "Số hộ thôn Trùa chưa khớp với kết quả rà soát; hãy kiểm tra lại.";
   Page returned = f.press(f.province, f.table_page(), "tra-lai", {{"ly-do", reason}});
@@ -151,7 +151,7 @@ TEST_CASE("a village table sent, returned with a reason, fixed and sent again, a
   CHECK(f.home_state(f.commune, "Bảng số liệu thôn") == "Bị trả lại");
   REQUIRE(f.upload(kRightTable + "\n").status == 303);  // a new version, allowed while returned
   CHECK(f.versions() == 2);
-  CHECK(f.province.get(f.table_page()).has("Sau phiên bản đã gửi (1) xã đã lưu phiên bản 2, chưa gửi."));
+  CHECK(f.province.get(f.table_page()).has("Sau phiên bản đã gửi (1), xã An Hòa Thịnh đã lưu phiên bản 2, chưa gửi."));
   CHECK(f.press(f.commune, f.table_page(), "gui").status == 303);
   CHECK(f.submission().state == SubmissionState::Submitted);
   Poco::Data::Session db = f.server.site().database().session();

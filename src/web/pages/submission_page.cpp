@@ -141,10 +141,10 @@ std::string done_notice(SubmissionAction action, const SubmissionFacts& facts, c
   switch (action) {
     case SubmissionAction::Submit: return "Đã gửi " + facts.work + version + " lên " + facts.above + ".";
     case SubmissionAction::Return:
-      return "Đã trả lại " + facts.work + " của " + facts.unit + "; xã thấy lý do trên trang của mình.";
+      return "Đã trả lại " + facts.work + " của " + facts.unit + "; đơn vị thấy lý do trên trang của mình.";
     case SubmissionAction::Approve: return "Đã duyệt " + facts.work + version + " của " + facts.unit + ".";
     case SubmissionAction::Reopen:
-      return "Đã mở lại " + facts.work + " của " + facts.unit + "; xã sửa và gửi lại được.";
+      return "Đã mở lại " + facts.work + " của " + facts.unit + "; đơn vị sửa và gửi lại được.";
   }
   return "";
 }
@@ -192,7 +192,7 @@ Posted read_posted(const RequestContext& context, const Target& target, Submissi
     posted.errors.add("ly-do", problem);
   if (action == SubmissionAction::Submit) check_send(context, target, posted);
   if (action_needs_reason(action) && posted.typed.reason.empty())
-    posted.errors.add("ly-do", action == SubmissionAction::Return ? "Hãy ghi lý do trả lại để xã biết cần sửa gì."
+    posted.errors.add("ly-do", action == SubmissionAction::Return ? "Hãy ghi lý do trả lại để đơn vị biết cần sửa gì."
                                                                   : "Hãy ghi lý do mở lại.");
   if (action == SubmissionAction::Return || action == SubmissionAction::Approve)
     if (const std::optional<std::int64_t> id = parse_id(context.posted().value("phien-ban"))) posted.version = *id;
