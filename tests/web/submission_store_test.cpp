@@ -129,13 +129,14 @@ TEST_CASE("store: a refused change writes nothing, neither the state nor the his
 
   REQUIRE(s.act(SubmissionAction::Submit, SubmissionActor::OwnOfficer, version.id).verdict.next);
   const SubmissionRecord sent = s.plan();
-  for (const auto& [action, actor] : std::vector<std::pair<SubmissionAction, SubmissionActor>>{
+  for (const std::pair<SubmissionAction, SubmissionActor>& attempt : std::vector<std::pair<SubmissionAction, SubmissionActor>>{
            {SubmissionAction::Submit, SubmissionActor::OwnOfficer},         // sent already
            {SubmissionAction::Approve, SubmissionActor::OwnOfficer},        // its own work
            {SubmissionAction::Reopen, SubmissionActor::AncestorOfficer},    // not approved
            {SubmissionAction::Approve, SubmissionActor::Administrator}}) {  // takes no part
-    CAPTURE(submission_action_key(action));
-    const SubmissionResult refused = s.act(action, actor, version.id, "lý do");
+    const char* action = submission_action_key(attempt.first);  // a plain name: doctest's CAPTURE is a lambda
+    CAPTURE(action);
+    const SubmissionResult refused = s.act(attempt.first, attempt.second, version.id, "lý do");
     CHECK_FALSE(refused.verdict.next);
     CHECK_FALSE(refused.verdict.refusal.empty());
     CHECK(refused.record.state == SubmissionState::Submitted);
