@@ -92,6 +92,47 @@ const std::vector<Migration> kMigrations = {
          "INSERT INTO id_counters (table_name, next_id) VALUES ('accounts', 1)",
          "INSERT INTO id_counters (table_name, next_id) VALUES ('versions', 1)",
      }},
+    {2,
+     "submissions and their history",
+     {
+         // A unit's work of a year and kind sent up to the level above (model/submission.h): one row per
+         // unit, year and kind, made when it is first sent. state: entering (Đang nhập), submitted (Đã gửi),
+         // returned (Bị trả lại), approved (Đã duyệt). version_id: the version last sent (kept after a return
+         // or a reopening: what was approved). reason: the reason given with the change that led to the
+         // state (a return's, a reopening's; "" otherwise). explanation: the unit's explanation of what
+         // `check` found in the version sent. changed_at, changed_by: the last change.
+         "CREATE TABLE submissions ("
+         " id BIGINT PRIMARY KEY,"
+         " unit_id BIGINT NOT NULL REFERENCES units(id),"
+         " plan_year INTEGER NOT NULL,"
+         " kind VARCHAR(32) NOT NULL,"
+         " state VARCHAR(16) NOT NULL,"
+         " version_id BIGINT REFERENCES versions(id),"
+         " reason TEXT NOT NULL,"
+         " explanation TEXT NOT NULL,"
+         " changed_at BIGINT NOT NULL,"
+         " changed_by BIGINT REFERENCES accounts(id),"
+         " UNIQUE (unit_id, plan_year, kind))",
+         "CREATE INDEX submissions_by_year ON submissions (plan_year, kind, state)",
+         // Every change of a submission, never changed afterwards: the action (submit, return, approve,
+         // reopen), the states before and after, the version it concerned, the reason or explanation given,
+         // who, when and from which address (the account's login is all it holds of a person).
+         "CREATE TABLE submission_events ("
+         " id BIGINT PRIMARY KEY,"
+         " submission_id BIGINT NOT NULL REFERENCES submissions(id),"
+         " action VARCHAR(16) NOT NULL,"
+         " from_state VARCHAR(16) NOT NULL,"
+         " to_state VARCHAR(16) NOT NULL,"
+         " version_id BIGINT REFERENCES versions(id),"
+         " reason TEXT NOT NULL,"
+         " explanation TEXT NOT NULL,"
+         " acted_at BIGINT NOT NULL,"
+         " acted_by BIGINT REFERENCES accounts(id),"
+         " client_address VARCHAR(100) NOT NULL)",
+         "CREATE INDEX submission_events_by_submission ON submission_events (submission_id, id)",
+         "INSERT INTO id_counters (table_name, next_id) VALUES ('submissions', 1)",
+         "INSERT INTO id_counters (table_name, next_id) VALUES ('submission_events', 1)",
+     }},
 };
 
 std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }

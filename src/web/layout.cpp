@@ -26,7 +26,7 @@ std::vector<NavItem> navigation(const RequestContext& context) {
           {unit_path(unit, "bao-cao"), "Báo cáo"}};
 }
 
-std::string header(const RequestContext& context) {
+std::string header(const RequestContext& context, const std::string& page_path) {
   std::string html =
       "<header class=\"site-header\">\n<div class=\"site-header-inner\">\n"
       "<a class=\"site-name\" href=\"/\">kehoach <span class=\"site-tagline\">Kế hoạch và báo cáo giảm nghèo</span></a>\n";
@@ -46,7 +46,7 @@ std::string header(const RequestContext& context) {
   std::string current_path;
   for (const auto& item : items) {
     const std::string& path = item.first;
-    const bool above = context.path == path || context.path.rfind(path + "/", 0) == 0;
+    const bool above = page_path == path || page_path.rfind(path + "/", 0) == 0;
     if (above && path.size() > current_path.size()) current_path = path;
   }
   if (!items.empty()) {
@@ -82,7 +82,7 @@ std::string render_page(const RequestContext& context, const PageContent& conten
       std::string(errors ? "Lỗi: " : "") + escape_html(content.title) +
       " – kehoach</title>\n<link rel=\"stylesheet\" href=\"/static/kehoach.css\">\n</head>\n<body>\n"
       "<a class=\"skip-link\" href=\"#noi-dung\">Bỏ qua, đến nội dung chính</a>\n" +
-      header(context) + "<main id=\"noi-dung\" class=\"main\" tabindex=\"-1\">\n" + notice_box(context.notice) +
+      header(context, content.nav_path.empty() ? context.path : content.nav_path) + "<main id=\"noi-dung\" class=\"main\" tabindex=\"-1\">\n" + notice_box(context.notice) +
       (errors ? error_summary(*content.errors) : "") + read_only_box(context, content);
   if (!content.caption.empty()) html += "<p class=\"caption\">" + escape_html(content.caption) + "</p>\n";
   html += "<h1>" + escape_html(content.title) + "</h1>\n" + content.body +

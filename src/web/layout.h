@@ -16,6 +16,7 @@ struct PageContent {
   std::string body = "";              // the HTML under the heading, every value escaped by its page
   const FormErrors* errors = nullptr; // a form's errors: summary at the top, "Lỗi: " in the title
   bool unit_work = false;             // a page of the unit's own work: others are told they only read it
+  std::string nav_path = "";          // the path the navigation marks current, when not the page's own
 };
 
 std::string render_page(const RequestContext& context, const PageContent& content);

@@ -13,6 +13,8 @@
 //   GET  /don-vi/{unit}/phien-ban/{version}, GET /don-vi/{unit}/phien-ban/{version}/{file}  a version, a file
 //   GET  /don-vi/{unit}/bao-cao, POST /don-vi/{unit}/bao-cao, POST /don-vi/{unit}/bao-cao/tai-len          reports
 //        (?nam=YYYY: the four periods; &ky=q1|6m|9m|year: a period's report)
+//   GET  /don-vi/{unit}/nop/{kind}?nam=YYYY  a submission (kind: thon, ke-hoach, bao-cao-q1|6m|9m|year), and
+//   POST /don-vi/{unit}/nop/{kind}/gui | /tra-lai | /duyet | /mo-lai    send, return, approve, reopen it
 //   GET  /quan-tri                           administration: overview
 //   GET  /quan-tri/don-vi, POST /quan-tri/don-vi, POST /quan-tri/don-vi/tai-len      units
 //   GET  /quan-tri/tai-khoan, POST /quan-tri/tai-khoan                              accounts
@@ -32,6 +34,7 @@ void add_village_table_routes(Router& router);
 void add_plan_routes(Router& router);
 void add_report_routes(Router& router);
 void add_version_routes(Router& router);
+void add_submission_routes(Router& router);
 void add_admin_routes(Router& router);
 void add_admin_unit_routes(Router& router);
 void add_admin_account_routes(Router& router);

@@ -12,10 +12,12 @@
 #include "package/system_errors.h"
 #include "store/accounts.h"
 #include "store/database.h"
+#include "store/submissions.h"
 #include "web/access.h"
 #include "web/html.h"
 #include "web/labels.h"
 #include "web/layout.h"
+#include "web/submission_work.h"
 #include "web/table_form.h"
 
 namespace kehoach {
@@ -54,6 +56,9 @@ VersionRecord save_version(RequestContext& context, WorkKind kind, int year, Wor
   std::vector<std::pair<StoredFile, const NewFile*>> stored;
   for (const NewFile& file : files) stored.emplace_back(site.files().put_file(file.path), &file);
   Transaction transaction(site.database(), context.db);
+  // Approved work takes no new version: checked under the lock an approval takes, so they never cross.
+  lock_submissions(context.db);
+  check_not_locked(context, kind, year);
   std::vector<VersionFile> records;
   for (const auto& [bytes, file] : stored) {
     record_stored_file(context.db, bytes.sha256, static_cast<std::int64_t>(bytes.size), context.now);

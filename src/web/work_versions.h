@@ -37,7 +37,8 @@ struct NewFile {
 };
 
 // Puts the files into the content store and adds the version of the route's unit, by the signed-in
-// account, in one transaction: numbered after the last of its kind.
+// account, in one transaction: numbered after the last of its kind. Throws WorkLocked (web/submission_work.h)
+// when that kind is approved.
 VersionRecord save_version(RequestContext& context, WorkKind kind, int year, WorkState state,
                            const std::vector<NewFile>& files);
 

@@ -1,6 +1,6 @@
 // The start: "/" sends each account to its page; a commune's home shows its plan year and where each
-// piece of its work stands (village table, plan, the four reports), with links to their pages; a
-// province's lists its communes.
+// piece of its work stands (village table, plan, the four reports: once sent up, the submission's state),
+// with links to their pages; a province's lists its communes.
 #include <string>
 #include <vector>
 
@@ -14,6 +14,7 @@
 #include "web/plan_year.h"
 #include "web/plan_work.h"
 #include "web/routes.h"
+#include "web/submission_work.h"
 #include "web/work_versions.h"
 
 namespace kehoach {
@@ -45,7 +46,7 @@ std::string work_table(const RequestContext& context, const UnitRecord& unit, in
       "</caption>\n<thead><tr><th scope=\"col\">Việc</th><th scope=\"col\">Trạng thái</th></tr></thead>\n<tbody>\n";
   for (const WorkRow& row : rows)
     html += "<tr><th scope=\"row\"><a href=\"" + escape_html(row.link) + "\">" + escape_html(work_label(row.kind, year)) +
-            "</a></th><td>" + state_tag(work_state(context.db, unit.id, year, row.kind)) + "</td></tr>\n";
+            "</a></th><td>" + work_status_tag(context, unit.id, year, row.kind) + "</td></tr>\n";
   return html + "</tbody>\n</table>\n";
 }
 

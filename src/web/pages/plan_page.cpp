@@ -7,6 +7,8 @@
 //   GET  /don-vi/{unit}/ke-hoach?nam=YYYY
 //   POST /don-vi/{unit}/ke-hoach?nam=YYYY   the form (web/plan_form.h has its fields) and hanh-dong:
 //        xem-truoc (preview, nothing saved), luu (save a draft), tao-van-ban (save and make the documents)
+// Once the plan is approved (web/submission_work.h) the form gives way to the notice and the POST is refused
+// (403) with the reason.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -28,6 +30,7 @@
 #include "web/plan_work.h"
 #include "web/plan_year.h"
 #include "web/routes.h"
+#include "web/submission_work.h"
 #include "web/village_table.h"
 #include "web/work_versions.h"
 
@@ -299,7 +302,8 @@ Reply render(RequestContext& context, int year, const PlanView& view, int status
   } else {
     body += "<p>Nhập chỉ tiêu rồi bấm Xem trước để thấy chỉ tiêu của từng thôn.</p>\n";
   }
-  body += plan_form_html(context, year, view);
+  body += submission_section(context, WorkKind::Plan, year);
+  if (!work_approved(context, WorkKind::Plan, year)) body += plan_form_html(context, year, view);
   body += versions_section(context, versions_of(context.db, context.unit->id, year, WorkKind::Plan));
   return page_reply(context, {"Kế hoạch năm " + std::to_string(year), context.unit->full_name(), body, &view.errors, true}, status);
 }
@@ -550,7 +554,8 @@ Reply post(RequestContext& context) {
 
 void add_plan_routes(Router& router) {
   router.add({"GET", "/don-vi/{unit}/ke-hoach", Access::Unit, show});
-  router.add({"POST", "/don-vi/{unit}/ke-hoach", Access::UnitWork, post});
+  router.add({"POST", "/don-vi/{unit}/ke-hoach", Access::UnitWork,
+              unless_approved([](const RequestContext&) { return std::optional<WorkKind>(WorkKind::Plan); }, post)});
 }
 
 }  // namespace kehoach

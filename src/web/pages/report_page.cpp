@@ -13,6 +13,8 @@
 //        report's fields (web/report_form.h) and hanh-dong: xem-truoc (the results, nothing saved), luu (save
 //        a draft), tao-van-ban (save and make the documents)
 //   POST /don-vi/{unit}/bao-cao/tai-len?nam=YYYY&ky=6m  the upload: tep-bien-dong (saved as a draft when it reads)
+// Once a period's report is approved (web/submission_work.h) its forms give way to the notice and its POSTs are
+// refused (403) with the reason.
 #include <algorithm>
 #include <filesystem>
 
@@ -33,6 +35,7 @@
 #include "web/report_form.h"
 #include "web/report_work.h"
 #include "web/routes.h"
+#include "web/submission_work.h"
 #include "web/table_form.h"
 #include "web/work_versions.h"
 #include "write/deadline_words.h"
@@ -97,7 +100,7 @@ Reply show_list(RequestContext& context, int year) {
   for (const ReportKind& report : report_kinds())
     body += "<tr><th scope=\"row\"><a href=\"" + escape_html(period_path(context, year, report.period)) + "\">" +
             escape_html(report_title(report.period, year)) + "</a></th><td>" +
-            state_tag(work_state(context.db, context.unit->id, year, report.kind)) + "</td><td>" +
+            work_status_tag(context, context.unit->id, year, report.kind) + "</td><td>" +
             escape_html(deadline_words(deadlines, report.period)) + "</td><td>" + files_made(context, report.kind, year) +
             "</td></tr>\n";
   body += "</tbody>\n</table>\n";
@@ -244,8 +247,11 @@ Reply render(RequestContext& context, int year, Period period, const ReportBase&
             report_results_html(*view.results);
   else
     body += "<p>Tải lên hoặc nhập bảng biến động rồi bấm Xem trước để thấy kết quả của từng thôn so với chỉ tiêu năm.</p>\n";
-  body += upload_form(context, year, period, view);
-  body += report_form_html(context, year, period, base, movement_table_of(base.input), view);
+  body += submission_section(context, kind, year);
+  if (!work_approved(context, kind, year)) {  // approved: the section says why nothing changes
+    body += upload_form(context, year, period, view);
+    body += report_form_html(context, year, period, base, movement_table_of(base.input), view);
+  }
   body += versions_section(context, versions_of(context.db, context.unit->id, year, kind));
   return page_reply(context, {report_title(period, year), context.unit->full_name(), body, &view.errors, true}, status);
 }
@@ -487,8 +493,14 @@ Reply upload(RequestContext& context) {
 
 void add_report_routes(Router& router) {
   router.add({"GET", "/don-vi/{unit}/bao-cao", Access::Unit, show});
-  router.add({"POST", "/don-vi/{unit}/bao-cao", Access::UnitWork, post});
-  router.add({"POST", "/don-vi/{unit}/bao-cao/tai-len", Access::UnitWork, upload});
+  // The period's kind from ?ky= (none: the handler answers 404).
+  const WorkKindOf period_kind = [](const RequestContext& context) -> std::optional<WorkKind> {
+    const std::optional<Period> period = page_period(context);
+    if (!period) return std::nullopt;
+    return report_kind(*period);
+  };
+  router.add({"POST", "/don-vi/{unit}/bao-cao", Access::UnitWork, unless_approved(period_kind, post)});
+  router.add({"POST", "/don-vi/{unit}/bao-cao/tai-len", Access::UnitWork, unless_approved(period_kind, upload)});
 }
 
 }  // namespace kehoach

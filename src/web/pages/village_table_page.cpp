@@ -8,6 +8,8 @@
 //   POST /don-vi/{unit}/thon?nam=YYYY            the typed table: hanh-dong = luu | them-dong | xoa-dong;
 //        so-dong, thon-N-ten, thon-N-so-ho, thon-N-ngheo, thon-N-can-ngheo, thon-N-xoa (N from 1)
 //   POST /don-vi/{unit}/thon/tai-len?nam=YYYY    the upload: tep-thon
+// Once the table is approved (web/submission_work.h) its forms give way to the notice and both POSTs are
+// refused (403) with the reason.
 #include <algorithm>
 #include <fstream>
 
@@ -18,6 +20,7 @@
 #include "web/layout.h"
 #include "web/plan_year.h"
 #include "web/routes.h"
+#include "web/submission_work.h"
 #include "web/village_table.h"
 #include "web/work_versions.h"
 
@@ -122,8 +125,11 @@ Reply render(RequestContext& context, int year, const PageState& state, int stat
           " (kết quả rà soát cuối năm " + std::to_string(year - 1) + "): số liệu Kế hoạch năm " + std::to_string(year) +
           " chia chỉ tiêu theo. Mỗi lần lưu là một phiên bản mới.</p>\n";
   body += current_table(context, table, year);
-  body += upload_form(context, year, state.errors, state.refused);
-  body += typed_form(context, year, state.rows, column, state.errors);
+  body += submission_section(context, WorkKind::VillageTable, year);
+  if (!work_approved(context, WorkKind::VillageTable, year)) {  // approved: the section says why nothing changes
+    body += upload_form(context, year, state.errors, state.refused);
+    body += typed_form(context, year, state.rows, column, state.errors);
+  }
   body += versions_section(context, versions_of(context.db, context.unit->id, year, WorkKind::VillageTable));
   return page_reply(context, {"Bảng số liệu thôn năm " + std::to_string(year), context.unit->full_name(), body,
                               &state.errors, true},
@@ -232,8 +238,9 @@ Reply upload(RequestContext& context) {
 
 void add_village_table_routes(Router& router) {
   router.add({"GET", "/don-vi/{unit}/thon", Access::Unit, show});
-  router.add({"POST", "/don-vi/{unit}/thon", Access::UnitWork, save_typed});
-  router.add({"POST", "/don-vi/{unit}/thon/tai-len", Access::UnitWork, upload});
+  const WorkKindOf village_table = [](const RequestContext&) { return std::optional<WorkKind>(WorkKind::VillageTable); };
+  router.add({"POST", "/don-vi/{unit}/thon", Access::UnitWork, unless_approved(village_table, save_typed)});
+  router.add({"POST", "/don-vi/{unit}/thon/tai-len", Access::UnitWork, unless_approved(village_table, upload)});
 }
 
 }  // namespace kehoach
