@@ -1,6 +1,7 @@
-"""`kehoach serve` killed outright (SIGKILL: a power cut, the OOM killer, a kill -9) at random moments while a
-commune officer saves typed village tables, uploads table files and makes plans (Tạo văn bản), 50 times, each time
-started again on the same data folder. After every restart:
+"""`kehoach serve` killed outright (SIGKILL: the OOM killer, a kill -9) while a commune officer saves typed village
+tables, uploads table files and makes plans (Tạo văn bản), 50 times, each time started again on the same data folder:
+half the kills at a random moment, half as soon as a file is seen being written into the file store (its temporary
+there), the moment a kill would cut a save between a file's bytes and its name. After every restart:
   - every version whose POST was answered (303: the officer was told it is saved) is there: an uploaded table
     downloads byte for byte as it was sent, a typed table holds the figure typed, a plan made has its plan file
     with the number typed and its .docx and .xlsx, whole (they open as zip packages);
@@ -202,6 +203,7 @@ class ServeFaults(unittest.TestCase):
         self.data = os.path.join(self.dir, "du-lieu")
         self.server = None
         self.acked = {"typed": [], "upload": [], "plan": []}  # the markers of the answered POSTs
+        self.caught_writing = 0  # kills that fell while a file was being written into the store
 
     def tearDown(self):
         if self.server:
@@ -292,12 +294,25 @@ class ServeFaults(unittest.TestCase):
                    threading.Thread(target=guarded, args=("plan", lambda m: officer.plan(plan_fields, 100 + m)))]
         for worker in workers:
             worker.start()
-        time.sleep(self.rng.uniform(0.02, 0.6))
+        if self.rng.random() < 0.5:
+            time.sleep(self.rng.uniform(0.02, 0.6))
+        elif self.temporary_seen(deadline=time.monotonic() + self.rng.uniform(0.3, 1.0)):
+            self.caught_writing += 1
         self.server.kill()
         stop.set()
         for worker in workers:
             worker.join(timeout=120)
         self.assertEqual(errors, [])
+
+    def temporary_seen(self, deadline):
+        """Watches the file store until a file is being written into it (its temporary is there: a kill now
+        cuts a save between its bytes and its name) or the deadline passes; whether one was seen."""
+        store = os.path.join(self.data, "files")
+        while time.monotonic() < deadline:
+            for folder in os.scandir(store):
+                if folder.is_dir() and any(entry.name.startswith(".") for entry in os.scandir(folder.path)):
+                    return True
+        return False
 
     def check_database(self):
         """Integrity of the database as the killed server left it; returns what the checks need of it."""
@@ -377,7 +392,8 @@ class ServeFaults(unittest.TestCase):
                 self.check_acknowledged(officer, versions, files)
         acked = {kind: len(markers) for kind, markers in self.acked.items()}
         sent = dict(counters)
-        print(f"{KILLS} kills in {time.monotonic() - started:.0f} s; answered 303 / sent: "
+        print(f"{KILLS} kills in {time.monotonic() - started:.0f} s, {self.caught_writing} while a file was being "
+              "written into the store; answered 303 / sent: "
               + ", ".join(f"{kind} {acked[kind]}/{sent[kind]}" for kind in acked), flush=True)
         # The kills fell while each kind of save was under way, not only between them.
         for kind in acked:
