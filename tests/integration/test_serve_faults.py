@@ -295,8 +295,8 @@ class ServeFaults(unittest.TestCase):
         for worker in workers:
             worker.start()
         if self.rng.random() < 0.5:
-            time.sleep(self.rng.uniform(0.02, 0.6))
-        elif self.temporary_seen(deadline=time.monotonic() + self.rng.uniform(0.3, 1.0)):
+            time.sleep(self.rng.uniform(0.02, 1.0))
+        elif self.temporary_seen(deadline=time.monotonic() + self.rng.uniform(0.3, 1.5)):
             self.caught_writing += 1
         self.server.kill()
         stop.set()
