@@ -367,7 +367,9 @@ TEST_CASE("another unit's ids in every {unit} and {version} route: 404 as for a 
     std::map<std::string, std::string> own_of_a = province_of_a;
     own_of_a["unit"] = std::to_string(site.tree.commune_a.id);
     answers.emplace_back("another province", request(far, route, filled(route.pattern, own_of_a), far_token));
-    for (const auto& [who, page] : answers) {
+    for (const auto& answer : answers) {
+      const std::string& who = answer.first;
+      const auto& page = answer.second;
       CAPTURE(who);
       CHECK(page.status == 404);
       CHECK(page.has("Không tìm thấy trang"));
