@@ -1,10 +1,14 @@
 #include "app/documents.h"
 
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <optional>
+#include <utility>
 
 #include "model/input_error.h"
 #include "package/docx_writer.h"
+#include "package/fingerprint.h"
 #include "package/output_set.h"
 #include "package/system_errors.h"
 #include "read/template_locator.h"
@@ -25,9 +29,22 @@ DocxPackage read_template(const std::string& location) {
   }
 }
 
-DocumentTemplate load_document_template(const std::string& name, const std::string& plan_file) {
+std::shared_ptr<const DocumentTemplate> load_document_template(const std::string& name, const std::string& plan_file) {
+  static std::mutex mutex;
+  static std::map<std::string, std::pair<std::string, std::shared_ptr<const DocumentTemplate>>> kept;
   const std::string location = locate_template(name, plan_file);
-  return DocumentTemplate::compile(read_template(location), location);
+  DocxPackage package = read_template(location);
+  const std::string print = package_fingerprint(package);
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    const auto found = kept.find(location);
+    if (found != kept.end() && found->second.first == print) return found->second.second;
+  }
+  auto compiled = std::make_shared<const DocumentTemplate>(DocumentTemplate::compile(std::move(package), location));
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (kept.size() >= 32) kept.clear();  // the shipped templates and a few of the users' own
+  kept[location] = {print, compiled};
+  return compiled;
 }
 
 DocumentOutputs outputs_beside(const std::string& document, const std::string& table_suffix) {

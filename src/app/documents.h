@@ -2,6 +2,7 @@
 // The way `plan` and `report` hand over their files: a Word document from a template, its Excel
 // table beside it, and on request a PDF through LibreOffice.
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,9 @@ namespace kehoach {
 
 // A shipped template name or a path (relative to the plan file), read and compiled. A template folder
 // the system does not let kehoach read (a subfolder without permission) is an InputError naming it.
-DocumentTemplate load_document_template(const std::string& name, const std::string& plan_file);
+// Read every time, compiled once while its parts stay the same (the web server makes many documents from
+// one template) and shared: rendering does not change it.
+std::shared_ptr<const DocumentTemplate> load_document_template(const std::string& name, const std::string& plan_file);
 DocxPackage read_template(const std::string& location);
 
 struct DocumentOutputs {

@@ -16,7 +16,8 @@ PlanDocuments make_plan(const PlanRequest& request) {
   const AppendixTable& table = result.input.table;
   const std::optional<HouseholdTally>& analysis = result.input.analysis;
   const std::string template_name = plan_template(plan);
-  const DocumentTemplate document = load_document_template(template_name, plan.file);
+  const std::shared_ptr<const DocumentTemplate> compiled = load_document_template(template_name, plan.file);
+  const DocumentTemplate& document = *compiled;
   const std::string output =
       request.output.empty() ? std::filesystem::path(plan.file).stem().string() + ".docx" : request.output;
   const DocumentJob job{"kế hoạch", "phụ lục", outputs_beside(output, "-phu-luc"),

@@ -79,7 +79,8 @@ ReportDocuments make_report(const ReportRequest& request) {
     result.figures.messages.warnings.push_back(
         plan.file + " không ghi nơi nhận báo cáo (reports: addressees), nên báo cáo kính gửi cơ quan cấp trên: " +
         addressees.names.front() + "; muốn gửi nơi khác, hãy thêm reports: addressees vào tệp kế hoạch.");
-  const DocumentTemplate document = load_document_template(request.template_name, plan.file);
+  const std::shared_ptr<const DocumentTemplate> compiled = load_document_template(request.template_name, plan.file);
+  const DocumentTemplate& document = *compiled;
   const std::string output = request.output.empty() ? std::filesystem::path(plan.file).stem().string() + "-bao-cao-" +
                                                           period_key(request.period) + ".docx"
                                                     : request.output;

@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <utility>
 
 #include "app/documents.h"
+#include "package/fingerprint.h"
 #include "read/template_locator.h"
 #include "template/document_template.h"
 #include "template/word_part.h"
@@ -95,21 +99,54 @@ std::size_t first_mention(const std::string& xml, const std::string& key) {
   return std::string::npos;
 }
 
+// A template made ready for finding its defaults: the tags it uses, its document as written, and the template
+// with its default stretches marked, compiled.
+struct MarkedTemplate {
+  std::set<std::string> used;
+  std::string original;
+  DocumentTemplate marked;
+};
+
+MarkedTemplate mark_template(DocxPackage package, const std::string& location) {
+  std::set<std::string> used = DocumentTemplate::compile(package, location).names();
+  std::string original;
+  if (std::string* document = package.find(kDocumentPart)) {
+    original = *document;
+    *document = marked_document(*document);
+  }
+  return {std::move(used), std::move(original), DocumentTemplate::compile(std::move(package), location)};
+}
+
+// Compiling a template twice is most of the work of a plan's page on the web (each view shows the sections'
+// defaults): a template is compiled once while its parts stay the same (the package's fingerprint), and its
+// compiled form shared (rendering does not change it).
+std::shared_ptr<const MarkedTemplate> marked_template(const std::string& location) {
+  static std::mutex mutex;
+  static std::map<std::string, std::pair<std::string, std::shared_ptr<const MarkedTemplate>>> kept;
+  DocxPackage package = read_template(location);
+  const std::string print = package_fingerprint(package);
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    const auto found = kept.find(location);
+    if (found != kept.end() && found->second.first == print) return found->second.second;
+  }
+  auto made = std::make_shared<const MarkedTemplate>(mark_template(std::move(package), location));
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (kept.size() >= 32) kept.clear();  // the shipped templates and a few of the users' own
+  kept[location] = {print, made};
+  return made;
+}
+
 }  // namespace
 
 std::vector<SectionDefault> template_section_defaults(
     const std::string& name, const std::string& plan_file,
     const std::function<TemplateRecord(const std::set<std::string>& used)>& data_for) {
   const std::string location = locate_template(name, plan_file);
-  DocxPackage package = read_template(location);
-  const std::set<std::string> used = DocumentTemplate::compile(package, location).names();
-  std::string original;
-  if (std::string* document = package.find(kDocumentPart)) {
-    original = *document;
-    *document = marked_document(*document);
-  }
-  const DocumentTemplate marked = DocumentTemplate::compile(std::move(package), location);
-  const DocxPackage rendered = marked.render(data_for(used));
+  const std::shared_ptr<const MarkedTemplate> compiled = marked_template(location);
+  const std::set<std::string>& used = compiled->used;
+  const std::string& original = compiled->original;
+  const DocxPackage rendered = compiled->marked.render(data_for(used));
   std::vector<SectionDefault> sections;
   if (const std::string* document = rendered.find(kDocumentPart)) sections = read_marked(*document);
   // A section whose default the template does not hold as paragraphs of their own (printed only when

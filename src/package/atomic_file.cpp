@@ -1,5 +1,6 @@
 #include "package/atomic_file.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,23 +21,22 @@ namespace fs = std::filesystem;
 
 bool process_runs(pid_t pid) { return ::kill(pid, 0) == 0 || errno == EPERM; }
 
-// The PID of ".NAME.PID.tmp" or ".NAME.PID.bak" when `file` is one of `name`'s, else 0.
+// The PID of ".NAME.PID.tmp" or ".NAME.PID.bak" when `file` is one of `name`'s (of any NAME when `name` is
+// empty), else 0.
 pid_t temporary_owner(const std::string& file, const std::string& name) {
-  const std::string prefix = "." + name + ".";
-  if (file.size() <= prefix.size() + 4 || file.compare(0, prefix.size(), prefix) != 0) return 0;
+  if (file.size() < 8 || file[0] != '.') return 0;
   const std::string suffix = file.substr(file.size() - 4);
   if (suffix != ".tmp" && suffix != ".bak") return 0;
-  const std::string digits = file.substr(prefix.size(), file.size() - prefix.size() - 4);
+  const std::size_t dot = file.rfind('.', file.size() - 5);  // the dot before the PID
+  if (dot == std::string::npos || dot < 2) return 0;         // ".PID.tmp": no name
+  if (!name.empty() && file.compare(1, dot - 1, name) != 0) return 0;
+  const std::string digits = file.substr(dot + 1, file.size() - dot - 5);
   if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) return 0;
   return static_cast<pid_t>(std::stol(digits));
 }
 
-}  // namespace
-
-int remove_stale_temporaries(const std::string& target) {
-  const fs::path path(target);
-  const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-  const std::string name = path.filename().string();
+// Removes the temporaries in `folder` of `name` ("" : of every name) whose process no longer runs.
+int remove_dead_temporaries(const fs::path& folder, const std::string& name) {
   int removed = 0;
   std::error_code error;
   for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
@@ -48,6 +48,28 @@ int remove_stale_temporaries(const std::string& target) {
   }
   return removed;
 }
+
+// fsync of what `path` names (a file or a folder), opened read-only: enough for Linux to write it out.
+void sync_path(const std::string& path, const std::string& target) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || ::fsync(fd) != 0) {
+    const int cause = errno;
+    if (fd >= 0) ::close(fd);
+    throw OutputError("không ghi được tệp " + target + " xuống đĩa: " + system_reason({cause, std::generic_category()}) + ".");
+  }
+  ::close(fd);
+}
+
+}  // namespace
+
+int remove_stale_temporaries(const std::string& target) {
+  const fs::path path(target);
+  return remove_dead_temporaries(path.parent_path().empty() ? fs::path(".") : path.parent_path(), path.filename().string());
+}
+
+int remove_stale_temporaries_in(const std::string& folder) { return remove_dead_temporaries(folder, ""); }
+
+void sync_folder(const std::string& folder) { sync_path(folder, folder); }
 
 AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
   const fs::path path(target_);
@@ -86,6 +108,13 @@ void AtomicFile::commit() {
   if (error) throw OutputError("không ghi được tệp " + target_ + ": " + system_reason(error) + ".");
   committed_ = true;
   untrack_temporary(temporary_);
+}
+
+void AtomicFile::commit_durably() {
+  sync_path(temporary_, target_);  // the bytes first: a rename that reaches the disk before them would name nothing
+  commit();
+  const fs::path folder = fs::path(target_).parent_path();
+  sync_path(folder.empty() ? "." : folder.string(), target_);
 }
 
 }  // namespace kehoach

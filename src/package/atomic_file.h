@@ -22,6 +22,10 @@ class AtomicFile {
   // only when the file is closed). Throws OutputError naming the target.
   void write_all(const std::string& bytes) const;
   void commit();  // renames into place; throws OutputError when it cannot
+  // commit(), with the bytes and the new name on the disk before it returns (fsync of the file, then of its
+  // folder): for a file that a database row will point at once this returns, so that a power cut cannot
+  // leave the row without its bytes. Slower (the disk is waited for); the command line's outputs do without.
+  void commit_durably();
   bool committed() const { return committed_; }
 
  private:
@@ -33,5 +37,10 @@ class AtomicFile {
 // `.NAME.PID.tmp` (and the `.bak` an OutputSet keeps while committing) beside `target`, of processes that
 // no longer run and owned by this user: what a run killed outright left. Returns how many were removed.
 int remove_stale_temporaries(const std::string& target);
+// The same for every target in `folder`: the temporaries of any file there whose process no longer runs.
+int remove_stale_temporaries_in(const std::string& folder);
+
+// fsync of a folder, so that the names just made or renamed in it are on the disk; throws OutputError.
+void sync_folder(const std::string& folder);
 
 }  // namespace kehoach

@@ -2,6 +2,7 @@
 
 #include "model/unit_level.h"
 #include "package/file_bytes.h"
+#include "read/parsed_once.h"
 #include "read/template_locator.h"
 #include "read/yaml_fields.h"
 #include "text/unicode.h"
@@ -72,7 +73,9 @@ OfficeBook parse_office_book(const std::string& yaml, const std::string& path) {
   return parse_yaml(yaml, path, [&](const YAML::Node& root) { return OfficeParser(path).parse(root); });
 }
 
-OfficeBook read_office_book(const std::string& path) { return parse_office_book(read_file_bytes(path, InputKind::Yaml), path); }
+OfficeBook read_office_book(const std::string& path) {
+  return parsed_once<OfficeBook>(path, read_file_bytes(path, InputKind::Yaml), parse_office_book);
+}
 
 OfficeBook shipped_office_book() { return read_office_book(offices_file()); }
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "package/file_bytes.h"
+#include "read/parsed_once.h"
 #include "read/template_locator.h"
 #include "read/yaml_fields.h"
 
@@ -53,7 +54,9 @@ NationalProgramme parse_programme(const std::string& yaml, const std::string& pa
   return parse_yaml(yaml, path, [&](const YAML::Node& root) { return ProgrammeParser(path).parse(root); });
 }
 
-NationalProgramme read_programme(const std::string& path) { return parse_programme(read_file_bytes(path, InputKind::Yaml), path); }
+NationalProgramme read_programme(const std::string& path) {
+  return parsed_once<NationalProgramme>(path, read_file_bytes(path, InputKind::Yaml), parse_programme);
+}
 
 std::vector<NationalProgramme> shipped_programmes() {
   std::vector<std::filesystem::path> files;

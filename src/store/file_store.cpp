@@ -47,7 +47,24 @@ std::string sha256_of_file(const std::string& path) {
   return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
-FileStore::FileStore(std::string folder) : folder_(std::move(folder)) { make_folder(folder_); }
+FileStore::FileStore(std::string folder) : folder_(std::move(folder)) {
+  make_folder(folder_);
+  // A server killed while storing a file (kill -9, a power cut) left its temporary beside the file it was
+  // writing: nothing points at it, and nothing but hash-named files may be in the store.
+  std::error_code error;
+  for (fs::directory_iterator it(folder_, error), end; !error && it != end; it.increment(error))
+    if (it->is_directory(error)) remove_stale_temporaries_in(it->path().string());
+}
+
+// The folder of `target` (files/ab/), made when missing; a folder just made is written out to the disk with
+// its name in files/, so that the file about to be put in it is found there after a power cut.
+void FileStore::make_hash_folder(const std::string& target) const {
+  const fs::path folder = fs::path(target).parent_path();
+  std::error_code error;
+  if (fs::is_directory(folder, error)) return;
+  make_folder(folder.string());
+  sync_folder(folder_);
+}
 
 std::string FileStore::path_of(const std::string& sha256) const {
   if (!is_sha256_hex(sha256)) throw std::invalid_argument("not a SHA-256 in hex");
@@ -64,10 +81,10 @@ StoredFile FileStore::put_bytes(const std::string& bytes) {
   const std::lock_guard<std::mutex> lock(writing_);
   if (contains(stored.sha256)) return stored;
   const std::string target = path_of(stored.sha256);
-  make_folder(fs::path(target).parent_path());
+  make_hash_folder(target);
   AtomicFile file(target);
   file.write_all(bytes);
-  file.commit();
+  file.commit_durably();
   return stored;
 }
 
@@ -79,7 +96,7 @@ StoredFile FileStore::put_file(const std::string& path) {
   const std::lock_guard<std::mutex> lock(writing_);
   if (contains(stored.sha256)) return stored;
   const std::string target = path_of(stored.sha256);
-  make_folder(fs::path(target).parent_path());
+  make_hash_folder(target);
   AtomicFile file(target);
   fs::copy_file(path, file.temporary_path(), fs::copy_options::overwrite_existing, error);
   if (error) throw OutputError("không ghi được tệp " + target + ": " + system_reason(error) + ".");
@@ -87,7 +104,7 @@ StoredFile FileStore::put_file(const std::string& path) {
   // a name that is not its content.
   if (sha256_of_file(file.temporary_path()) != stored.sha256)
     throw OutputError("tệp " + path + " đã thay đổi trong khi được lưu; hãy gửi lại.");
-  file.commit();
+  file.commit_durably();
   return stored;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Files kept by content: DIR/files/ab/abcdef… named by the SHA-256 of their bytes, never by a name a
 // user gave. The same bytes stored twice are one file; a file is never changed once there (its name is
-// its content), so a version's files stay as they were. Written whole through AtomicFile.
+// its content), so a version's files stay as they were. Written whole through AtomicFile and on the disk
+// (fsync) before put_… returns: the database row that names a file is written after it, so that a crash or
+// a power cut between the two leaves at worst a file that nothing names, never a name without its file.
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -27,7 +29,8 @@ std::string sha256_of_bytes(const std::string& bytes);
 
 class FileStore {
  public:
-  // `folder` is DIR/files, made when missing; throws OutputError when it cannot be.
+  // `folder` is DIR/files, made when missing; throws OutputError when it cannot be. The temporaries that a
+  // server stopped outright left in it are removed.
   explicit FileStore(std::string folder);
 
   StoredFile put_bytes(const std::string& bytes);
@@ -40,6 +43,7 @@ class FileStore {
   const std::string& folder() const { return folder_; }
 
  private:
+  void make_hash_folder(const std::string& target) const;
   std::string folder_;
   // AtomicFile's temporary name is the target's and the process's: two threads storing the same bytes at
   // once would share it.

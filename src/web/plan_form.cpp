@@ -1,6 +1,7 @@
 #include "web/plan_form.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -136,14 +137,17 @@ PlanForm form_of_plan(const Plan& plan, const std::vector<std::string>& villages
 }
 
 void lay_fixed_on(PlanForm& form, const std::vector<std::string>& villages) {
+  // Each name's key made once: a commune's 60 villages against 60 typed rows would make it 3,600 times.
+  std::map<std::string, const FixedFields*> typed_by_key;
+  for (const FixedFields& typed : form.fixed) typed_by_key[name_key(typed.village)] = &typed;  // the last one wins
   std::vector<FixedFields> rows;
   std::set<std::string> placed;
   for (const std::string& village : villages) {
-    FixedFields row{village, "", ""};
-    for (const FixedFields& typed : form.fixed)
-      if (name_key(typed.village) == name_key(village)) row = {village, typed.poor, typed.near_poor};
-    rows.push_back(row);
-    placed.insert(name_key(village));
+    const std::string key = name_key(village);
+    const auto typed = typed_by_key.find(key);
+    rows.push_back(typed == typed_by_key.end() ? FixedFields{village, "", ""}
+                                               : FixedFields{village, typed->second->poor, typed->second->near_poor});
+    placed.insert(key);
   }
   // A figure for a name the table does not have stays, for the reader to name it.
   for (const FixedFields& typed : form.fixed)

@@ -26,9 +26,39 @@ namespace {
 
 bool is_post(const std::string& method) { return method == "POST"; }
 
+// HTTP/1.0 or 1.1: what Poco read as a request line may be any three words.
+bool is_http(const Poco::Net::HTTPServerRequest& request) {
+  return request.getVersion() == Poco::Net::HTTPMessage::HTTP_1_1 || request.getVersion() == Poco::Net::HTTPMessage::HTTP_1_0;
+}
+
 // Why the dispatcher stopped before the handler: the reply to send instead.
 struct Stop {
   Reply reply;
+};
+
+// One of the server's turns of work, held while a request is worked on (not while its answer is sent).
+class Turn {
+ public:
+  Turn(std::mutex& mutex, std::condition_variable& turn, int& working, int most)
+      : mutex_(mutex), turn_(turn), working_(working) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    turn_.wait(lock, [&] { return working_ < most; });
+    ++working_;
+  }
+  ~Turn() {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      --working_;
+    }
+    turn_.notify_one();
+  }
+  Turn(const Turn&) = delete;
+  Turn& operator=(const Turn&) = delete;
+
+ private:
+  std::mutex& mutex_;
+  std::condition_variable& turn_;
+  int& working_;
 };
 
 }  // namespace
@@ -57,11 +87,19 @@ class WebServer::Dispatcher : public Poco::Net::HTTPRequestHandler {
     const bool secure = reached_securely(request, site.config());
     std::string route = "-";
     Reply reply;
-    try {
-      reply = dispatch(request, route, secure);
-    } catch (const std::exception& e) {
-      log_problem(request.getMethod(), route, e.what());
-      reply = bare_error(request, 500, secure);
+    if (!is_http(request)) {
+      // Bytes that are no request ("garbage that is not a request"): answered as HTTP/1.1, and no more read.
+      response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
+      reply = bare_error(request, 400, secure);
+      reply.headers.emplace_back("Connection", "close");
+    } else {
+      try {
+        const Turn turn(server_.working_mutex_, server_.turn_, server_.working_, server_.options_.threads);
+        reply = dispatch(request, route, secure);
+      } catch (const std::exception& e) {
+        log_problem(request.getMethod(), route, e.what());
+        reply = bare_error(request, 500, secure);
+      }
     }
     finish_body(request, reply);
     try {
@@ -224,16 +262,16 @@ void WebServer::start() {
   Poco::Net::ServerSocket socket;
   // SO_REUSEADDR for a quick restart, never SO_REUSEPORT: a second server on the port must fail, not share it.
   socket.bind(Poco::Net::SocketAddress(listen.host, listen.port), true, false);
-  socket.listen(64);
+  socket.listen(options_.connections);
   port_ = socket.address().port();
   auto* params = new Poco::Net::HTTPServerParams;
-  params->setMaxThreads(options_.threads);
-  params->setMaxQueued(128);
+  params->setMaxThreads(options_.connections);
+  params->setMaxQueued(options_.connections);
   params->setKeepAlive(true);
   params->setKeepAliveTimeout(Poco::Timespan(10, 0));
   params->setTimeout(Poco::Timespan(60, 0));
   params->setServerName("kehoach");
-  threads_ = std::make_unique<Poco::ThreadPool>(2, options_.threads + 2, 60);
+  threads_ = std::make_unique<Poco::ThreadPool>(2, options_.connections + 2, 60);
   server_ = std::make_unique<Poco::Net::HTTPServer>(new DispatcherFactory(*this), *threads_, socket, params);
   server_->start();
 }

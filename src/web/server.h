@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/ThreadPool.h>
 
+#include <condition_variable>
 #include <cstdint>
 #include <iosfwd>
 #include <map>
@@ -21,8 +22,13 @@ namespace kehoach {
 
 struct ServerOptions {
   std::string listen = "127.0.0.1:8080";  // ADDR:PORT; port 0 takes a free one (tests)
-  int threads = 16;                       // requests served at once
+  int threads = 16;                       // requests worked on at once, each with a database session
   std::ostream* log = nullptr;            // one line per request, or none
+  // Connections open at once. Poco's HTTPServer gives a connection a thread of its own from its first
+  // request until it closes, kept-alive pauses included: with fewer threads than browsers that keep their
+  // connection open, the others wait for a pause to time out (10 s). A waiting thread costs little; the
+  // work is bounded by `threads`.
+  int connections = 256;
 };
 
 // "127.0.0.1:8080", "[::1]:8080", ":8080" (every address); throws std::invalid_argument with a message.
@@ -58,6 +64,11 @@ class WebServer {
   std::unique_ptr<Poco::Net::HTTPServer> server_;
   std::uint16_t port_ = 0;
   std::mutex log_mutex_;
+  // The requests being worked on: at most options_.threads, the others wait their turn (the database's
+  // pool has a session for each, and two cores do not go faster with more at once).
+  std::mutex working_mutex_;
+  std::condition_variable turn_;
+  int working_ = 0;
   friend class DispatcherFactory;
 };
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "model/input_error.h"
 #include "package/atomic_file.h"
 #include "scratch_folder.h"
 
@@ -49,4 +50,23 @@ TEST_CASE("a failed write keeps the previous good file") {
   std::string text;
   std::getline(in, text);
   CHECK(text == "ban cu");
+}
+
+TEST_CASE("a file committed durably appears whole under its name, its temporary gone") {
+  const ScratchFolder scratch;
+  const fs::path& folder = scratch.path();
+  const std::string target = (folder / "abcdef").string();
+  {
+    AtomicFile file(target);
+    file.write_all("noi dung");
+    CHECK_FALSE(fs::exists(target));
+    file.commit_durably();
+    CHECK(file.committed());
+  }
+  std::ifstream in(target);
+  std::string text;
+  std::getline(in, text);
+  CHECK(text == "noi dung");
+  CHECK(std::distance(fs::directory_iterator(folder), fs::directory_iterator{}) == 1);
+  CHECK_THROWS_AS(kehoach::sync_folder((folder / "khong-co").string()), kehoach::OutputError);
 }

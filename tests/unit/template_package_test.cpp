@@ -1,12 +1,14 @@
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "app/documents.h"
 #include "model/input_error.h"
 #include "package/docx_package_reader.h"
 #include "package/docx_writer.h"
@@ -231,4 +233,25 @@ TEST_CASE("a template folder is never walked: what it holds besides its parts is
   // A folder that is no template at all (a whole /usr/share) is refused for what it lacks, not read through.
   CHECK(testing::error_of([&] { read_template_package(scratch.path().string()); }) ==
         scratch.path().string() + ": mẫu không có phần word/document.xml; đây không phải mẫu Word.");
+}
+
+TEST_CASE("a template is compiled once while its parts stay the same, and again when one changes") {
+  const testing::ScratchFolder scratch;
+  const fs::path copy = scratch.path() / "mau-xa";
+  fs::copy(fs::path(templates_folder()) / "xa", copy, fs::copy_options::recursive);
+  const std::string plan_file = (scratch.path() / "ke-hoach.yaml").string();
+  const auto first = load_document_template("./mau-xa", plan_file);
+  CHECK(load_document_template("./mau-xa", plan_file) == first);  // the same compiled template, shared
+  CHECK(first->names().count("kiem_tra_moi") == 0);
+  const fs::path document = copy / "word" / "document.xml";
+  std::ifstream in(document, std::ios::binary);
+  std::string xml((std::istreambuf_iterator<char>(in)), {});
+  std::size_t tag = xml.find("{{");  // a value's tag, not a section's: {{unit}}, not {{^sections.…}}
+  while (tag != std::string::npos && !std::isalpha(static_cast<unsigned char>(xml[tag + 2]))) tag = xml.find("{{", tag + 2);
+  REQUIRE(tag != std::string::npos);
+  xml.insert(tag, "{{kiem_tra_moi}}");
+  write(document, xml);
+  const auto changed = load_document_template("./mau-xa", plan_file);
+  CHECK(changed != first);
+  CHECK(changed->names().count("kiem_tra_moi") == 1);
 }

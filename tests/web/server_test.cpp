@@ -2,7 +2,9 @@
 // administrator, and the request log that names routes, never data.
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <chrono>
+#include <deque>
 #include <future>
 #include <sstream>
 #include <thread>
@@ -34,6 +36,34 @@ TEST_CASE("stopping the server lets a request in flight finish with its answer")
   CHECK(page.body == "xong");
   // Stopped: nothing listens any more.
   CHECK_THROWS(Browser(port).get("/dang-nhap"));
+}
+
+TEST_CASE("more browsers keeping their connection open than requests worked at once: none waits for another's to close") {
+  std::atomic<int> working{0}, most{0};
+  TestServer server([&](WebServer& web) {
+    web.router().add({"GET", "/cham", Access::Public, [&](RequestContext&) {
+                        const int now = ++working;
+                        for (int seen = most.load(); now > seen && !most.compare_exchange_weak(seen, now);) {
+                        }
+                        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                        --working;
+                        Reply reply;
+                        reply.body = "xong";
+                        return reply;
+                      }});
+  });
+  // 40 browsers, each with its connection kept open after its first page (the fixture's server works on 8
+  // requests at once): a browser whose connection found no thread would wait for another's to time out (10 s).
+  const auto started = std::chrono::steady_clock::now();
+  std::deque<Browser> browsers;
+  for (int i = 0; i < 40; ++i) CHECK(browsers.emplace_back(server.port()).get("/dang-nhap").status == 200);
+  std::vector<std::future<int>> slow;
+  for (Browser& browser : browsers) slow.push_back(std::async(std::launch::async, [&browser] { return browser.get("/cham").status; }));
+  for (std::future<int>& status : slow) CHECK(status.get() == 200);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(8));
+  // The work itself was bounded: never more than the server's 8 at once.
+  CHECK(most.load() <= 8);
+  CHECK(most.load() >= 2);
 }
 
 TEST_CASE("the request log says method, route and status, never a name, a password or a figure") {

@@ -6,6 +6,9 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "../unit/scratch_folder.h"
 #include "store/database.h"
 #include "store/file_store.h"
@@ -24,6 +27,23 @@ std::vector<std::string> tables(Database& database) {
   std::vector<std::string> names;
   db << "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", Poco::Data::Keywords::into(names),
       Poco::Data::Keywords::now;
+  return names;
+}
+
+// A process that has ended: its PID names no running process (until the system reuses it).
+pid_t ended_process() {
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return child;
+}
+
+std::vector<std::string> files_under(const std::string& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::recursive_directory_iterator(folder))
+    if (entry.is_regular_file()) names.push_back(fs::relative(entry.path(), folder).string());
+  std::sort(names.begin(), names.end());
   return names;
 }
 
@@ -163,4 +183,23 @@ TEST_CASE("the file store keeps bytes once, under DIR/files/ab/abcdef… named b
   CHECK_FALSE(store.contains(std::string(64, '0')));
   CHECK_THROWS_AS(store.path_of("../../etc/passwd"), std::invalid_argument);
   CHECK_FALSE(is_sha256_hex("BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD"));
+}
+
+TEST_CASE("a server stopped outright while storing left a temporary: the next start removes it, and only such") {
+  const ScratchFolder scratch;
+  const std::string sha = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  const std::string dead = std::to_string(ended_process()), running = std::to_string(::getppid());
+  fs::create_directories(scratch.file("files/ba"));
+  fs::create_directories(scratch.file("files/0f"));
+  scratch.write("files/ba/." + sha + "." + dead + ".tmp", "ab");  // killed half way through "abc"
+  scratch.write("files/0f/." + std::string(64, 'f') + "." + dead + ".tmp", "");
+  scratch.write("files/0f/." + std::string(64, 'e') + "." + running + ".tmp", "another server's, still running");
+  scratch.write("files/0f/ghi-chu.txt", "not the store's to judge");
+  FileStore store(scratch.file("files"));
+  CHECK(files_under(scratch.file("files")) ==
+        std::vector<std::string>{"0f/." + std::string(64, 'e') + "." + running + ".tmp", "0f/ghi-chu.txt"});
+  // The same bytes stored again are whole under their name.
+  CHECK(store.put_bytes("abc").sha256 == sha);
+  std::ifstream in(store.path_of(sha), std::ios::binary);
+  CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == "abc");
 }

@@ -207,7 +207,7 @@ class TestServer {
     config.clock = [this] { return clock_.load(); };
     if (configure) configure(config);
     site_ = std::make_unique<Site>(std::move(config));
-    server_ = std::make_unique<WebServer>(*site_, ServerOptions{"127.0.0.1:0", 8, nullptr});
+    server_ = std::make_unique<WebServer>(*site_, ServerOptions{"127.0.0.1:0", 8, &log_});
     if (before_start) before_start(*server_);
     server_->start();
   }
@@ -218,6 +218,12 @@ class TestServer {
   std::uint16_t port() const { return server_->port(); }
   Browser browser() const { return Browser(server_->port()); }
   const ScratchFolder& scratch() const { return scratch_; }
+
+  // Stops the server (every request answered and logged) and returns what it logged.
+  std::string stop_and_read_log() {
+    server_->stop();
+    return log_.str();
+  }
 
   std::int64_t now() const { return clock_.load(); }
   void advance(std::int64_t seconds) { clock_ += seconds; }
@@ -269,6 +275,7 @@ class TestServer {
   ScratchPostgresql postgresql_;
   std::atomic<std::int64_t> clock_{1'780'000'000};  // a day in 2026
   std::unique_ptr<Site> site_;
+  std::ostringstream log_;  // written by the server's threads under its lock; read once it has stopped
   std::unique_ptr<WebServer> server_;
 };
 
