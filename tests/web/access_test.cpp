@@ -80,7 +80,7 @@ TEST_CASE("a province officer and an administrator read a commune's work but do 
   server.account("xa.anhoathinh", Role::CommuneOfficer, tree.commune_a.id);
   server.account("tinh.hatinh", Role::ProvinceOfficer, tree.province.id);
   server.account("quantri", Role::Administrator, std::nullopt);
-  const std::string read_only = "tài khoản của bạn chỉ xem được";
+  const std::string read_only = "tài khoản của bạn không sửa được";
 
   Browser officer = server.browser();
   TestServer::sign_in(officer, "xa.anhoathinh");
