@@ -22,7 +22,7 @@ bool may_see_unit(Poco::Data::Session& db, const AccountRecord& account, const U
 // level above returns or approves what is sent to it in the section "Gửi và duyệt": web/submission_work.h).
 bool may_change_unit_work(const AccountRecord& account, const UnitRecord& unit);
 
-// What the others are told, on the refused POST (403) and above the forms they may only read.
+// What the others are told, on the refused POST (403) and above the unit's work they read (without its forms).
 inline constexpr const char* kOnlyTheUnitChanges =
     "Chỉ cán bộ của đơn vị này lập và sửa bảng số liệu thôn, kế hoạch và báo cáo của đơn vị; "
     "tài khoản của bạn không sửa được. Cấp trên trực tiếp trả lại hoặc duyệt ở mục Gửi và duyệt.";
