@@ -53,7 +53,7 @@ void add_conflict(FormErrors& errors, const RequestContext& context, const Versi
 }
 
 std::string conflict_section(const RequestContext& context, const VersionRecord& newer, const std::string& yours,
-                             bool contents) {
+                             bool contents, const std::string& beside) {
   const std::string link = "<a href=\"" + escape_html(version_path(newer.unit_id, newer.id)) + "\">phiên bản " +
                            std::to_string(newer.number) + "</a>";
   std::string html = "<section class=\"panel conflict\" id=\"" + std::string(kConflictAnchor) +
@@ -63,7 +63,7 @@ std::string conflict_section(const RequestContext& context, const VersionRecord&
                      escape_html(work_label(newer.kind, newer.year)) + " lúc " + escape_html(local_time(newer.created_at)) +
                      ", sau khi bạn mở trang. Phần bạn nhập <strong>chưa được lưu</strong>, để không ghi đè lên phiên bản "
                      "đó mà không ai thấy.</p>\n<p>" +
-                     escape_html(yours) + "</p>\n";
+                     escape_html(yours) + "</p>\n" + beside;
   if (contents) {
     const std::string held = version_contents(context, newer, "h3");
     if (!held.empty()) html += held;

@@ -26,8 +26,9 @@ std::string conflict_message(const RequestContext& context, const VersionRecord&
 void add_conflict(FormErrors& errors, const RequestContext& context, const VersionRecord& newer);
 
 // The section above the form: the message, the link to the newer version and, with `contents`, what it holds.
-// `yours` says where the officer's input is and which button saves it.
+// `yours` says where the officer's input is and which button saves it; `beside` (HTML) is what a page sets
+// beside it, such as the cells where the two differ.
 std::string conflict_section(const RequestContext& context, const VersionRecord& newer, const std::string& yours,
-                             bool contents = true);
+                             bool contents = true, const std::string& beside = "");
 
 }  // namespace kehoach

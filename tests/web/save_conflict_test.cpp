@@ -93,6 +93,11 @@ TEST_CASE("the typed village table saved by two officers from one version: the s
   CHECK(in_use.find(">120<") != std::string::npos);
   CHECK(in_use.find(">420<") != std::string::npos);
   CHECK(value_of(refused, "thon-1-so-ho") == "130");
+  // And where they differ, cell by cell: only Sâm Cồn's households.
+  const std::string differ = between_marks(refused.body, "<h3>Chỗ khác nhau</h3>", "</table>");
+  CHECK(differ.find("<tr><th scope=\"row\">Sâm Cồn</th><td>Tổng số hộ</td><td class=\"number\">120</td>"
+                    "<td class=\"number\">130</td></tr>") != std::string::npos);
+  CHECK(differ.find("Trùa") == std::string::npos);
   CHECK(value_of(refused, "tu-phien-ban") == "2");  // opened now on version 2: saving again is deliberate
 
   const Page again = s.second.post(page, typed_into(form_fields(refused, page), {{"hanh-dong", "luu"}}));

@@ -114,6 +114,51 @@ std::string typed_form(const RequestContext& context, int year, const std::vecto
   return html + post_form(page_path(context, year), context.csrf(), inner);
 }
 
+// "2.047", "2047", " 2 047 ": one count as typed or shown, to compare.
+std::string count_key(const std::string& text) {
+  std::string key;
+  for (char c : text)
+    if (c != '.' && c != ' ') key += c;
+  return key;
+}
+
+// The cells where the officer's typed table differs from the table saved meanwhile: village, column, saved,
+// typed; "" when they hold the same figures.
+std::string differences(const Statistics& saved, const std::vector<TypedRow>& typed, int number) {
+  const std::vector<TypedRow> kept = rows_of_statistics(saved);
+  const auto find = [](const std::vector<TypedRow>& rows, const std::string& name) -> const TypedRow* {
+    for (const TypedRow& row : rows)
+      if (!row.blank() && name_key(row.name) == name_key(name)) return &row;
+    return nullptr;
+  };
+  std::vector<std::string> names;
+  for (const std::vector<TypedRow>* rows : {&kept, &typed})
+    for (const TypedRow& row : *rows) {
+      const auto same = [&](const std::string& name) { return name_key(name) == name_key(row.name); };
+      if (!row.blank() && std::none_of(names.begin(), names.end(), same)) names.push_back(row.name);
+    }
+  std::string rows_html;
+  for (const std::string& name : names) {
+    const TypedRow* a = find(kept, name);
+    const TypedRow* b = find(typed, name);
+    const std::pair<const char*, std::string TypedRow::*> columns[] = {
+        {"Tổng số hộ", &TypedRow::households}, {"Hộ nghèo", &TypedRow::poor}, {"Hộ cận nghèo", &TypedRow::near_poor}};
+    for (const auto& [label, member] : columns) {
+      const std::string was = a ? a->*member : "không có";
+      const std::string now = b ? b->*member : "không có";
+      if (count_key(was) == count_key(now)) continue;
+      rows_html += "<tr><th scope=\"row\">" + escape_html(name) + "</th><td>" + label + "</td><td class=\"number\">" +
+                   escape_html(was) + "</td><td class=\"number\">" + escape_html(now) + "</td></tr>\n";
+    }
+  }
+  if (rows_html.empty()) return "<p>Hai bảng có cùng số liệu.</p>\n";
+  return "<h3>Chỗ khác nhau</h3>\n" + scroll_box("Chỗ khác nhau") +
+         "<table class=\"table\">\n<caption class=\"visually-hidden\">Chỗ bảng bạn nhập khác phiên bản " +
+         std::to_string(number) + "</caption>\n<thead><tr><th scope=\"col\">Thôn</th><th scope=\"col\">Cột</th>"
+         "<th scope=\"col\">Phiên bản " + std::to_string(number) + " đã lưu</th><th scope=\"col\">Bạn nhập</th></tr>"
+         "</thead>\n<tbody>\n" + rows_html + "</tbody>\n</table>\n</div>\n";
+}
+
 struct PageState {
   std::vector<TypedRow> rows;
   FormErrors errors;
@@ -121,6 +166,7 @@ struct PageState {
   int opened_on = 0;                      // the version the forms are opened on (tu-phien-ban)
   std::optional<VersionRecord> conflict;  // saved meanwhile by another officer: this save was refused
   std::string yours;                      // then where the officer's input is
+  std::string beside;                     // and where the two differ
 };
 
 Reply render(RequestContext& context, int year, const PageState& state, int status) {
@@ -136,7 +182,7 @@ Reply render(RequestContext& context, int year, const PageState& state, int stat
   body += submission_section(context, WorkKind::VillageTable, year);
   if (!work_approved(context, WorkKind::VillageTable, year)) {  // approved: the section says why nothing changes
     // The newer table is "Bảng đang dùng" above; the officer's own is in the forms below.
-    if (state.conflict) body += conflict_section(context, *state.conflict, state.yours, false);
+    if (state.conflict) body += conflict_section(context, *state.conflict, state.yours, false, state.beside);
     body += upload_form(context, year, state.errors, state.refused, state.opened_on);
     body += typed_form(context, year, state.rows, column, state.errors, state.opened_on);
   }
@@ -224,6 +270,8 @@ Reply save_typed(RequestContext& context) {
     state.opened_on = conflict.newer().number;  // saving again now is deliberate
     state.yours = "Bảng bạn nhập vẫn ở dưới, chưa lưu; bảng mới nhất đã lưu ở mục Bảng đang dùng phía trên. Xem lại "
                   "cả hai rồi bấm Lưu bảng để lưu bảng của bạn thành phiên bản mới.";
+    const VillageTable newer = village_table_of(context, conflict.newer());
+    if (newer.check.statistics) state.beside = differences(*newer.check.statistics, state.rows, conflict.newer().number);
     add_conflict(state.errors, context, conflict.newer());
     return render(context, year, state, 409);
   }
