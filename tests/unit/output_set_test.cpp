@@ -17,10 +17,12 @@
 #include "package/input_log.h"
 #include "package/interruption.h"
 #include "package/output_set.h"
+#include "ended_process.h"
 #include "scratch_folder.h"
 
 using namespace kehoach;
 using kehoach::testing::ScratchFolder;
+using kehoach::testing::ended_process;
 namespace fs = std::filesystem;
 
 namespace {
@@ -35,15 +37,6 @@ std::vector<std::string> names_in(const fs::path& folder) {
 std::string text_of(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), {});
-}
-
-// A process that has ended: its PID names no running process (until the system reuses it).
-pid_t ended_process() {
-  const pid_t child = ::fork();
-  if (child == 0) ::_exit(0);
-  int status = 0;
-  ::waitpid(child, &status, 0);
-  return child;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../unit/ended_process.h"
 #include "../unit/scratch_folder.h"
 #include "store/database.h"
 #include "store/file_store.h"
@@ -18,6 +19,7 @@
 
 using namespace kehoach;
 using kehoach::testing::ScratchFolder;
+using kehoach::testing::ended_process;
 namespace fs = std::filesystem;
 
 namespace {
@@ -28,15 +30,6 @@ std::vector<std::string> tables(Database& database) {
   db << "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", Poco::Data::Keywords::into(names),
       Poco::Data::Keywords::now;
   return names;
-}
-
-// A process that has ended: its PID names no running process (until the system reuses it).
-pid_t ended_process() {
-  const pid_t child = ::fork();
-  if (child == 0) ::_exit(0);
-  int status = 0;
-  ::waitpid(child, &status, 0);
-  return child;
 }
 
 std::vector<std::string> files_under(const std::string& folder) {

@@ -314,7 +314,7 @@ Reply render(RequestContext& context, int year, const PlanView& view, int status
                              "Kế hoạch bạn nhập vẫn ở trong biểu mẫu dưới đây, chưa lưu (phần Xem trước phụ lục ở trên "
                              "tính từ đó). Xem lại cả hai rồi bấm Lưu bản nháp hoặc Tạo văn bản để lưu kế hoạch của bạn "
                              "thành phiên bản mới.");
-  if (!work_approved(context, WorkKind::Plan, year)) body += plan_form_html(context, year, view);
+  if (work_forms_shown(context, WorkKind::Plan, year)) body += plan_form_html(context, year, view);
   body += versions_section(context, versions_of(context.db, context.unit->id, year, WorkKind::Plan));
   return page_reply(context, {"Kế hoạch năm " + std::to_string(year), context.unit->full_name(), body, &view.errors, true}, status);
 }

@@ -10,8 +10,9 @@
 //   POST /don-vi/{unit}/thon/tai-len?nam=YYYY    the upload: tep-thon
 // Both forms carry tu-phien-ban, the version they were opened on: when another officer saved a version since,
 // nothing is saved and the page comes back (409) with the newer table above and the officer's input below.
-// Once the table is approved (web/submission_work.h) its forms give way to the notice and both POSTs are
-// refused (403) with the reason.
+// Only the unit's own officers see the forms (others read the table, told who changes it). Once the table is
+// approved (web/submission_work.h) its forms give way to the notice and both POSTs are refused (403) with the
+// reason.
 #include <algorithm>
 #include <fstream>
 
@@ -180,7 +181,7 @@ Reply render(RequestContext& context, int year, const PageState& state, int stat
           " chia chỉ tiêu theo. Mỗi lần lưu là một phiên bản mới.</p>\n";
   body += current_table(context, table, year);
   body += submission_section(context, WorkKind::VillageTable, year);
-  if (!work_approved(context, WorkKind::VillageTable, year)) {  // approved: the section says why nothing changes
+  if (work_forms_shown(context, WorkKind::VillageTable, year)) {  // others read it; approved: the section says why nothing changes
     // The newer table is "Bảng đang dùng" above; the officer's own is in the forms below.
     if (state.conflict) body += conflict_section(context, *state.conflict, state.yours, false, state.beside);
     body += upload_form(context, year, state.errors, state.refused, state.opened_on);
