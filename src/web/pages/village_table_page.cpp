@@ -285,8 +285,8 @@ Reply upload(RequestContext& context) {
   if (!is_commune(context)) return error_page(context, 404);
   const int year = page_year(context);
   PageState state;
-  state.rows = starting_rows(context, year);
-  state.opened_on = opened_on(context).value_or(latest_number(context, WorkKind::VillageTable, year));
+  state.rows = starting_rows(context, year);  // a refused file comes back with the latest table's rows: opened on it
+  state.opened_on = latest_number(context, WorkKind::VillageTable, year);
   const UploadedFile* file = context.posted().file(kFileField);
   if (!file) {
     state.errors.add(kFileField, "Hãy chọn tệp bảng số liệu thôn (CSV hoặc Excel .xlsx).");
