@@ -297,6 +297,12 @@ async function makePlan(person, year, rand, record, values = {}) {
     ...values, 'so-van-ban': String(1 + Math.floor(rand() * 99999)), 'hanh-dong': 'tao-van-ban',
   });
   const made = await person.browser.post(page, fields);
+  // The commune's other officer made its plan since this page was read: told so (409) and nothing saved over
+  // theirs, as intended (web/save_conflict.h); counted apart, not as an error.
+  if (record && made.status === 409) {
+    record('conflict', made, 409, page);
+    return;
+  }
   if (!record) expect(made, 303, `${person.login} makes the plan`);
   record?.('generate', made, 303, page);
   if (made.status === 303) record?.('page', await person.browser.get(made.headers.location), 200, made.headers.location);
@@ -350,7 +356,7 @@ function cpuOf(pid) {
 }
 
 async function load(people, o, pid) {
-  const latencies = { page: [], save: [], generate: [] };
+  const latencies = { page: [], save: [], generate: [], conflict: [] };
   const errors = [];
   const sample = { rss: 0, threads: 0 };
   const sampler = setInterval(() => {

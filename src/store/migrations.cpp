@@ -133,6 +133,32 @@ const std::vector<Migration> kMigrations = {
          "INSERT INTO id_counters (table_name, next_id) VALUES ('submissions', 1)",
          "INSERT INTO id_counters (table_name, next_id) VALUES ('submission_events', 1)",
      }},
+    {3,
+     "audit log (Nhật ký thay đổi)",
+     {
+         // Every change of data, state, target and account, never changed or removed afterwards (no UPDATE
+         // or DELETE of it anywhere; a test looks): when (acted_at, seconds), who (account_id: none for the
+         // command line), from where (client_address: the browser's address, "" for the command line), what
+         // (unit_id and unit_path, the ids from the top unit down to it as "/1/12/", by which a province
+         // reads its whole tree; action: a machine key such as "version.save"; kind: a WorkKind key or "";
+         // plan_year: 0 for none; version_id; detail: a short Vietnamese sentence). Nothing of a person
+         // beyond the account, no figure of a table, nothing of a household.
+         "CREATE TABLE audit_log ("
+         " id BIGINT PRIMARY KEY,"
+         " acted_at BIGINT NOT NULL,"
+         " account_id BIGINT REFERENCES accounts(id),"
+         " client_address VARCHAR(100) NOT NULL,"
+         " unit_id BIGINT REFERENCES units(id),"
+         " unit_path VARCHAR(400) NOT NULL,"
+         " action VARCHAR(64) NOT NULL,"
+         " kind VARCHAR(32) NOT NULL,"
+         " plan_year INTEGER NOT NULL,"
+         " version_id BIGINT REFERENCES versions(id),"
+         " detail TEXT NOT NULL)",
+         "CREATE INDEX audit_log_by_time ON audit_log (acted_at, id)",
+         "CREATE INDEX audit_log_by_unit ON audit_log (unit_path, acted_at)",
+         "INSERT INTO id_counters (table_name, next_id) VALUES ('audit_log', 1)",
+     }},
 };
 
 std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }

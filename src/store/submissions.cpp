@@ -6,6 +6,7 @@
 
 #include <stdexcept>
 
+#include "store/audit.h"
 #include "store/database.h"
 #include "store/ids.h"
 
@@ -101,6 +102,22 @@ void write_event(Poco::Data::Session& session, const SubmissionRecord& record, c
       bind(change.client_address), now;
 }
 
+// The change in the audit log (store/audit.h): the states before and after, the version, the reason given
+// (the unit reads it too); of an explanation only that there is one, since it speaks of the table's figures.
+void write_audit(Poco::Data::Session& session, const SubmissionRecord& record, const SubmissionChange& change,
+                 SubmissionState from) {
+  AuditEntry entry = audit_entry({change.by.value_or(0), change.client_address, change.at},
+                                 std::string("submission.") + submission_action_key(change.action));
+  entry.unit_id = record.unit_id;
+  entry.kind = work_kind_key(record.kind);
+  entry.plan_year = record.year;
+  entry.version_id = record.version_id.value_or(0);
+  entry.detail = submission_state_label(from) + " → " + submission_state_label(record.state) + ".";
+  if (!change.reason.empty()) entry.detail += " Lý do: " + change.reason;
+  else if (!change.explanation.empty()) entry.detail += " Có giải trình kèm theo.";
+  append_audit(session, entry);
+}
+
 }  // namespace
 
 SubmissionRecord find_submission(Poco::Data::Session& session, std::int64_t unit, int year, WorkKind kind) {
@@ -138,6 +155,7 @@ SubmissionResult change_submission(Database& database, Poco::Data::Session& sess
   result.record = changed(current, change, *result.verdict.next);
   write_record(session, result.record);
   write_event(session, result.record, change, current.state);
+  write_audit(session, result.record, change, current.state);
   transaction.commit();
   return result;
 }

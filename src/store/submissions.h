@@ -80,7 +80,8 @@ struct SubmissionResult {
 };
 
 // In one transaction: takes the submissions' lock, reads where the submission stands, asks `rule`; when it
-// allows, writes the new state (the row made at the first sending) and the event, and commits; when it
+// allows, writes the new state (the row made at the first sending), the event and its row of the audit log
+// (store/audit.h: "submission.<action>", the states before and after, the reason), and commits; when it
 // refuses, changes nothing. Throws std::invalid_argument for a Return or Reopen without a reason and a
 // Submit without a version (the page asks for them first).
 SubmissionResult change_submission(Database& database, Poco::Data::Session& session, const SubmissionChange& change,

@@ -9,6 +9,7 @@
 #include "text/hidden_characters.h"
 #include "text/unicode.h"
 #include "web/access.h"
+#include "web/labels.h"
 #include "web/security.h"
 
 namespace kehoach {
@@ -58,6 +59,15 @@ NewPassword with_new_password(Site& site, AccountRecord account) {
   return {std::move(account), password};
 }
 
+// The change to `account` in the audit log, under the unit the account belongs to (none for an administrator).
+void audit(Poco::Data::Session& db, const AuditActor& by, const std::string& action, const AccountRecord& account,
+           const std::string& detail) {
+  AuditEntry entry = audit_entry(by, action);
+  entry.unit_id = account.unit_id.value_or(0);
+  entry.detail = detail;
+  append_audit(db, entry);
+}
+
 }  // namespace
 
 std::string login_problem(const std::string& login) {
@@ -70,7 +80,8 @@ std::string login_problem(const std::string& login) {
   return "";
 }
 
-std::optional<NewPassword> create_account(Site& site, Poco::Data::Session& db, const AccountForm& form, FormErrors& errors) {
+std::optional<NewPassword> create_account(Site& site, Poco::Data::Session& db, const AccountForm& form, FormErrors& errors,
+                                          const AuditActor& by) {
   const std::string login = lower_ascii(clean_text(form.login));
   if (const std::string problem = login_problem(login); !problem.empty()) errors.add("ten-dang-nhap", problem);
   const std::string display_name = clean_text(form.display_name);
@@ -95,27 +106,37 @@ std::optional<NewPassword> create_account(Site& site, Poco::Data::Session& db, c
     return std::nullopt;
   }
   made.account = add_account(db, made.account);
+  audit(db, by, "account.create", made.account,
+        "Tạo tài khoản " + made.account.login + " (" + role_label(made.account.role) + ").");
   transaction.commit();
   return made;
 }
 
-std::optional<NewPassword> reset_password(Site& site, Poco::Data::Session& db, std::int64_t id) {
+std::optional<NewPassword> reset_password(Site& site, Poco::Data::Session& db, std::int64_t id, const AuditActor& by) {
   std::optional<AccountRecord> account = find_account(db, id);
   if (!account) return std::nullopt;
+  const bool was_disabled = account->disabled;
   NewPassword reset = with_new_password(site, std::move(*account));
   reset.account.disabled = false;
   Transaction transaction(site.database(), db);
   set_password(db, id, reset.account.password_hash, true, reset.account.password_changed_at);
   set_disabled(db, id, false);
   delete_sessions_of(db, id);
+  audit(db, by, "account.reset_password", reset.account,
+        "Đặt lại mật khẩu (mật khẩu dùng một lần) của tài khoản " + reset.account.login +
+            (was_disabled ? ", mở khóa tài khoản." : "."));
   transaction.commit();
   return reset;
 }
 
-void set_account_disabled(Site& site, Poco::Data::Session& db, std::int64_t account, bool disabled) {
+void set_account_disabled(Site& site, Poco::Data::Session& db, std::int64_t account, bool disabled, const AuditActor& by) {
+  const std::optional<AccountRecord> record = find_account(db, account);
+  if (!record) return;
   Transaction transaction(site.database(), db);
   set_disabled(db, account, disabled);
   if (disabled) delete_sessions_of(db, account);
+  audit(db, by, disabled ? "account.lock" : "account.unlock", *record,
+        (disabled ? "Khóa tài khoản " : "Mở khóa tài khoản ") + record->login + ".");
   transaction.commit();
 }
 
@@ -126,7 +147,7 @@ NewPassword init_administrator(Site& site, const std::string& name) {
   if (std::optional<AccountRecord> existing = find_account_by_login(db, login)) {
     if (existing->role != Role::Administrator)
       throw std::invalid_argument("đã có tài khoản \"" + login + "\" nhưng không phải tài khoản quản trị; hãy chọn tên khác.");
-    return *reset_password(site, db, existing->id);
+    return *reset_password(site, db, existing->id, {0, "", site.now()});
   }
   AccountRecord account;
   account.login = login;
@@ -138,6 +159,8 @@ NewPassword init_administrator(Site& site, const std::string& name) {
   lock_table(db, "accounts");
   if (find_account_by_login(db, login)) throw std::invalid_argument("tài khoản \"" + login + "\" vừa được tạo; hãy chạy lại lệnh.");
   made.account = add_account(db, made.account);
+  audit(db, {0, "", site.now()}, "account.create", made.account,
+        "Tạo tài khoản " + made.account.login + " (" + role_label(made.account.role) + ") bằng dòng lệnh.");
   transaction.commit();
   return made;
 }

@@ -1,13 +1,16 @@
 #pragma once
 // Making and keeping accounts: the administrator's form, `kehoach serve --init-admin` and the demo all
 // come here. A new account, and one whose password is reset, gets a one-time password, shown once to
-// whoever made it and changed by its owner at the first sign-in; the store keeps only its hash.
+// whoever made it and changed by its owner at the first sign-in; the store keeps only its hash. Each change
+// writes its row of the audit log (store/audit.h) in its transaction, by `by`: the account's login and role,
+// never its holder's name or a password.
 #include <Poco/Data/Session.h>
 
 #include <optional>
 #include <string>
 
 #include "store/accounts.h"
+#include "store/audit.h"
 #include "web/form_view.h"
 #include "web/site.h"
 
@@ -29,14 +32,15 @@ struct AccountForm {
 
 // Checks the form; when it can stand, adds the account (in its own transaction) with a one-time password.
 // Else the problems go to `errors` by field and nothing is saved.
-std::optional<NewPassword> create_account(Site& site, Poco::Data::Session& db, const AccountForm& form, FormErrors& errors);
+std::optional<NewPassword> create_account(Site& site, Poco::Data::Session& db, const AccountForm& form, FormErrors& errors,
+                                          const AuditActor& by);
 
 // A new one-time password for the account (which must change it at the next sign-in), its sessions
 // ended, the account enabled again. Nullopt when there is no such account.
-std::optional<NewPassword> reset_password(Site& site, Poco::Data::Session& db, std::int64_t account);
+std::optional<NewPassword> reset_password(Site& site, Poco::Data::Session& db, std::int64_t account, const AuditActor& by);
 
 // Disables (or enables again) the account; a disabled one's sessions end at once.
-void set_account_disabled(Site& site, Poco::Data::Session& db, std::int64_t account, bool disabled);
+void set_account_disabled(Site& site, Poco::Data::Session& db, std::int64_t account, bool disabled, const AuditActor& by);
 
 // `kehoach serve --init-admin NAME`: an administrator NAME with a one-time password; when NAME is an
 // administrator already, a new one-time password for it (the way back in for a lost password). Throws

@@ -48,6 +48,10 @@ UnitRecord ensure_unit(Site& site, Poco::Data::Session& db, std::optional<std::i
   lock_table(db, "units");
   if (std::optional<UnitRecord> there = find_child_unit(db, parent, unit.full_name())) return *there;
   unit = add_unit(db, unit);
+  AuditEntry entry = audit_entry({0, "", site.now()}, "unit.create");
+  entry.unit_id = unit.id;
+  entry.detail = "Thêm " + unit.full_name() + " (dữ liệu mẫu).";
+  append_audit(db, entry);
   transaction.commit();
   return unit;
 }
@@ -100,13 +104,14 @@ std::string examples_folder() {
 std::vector<NewPassword> load_demo(Site& site) {
   const fs::path examples(examples_folder());
   Poco::Data::Session db = site.database().session();
+  const AuditActor by{0, "", site.now()};  // the command line: no account, no address
   const UnitRecord province = ensure_unit(site, db, std::nullopt, Tier::Province, "Tỉnh", "Hà Tĩnh");
   // Kỳ Anh and Sơn Tây with their villages: the table's rows of those two communes, under the province.
   // An Hòa Thịnh's villages from its plan's own table: one level column, "Thôn".
   const UnitRecord an_hoa_thinh = ensure_unit(site, db, province.id, Tier::Commune, "Xã", "An Hòa Thịnh");
-  import_unit_tree(site, db, read_unit_tree((examples / "an-hoa-thinh-2022" / "thon.csv").string()), an_hoa_thinh);
+  import_unit_tree(site, db, read_unit_tree((examples / "an-hoa-thinh-2022" / "thon.csv").string()), an_hoa_thinh, by);
   const UnitTree table = read_unit_tree((examples / "ha-tinh-2026" / "don-vi.csv").string());
-  import_unit_tree(site, db, only(table, {"Xã Kỳ Anh", "Xã Sơn Tây"}), std::nullopt);
+  import_unit_tree(site, db, only(table, {"Xã Kỳ Anh", "Xã Sơn Tây"}), std::nullopt, by);
 
   std::vector<NewPassword> accounts;
   for (const DemoAccount& demo : kDemoAccounts) {
@@ -118,12 +123,12 @@ std::vector<NewPassword> load_demo(Site& site) {
       unit = found->id;
     }
     if (const std::optional<AccountRecord> there = find_account_by_login(db, demo.login)) {
-      accounts.push_back(*reset_password(site, db, there->id));
+      accounts.push_back(*reset_password(site, db, there->id, by));
       continue;
     }
     AccountForm form{demo.login, demo.display_name, role_key(demo.role), unit ? std::to_string(*unit) : ""};
     FormErrors errors;
-    const std::optional<NewPassword> made = create_account(site, db, form, errors);
+    const std::optional<NewPassword> made = create_account(site, db, form, errors, by);
     if (!made) throw std::runtime_error("không tạo được tài khoản mẫu " + std::string(demo.login));
     accounts.push_back(*made);
   }

@@ -16,7 +16,8 @@ std::vector<NavItem> navigation(const RequestContext& context) {
   if (!context.who || context.who->account.must_change_password) return {};
   const AccountRecord& account = context.who->account;
   if (account.role == Role::Administrator)
-    return {{"/quan-tri", "Tổng quan"}, {"/quan-tri/don-vi", "Đơn vị"}, {"/quan-tri/tai-khoan", "Tài khoản"}};
+    return {{"/quan-tri", "Tổng quan"}, {"/quan-tri/don-vi", "Đơn vị"}, {"/quan-tri/tai-khoan", "Tài khoản"},
+            {"/quan-tri/nhat-ky", "Nhật ký"}};
   if (!account.unit_id) return {};
   const std::int64_t unit = *account.unit_id;
   if (account.role == Role::ProvinceOfficer) return {{unit_path(unit), "Các xã, phường"}};

@@ -29,6 +29,7 @@ void add_routes(Router& router, const std::map<std::string, StaticFile>& static_
   add_admin_routes(router);
   add_admin_unit_routes(router);
   add_admin_account_routes(router);
+  add_audit_routes(router);
 }
 
 }  // namespace kehoach

@@ -19,6 +19,9 @@
 //   GET  /quan-tri/don-vi, POST /quan-tri/don-vi, POST /quan-tri/don-vi/tai-len      units
 //   GET  /quan-tri/tai-khoan, POST /quan-tri/tai-khoan                              accounts
 //   POST /quan-tri/tai-khoan/{account}/dat-lai-mat-khau | /khoa | /mo-khoa
+//   GET  /don-vi/{unit}/nhat-ky              Nhật ký thay đổi of a province and every unit below it, and
+//   GET  /quan-tri/nhat-ky                   of everything, for the administrator (filters: ?tai-khoan= &viec=
+//        &tu-ngay= &den-ngay= &trang=)
 #include "web/router.h"
 #include "web/static_files.h"
 
@@ -38,6 +41,7 @@ void add_submission_routes(Router& router);
 void add_admin_routes(Router& router);
 void add_admin_unit_routes(Router& router);
 void add_admin_account_routes(Router& router);
+void add_audit_routes(Router& router);
 
 // The error pages every route may answer with: "Không tìm thấy trang" (404: also what an account gets
 // for a record it may not see), "Yêu cầu bị từ chối" (403), and the others by status.

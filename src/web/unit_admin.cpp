@@ -70,7 +70,8 @@ std::string as_sentence(const std::string& message) {
   return sentence;
 }
 
-std::optional<UnitRecord> create_unit(Site& site, Poco::Data::Session& db, const UnitForm& form, FormErrors& errors) {
+std::optional<UnitRecord> create_unit(Site& site, Poco::Data::Session& db, const UnitForm& form, FormErrors& errors,
+                                      const AuditActor& by) {
   const UnitLevel* level = level_by_word_exact(form.level_word);
   if (!level) errors.add("cap", "Hãy chọn cấp của đơn vị.");
   const std::string written = clean_text(form.name);
@@ -106,12 +107,16 @@ std::optional<UnitRecord> create_unit(Site& site, Poco::Data::Session& db, const
     return std::nullopt;
   }
   unit = add_unit(db, unit);
+  AuditEntry entry = audit_entry(by, "unit.create");
+  entry.unit_id = unit.id;
+  entry.detail = "Thêm " + unit.full_name() + where_it_lies(parent) + ".";
+  append_audit(db, entry);
   transaction.commit();
   return unit;
 }
 
 UnitImport import_unit_tree(Site& site, Poco::Data::Session& db, const UnitTree& tree,
-                            const std::optional<UnitRecord>& parent) {
+                            const std::optional<UnitRecord>& parent, const AuditActor& by) {
   // Each level column's level: "Tỉnh", "Xã", "Thôn"; "Xã, phường" is a commune column.
   std::vector<const UnitLevel*> column_levels;
   for (const std::string& header : tree.levels) {
@@ -145,6 +150,13 @@ UnitImport import_unit_tree(Site& site, Poco::Data::Session& db, const UnitTree&
     }
     made[index] = add_unit(db, unit);
     ++summary.added;
+  }
+  if (summary.added > 0) {
+    AuditEntry entry = audit_entry(by, "unit.import");
+    entry.unit_id = parent ? parent->id : 0;
+    entry.detail = "Thêm " + std::to_string(summary.added) + " đơn vị" + where_it_lies(parent) + " từ tệp" +
+                   (summary.existing ? " (" + std::to_string(summary.existing) + " đơn vị đã có, giữ nguyên)" : "") + ".";
+    append_audit(db, entry);
   }
   transaction.commit();
   return summary;

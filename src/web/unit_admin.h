@@ -10,6 +10,7 @@
 #include <string>
 
 #include "model/unit_tree.h"
+#include "store/audit.h"
 #include "store/units.h"
 #include "web/form_view.h"
 #include "web/site.h"
@@ -30,7 +31,9 @@ struct UnitForm {
 
 // Checks the form and, when it can stand, adds the unit (in its own transaction) and returns it; else
 // the problems go to `errors`, by field, and nothing is saved.
-std::optional<UnitRecord> create_unit(Site& site, Poco::Data::Session& db, const UnitForm& form, FormErrors& errors);
+// The unit made is written in the audit log (store/audit.h) by `by`, in the same transaction.
+std::optional<UnitRecord> create_unit(Site& site, Poco::Data::Session& db, const UnitForm& form, FormErrors& errors,
+                                      const AuditActor& by);
 
 struct UnitImport {
   int added = 0;
@@ -45,9 +48,10 @@ class ImportRefused : public std::runtime_error {
 
 // Adds the table's units below `parent` (nullopt: the table's top units are provinces), all in one
 // transaction: those already there (same name under the same parent) are kept, the others added, in
-// the table's order. Throws ImportRefused with the message to show, and then nothing is saved.
+// the table's order; the import is one row of the audit log, under `parent`, when it added any. Throws
+// ImportRefused with the message to show, and then nothing is saved.
 UnitImport import_unit_tree(Site& site, Poco::Data::Session& db, const UnitTree& tree,
-                            const std::optional<UnitRecord>& parent);
+                            const std::optional<UnitRecord>& parent, const AuditActor& by);
 
 // "Tên đơn vị … dài …." from a reader's "tên đơn vị … dài …": a message as a sentence of its own.
 std::string as_sentence(const std::string& message);

@@ -11,9 +11,12 @@
 #include "model/input_error.h"
 #include "package/system_errors.h"
 #include "store/accounts.h"
+#include "store/audit.h"
 #include "store/database.h"
+#include "store/ids.h"
 #include "store/submissions.h"
 #include "web/access.h"
+#include "web/audit_words.h"
 #include "web/html.h"
 #include "web/labels.h"
 #include "web/layout.h"
@@ -51,7 +54,7 @@ WorkFolder::~WorkFolder() {
 std::string WorkFolder::file(const std::string& name) const { return (fs::path(path_) / name).string(); }
 
 VersionRecord save_version(RequestContext& context, WorkKind kind, int year, WorkState state,
-                           const std::vector<NewFile>& files) {
+                           const std::vector<NewFile>& files, const std::string& how, std::optional<int> opened_on) {
   Site& site = context.site;
   std::vector<std::pair<StoredFile, const NewFile*>> stored;
   for (const NewFile& file : files) stored.emplace_back(site.files().put_file(file.path), &file);
@@ -59,6 +62,10 @@ VersionRecord save_version(RequestContext& context, WorkKind kind, int year, Wor
   // Approved work takes no new version: checked under the lock an approval takes, so they never cross.
   lock_submissions(context.db);
   check_not_locked(context, kind, year);
+  // A version saved since the form was opened: checked under the versions' lock, which the other save held
+  // until it committed, so that of two saves from one version the second always sees the first.
+  lock_table(context.db, "versions");
+  check_opened_on(context, kind, year, opened_on);
   std::vector<VersionFile> records;
   for (const auto& [bytes, file] : stored) {
     record_stored_file(context.db, bytes.sha256, static_cast<std::int64_t>(bytes.size), context.now);
@@ -66,8 +73,40 @@ VersionRecord save_version(RequestContext& context, WorkKind kind, int year, Wor
   }
   VersionRecord version{0, context.unit->id, year, kind, 0, state, context.now, context.who->account.id};
   version = add_version(context.db, version, records);
+  AuditEntry entry = audit_entry(audit_actor(context), "version.save");
+  entry.unit_id = version.unit_id;
+  entry.kind = work_kind_key(kind);
+  entry.plan_year = year;
+  entry.version_id = version.id;
+  entry.detail = (how.empty() ? std::string(state == WorkState::Done ? "Tạo văn bản" : "Lưu bản nháp") : how) + ".";
+  append_audit(context.db, entry);
   transaction.commit();
   return version;
+}
+
+std::optional<int> opened_on(const RequestContext& context) {
+  if (!context.form || !context.posted().has("tu-phien-ban")) return std::nullopt;
+  const std::string value = context.posted().value("tu-phien-ban");
+  if (value == "0") return 0;
+  const std::optional<std::int64_t> number = parse_id(value);
+  if (!number || *number > 1'000'000'000) return 0;  // not a number the page wrote: checked as "none saved"
+  return static_cast<int>(*number);
+}
+
+std::string opened_on_field(int number) {
+  return "<input type=\"hidden\" name=\"tu-phien-ban\" value=\"" + std::to_string(number) + "\">\n";
+}
+
+int latest_number(const RequestContext& context, WorkKind kind, int year) {
+  const std::optional<VersionRecord> latest = latest_version(context.db, context.unit->id, year, kind);
+  return latest ? latest->number : 0;
+}
+
+void check_opened_on(const RequestContext& context, WorkKind kind, int year, std::optional<int> opened_on) {
+  if (!opened_on) return;
+  const std::optional<VersionRecord> latest = latest_version(context.db, context.unit->id, year, kind);
+  // Nothing saved: nothing a save could replace (a number the page never wrote changes nothing).
+  if (latest && latest->number != *opened_on) throw VersionConflict(*latest);
 }
 
 std::optional<VersionRecord> version_of_unit(const RequestContext& context, const std::string& id) {

@@ -5,7 +5,9 @@
 // Versions are looked up by id only through version_of_unit, which answers nothing for another unit's.
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/versions.h"
@@ -36,11 +38,39 @@ struct NewFile {
   std::string path;
 };
 
+// Thrown by save_version when a version of the kind was saved after the one the form was opened on: two
+// officers of the unit saved from the same version, and the second is told so instead of replacing the
+// first's work unseen. Holds the newer version, for the page to show beside the input it kept.
+class VersionConflict : public std::runtime_error {
+ public:
+  explicit VersionConflict(VersionRecord newer)
+      : std::runtime_error("đã có phiên bản mới hơn phiên bản biểu mẫu được mở"), newer_(std::move(newer)) {}
+  const VersionRecord& newer() const { return newer_; }
+
+ private:
+  VersionRecord newer_;
+};
+
 // Puts the files into the content store and adds the version of the route's unit, by the signed-in
-// account, in one transaction: numbered after the last of its kind. Throws WorkLocked (web/submission_work.h)
-// when that kind is approved.
+// account, in one transaction with its row of the audit log (store/audit.h), whose detail is `how` ("Nhập
+// trực tiếp", "Tải lên tệp", "Lưu bản nháp", "Tạo văn bản"; by default the last two as `state` says):
+// numbered after the last of its kind. Throws WorkLocked (web/submission_work.h) when that kind is
+// approved, and VersionConflict when `opened_on` is given and the latest version of the kind is not that
+// one (0: none was saved), both checked under the locks, so that two saves at once cannot both pass.
 VersionRecord save_version(RequestContext& context, WorkKind kind, int year, WorkState state,
-                           const std::vector<NewFile>& files);
+                           const std::vector<NewFile>& files, const std::string& how = "",
+                           std::optional<int> opened_on = std::nullopt);
+
+// The number of the version the posted form was opened on: its hidden field tu-phien-ban ("0" when none was
+// saved yet). nullopt when the form has no such field (a client that does not read the page: not checked).
+std::optional<int> opened_on(const RequestContext& context);
+// The hidden field of a form that saves a kind: the number of the version it shows (0: none).
+std::string opened_on_field(int number);
+// The number of the latest version of the kind (0: none): what a form opened now is opened on.
+int latest_number(const RequestContext& context, WorkKind kind, int year);
+// Throws VersionConflict when `opened_on` is given and is not the latest version of the kind: the check a
+// page makes before long work (making documents), which save_version makes again under the lock.
+void check_opened_on(const RequestContext& context, WorkKind kind, int year, std::optional<int> opened_on);
 
 // The version with this id (as the URL gives it) when it is the route's unit's; nullopt for anything
 // else, so that another unit's version answers 404 as one that does not exist.

@@ -175,6 +175,9 @@ class Officer:
                                      "thon.csv", data)[0]
 
     def plan(self, fields, number):
+        # The form read once is posted again and again: without the version it was opened on (tu-phien-ban), as a
+        # script that means to save over what it finds, or every save after the first would be refused (409).
+        fields = [(name, value) for name, value in fields if name != "tu-phien-ban"]
         return self.client.post(f"/don-vi/{self.unit}/ke-hoach?nam={YEAR}",
                                 with_values(fields, {"so-van-ban": str(number), "hanh-dong": "tao-van-ban", "csrf": self.csrf}))[0]
 

@@ -35,8 +35,8 @@ const Fields kNewProvince{{"cap", "Tỉnh"}, {"ten", "Quảng Trị"}, {"thuoc",
 
 namespace fs = std::filesystem;
 
-// What the server keeps: the rows that work, units and accounts make, and the files of the data folder
-// (the store and the upload folder), by name and size.
+// What the server keeps: the rows that work, units and accounts make (and the audit log's of them), and the
+// files of the data folder (the store and the upload folder), by name and size.
 struct Kept {
   std::vector<long long> rows;
   std::vector<std::string> files;
@@ -45,7 +45,8 @@ struct Kept {
 
 Kept kept(TestServer& server) {
   Kept now;
-  for (const char* table : {"versions", "version_files", "stored_files", "units", "accounts"}) now.rows.push_back(server.count(table));
+  for (const char* table : {"versions", "version_files", "stored_files", "units", "accounts", "audit_log"})
+    now.rows.push_back(server.count(table));
   const fs::path data = server.site().config().data_folder;
   for (const char* folder : {"files", "tmp"})
     for (const auto& entry : fs::recursive_directory_iterator(data / folder))

@@ -8,6 +8,7 @@
 #include "store/units.h"
 #include "web/access.h"
 #include "web/account_admin.h"
+#include "web/audit_words.h"
 #include "web/form_view.h"
 #include "web/html.h"
 #include "web/labels.h"
@@ -110,7 +111,7 @@ Reply make_account(RequestContext& context) {
   const FormData& form = context.posted();
   const AccountForm values{form.value("ten-dang-nhap"), form.value("ho-ten"), form.value("vai-tro"), form.value("don-vi")};
   FormErrors errors;
-  const std::optional<NewPassword> made = create_account(context.site, context.db, values, errors);
+  const std::optional<NewPassword> made = create_account(context.site, context.db, values, errors, audit_actor(context));
   if (!made) return accounts_page(context, values, errors, 422);
   return password_shown(context, *made, "Đã tạo tài khoản");
 }
@@ -125,7 +126,7 @@ std::optional<AccountRecord> routed_account(RequestContext& context) {
 Reply reset(RequestContext& context) {
   const std::optional<AccountRecord> account = routed_account(context);
   if (!account) return error_page(context, 404);
-  const std::optional<NewPassword> made = reset_password(context.site, context.db, account->id);
+  const std::optional<NewPassword> made = reset_password(context.site, context.db, account->id, audit_actor(context));
   if (!made) return error_page(context, 404);
   return password_shown(context, *made, "Đã đặt lại mật khẩu");
 }
@@ -134,7 +135,7 @@ Handler set_disabled_to(bool disabled) {
   return [disabled](RequestContext& context) {
     const std::optional<AccountRecord> account = routed_account(context);
     if (!account) return error_page(context, 404);
-    set_account_disabled(context.site, context.db, account->id, disabled);
+    set_account_disabled(context.site, context.db, account->id, disabled, audit_actor(context));
     set_session_notice(context.db, context.who->session.token_hash,
                        (disabled ? "Đã khóa tài khoản " : "Đã mở khóa tài khoản ") + account->login + ".");
     return redirect_to(kAccountsPath);

@@ -26,6 +26,8 @@ Reply overview(RequestContext& context) {
   body += "<h2>Tài khoản</h2>\n<p>" + std::to_string(accounts.size()) + " tài khoản" +
           (disabled ? ", " + std::to_string(disabled) + " đã khóa" : "") +
           ".</p>\n<p><a href=\"/quan-tri/tai-khoan\">Xem và tạo tài khoản</a></p>\n";
+  body += "<h2>Nhật ký thay đổi</h2>\n<p>Mọi thay đổi số liệu, trạng thái, chỉ tiêu và tài khoản: ai làm, lúc nào, từ máy "
+          "nào.</p>\n<p><a href=\"/quan-tri/nhat-ky\">Xem nhật ký thay đổi</a></p>\n";
   return page_reply(context, {"Quản trị", "", body, nullptr});
 }
 

@@ -10,6 +10,7 @@
 #include "store/sessions.h"
 #include "store/units.h"
 #include "web/access.h"
+#include "web/audit_words.h"
 #include "web/form_view.h"
 #include "web/html.h"
 #include "web/labels.h"
@@ -131,7 +132,7 @@ Reply add_one_unit(RequestContext& context) {
   const FormData& form = context.posted();
   const UnitForm values{form.value("cap"), form.value("ten"), form.value("thuoc")};
   FormErrors errors;
-  const std::optional<UnitRecord> unit = create_unit(context.site, context.db, values, errors);
+  const std::optional<UnitRecord> unit = create_unit(context.site, context.db, values, errors, audit_actor(context));
   if (!unit) return units_page(context, values, "", errors, 422);
   std::string where;
   if (unit->parent_id)
@@ -177,7 +178,7 @@ Reply add_units_from_file(RequestContext& context) {
   UnitImport imported;
   try {
     const UnitTree tree = read_unit_tree(copy);
-    imported = import_unit_tree(context.site, context.db, tree, parent);
+    imported = import_unit_tree(context.site, context.db, tree, parent, audit_actor(context));
   } catch (const InputError& e) {
     errors.add("tep-don-vi", about_users_file(e.what(), copy, name));
   } catch (const ImportRefused& e) {

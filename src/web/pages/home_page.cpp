@@ -125,6 +125,9 @@ Reply province_home(RequestContext& context, const UnitRecord& unit) {
     }
     body += "</ul>\n";
   }
+  body += "<h2>Nhật ký thay đổi</h2>\n<p><a href=\"" + escape_html(unit_path(unit.id, "nhat-ky")) +
+          "\">Nhật ký thay đổi</a> của " + escape_html(unit.full_name()) +
+          " và các đơn vị trực thuộc: ai lưu, gửi, duyệt, đổi gì, lúc nào, từ máy nào.</p>\n";
   return page_reply(context, {unit.full_name(), "", body, nullptr});
 }
 

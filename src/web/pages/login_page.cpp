@@ -2,6 +2,7 @@
 // cookie's (set with the page), checked by the server like any form token. Failures are counted per
 // account name and per address (web/throttle.h); a name without an account, or a disabled one, fails
 // the same way and takes the same time as a wrong password.
+#include "store/audit.h"
 #include "store/database.h"
 #include "store/login_throttle.h"
 #include "store/sessions.h"
@@ -110,6 +111,12 @@ Reply sign_in(RequestContext& context) {
   if (const std::string old = request_cookie(context.request, kSessionCookie); !old.empty() && old.size() <= 200)
     delete_session(context.db, token_hash(old));
   const std::string token = start_session(context.db, account->id, context.now);
+  // In the audit log: who signed in, when, from which address (a failure names no account for certain, and
+  // what was typed as a login may be anything: the throttle counts those).
+  AuditEntry entry = audit_entry({account->id, context.client_address, context.now}, "account.sign_in");
+  entry.unit_id = account->unit_id.value_or(0);
+  entry.detail = "Đăng nhập.";
+  append_audit(context.db, entry);
   transaction.commit();
   Reply reply = redirect_to("/");
   reply.set_cookies.push_back(session_cookie(token, context.secure));

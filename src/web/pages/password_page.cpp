@@ -1,9 +1,11 @@
 // Changing one's password: forced after a one-time password (every other page sends the account
 // here until it is done), and open to every account from the header. A change ends every session of
 // the account and begins a new one for this browser.
+#include "store/audit.h"
 #include "store/database.h"
 #include "store/login_throttle.h"
 #include "store/sessions.h"
+#include "web/audit_words.h"
 #include "web/auth.h"
 #include "web/form_view.h"
 #include "web/html.h"
@@ -75,6 +77,10 @@ Reply change_password(RequestContext& context) {
   clear_throttle(context.db, key);
   delete_sessions_of(context.db, account.id);
   const std::string token = start_session(context.db, account.id, context.now, "Đã đổi mật khẩu.");
+  AuditEntry entry = audit_entry(audit_actor(context), "account.change_password");
+  entry.unit_id = account.unit_id.value_or(0);
+  entry.detail = account.must_change_password ? "Đổi mật khẩu dùng một lần thành mật khẩu riêng." : "Đổi mật khẩu.";
+  append_audit(context.db, entry);
   transaction.commit();
   Reply reply = redirect_to("/");
   reply.set_cookies.push_back(session_cookie(token, context.secure));

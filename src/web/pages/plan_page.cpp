@@ -6,7 +6,9 @@
 //
 //   GET  /don-vi/{unit}/ke-hoach?nam=YYYY
 //   POST /don-vi/{unit}/ke-hoach?nam=YYYY   the form (web/plan_form.h has its fields) and hanh-dong:
-//        xem-truoc (preview, nothing saved), luu (save a draft), tao-van-ban (save and make the documents)
+//        xem-truoc (preview, nothing saved), luu (save a draft), tao-van-ban (save and make the documents);
+//        tu-phien-ban, the version the form was opened on: when another officer saved one since, nothing is
+//        saved and the form comes back (409) as typed, beside the version saved meanwhile
 // Once the plan is approved (web/submission_work.h) the form gives way to the notice and the POST is refused
 // (403) with the reason.
 #include <algorithm>
@@ -30,6 +32,7 @@
 #include "web/plan_work.h"
 #include "web/plan_year.h"
 #include "web/routes.h"
+#include "web/save_conflict.h"
 #include "web/submission_work.h"
 #include "web/village_table.h"
 #include "web/work_versions.h"
@@ -104,6 +107,8 @@ struct PlanView {
   std::optional<PlanInput> preview;  // the figures shown above the form
   bool previewing = false;           // the preview is of the form just posted, not of a saved version
   bool table_changed = false;        // the village table was saved again after the plan shown
+  int opened_on = 0;                 // the version the form is opened on (tu-phien-ban)
+  std::optional<VersionRecord> conflict;  // saved meanwhile by another officer: this save was refused
 };
 
 std::string fixed_table(const PlanForm& form, const FormErrors& errors) {
@@ -274,6 +279,7 @@ std::string plan_form_html(const RequestContext& context, int year, const PlanVi
   }
   inner += fieldset("Lịch nộp báo cáo", "<p class=\"hint\">Hạn nộp các báo cáo kế hoạch yêu cầu; trang chính nhắc hạn "
                                         "nộp. Để trống kỳ không phải báo cáo.</p>\n" + schedule);
+  inner += opened_on_field(view.opened_on);
   inner += "<div class=\"button-group\">\n" + action_button("Xem trước", "hanh-dong", "xem-truoc", "button button--secondary") +
            action_button("Lưu bản nháp", "hanh-dong", "luu", "button button--secondary") +
            action_button("Tạo văn bản", "hanh-dong", "tao-van-ban") + "</div>\n";
@@ -303,6 +309,11 @@ Reply render(RequestContext& context, int year, const PlanView& view, int status
     body += "<p>Nhập chỉ tiêu rồi bấm Xem trước để thấy chỉ tiêu của từng thôn.</p>\n";
   }
   body += submission_section(context, WorkKind::Plan, year);
+  if (view.conflict)
+    body += conflict_section(context, *view.conflict,
+                             "Kế hoạch bạn nhập vẫn ở trong biểu mẫu dưới đây, chưa lưu (phần Xem trước phụ lục ở trên "
+                             "tính từ đó). Xem lại cả hai rồi bấm Lưu bản nháp hoặc Tạo văn bản để lưu kế hoạch của bạn "
+                             "thành phiên bản mới.");
   if (work_forms_shown(context, WorkKind::Plan, year)) body += plan_form_html(context, year, view);
   body += versions_section(context, versions_of(context.db, context.unit->id, year, WorkKind::Plan));
   return page_reply(context, {"Kế hoạch năm " + std::to_string(year), context.unit->full_name(), body, &view.errors, true}, status);
@@ -489,6 +500,7 @@ Reply show(RequestContext& context) {
   const std::vector<std::string> villages = village_names(*table->check.statistics);
   PlanView view;
   const std::optional<VersionRecord> latest = latest_version(context.db, context.unit->id, year, WorkKind::Plan);
+  view.opened_on = latest ? latest->number : 0;
   if (latest) view.preview = load_version_plan(context, *latest);
   if (view.preview) {
     for (const VersionFile& file : version_files(context.db, latest->id))
@@ -510,6 +522,7 @@ Reply post(RequestContext& context) {
   const std::optional<VillageTable> table = latest_village_table(context, year);
   if (!table || !table->check.statistics) return no_table(context, year);
   PlanView view;
+  view.opened_on = opened_on(context).value_or(latest_number(context, WorkKind::Plan, year));
   view.form = posted_form(context.posted());
   lay_fixed_on(view.form, village_names(*table->check.statistics));
   FormFolder folder(context, *table);
@@ -527,24 +540,34 @@ Reply post(RequestContext& context) {
                              {"input", table->file.name, folder.folder.file(table->file.name)}};
   std::string notice;
   WorkState state = WorkState::Draft;
-  if (action == "tao-van-ban") {
-    const WorkFolder made(context.site);
-    const PlanDocuments documents =
-        make_plan({folder.plan_file, made.file("ke-hoach.docx"), context.site.config().make_pdf});
-    for (const WrittenFile& written : documents.written.files)
-      files.push_back({"output", fs::path(written.path).filename().string(), written.path});
-    state = WorkState::Done;
-    const VersionRecord version = save_version(context, WorkKind::Plan, year, state, files);
-    std::string names;
-    for (const WrittenFile& written : documents.written.files)
-      names += (names.empty() ? "" : ", ") + fs::path(written.path).filename().string();
-    notice = "Đã tạo văn bản kế hoạch năm " + std::to_string(year) + " (phiên bản " + std::to_string(version.number) +
-             "): " + names + ".";
-    if (!documents.written.problem.empty() && context.site.config().make_pdf)
-      notice += " Chưa tạo được bản PDF: " + documents.written.problem;
-  } else {
-    const VersionRecord version = save_version(context, WorkKind::Plan, year, state, files);
-    notice = "Đã lưu bản nháp kế hoạch năm " + std::to_string(year) + " (phiên bản " + std::to_string(version.number) + ").";
+  try {
+    if (action == "tao-van-ban") {
+      check_opened_on(context, WorkKind::Plan, year, opened_on(context));  // before making documents for nothing
+      const WorkFolder made(context.site);
+      const PlanDocuments documents =
+          make_plan({folder.plan_file, made.file("ke-hoach.docx"), context.site.config().make_pdf});
+      for (const WrittenFile& written : documents.written.files)
+        files.push_back({"output", fs::path(written.path).filename().string(), written.path});
+      state = WorkState::Done;
+      const VersionRecord version = save_version(context, WorkKind::Plan, year, state, files, "Tạo văn bản", opened_on(context));
+      std::string names;
+      for (const WrittenFile& written : documents.written.files)
+        names += (names.empty() ? "" : ", ") + fs::path(written.path).filename().string();
+      notice = "Đã tạo văn bản kế hoạch năm " + std::to_string(year) + " (phiên bản " + std::to_string(version.number) +
+               "): " + names + ".";
+      if (!documents.written.problem.empty() && context.site.config().make_pdf)
+        notice += " Chưa tạo được bản PDF: " + documents.written.problem;
+    } else {
+      const VersionRecord version = save_version(context, WorkKind::Plan, year, state, files, "Lưu bản nháp", opened_on(context));
+      notice = "Đã lưu bản nháp kế hoạch năm " + std::to_string(year) + " (phiên bản " + std::to_string(version.number) + ").";
+    }
+  } catch (const VersionConflict& conflict) {
+    // The officer's form comes back as typed, its preview above it, beside the version saved meanwhile.
+    view.conflict = conflict.newer();
+    view.opened_on = conflict.newer().number;  // saving again now is deliberate
+    view.previewing = true;
+    add_conflict(view.errors, context, conflict.newer());
+    return render(context, year, view, 409);
   }
   set_session_notice(context.db, context.who->session.token_hash, notice);
   return redirect_to(page_path(context, year));

@@ -13,6 +13,8 @@
 //        report's fields (web/report_form.h) and hanh-dong: xem-truoc (the results, nothing saved), luu (save
 //        a draft), tao-van-ban (save and make the documents)
 //   POST /don-vi/{unit}/bao-cao/tai-len?nam=YYYY&ky=6m  the upload: tep-bien-dong (saved as a draft when it reads)
+// Both forms carry tu-phien-ban, the version they were opened on: when another officer saved one since, nothing
+// is saved and the page comes back (409) with the officer's input, beside the version saved meanwhile.
 // Once a period's report is approved (web/submission_work.h) its forms give way to the notice and its POSTs are
 // refused (403) with the reason.
 #include <algorithm>
@@ -35,6 +37,7 @@
 #include "web/report_form.h"
 #include "web/report_work.h"
 #include "web/routes.h"
+#include "web/save_conflict.h"
 #include "web/submission_work.h"
 #include "web/table_form.h"
 #include "web/work_versions.h"
@@ -118,6 +121,9 @@ struct ReportView {
   bool plan_changed = false;              // the plan was made again after the version shown
   const MovementsCheck* refused = nullptr;  // an upload refused, shown as read
   std::string refused_name;
+  int opened_on = 0;                      // the version the forms are opened on (tu-phien-ban)
+  std::optional<VersionRecord> conflict;  // saved meanwhile by another officer: this save was refused
+  std::string yours;                      // then where the officer's input is
 };
 
 std::string upload_form(const RequestContext& context, int year, Period period, const ReportView& view) {
@@ -130,7 +136,7 @@ std::string upload_form(const RequestContext& context, int year, Period period, 
   const std::string fields =
       file_field({.id = kFileField, .label = "Tệp bảng biến động", .hint = "CSV hoặc Excel .xlsx (trang tính đầu tiên)."},
                  ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", view.errors) +
-      submit_button("Tải lên và lưu");
+      opened_on_field(view.opened_on) + submit_button("Tải lên và lưu");
   html += post_form(upload_path(context, year, period), context.csrf(), fields, true);
   if (view.refused && !view.refused->grid.rows.empty())
     html += "<p>Tệp <strong>" + escape_html(view.refused_name) + "</strong> như kehoach đọc được; ô có lỗi được tô đỏ. Sửa "
@@ -214,6 +220,7 @@ std::string report_form_html(const RequestContext& context, int year, Period per
                                            "Lưu của kế hoạch."},
                                   errors, 4));
   inner += fieldset("Các phần của báo cáo", sections_fields(form, errors));
+  inner += opened_on_field(view.opened_on);
   inner += "<div class=\"button-group\">\n" + action_button("Xem trước", "hanh-dong", "xem-truoc", "button button--secondary") +
            action_button("Lưu bản nháp", "hanh-dong", "luu", "button button--secondary") +
            action_button("Tạo văn bản", "hanh-dong", "tao-van-ban") + "</div>\n";
@@ -249,6 +256,7 @@ Reply render(RequestContext& context, int year, Period period, const ReportBase&
     body += "<p>Tải lên hoặc nhập bảng biến động rồi bấm Xem trước để thấy kết quả của từng thôn so với chỉ tiêu năm.</p>\n";
   body += submission_section(context, kind, year);
   if (work_forms_shown(context, kind, year)) {  // others read it; approved: the section says why nothing changes
+    if (view.conflict) body += conflict_section(context, *view.conflict, view.yours);
     body += upload_form(context, year, period, view);
     body += report_form_html(context, year, period, base, movement_table_of(base.input), view);
   }
@@ -291,6 +299,7 @@ ReportView starting_view(RequestContext& context, const ReportBase& base, Period
   const MovementTable table = movement_table_of(base.input);
   view.rows = blank_movement_rows(table);
   const std::optional<VersionRecord> latest = latest_version(context.db, context.unit->id, year, report_kind(period));
+  view.opened_on = latest ? latest->number : 0;
   if (latest)
     if (const std::optional<SavedReport> saved = load_version_report(context, *latest)) {
       view.results = saved->figures.report;
@@ -381,6 +390,8 @@ void read_back(const ReportFolder& folder, const YamlText& yaml, FormErrors& err
 }
 
 Reply make_documents(RequestContext& context, const PeriodPage& page, const ReportFolder& folder) {
+  const WorkKind kind = report_kind(page.period);
+  check_opened_on(context, kind, page.year, opened_on(context));  // before making documents for nothing
   const WorkFolder made(context.site);
   const ReportDocuments documents = folder.make(page.period, context.site.config().make_pdf, made);
   std::vector<NewFile> files = folder.inputs();
@@ -390,7 +401,7 @@ Reply make_documents(RequestContext& context, const PeriodPage& page, const Repo
     files.push_back({"output", name, written.path});
     names += (names.empty() ? "" : ", ") + name;
   }
-  const VersionRecord version = save_version(context, report_kind(page.period), page.year, WorkState::Done, files);
+  const VersionRecord version = save_version(context, kind, page.year, WorkState::Done, files, "Tạo văn bản", opened_on(context));
   std::string notice = "Đã tạo văn bản " + report_title(page.period, page.year) + " (phiên bản " +
                        std::to_string(version.number) + "): " + names + ".";
   if (!documents.written.problem.empty() && context.site.config().make_pdf)
@@ -405,6 +416,7 @@ Reply post(RequestContext& context) {
   const ReportBase& base = *page.base;
   const MovementTable table = movement_table_of(base.input);
   ReportView view;
+  view.opened_on = opened_on(context).value_or(latest_number(context, report_kind(page.period), page.year));
   view.form = posted_report_form(context.posted());
   view.rows = posted_movement_rows(table, context.posted());
   check_report_form(view.form, view.errors);
@@ -430,23 +442,36 @@ Reply post(RequestContext& context) {
   lay_report_sections(view.form, defaults_of(*figures));
   yaml = write_plan(folder, base, page.period, view.form);
   const std::string action = context.posted().value("hanh-dong");
-  if (action == "luu") {
-    const VersionRecord version = save_version(context, report_kind(page.period), page.year, WorkState::Draft, folder.inputs());
-    set_session_notice(context.db, context.who->session.token_hash,
-                       "Đã lưu bản nháp " + report_title(page.period, page.year) + " (phiên bản " +
-                           std::to_string(version.number) + ").");
-    return redirect_to(period_path(context, page.year, page.period));
-  }
-  if (action == "tao-van-ban") {
-    try {
-      return make_documents(context, page, folder);
-    } catch (const InputError& e) {
-      add_plan_problem(folder, yaml, e, view.errors);
-      return render(context, page.year, page.period, base, view, 422);
-    }
-  }
   view.results = figures->report;
   view.previewing = true;
+  try {
+    if (action == "luu") {
+      const VersionRecord version = save_version(context, report_kind(page.period), page.year, WorkState::Draft,
+                                                 folder.inputs(), "Lưu bản nháp", opened_on(context));
+      set_session_notice(context.db, context.who->session.token_hash,
+                         "Đã lưu bản nháp " + report_title(page.period, page.year) + " (phiên bản " +
+                             std::to_string(version.number) + ").");
+      return redirect_to(period_path(context, page.year, page.period));
+    }
+    if (action == "tao-van-ban") {
+      try {
+        return make_documents(context, page, folder);
+      } catch (const InputError& e) {
+        view.results.reset();
+        view.previewing = false;
+        add_plan_problem(folder, yaml, e, view.errors);
+        return render(context, page.year, page.period, base, view, 422);
+      }
+    }
+  } catch (const VersionConflict& conflict) {
+    // The officer's form comes back as typed, its results above it, beside the version saved meanwhile.
+    view.conflict = conflict.newer();
+    view.opened_on = conflict.newer().number;  // saving again now is deliberate
+    view.yours = "Báo cáo bạn nhập vẫn ở trong biểu mẫu dưới đây, chưa lưu (phần Kết quả ở trên tính từ đó). Xem lại cả "
+                 "hai rồi bấm Lưu bản nháp hoặc Tạo văn bản để lưu báo cáo của bạn thành phiên bản mới.";
+    add_conflict(view.errors, context, conflict.newer());
+    return render(context, page.year, page.period, base, view, 409);
+  }
   return render(context, page.year, page.period, base, view, 200);
 }
 
@@ -482,7 +507,18 @@ Reply upload(RequestContext& context) {
     add_plan_problem(folder, yaml, e, view.errors);
     return render(context, page.year, page.period, base, view, 422);
   }
-  const VersionRecord version = save_version(context, report_kind(page.period), page.year, WorkState::Draft, folder.inputs());
+  VersionRecord version;
+  try {
+    version = save_version(context, report_kind(page.period), page.year, WorkState::Draft, folder.inputs(),
+                           "Tải lên bảng biến động", opened_on(context));
+  } catch (const VersionConflict& conflict) {
+    ReportView view = starting_view(context, base, page.period, page.year);  // of the newer version
+    view.conflict = conflict.newer();
+    view.yours = "Tệp " + name + " bạn vừa tải lên chưa được lưu. Xem phiên bản mới ở trên; nếu vẫn muốn thay bằng tệp "
+                 "của bạn, hãy tải lên lại.";
+    add_conflict(view.errors, context, conflict.newer());
+    return render(context, page.year, page.period, base, view, 409);
+  }
   set_session_notice(context.db, context.who->session.token_hash,
                      "Đã lưu bảng biến động " + period_label(page.period, page.year) + " từ tệp " + name + " (phiên bản " +
                          std::to_string(version.number) + ").");

@@ -14,6 +14,7 @@
 #include "web/plan_year.h"
 #include "web/report_work.h"
 #include "web/routes.h"
+#include "web/save_conflict.h"
 #include "web/village_table.h"
 #include "web/work_versions.h"
 
@@ -33,28 +34,6 @@ std::string work_path(const VersionRecord& version) {
   return unit_path(version.unit_id);
 }
 
-std::string contents(const RequestContext& context, const VersionRecord& version) {
-  if (version.kind == WorkKind::VillageTable) {
-    const VillageTable table = village_table_of(context, version);
-    if (table.check.statistics) return statistics_html(*table.check.statistics, "Số hộ, hộ nghèo, hộ cận nghèo đầu năm " +
-                                                                                    std::to_string(version.year));
-    return "";
-  }
-  if (version.kind == WorkKind::Plan) {
-    const std::optional<PlanInput> input = load_version_plan(context, version);
-    if (!input) return "";
-    const Plan& plan = input->plan;
-    std::string html = "<h2>Phụ lục chỉ tiêu</h2>\n<p>" +
-                       escape_html(plan.number ? "Kế hoạch số " + std::to_string(*plan.number) + "/" + plan.symbol
-                                               : std::string("Dự thảo (chưa có số, ngày)")) +
-                       ", " + escape_html(plan.issuing_body + " " + plan.unit) + ".</p>\n";
-    return html + appendix_preview(*input);
-  }
-  if (const std::optional<SavedReport> saved = load_version_report(context, version))
-    return "<h2>Kết quả</h2>\n" + report_results_html(saved->figures.report);
-  return "";
-}
-
 Reply show_version(RequestContext& context) {
   const std::optional<VersionRecord> version = version_of_unit(context, context.param("version"));
   if (!version) return error_page(context, 404);
@@ -62,7 +41,7 @@ Reply show_version(RequestContext& context) {
   const std::string outputs = file_links(context, *version, "output");
   if (!outputs.empty()) body += "<h2>Văn bản đã tạo</h2>\n" + outputs;
   body += "<h2>Dữ liệu đã nhập</h2>\n" + file_links(context, *version, "input");
-  body += contents(context, *version);
+  body += version_contents(context, *version);
   body += "<p><a href=\"" + escape_html(work_path(*version)) + "\">Về trang " +
           escape_html(work_label(version->kind, version->year)) + "</a></p>\n";
   return page_reply(context, {work_label(version->kind, version->year) + ": phiên bản " + std::to_string(version->number),

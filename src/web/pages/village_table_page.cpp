@@ -8,6 +8,8 @@
 //   POST /don-vi/{unit}/thon?nam=YYYY            the typed table: hanh-dong = luu | them-dong | xoa-dong;
 //        so-dong, thon-N-ten, thon-N-so-ho, thon-N-ngheo, thon-N-can-ngheo, thon-N-xoa (N from 1)
 //   POST /don-vi/{unit}/thon/tai-len?nam=YYYY    the upload: tep-thon
+// Both forms carry tu-phien-ban, the version they were opened on: when another officer saved a version since,
+// nothing is saved and the page comes back (409) with the newer table above and the officer's input below.
 // Only the unit's own officers see the forms (others read the table, told who changes it). Once the table is
 // approved (web/submission_work.h) its forms give way to the notice and both POSTs are refused (403) with the
 // reason.
@@ -21,6 +23,7 @@
 #include "web/layout.h"
 #include "web/plan_year.h"
 #include "web/routes.h"
+#include "web/save_conflict.h"
 #include "web/submission_work.h"
 #include "web/village_table.h"
 #include "web/work_versions.h"
@@ -59,7 +62,8 @@ struct UploadView {
   std::string file_name;
 };
 
-std::string upload_form(const RequestContext& context, int year, const FormErrors& errors, const UploadView& refused) {
+std::string upload_form(const RequestContext& context, int year, const FormErrors& errors, const UploadView& refused,
+                        int opened_on) {
   std::string html =
       "<h2>Tải lên tệp</h2>\n<p>Tệp CSV hoặc Excel (.xlsx), mỗi thôn một dòng, có các cột <strong>Thôn</strong> (hoặc "
       "Đơn vị, Tổ dân phố), <strong>Tổng số hộ</strong>, <strong>Hộ nghèo</strong>, <strong>Hộ cận nghèo</strong> (có "
@@ -67,7 +71,7 @@ std::string upload_form(const RequestContext& context, int year, const FormError
   const std::string fields =
       file_field({.id = kFileField, .label = "Tệp bảng số liệu thôn", .hint = "CSV hoặc Excel .xlsx (trang tính đầu tiên)."},
                  ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", errors) +
-      submit_button("Tải lên và lưu");
+      opened_on_field(opened_on) + submit_button("Tải lên và lưu");
   html += post_form(upload_path(context, year), context.csrf(), fields, true);
   if (refused.check && !refused.check->grid.rows.empty())
     html += "<p>Tệp <strong>" + escape_html(refused.file_name) + "</strong> như kehoach đọc được; ô có lỗi được tô đỏ. "
@@ -82,11 +86,12 @@ std::string typed_cell(int row, const std::string& part, const std::string& labe
 }
 
 std::string typed_form(const RequestContext& context, int year, const std::vector<TypedRow>& rows,
-                       const std::string& unit_column, const FormErrors& errors) {
+                       const std::string& unit_column, const FormErrors& errors, int opened_on) {
   std::string html =
       "<h2>Hoặc nhập trực tiếp</h2>\n<p>Mỗi thôn một dòng. Dòng để trống được bỏ qua. Bấm <strong>Thêm dòng</strong> "
       "để có thêm dòng trống; đánh dấu ô <strong>Xoá</strong> rồi bấm <strong>Xoá dòng đã chọn</strong> để bỏ dòng.</p>\n";
-  std::string inner = "<input type=\"hidden\" name=\"so-dong\" value=\"" + std::to_string(rows.size()) + "\">\n";
+  std::string inner = "<input type=\"hidden\" name=\"so-dong\" value=\"" + std::to_string(rows.size()) + "\">\n" +
+                      opened_on_field(opened_on);
   inner += "<div class=\"table-scroll\">\n<table class=\"table typed-table\">\n<caption class=\"table-caption\">Bảng số liệu "
            "thôn năm " + std::to_string(year) + "</caption>\n<thead><tr><th scope=\"col\">TT</th><th scope=\"col\">" +
            escape_html(unit_column) + "</th><th scope=\"col\">Tổng số hộ</th><th scope=\"col\">Hộ nghèo</th><th "
@@ -110,10 +115,59 @@ std::string typed_form(const RequestContext& context, int year, const std::vecto
   return html + post_form(page_path(context, year), context.csrf(), inner);
 }
 
+// "2.047", "2047", " 2 047 ": one count as typed or shown, to compare.
+std::string count_key(const std::string& text) {
+  std::string key;
+  for (char c : text)
+    if (c != '.' && c != ' ') key += c;
+  return key;
+}
+
+// The cells where the officer's typed table differs from the table saved meanwhile: village, column, saved,
+// typed; "" when they hold the same figures.
+std::string differences(const Statistics& saved, const std::vector<TypedRow>& typed, int number) {
+  const std::vector<TypedRow> kept = rows_of_statistics(saved);
+  const auto find = [](const std::vector<TypedRow>& rows, const std::string& name) -> const TypedRow* {
+    for (const TypedRow& row : rows)
+      if (!row.blank() && name_key(row.name) == name_key(name)) return &row;
+    return nullptr;
+  };
+  std::vector<std::string> names;
+  for (const std::vector<TypedRow>* rows : {&kept, &typed})
+    for (const TypedRow& row : *rows) {
+      const auto same = [&](const std::string& name) { return name_key(name) == name_key(row.name); };
+      if (!row.blank() && std::none_of(names.begin(), names.end(), same)) names.push_back(row.name);
+    }
+  std::string rows_html;
+  for (const std::string& name : names) {
+    const TypedRow* a = find(kept, name);
+    const TypedRow* b = find(typed, name);
+    const std::pair<const char*, std::string TypedRow::*> columns[] = {
+        {"Tổng số hộ", &TypedRow::households}, {"Hộ nghèo", &TypedRow::poor}, {"Hộ cận nghèo", &TypedRow::near_poor}};
+    for (const auto& [label, member] : columns) {
+      const std::string was = a ? a->*member : "không có";
+      const std::string now = b ? b->*member : "không có";
+      if (count_key(was) == count_key(now)) continue;
+      rows_html += "<tr><th scope=\"row\">" + escape_html(name) + "</th><td>" + label + "</td><td class=\"number\">" +
+                   escape_html(was) + "</td><td class=\"number\">" + escape_html(now) + "</td></tr>\n";
+    }
+  }
+  if (rows_html.empty()) return "<p>Hai bảng có cùng số liệu.</p>\n";
+  return "<h3>Chỗ khác nhau</h3>\n" + scroll_box("Chỗ khác nhau") +
+         "<table class=\"table\">\n<caption class=\"visually-hidden\">Chỗ bảng bạn nhập khác phiên bản " +
+         std::to_string(number) + "</caption>\n<thead><tr><th scope=\"col\">Thôn</th><th scope=\"col\">Cột</th>"
+         "<th scope=\"col\">Phiên bản " + std::to_string(number) + " đã lưu</th><th scope=\"col\">Bạn nhập</th></tr>"
+         "</thead>\n<tbody>\n" + rows_html + "</tbody>\n</table>\n</div>\n";
+}
+
 struct PageState {
   std::vector<TypedRow> rows;
   FormErrors errors;
   UploadView refused;
+  int opened_on = 0;                      // the version the forms are opened on (tu-phien-ban)
+  std::optional<VersionRecord> conflict;  // saved meanwhile by another officer: this save was refused
+  std::string yours;                      // then where the officer's input is
+  std::string beside;                     // and where the two differ
 };
 
 Reply render(RequestContext& context, int year, const PageState& state, int status) {
@@ -128,8 +182,10 @@ Reply render(RequestContext& context, int year, const PageState& state, int stat
   body += current_table(context, table, year);
   body += submission_section(context, WorkKind::VillageTable, year);
   if (work_forms_shown(context, WorkKind::VillageTable, year)) {  // others read it; approved: the section says why nothing changes
-    body += upload_form(context, year, state.errors, state.refused);
-    body += typed_form(context, year, state.rows, column, state.errors);
+    // The newer table is "Bảng đang dùng" above; the officer's own is in the forms below.
+    if (state.conflict) body += conflict_section(context, *state.conflict, state.yours, false, state.beside);
+    body += upload_form(context, year, state.errors, state.refused, state.opened_on);
+    body += typed_form(context, year, state.rows, column, state.errors, state.opened_on);
   }
   body += versions_section(context, versions_of(context.db, context.unit->id, year, WorkKind::VillageTable));
   return page_reply(context, {"Bảng số liệu thôn năm " + std::to_string(year), context.unit->full_name(), body,
@@ -152,6 +208,7 @@ Reply show(RequestContext& context) {
   if (!is_commune(context)) return error_page(context, 404);
   PageState state;
   state.rows = starting_rows(context, page_year(context));
+  state.opened_on = latest_number(context, WorkKind::VillageTable, page_year(context));
   return render(context, page_year(context), state, 200);
 }
 
@@ -176,6 +233,7 @@ Reply save_typed(RequestContext& context) {
   const FormData& form = context.posted();
   PageState state;
   state.rows = posted_rows(form);
+  state.opened_on = opened_on(context).value_or(latest_number(context, WorkKind::VillageTable, year));
   const std::string action = form.value("hanh-dong");
   if (action == "them-dong") {
     if (static_cast<int>(state.rows.size()) + kBlankRowsAdded <= kMostTypedRows) state.rows.resize(state.rows.size() + kBlankRowsAdded);
@@ -204,7 +262,20 @@ Reply save_typed(RequestContext& context) {
     out << csv.text;
     if (!out.flush()) throw OutputError("không ghi được bảng số liệu tạm.");
   }
-  const VersionRecord version = save_version(context, WorkKind::VillageTable, year, WorkState::Done, {{"input", "thon.csv", path}});
+  VersionRecord version;
+  try {
+    version = save_version(context, WorkKind::VillageTable, year, WorkState::Done, {{"input", "thon.csv", path}},
+                           "Nhập trực tiếp", opened_on(context));
+  } catch (const VersionConflict& conflict) {
+    state.conflict = conflict.newer();
+    state.opened_on = conflict.newer().number;  // saving again now is deliberate
+    state.yours = "Bảng bạn nhập vẫn ở dưới, chưa lưu; bảng mới nhất đã lưu ở mục Bảng đang dùng phía trên. Xem lại "
+                  "cả hai rồi bấm Lưu bảng để lưu bảng của bạn thành phiên bản mới.";
+    const VillageTable newer = village_table_of(context, conflict.newer());
+    if (newer.check.statistics) state.beside = differences(*newer.check.statistics, state.rows, conflict.newer().number);
+    add_conflict(state.errors, context, conflict.newer());
+    return render(context, year, state, 409);
+  }
   set_session_notice(context.db, context.who->session.token_hash,
                      "Đã lưu bảng số liệu thôn năm " + std::to_string(year) + " (phiên bản " + std::to_string(version.number) + ").");
   return redirect_to(page_path(context, year));
@@ -214,7 +285,8 @@ Reply upload(RequestContext& context) {
   if (!is_commune(context)) return error_page(context, 404);
   const int year = page_year(context);
   PageState state;
-  state.rows = starting_rows(context, year);
+  state.rows = starting_rows(context, year);  // a refused file comes back with the latest table's rows: opened on it
+  state.opened_on = latest_number(context, WorkKind::VillageTable, year);
   const UploadedFile* file = context.posted().file(kFileField);
   if (!file) {
     state.errors.add(kFileField, "Hãy chọn tệp bảng số liệu thôn (CSV hoặc Excel .xlsx).");
@@ -228,7 +300,19 @@ Reply upload(RequestContext& context) {
     return render(context, year, state, 422);
   }
   const std::string kept = "thon" + table_extension(file->path, name);
-  const VersionRecord version = save_version(context, WorkKind::VillageTable, year, WorkState::Done, {{"input", kept, file->path}});
+  VersionRecord version;
+  try {
+    version = save_version(context, WorkKind::VillageTable, year, WorkState::Done, {{"input", kept, file->path}},
+                           "Tải lên tệp", opened_on(context));
+  } catch (const VersionConflict& conflict) {
+    state.conflict = conflict.newer();
+    state.opened_on = conflict.newer().number;
+    state.rows = starting_rows(context, year);
+    state.yours = "Tệp " + name + " bạn vừa tải lên chưa được lưu; bảng mới nhất đã lưu ở mục Bảng đang dùng phía trên. "
+                  "Nếu vẫn muốn thay bằng tệp của bạn, hãy tải lên lại.";
+    add_conflict(state.errors, context, conflict.newer());
+    return render(context, year, state, 409);
+  }
   set_session_notice(context.db, context.who->session.token_hash,
                      "Đã lưu bảng số liệu thôn năm " + std::to_string(year) + " từ tệp " + name + " (phiên bản " +
                          std::to_string(version.number) + ", " + std::to_string(check.statistics->units.size()) + " thôn).");
