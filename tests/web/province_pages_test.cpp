@@ -384,7 +384,7 @@ namespace {
 // The example cascade of `kehoach batch` (data/examples/ha-tinh-2026) split and written once; each commune of it
 // then makes its plan through the pages with its own share as fixed figures, sends it; the province approves.
 struct BatchProvince {
-  TestServer server;
+  TestServer server{{}, [](SiteConfig& config) { config.make_pdf = false; }};  // the documents, without LibreOffice
   ScratchFolder batch_folder;
   BatchResult batch = run_batch_request({example_path("ha-tinh-2026/phan-bo.yaml"), batch_folder.file("lo"), 1, {}, nullptr});
   UnitRecord province = server.unit(Tier::Province, "Tỉnh", "Hà Tĩnh");
