@@ -1,15 +1,21 @@
 #include "web/province_summary.h"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
 
+#include "app/make_report.h"
 #include "app/plan_input.h"
+#include "model/movements.h"
+#include "package/atomic_file.h"
 #include "model/indicator.h"
 #include "model/input_error.h"
 #include "read/statistics_reader.h"
 #include "read/table_file.h"
 #include "web/plan_work.h"
+#include "web/report_work.h"
+#include "write/report_workbook.h"
 #include "web/yaml_lines.h"
 
 namespace kehoach {
@@ -84,7 +90,155 @@ void write_file(const std::string& path, const std::string& text) {
   if (!out.flush()) throw OutputError("không ghi được tệp " + path + ".");
 }
 
+// The units between the unit above and a commune, as the overview words them ("Huyện A, Huyện B").
+std::vector<std::string> units_between(const std::string& within) {
+  std::vector<std::string> names;
+  for (std::size_t at = 0; at < within.size();) {
+    const std::size_t comma = std::min(within.find(", ", at), within.size());
+    names.push_back(within.substr(at, comma - at));
+    at = comma + 2;
+  }
+  return names;
+}
+
+// One approved report as the province's needs it: its commune's totals.
+struct CommuneReport {
+  const OverviewLine* line = nullptr;
+  long long households = 0, poor = 0, near_poor = 0;
+  std::optional<long long> end_households;
+  std::map<Indicator, ReportFigures> figures;  // of the indicators its plan targets
+};
+
+// The approved version's report computed as `kehoach report` computes it from the version's files, with its
+// village table's start counts of both indicators. Throws InputError.
+CommuneReport approved_report(const RequestContext& context, const VersionRecord& version, const OverviewLine& line) {
+  const std::optional<SavedReport> saved = load_version_report(context, version);
+  if (!saved) throw InputError(Location{}, "không tính lại được báo cáo từ các tệp của phiên bản đã duyệt.");
+  const PlanInput& input = saved->figures.input;
+  const Report& report = saved->figures.report;
+  CommuneReport commune{&line, report.total.households, 0, 0, report.total.end_households, {}};
+  if (!input.plan.statistics_path.empty()) {
+    const Statistics statistics = read_statistics(read_table_file(input.plan.statistics_path, input.plan.statistics_sheet));
+    for (const UnitStatistics& unit : statistics.units) {
+      commune.poor += unit.poor;
+      commune.near_poor += unit.near_poor;
+    }
+  }
+  for (std::size_t k = 0; k < report.indicators.size(); ++k) commune.figures[report.indicators[k]] = report.total.figures[k];
+  return commune;
+}
+
 }  // namespace
+
+ReportSummary report_summary(const RequestContext& context, const UnitRecord& above, int year, WorkKind kind,
+                             const WorkFolder& folder) {
+  ReportSummary summary;
+  summary.overview = submission_overview(context, above, year, kind);
+  const std::optional<Period> period = report_period(kind);
+  if (!period) return summary;
+  std::vector<CommuneReport> communes;
+  for (const OverviewLine& line : summary.overview.lines) {
+    if (line.status.state != SubmissionState::Approved || !line.version_id) {
+      summary.apart.push_back({&line, state_words(line)});
+      continue;
+    }
+    try {
+      const std::optional<VersionRecord> version = find_version(context.db, *line.version_id);
+      if (!version) throw InputError(Location{}, "không tìm thấy phiên bản đã duyệt.");
+      communes.push_back(approved_report(context, *version, line));
+      summary.counted.push_back(&line);
+    } catch (const InputError& e) {
+      summary.apart.push_back({&line, "Đã duyệt, nhưng không đọc được báo cáo (" + e.problem() + ")"});
+    }
+  }
+  if (communes.empty()) return summary;
+  // The indicators every approved report has, and whether every one counts the movements (else the end only)
+  // and the households at the end.
+  std::vector<Indicator> indicators;
+  for (Indicator indicator : {Indicator::Poor, Indicator::NearPoor})
+    if (std::all_of(communes.begin(), communes.end(), [&](const CommuneReport& c) { return c.figures.count(indicator) > 0; }))
+      indicators.push_back(indicator);
+  if (indicators.empty()) {
+    summary.problem = "các báo cáo đã duyệt không có chung chỉ tiêu nào (hộ nghèo hoặc hộ cận nghèo).";
+    return summary;
+  }
+  bool movements = true, end_households = true;
+  for (const CommuneReport& commune : communes) {
+    end_households = end_households && commune.end_households.has_value();
+    for (Indicator indicator : indicators) movements = movements && commune.figures.at(indicator).movements_known;
+  }
+
+  // The plan of the unit above: its communes, each its year's target fixed.
+  std::string units = "Đơn vị,Tổng số hộ,Hộ nghèo,Hộ cận nghèo\n";
+  YamlLines yaml;
+  yaml.add("# Báo cáo tổng hợp của " + above.full_name() + " từ các báo cáo đã được duyệt của các đơn vị trực thuộc");
+  yaml.add("# (kehoach serve, trang Tổng hợp): chỉ tiêu năm của mỗi đơn vị là số trong kế hoạch của đơn vị đó.");
+  yaml.add("year: " + std::to_string(year));
+  yaml.add("issuer:");
+  yaml.add("  body: " + yaml_quoted("Ủy ban nhân dân"));
+  yaml.add("  unit: " + yaml_quoted(lower_first(above.full_name())));
+  yaml.add("  place: " + yaml_quoted(above.name));
+  yaml.add("statistics: don-vi.csv");
+  yaml.add("targets:");
+  for (Indicator indicator : indicators) {
+    long long total = 0;
+    for (const CommuneReport& commune : communes) total += commune.figures.at(indicator).target;
+    yaml.add(std::string("  ") + indicator_key(indicator) + ":");
+    yaml.add("    reduce: " + std::to_string(total));
+    yaml.add("    fixed:");
+    for (const CommuneReport& commune : communes)
+      yaml.add("      " + yaml_quoted(commune.line->unit.full_name()) + ": " + std::to_string(commune.figures.at(indicator).target));
+  }
+  // The movement table: a row per commune, each label after its group ("Hộ nghèo - Tái nghèo").
+  std::string movement_table = "Đơn vị";
+  for (Indicator indicator : indicators) {
+    if (movements)
+      for (const MovementColumn& column : movement_columns(indicator))
+        movement_table += "," + csv_field(std::string(indicator_heading(indicator)) + " - " + column.label);
+    else
+      movement_table += "," + csv_field(std::string(indicator_heading(indicator)) + " - Cuối kỳ");
+  }
+  if (end_households) movement_table += ",Tổng số hộ cuối kỳ";
+  movement_table += "\n";
+  for (const CommuneReport& commune : communes) {
+    const std::string name = csv_field(commune.line->unit.full_name());
+    units += name + "," + std::to_string(commune.households) + "," + std::to_string(commune.poor) + "," +
+             std::to_string(commune.near_poor) + "\n";
+    movement_table += name;
+    for (Indicator indicator : indicators) {
+      const ReportFigures& f = commune.figures.at(indicator);
+      if (movements)
+        for (long long count : f.movements) movement_table += "," + std::to_string(count);
+      else
+        movement_table += "," + std::to_string(f.end);
+    }
+    if (end_households) movement_table += "," + std::to_string(*commune.end_households);
+    movement_table += "\n";
+  }
+  summary.plan_file = folder.file("ke-hoach.yaml");
+  summary.units_file = folder.file("don-vi.csv");
+  summary.movements_file = folder.file(movements_file_name(*period, false));
+  write_file(summary.plan_file, yaml.done().text);
+  write_file(summary.units_file, units);
+  write_file(summary.movements_file, movement_table);
+  try {
+    ReportRequest request;
+    request.plan_file = summary.plan_file;
+    request.period = *period;
+    request.movements = {summary.movements_file};
+    const ReportFiguresResult figures = compute_report(request);
+    // The table as `kehoach report` writes it beside its Word report: "ke-hoach-bao-cao-6m-bieu.xlsx".
+    const std::string workbook = folder.file("ke-hoach-bao-cao-" + std::string(period_key(*period)) + "-bieu.xlsx");
+    AtomicFile file(workbook);
+    write_report_workbook(figures.input.plan, figures.report, file);
+    file.commit();
+    summary.report = figures.report;
+    summary.workbook = workbook;
+  } catch (const InputError& e) {
+    summary.problem = e.problem();
+  }
+  return summary;
+}
 
 ProvinceSummary plan_summary(const RequestContext& context, const UnitRecord& above, int year, const WorkFolder& folder) {
   ProvinceSummary summary;
@@ -100,13 +254,7 @@ ProvinceSummary plan_summary(const RequestContext& context, const UnitRecord& ab
     try {
       if (!version) throw InputError(Location{}, "không tìm thấy phiên bản đã duyệt.");
       CommuneFigures commune{&line, {}, approved_villages(context, *version)};
-      std::vector<std::string> within;
-      for (std::size_t at = 0; at < line.within.size();) {  // "Huyện A, Huyện B": the units between
-        const std::size_t comma = std::min(line.within.find(", ", at), line.within.size());
-        within.push_back(line.within.substr(at, comma - at));
-        at = comma + 2;
-      }
-      commune.path = within;
+      commune.path = units_between(line.within);
       commune.path.push_back(line.unit.full_name());
       depths.insert(commune.path.size());
       communes.push_back(std::move(commune));

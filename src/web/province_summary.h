@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/run_batch.h"
+#include "model/report.h"
 #include "web/context.h"
 #include "web/submission_overview.h"
 #include "web/work_versions.h"
@@ -34,5 +35,22 @@ struct ProvinceSummary {
 
 // The summary of the plans of `year` of the communes below `above`, its files written into `folder`.
 ProvinceSummary plan_summary(const RequestContext& context, const UnitRecord& above, int year, const WorkFolder& folder);
+
+// A period's report of the unit above, made from the approved reports of the communes below it with the code of
+// `kehoach report` (app/make_report.h: compute_report, then the report's workbook): a plan of the unit whose units
+// are the communes (each its households and start counts, its year's target fixed), and a movement table of a
+// row per commune (what its approved report counts since the start of the year; only the end counts when some
+// commune's report has no more). Both kept in the folder: `kehoach report ke-hoach.yaml --period …
+// --movements …` on them computes the same. The indicators are those every approved report has.
+struct ReportSummary {
+  Overview overview;
+  std::vector<const OverviewLine*> counted;
+  std::vector<LeftApart> apart;
+  std::optional<Report> report;  // none when no report is approved, or `problem`
+  std::string problem;
+  std::string plan_file, units_file, movements_file, workbook;  // in the folder given, once made
+};
+ReportSummary report_summary(const RequestContext& context, const UnitRecord& above, int year, WorkKind kind,
+                             const WorkFolder& folder);
 
 }  // namespace kehoach

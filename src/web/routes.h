@@ -19,7 +19,8 @@
 //        the submissions of the communes below it (kind as above), with GET …/tinh-hinh-nop/tai-ve.xlsx (the same
 //        as a workbook) and POST …/tinh-hinh-nop/han-nop (its deadline for that year and kind)
 //   GET  /don-vi/{unit}/tong-hop?nam=YYYY&ky=KIND   the approved submissions aggregated (the province appendix of
-//        `kehoach batch`), with GET …/tong-hop/phu-luc.xlsx and GET …/tong-hop/tai-ve.zip (every commune's files)
+//        `kehoach batch`; a period's reports: the table of `kehoach report`), with GET …/tong-hop/tai-ve.xlsx (that
+//        table) and GET …/tong-hop/tai-ve.zip (every commune's files)
 //   GET  /quan-tri                           administration: overview
 //   GET  /quan-tri/don-vi, POST /quan-tri/don-vi, POST /quan-tri/don-vi/tai-len      units
 //   GET  /quan-tri/tai-khoan, POST /quan-tri/tai-khoan                              accounts

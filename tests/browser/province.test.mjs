@@ -91,7 +91,7 @@ describe('the province follows its communes\' submissions and adds up what it ap
     assert.match(stats, /1\/2\s+đã gửi\s+50,00%/);
     assert.match(stats, /0\/2\s+đã duyệt\s+0,00%/);
     assert.match(stats, /1\/1\s+gửi đúng hạn\s+100,00%/);
-    const rows = province.page.locator('table:has(caption:text("Các đơn vị")) tbody tr');
+    const rows = province.page.locator('table.status-table tbody tr');
     assert.equal(await rows.count(), 2);
     assert.match(await rows.nth(0).innerText(), /Xã An Hòa Thịnh\s+Đã gửi, chờ duyệt\s+\d\d\/\d\d\/2026 \d\d:\d\d\s+\d\d\/\d\d\/2026 \d\d:\d\d\s+31\/12\/2026\s+Đúng hạn/);
     assert.match(await rows.nth(1).innerText(), /Xã Kỳ Anh\s+Đang nhập, chưa gửi/);
@@ -102,7 +102,7 @@ describe('the province follows its communes\' submissions and adds up what it ap
   step('the filter keeps the units still entering; the workbook has the counts', async () => {
     let response = await province.fillAndSubmit({ 'Trạng thái': 'Đang nhập, chưa gửi' }, 'Xem');
     assert.equal(response.status(), 200);
-    const rows = province.page.locator('table:has(caption:text("Các đơn vị")) tbody tr');
+    const rows = province.page.locator('table.status-table tbody tr');
     assert.equal(await rows.count(), 1);
     assert.match(await rows.first().innerText(), /Xã Kỳ Anh/);
     await province.look('loc-dang-nhap');

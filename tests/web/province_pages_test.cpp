@@ -495,7 +495,7 @@ TEST_CASE("Tổng hợp: the appendix of the approved plans equals kehoach batch
   const Page all = p.officer.get(page_path);
   CHECK(all.has("4/4 đơn vị"));
   CHECK(all.has("Mọi đơn vị đều đã được duyệt"));
-  const Page workbook = p.officer.get(path_of(p.province, "tong-hop/phu-luc.xlsx") + "?nam=2026");
+  const Page workbook = p.officer.get(path_of(p.province, "tong-hop/tai-ve.xlsx") + "?nam=2026&ky=ke-hoach");
   REQUIRE(workbook.status == 200);
   const std::string ours = workbook_cells(p.server.scratch().write("tong-hop.xlsx", workbook.body));
   const std::string batch = workbook_cells(p.batch_folder.file("lo/phu-luc.xlsx"));

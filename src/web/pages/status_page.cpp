@@ -184,7 +184,8 @@ std::string counts_html(const Overview& overview) {
 }
 
 std::string units_table(const RequestContext& context, const Overview& overview, const Filter& filter) {
-  std::string html = scroll_box("Các đơn vị") + "<table class=\"table\">\n<caption class=\"table-caption\">" +
+  // The heading above says it; the caption names the table for a screen reader's list of tables.
+  std::string html = scroll_box("Các đơn vị") + "<table class=\"table status-table\">\n<caption class=\"visually-hidden\">" +
                      escape_html(filter.filter == StatusFilter::All ? std::string("Các đơn vị")
                                                                     : std::string("Các đơn vị: ") + filter.label) +
                      "</caption>\n<thead><tr><th scope=\"col\">TT</th><th scope=\"col\">Đơn vị</th>";
@@ -224,7 +225,8 @@ Reply render(RequestContext& context, const std::string& typed, const FormErrors
           escape_html(context.unit->full_name()) + ", đến " + escape_html(vietnam_time(context.now)) + " (giờ Việt Nam).</p>\n";
   body += counts_html(overview);
   body += deadlines_html(context, overview) + deadline_form(context, year, kind, typed, errors ? *errors : kNone);
-  body += "<h2>Các đơn vị</h2>\n<p><a class=\"button button--secondary\" href=\"" +
+  body += "<h2>Các đơn vị" + (filter.filter == StatusFilter::All ? std::string() : std::string(": ") + filter.label) +
+          "</h2>\n<p class=\"button-group\"><a class=\"button button--secondary\" href=\"" +
           escape_html(path_with(context, "tinh-hinh-nop/tai-ve.xlsx", year, kind, filter)) +
           "\" download>Xuất Excel</a> <a href=\"" +
           escape_html(unit_path(context.unit->id, "tong-hop") + year_query(year) + "&ky=" + submission_slug(kind)) +

@@ -1,12 +1,15 @@
 // Tổng hợp: the page of a unit above the communes for a year and kind of work: the province's appendix made
-// from the approved plans of the communes below it with the code of `kehoach batch` (web/province_summary.h),
-// shown as a table and downloaded as its workbook; the communes not approved listed apart, not counted; and
+// from the approved plans of the communes below it with the code of `kehoach batch`, or a period's results table
+// made from the approved reports with the code of `kehoach report` (web/province_summary.h), shown as a table and
+// downloaded as its workbook; the communes not approved listed apart, not counted; and
 // every commune's files of that year and kind in one zip (a folder each, named as `kehoach batch` names them),
 // written as it is sent.
 //
 //   GET  /don-vi/{unit}/tong-hop?nam=YYYY&ky=thon|ke-hoach|bao-cao-q1|…
-//   GET  /don-vi/{unit}/tong-hop/phu-luc.xlsx?nam=YYYY     the province's appendix of the approved plans
+//   GET  /don-vi/{unit}/tong-hop/tai-ve.xlsx?nam=YYYY&ky=… the province's appendix of the approved plans (ky=ke-hoach),
+//        or the table of a period's approved reports (ky=bao-cao-…)
 //   GET  /don-vi/{unit}/tong-hop/tai-ve.zip?nam=YYYY&ky=…  every commune's files of the version it sent
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -20,6 +23,7 @@
 #include "web/plan_work.h"
 #include "web/plan_year.h"
 #include "web/province_summary.h"
+#include "web/report_work.h"
 #include "web/routes.h"
 #include "web/submission_overview.h"
 #include "web/submission_work.h"
@@ -61,17 +65,20 @@ std::string choice_form(const RequestContext& context, int year, WorkKind kind) 
 std::string apart_html(const std::vector<LeftApart>& apart, WorkKind kind, int year, bool any_within) {
   std::string html = "<h2 id=\"chua-duyet\">Chưa được tổng hợp</h2>\n";
   if (apart.empty()) return html + "<p>Mọi đơn vị đều đã được duyệt và có trong bảng tổng hợp.</p>\n";
+  // A note only where one says more than the state (an approved plan that could not be read).
+  bool notes = false;
+  for (const LeftApart& left : apart) notes = notes || left.why != state_words(*left.line);
   html += "<p>" + std::to_string(apart.size()) + " đơn vị chưa được duyệt (hoặc không đọc được bản đã duyệt): không tính vào bảng tổng hợp.</p>\n" +
           scroll_box("Các đơn vị chưa được tổng hợp") +
-          "<table class=\"table\">\n<caption class=\"visually-hidden\">Các đơn vị chưa được tổng hợp</caption>\n<thead><tr>"
+          "<table class=\"table status-table\">\n<caption class=\"visually-hidden\">Các đơn vị chưa được tổng hợp</caption>\n<thead><tr>"
           "<th scope=\"col\">Đơn vị</th>" + (any_within ? "<th scope=\"col\">Thuộc</th>" : "") +
-          "<th scope=\"col\">Trạng thái</th><th scope=\"col\">Ghi chú</th></tr></thead>\n<tbody>\n";
+          "<th scope=\"col\">Trạng thái</th>" + (notes ? "<th scope=\"col\">Ghi chú</th>" : "") + "</tr></thead>\n<tbody>\n";
   for (const LeftApart& left : apart) {
     const OverviewLine& line = *left.line;
     html += "<tr><th scope=\"row\"><a href=\"" + escape_html(submission_path(line.unit.id, kind, year)) + "\">" +
             escape_html(line.unit.full_name()) + "</a></th>" + (any_within ? "<td>" + escape_html(line.within) + "</td>" : "") +
-            "<td>" + state_tag_html(line) + "</td><td>" +
-            escape_html(left.why == state_words(line) ? std::string() : left.why) + "</td></tr>\n";
+            "<td>" + state_tag_html(line) + "</td>" +
+            (notes ? "<td>" + escape_html(left.why == state_words(line) ? std::string() : left.why) + "</td>" : "") + "</tr>\n";
   }
   return html + "</tbody>\n</table>\n</div>\n";
 }
@@ -93,7 +100,7 @@ std::string plan_section(RequestContext& context, int year) {
       html += "<p>Các xã, phường nằm ở các cấp khác nhau: bảng liệt kê thẳng các xã, phường dưới " +
               escape_html(context.unit->full_name()) + ".</p>\n";
     html += "<p><a class=\"button button--secondary\" href=\"" +
-            escape_html(unit_path(context.unit->id, "tong-hop/phu-luc.xlsx") + year_query(year)) +
+            escape_html(summary_path(context, "tong-hop/tai-ve.xlsx", year, WorkKind::Plan)) +
             "\" download>Tải phụ lục tổng hợp (Excel)</a></p>\n";
     PlanInput input;
     input.plan = summary.appendix->document;
@@ -101,6 +108,30 @@ std::string plan_section(RequestContext& context, int year) {
     html += appendix_preview(input);
   }
   return html + apart_html(summary.apart, WorkKind::Plan, year, summary.overview.any_within);
+}
+
+// A period's report: the table of the unit above made from the approved reports, as `kehoach report` makes it.
+std::string report_section(RequestContext& context, int year, WorkKind kind) {
+  const WorkFolder folder(context.site);
+  const ReportSummary summary = report_summary(context, *context.unit, year, kind, folder);
+  const std::string work = lower_first(submission_work_label(kind, year));
+  std::string html = "<p>" + std::to_string(summary.counted.size()) + "/" + std::to_string(summary.overview.lines.size()) +
+                     " đơn vị có " + escape_html(work) + " đã được duyệt và được tổng hợp dưới đây.</p>\n";
+  html += "<h2 id=\"bao-cao\">Kết quả tổng hợp</h2>\n";
+  if (summary.counted.empty()) {
+    html += "<p>Chưa có báo cáo nào được duyệt: kết quả tổng hợp có khi cấp trên duyệt báo cáo đầu tiên.</p>\n";
+  } else if (!summary.report) {
+    html += "<div class=\"panel\" role=\"alert\"><p>Không lập được kết quả tổng hợp: " + escape_html(summary.problem) +
+            "</p></div>\n";
+  } else {
+    html += "<p>Tính bằng cùng cách của <code>kehoach report</code>: mỗi đơn vị một dòng với số đầu năm, biến động và chỉ "
+            "tiêu năm trong báo cáo đã duyệt của đơn vị; tải về có cả tệp kế hoạch và bảng biến động để chạy lại bằng "
+            "dòng lệnh.</p>\n<p><a class=\"button button--secondary\" href=\"" +
+            escape_html(summary_path(context, "tong-hop/tai-ve.xlsx", year, kind)) +
+            "\" download>Tải biểu kết quả tổng hợp (Excel)</a></p>\n";
+    html += report_results_html(*summary.report);
+  }
+  return html + apart_html(summary.apart, kind, year, summary.overview.any_within);
 }
 
 // Another kind: which units are approved, which are not; the files of all in the zip.
@@ -113,8 +144,8 @@ std::string kind_section(RequestContext& context, int year, WorkKind kind) {
     else apart.push_back({&line, state_words(line)});
   std::string html = "<p>" + std::to_string(approved) + "/" + std::to_string(overview.lines.size()) + " đơn vị có " +
                      escape_html(lower_first(submission_work_label(kind, year))) + " đã được duyệt.</p>\n";
-  html += "<p>Bảng tổng hợp của cấp trên được lập cho kế hoạch (phụ lục chỉ tiêu); với " +
-          escape_html(lower_first(work_kind_words(kind))) + ", tải về tệp của các đơn vị dưới đây.</p>\n";
+  html += "<p>Bảng tổng hợp của cấp trên được lập cho kế hoạch (phụ lục chỉ tiêu) và các kỳ báo cáo (biểu kết quả); với " +
+          escape_html(lower_first(work_kind_words(kind))) + ", tải về tệp của các đơn vị ở nút trên.</p>\n";
   return html + apart_html(apart, kind, year, overview.any_within);
 }
 
@@ -123,23 +154,34 @@ Reply show(RequestContext& context) {
   const int year = page_year(context);
   const WorkKind kind = page_overview_kind(context);
   std::string body = choice_form(context, year, kind);
-  body += "<p><a class=\"button button--secondary\" href=\"" + escape_html(summary_path(context, "tong-hop/tai-ve.zip", year, kind)) +
+  body += "<p class=\"button-group\"><a class=\"button button--secondary\" href=\"" + escape_html(summary_path(context, "tong-hop/tai-ve.zip", year, kind)) +
           "\" download>Tải tất cả tệp của các đơn vị (.zip)</a> <a href=\"" +
           escape_html(summary_path(context, "tinh-hinh-nop", year, kind)) + "\">Tình hình nộp</a></p>\n";
-  body += kind == WorkKind::Plan ? plan_section(context, year) : kind_section(context, year, kind);
+  body += kind == WorkKind::Plan           ? plan_section(context, year)
+          : report_period(kind).has_value() ? report_section(context, year, kind)
+                                            : kind_section(context, year, kind);
   return page_reply(context, {"Tổng hợp " + lower_first(submission_work_label(kind, year)), context.unit->full_name(), body, nullptr});
 }
 
-Reply appendix_workbook(RequestContext& context) {
+// The workbook of the summary: the appendix of the plans, or the table of a period's reports.
+Reply summary_workbook(RequestContext& context) {
   if (!above_communes(context)) return error_page(context, 404);
   const int year = page_year(context);
+  const WorkKind kind = page_overview_kind(context);
   const WorkFolder folder(context.site);
-  const ProvinceSummary summary = plan_summary(context, *context.unit, year, folder);
-  if (summary.workbook.empty()) return error_page(context, 404, "Chưa có kế hoạch nào được duyệt để tổng hợp.");
+  std::string workbook, name;
+  if (kind == WorkKind::Plan) {
+    workbook = plan_summary(context, *context.unit, year, folder).workbook;
+    name = "tong-hop-phu-luc-" + std::to_string(year) + ".xlsx";
+  } else if (const std::optional<Period> period = report_period(kind)) {
+    workbook = report_summary(context, *context.unit, year, kind, folder).workbook;
+    name = "tong-hop-bao-cao-" + std::string(period_key(*period)) + "-" + std::to_string(year) + ".xlsx";
+  }
+  if (workbook.empty()) return error_page(context, 404, "Chưa có bản nào được duyệt để tổng hợp.");
   Reply reply;
-  reply.body = bytes_of(summary.workbook);
+  reply.body = bytes_of(workbook);
   reply.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  reply.download_name = "tong-hop-phu-luc-" + std::to_string(year) + ".xlsx";
+  reply.download_name = name;
   return reply;
 }
 
@@ -183,14 +225,18 @@ Reply archive(RequestContext& context) {
             "," + number + "," + folder + "\n";
   }
   texts.push_back({"danh-sach.csv", "\xEF\xBB\xBF" + list});  // with its BOM, so that Excel reads it as UTF-8
+  // The summary of the approved ones, with the files the command line makes it from again.
+  const WorkFolder work(context.site);
   if (kind == WorkKind::Plan) {
-    const WorkFolder work(context.site);
     const ProvinceSummary summary = plan_summary(context, *context.unit, year, work);
-    if (!summary.workbook.empty()) {
-      texts.push_back({"tong-hop/phan-bo.yaml", bytes_of(summary.cascade_file)});
-      texts.push_back({"tong-hop/don-vi.csv", bytes_of(summary.units_file)});
-      texts.push_back({"tong-hop/phu-luc.xlsx", bytes_of(summary.workbook)});
-    }
+    if (!summary.workbook.empty())
+      for (const std::string& file : {summary.cascade_file, summary.units_file, summary.workbook})
+        texts.push_back({"tong-hop/" + std::filesystem::path(file).filename().string(), bytes_of(file)});
+  } else if (report_period(kind)) {
+    const ReportSummary summary = report_summary(context, *context.unit, year, kind, work);
+    if (!summary.workbook.empty())
+      for (const std::string& file : {summary.plan_file, summary.units_file, summary.movements_file, summary.workbook})
+        texts.push_back({"tong-hop/" + std::filesystem::path(file).filename().string(), bytes_of(file)});
   }
   Reply reply;
   reply.content_type = "application/zip";
@@ -206,7 +252,7 @@ Reply archive(RequestContext& context) {
 
 void add_summary_routes(Router& router) {
   router.add({"GET", "/don-vi/{unit}/tong-hop", Access::Unit, show});
-  router.add({"GET", "/don-vi/{unit}/tong-hop/phu-luc.xlsx", Access::Unit, appendix_workbook});
+  router.add({"GET", "/don-vi/{unit}/tong-hop/tai-ve.xlsx", Access::Unit, summary_workbook});
   router.add({"GET", "/don-vi/{unit}/tong-hop/tai-ve.zip", Access::Unit, archive});
 }
 
