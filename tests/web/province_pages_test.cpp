@@ -3,7 +3,7 @@
 // the workbook read back with openpyxl; the deadline set by the province's own officers only, and the one of the
 // plan's schedule), and Tổng hợp (the province's appendix of the approved plans equal, cell for cell, to the one
 // `kehoach batch` writes from the same data; the communes not approved listed apart and not counted; every
-// commune's files in one zip).
+// commune's files in one zip; a period's results table added up from the approved reports).
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/make_report.h"
 #include "app/run_batch.h"
 #include "model/indicator.h"
 #include "store/file_store.h"
@@ -552,5 +553,119 @@ print('list', z.read('danh-sach.csv').decode('utf-8-sig').replace('\n', '|'))
     CAPTURE(line);
     CHECK(line.find("..") == std::string::npos);
     CHECK(line.front() != '/');
+  }
+}
+
+namespace {
+
+// The 6-month report of An Hòa Thịnh's example (its plan and movement table), made through the pages of a commune
+// and sent up.
+void make_and_send_report(TestServer& server, const UnitRecord& commune, const std::string& login) {
+  Browser browser = server.browser();
+  REQUIRE(TestServer::sign_in(browser, login).status == 303);
+  make_example_plan(browser, commune);
+  const std::string page = path_of(commune, "bao-cao") + "?nam=2022&ky=6m";
+  const std::string upload = path_of(commune, "bao-cao/tai-len") + "?nam=2022&ky=6m";
+  REQUIRE(browser.post_file(upload, {{"csrf", browser.get(page).csrf()}}, "tep-bien-dong", "bien-dong-6m.csv",
+                            bytes_of(example_path("an-hoa-thinh-2022/bien-dong-6-thang.csv"))).status == 303);
+  Fields fields = form_fields(browser.get(page), page);
+  std::erase_if(fields, [](const auto& field) { return field.first == "csrf"; });
+  fields.emplace_back("hanh-dong", "tao-van-ban");
+  REQUIRE(browser.submit(page, page, fields).status == 303);
+  const std::string submission = path_of(commune, "nop/bao-cao-6m") + "?nam=2022";
+  const std::string send = path_of(commune, "nop/bao-cao-6m/gui") + "?nam=2022";
+  const Fields form = form_fields(browser.get(submission), send);
+  REQUIRE(!form.empty());
+  REQUIRE(browser.post(send, form).status == 303);
+}
+
+// A row of the results table as the report page shows it (report_results_html): start, end, reduced, target, share.
+std::string result_row(const std::string& name, const ReportRow& row, long long times = 1) {
+  std::string html = "<th scope=\"row\">" + escape_html(name) + "</th>";
+  for (const ReportFigures& f : row.figures)
+    for (const std::string& cell : {format_count(times * f.start), format_count(times * f.end), format_count(times * f.achieved),
+                                    format_count(times * f.target), f.share ? format_share(*f.share) : std::string("-")})
+      html += "<td class=\"number\">" + cell + "</td>";
+  return html;
+}
+
+}  // namespace
+
+TEST_CASE("Tổng hợp of a period's reports: the approved reports' totals a row each, added up as kehoach report adds them") {
+  TestServer server{{}, [](SiteConfig& config) { config.make_pdf = false; }};
+  const SmallTree tree(server);
+  server.account("xa.a", Role::CommuneOfficer, tree.commune_a.id);
+  server.account("xa.b", Role::CommuneOfficer, tree.commune_b.id);
+  server.account("tinh.hatinh", Role::ProvinceOfficer, tree.province.id);
+  make_and_send_report(server, tree.commune_a, "xa.a");
+  make_and_send_report(server, tree.commune_b, "xa.b");
+  Browser officer = server.browser();
+  REQUIRE(TestServer::sign_in(officer, "tinh.hatinh").status == 303);
+  auto approve = [&](const UnitRecord& commune) {
+    const std::string action = path_of(commune, "nop/bao-cao-6m/duyet") + "?nam=2022";
+    const Fields form = form_fields(officer.get(path_of(commune, "nop/bao-cao-6m") + "?nam=2022"), action);
+    REQUIRE(!form.empty());
+    REQUIRE(officer.post(action, form).status == 303);
+  };
+  // Each commune's own report, as `kehoach report` computes it from the example.
+  ReportRequest request;
+  request.plan_file = example_path("an-hoa-thinh-2022/ke-hoach.yaml");
+  request.period = Period::H1;
+  request.movements = {example_path("an-hoa-thinh-2022/bien-dong-6-thang.csv")};
+  const Report own = compute_report(request).report;
+  const std::string page = path_of(tree.province, "tong-hop") + "?nam=2022&ky=bao-cao-6m";
+
+  approve(tree.commune_a);
+  const Page one = officer.get(page);
+  REQUIRE(one.status == 200);
+  CHECK(one.has("<h1>Tổng hợp báo cáo 6 tháng đầu năm 2022</h1>"));
+  CHECK(one.has("1/2 đơn vị có báo cáo 6 tháng đầu năm 2022 đã được duyệt"));
+  CHECK(one.has(result_row("Xã An Hòa Thịnh", own.total)));
+  CHECK(one.has(result_row("Tổng cộng", own.total)));
+  CHECK_FALSE(one.has(result_row("Xã Kỳ Anh", own.total)));
+  const std::size_t apart = one.body.find("id=\"chua-duyet\"");
+  REQUIRE(apart != std::string::npos);
+  CHECK(one.body.find(">Xã Kỳ Anh</a>", apart) != std::string::npos);
+  CHECK(one.body.find("Đã gửi, chờ duyệt", apart) != std::string::npos);
+
+  approve(tree.commune_b);
+  const Page both = officer.get(page);
+  CHECK(both.has(result_row("Xã An Hòa Thịnh", own.total)));
+  CHECK(both.has(result_row("Xã Kỳ Anh", own.total)));
+  CHECK(both.has(result_row("Tổng cộng", own.total, 2)));  // twice the counts, the same shares
+
+  // The workbook is the report's table; the zip holds the files `kehoach report` computes the same from.
+  const Page workbook = officer.get(path_of(tree.province, "tong-hop/tai-ve.xlsx") + "?nam=2022&ky=bao-cao-6m");
+  REQUIRE(workbook.status == 200);
+  CHECK(workbook.header("content-disposition").find("tong-hop-bao-cao-6m-2022.xlsx") != std::string::npos);
+  const std::string cells = workbook_cells(server.scratch().write("bao-cao.xlsx", workbook.body));
+  CHECK(cells.find("'Xã Kỳ Anh'") != std::string::npos);
+  CHECK(cells.find("'Tổng cộng'") != std::string::npos);
+  const Page zip = officer.get(path_of(tree.province, "tong-hop/tai-ve.zip") + "?nam=2022&ky=bao-cao-6m");
+  REQUIRE(zip.status == 200);
+  const ScratchFolder unzipped;
+  const std::string names = python(R"(
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+z.extractall(sys.argv[2])
+print('\n'.join(sorted(n for n in z.namelist() if not n.endswith('/'))))
+)",
+                                   {server.scratch().write("bao-cao.zip", zip.body), unzipped.path().string()});
+  CAPTURE(names);
+  CHECK(names.find("xa-an-hoa-thinh/ke-hoach-bao-cao-6m.docx") != std::string::npos);
+  CHECK(names.find("xa-ky-anh/bien-dong-6m.csv") != std::string::npos);
+  ReportRequest again;
+  again.plan_file = unzipped.file("tong-hop/ke-hoach.yaml");
+  again.period = Period::H1;
+  again.movements = {unzipped.file("tong-hop/bien-dong-6m.csv")};
+  const Report province = compute_report(again).report;
+  REQUIRE(province.rows.size() == 2);
+  CHECK(province.rows[0].name == "Xã An Hòa Thịnh");
+  CHECK(both.has(result_row("Tổng cộng", province.total)));
+  for (std::size_t k = 0; k < own.indicators.size(); ++k) {
+    CHECK(province.total.figures[k].start == 2 * own.total.figures[k].start);
+    CHECK(province.total.figures[k].movements[0] == 2 * own.total.figures[k].movements[0]);
+    CHECK(province.total.figures[k].end == 2 * own.total.figures[k].end);
+    CHECK(province.total.figures[k].target == 2 * own.total.figures[k].target);
   }
 }
