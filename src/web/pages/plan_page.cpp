@@ -303,7 +303,7 @@ Reply render(RequestContext& context, int year, const PlanView& view, int status
     body += "<p>Nhập chỉ tiêu rồi bấm Xem trước để thấy chỉ tiêu của từng thôn.</p>\n";
   }
   body += submission_section(context, WorkKind::Plan, year);
-  if (!work_approved(context, WorkKind::Plan, year)) body += plan_form_html(context, year, view);
+  if (work_forms_shown(context, WorkKind::Plan, year)) body += plan_form_html(context, year, view);
   body += versions_section(context, versions_of(context.db, context.unit->id, year, WorkKind::Plan));
   return page_reply(context, {"Kế hoạch năm " + std::to_string(year), context.unit->full_name(), body, &view.errors, true}, status);
 }
