@@ -97,6 +97,26 @@ CascadeFigures split_cascade_file(const std::string& cascade_file) {
   return figures;
 }
 
+TopAppendix make_top_appendix(const std::string& cascade_file, const std::string& output) {
+  const InputLog reads;
+  TopAppendix result{split_cascade_file(cascade_file), {}, {}};
+  const CascadeSpec& spec = result.figures.spec;
+  const UnitTree& tree = result.figures.tree;
+  const int level = plan_level(tree, spec);
+  const std::string template_name = batch_template(tree, spec, level);
+  const SharedPlanData shared{std::make_shared<const OfficeBook>(shipped_office_book()), shipped_programme(spec.year)};
+  // The template's fingerprint only tells runs apart: no plan is written here.
+  const std::vector<BatchJob> jobs = batch_jobs(tree, result.figures.cascade, spec, level, template_name, "", shared);
+  if (jobs.empty()) throw InputError(Location{spec.file, {}, {}, {}}, "không có đơn vị nào để tổng hợp.");
+  const BatchJob& top = jobs.front();  // preorder: the top first
+  OutputSet outputs(&reads.files());
+  write_appendix_workbook(top.document, *top.table, outputs.add(output));
+  outputs.commit();
+  result.document = top.document;
+  result.table = *top.table;
+  return result;
+}
+
 BatchResult run_batch_request(const BatchRequest& request) {
   const InputLog reads;  // what the batch is made from, which no output may overwrite
   BatchResult result;

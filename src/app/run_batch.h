@@ -47,6 +47,18 @@ struct BatchResult {
   std::vector<std::string> problems;  // the index or the fingerprints that could not be written
 };
 
+// The top unit's appendix alone, written into `output` exactly as run_batch_request writes the output folder's
+// phu-luc.xlsx (the same split, the same job, the same writer), without the plans and appendices below it: how
+// a province's pages aggregate the approved plans of the communes (written as a cascade file whose figures are
+// all fixed) into the province's appendix.
+struct TopAppendix {
+  CascadeFigures figures;
+  Plan document;        // the top job's: the plan the appendix belongs to
+  AppendixTable table;  // the top unit's: a row per unit directly below it, and the total
+};
+// Throws InputError (cascade file, units), OutputError.
+TopAppendix make_top_appendix(const std::string& cascade_file, const std::string& output);
+
 // Throws InputError (cascade file, units, template, an output that is one of the inputs), TemplateError;
 // OutputError when the folder cannot be made. A unit whose files cannot be written is a line of
 // `run.errors` (its plan and appendix both left out, never one without the other), the others written

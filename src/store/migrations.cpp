@@ -159,6 +159,26 @@ const std::vector<Migration> kMigrations = {
          "CREATE INDEX audit_log_by_unit ON audit_log (unit_path, acted_at)",
          "INSERT INTO id_counters (table_name, next_id) VALUES ('audit_log', 1)",
      }},
+    // 4 (assigned targets) is another branch's number: numbers need not be contiguous.
+    {5,
+     "submission deadlines",
+     {
+         // The deadline a unit above the communes (a province, a district) set on its Tình hình nộp page for
+         // the submissions of a year and kind of work from the units below it (compute/submission_status.h:
+         // it holds before the due date of the unit's plan's report schedule). due_date: ISO "2026-06-10", the
+         // day in Vietnam whose end is the deadline. set_at, set_by: the last change. A deadline taken away is
+         // a row deleted.
+         "CREATE TABLE submission_deadlines ("
+         " unit_id BIGINT NOT NULL REFERENCES units(id),"
+         " plan_year INTEGER NOT NULL,"
+         " kind VARCHAR(32) NOT NULL,"
+         " due_date VARCHAR(10) NOT NULL,"
+         " set_at BIGINT NOT NULL,"
+         " set_by BIGINT REFERENCES accounts(id),"
+         " PRIMARY KEY (unit_id, plan_year, kind))",
+         // No ids are taken for it; the counter's row is the lock a change takes before it reads (lock_table).
+         "INSERT INTO id_counters (table_name, next_id) VALUES ('submission_deadlines', 1)",
+     }},
 };
 
 std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }

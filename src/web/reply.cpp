@@ -55,9 +55,17 @@ void send_reply(const Reply& reply, Poco::Net::HTTPServerResponse& response, boo
   for (const auto& [name, value] : reply.headers) response.set(name, value);
   for (const std::string& cookie : reply.set_cookies) response.add("Set-Cookie", cookie);
   if (!reply.location.empty()) response.set("Location", reply.location);
+  if (!reply.download_name.empty()) response.set("Content-Disposition", attachment(reply.download_name));
   if (!reply.file.empty()) {
-    if (!reply.download_name.empty()) response.set("Content-Disposition", attachment(reply.download_name));
     response.sendFile(reply.file, reply.content_type);
+    return;
+  }
+  if (reply.stream) {
+    response.setContentType(reply.content_type);
+    response.setChunkedTransferEncoding(true);
+    std::ostream& out = response.send();
+    reply.stream(out);
+    out.flush();
     return;
   }
   response.setContentType(reply.content_type);

@@ -2,6 +2,8 @@
 // What a handler answers, before it is written to the connection: handlers return a Reply instead of
 // writing to Poco's response, so that the headers every response needs (web/reply.cpp) are added in one
 // place and a handler cannot forget them.
+#include <functional>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,7 +22,11 @@ struct Reply {
   std::vector<std::string> set_cookies;   // each a whole Set-Cookie value
   std::vector<std::pair<std::string, std::string>> headers;  // further headers (Retry-After…)
   std::string file;                       // a file to send instead of `body` (a download)
-  std::string download_name;              // the name a download is saved under
+  // A body written as it is sent (chunked), instead of `body` or `file`: a download made while it goes out
+  // (a zip of many files), after the handler has returned and its turn of work is over. What it writes must
+  // not need the request's context (its database session is gone by then); an exception ends the connection.
+  std::function<void(std::ostream&)> stream;
+  std::string download_name;              // the name a download is saved under (body, file or stream)
   bool cacheable = false;                 // static files only; pages are never kept by a cache
 };
 

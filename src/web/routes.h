@@ -15,6 +15,12 @@
 //        (?nam=YYYY: the four periods; &ky=q1|6m|9m|year: a period's report)
 //   GET  /don-vi/{unit}/nop/{kind}?nam=YYYY  a submission (kind: thon, ke-hoach, bao-cao-q1|6m|9m|year), and
 //   POST /don-vi/{unit}/nop/{kind}/gui | /tra-lai | /duyet | /mo-lai    send, return, approve, reopen it
+//   GET  /don-vi/{unit}/tinh-hinh-nop?nam=YYYY&ky=KIND&trang-thai=…   a province's (or district's) dashboard of
+//        the submissions of the communes below it (kind as above), with GET …/tinh-hinh-nop/tai-ve.xlsx (the same
+//        as a workbook) and POST …/tinh-hinh-nop/han-nop (its deadline for that year and kind)
+//   GET  /don-vi/{unit}/tong-hop?nam=YYYY&ky=KIND   the approved submissions aggregated (the province appendix of
+//        `kehoach batch`; a period's reports: the table of `kehoach report`), with GET …/tong-hop/tai-ve.xlsx (that
+//        table) and GET …/tong-hop/tai-ve.zip (every commune's files)
 //   GET  /quan-tri                           administration: overview
 //   GET  /quan-tri/don-vi, POST /quan-tri/don-vi, POST /quan-tri/don-vi/tai-len      units
 //   GET  /quan-tri/tai-khoan, POST /quan-tri/tai-khoan                              accounts
@@ -38,6 +44,8 @@ void add_plan_routes(Router& router);
 void add_report_routes(Router& router);
 void add_version_routes(Router& router);
 void add_submission_routes(Router& router);
+void add_status_routes(Router& router);
+void add_summary_routes(Router& router);
 void add_admin_routes(Router& router);
 void add_admin_unit_routes(Router& router);
 void add_admin_account_routes(Router& router);

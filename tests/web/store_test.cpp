@@ -58,14 +58,15 @@ TEST_CASE("migrations are applied once, recorded, and a second start applies non
   CHECK(apply_migrations(again) == 0);
   CHECK(tables(again) == first_tables);
   for (const char* table : {"schema_migrations", "units", "accounts", "sessions", "login_throttle", "versions",
-                            "version_files", "stored_files", "id_counters"})
+                            "version_files", "stored_files", "id_counters", "submission_deadlines"})
     CHECK(std::find(first_tables.begin(), first_tables.end(), table) != first_tables.end());
 }
 
+// Numbers are reserved per branch (3 audit, 4 targets, 5 deadlines), so they may have gaps while some land.
 TEST_CASE("migrations are numbered in order, each once") {
   int last = 0;
   for (const Migration& migration : migrations()) {
-    CHECK(migration.number == last + 1);
+    CHECK(migration.number > last);
     CHECK_FALSE(migration.statements.empty());
     last = migration.number;
   }

@@ -1,6 +1,6 @@
 // The start: "/" sends each account to its page; a commune's home shows its plan year and where each
 // piece of its work stands (village table, plan, the four reports: once sent up, the submission's state),
-// with links to their pages; a province's lists its communes.
+// with links to their pages; a province's links its pages (Tình hình nộp, Tổng hợp) and lists its communes.
 #include <string>
 #include <vector>
 
@@ -111,9 +111,19 @@ Reply commune_home(RequestContext& context, const UnitRecord& unit) {
   return page_reply(context, {unit.full_name(), caption, body, nullptr});
 }
 
+// The pages of the level above the communes: where their submissions stand, and what was approved added up.
+std::string province_pages(const UnitRecord& unit, int year) {
+  const std::string query = year_query(year) + "&ky=ke-hoach";
+  return "<h2>Theo dõi và tổng hợp năm " + std::to_string(year) + "</h2>\n<ul class=\"link-list\">\n<li><a href=\"" +
+         escape_html(unit_path(unit.id, "tinh-hinh-nop") + query) +
+         "\">Tình hình nộp</a>: các xã, phường đã gửi, bị trả lại, đã duyệt; đúng hạn hay muộn; xuất Excel</li>\n"
+         "<li><a href=\"" + escape_html(unit_path(unit.id, "tong-hop") + query) +
+         "\">Tổng hợp</a>: phụ lục tổng hợp từ các kế hoạch đã duyệt; tải mọi tệp của các xã, phường</li>\n</ul>\n";
+}
+
 Reply province_home(RequestContext& context, const UnitRecord& unit) {
   const std::vector<UnitRecord> below = child_units(context.db, unit.id);
-  std::string body;
+  std::string body = province_pages(unit, page_year(context)) + "<h2>Các đơn vị trực thuộc</h2>\n";
   if (below.empty()) body += "<p>Chưa có đơn vị nào thuộc " + escape_html(unit.full_name()) + ".</p>\n";
   else {
     body += "<ul class=\"unit-list\">\n";
