@@ -26,6 +26,7 @@ void add_routes(Router& router, const std::map<std::string, StaticFile>& static_
   add_report_routes(router);
   add_version_routes(router);
   add_submission_routes(router);
+  add_target_routes(router);
   add_admin_routes(router);
   add_admin_unit_routes(router);
   add_admin_account_routes(router);

@@ -15,6 +15,9 @@
 //        (?nam=YYYY: the four periods; &ky=q1|6m|9m|year: a period's report)
 //   GET  /don-vi/{unit}/nop/{kind}?nam=YYYY  a submission (kind: thon, ke-hoach, bao-cao-q1|6m|9m|year), and
 //   POST /don-vi/{unit}/nop/{kind}/gui | /tra-lai | /duyet | /mo-lai    send, return, approve, reopen it
+//   GET  /don-vi/{unit}/giao-chi-tieu?nam=YYYY, POST the same    a province's targets split and given (Giao chỉ tiêu)
+//   GET  /don-vi/{unit}/giao-chi-tieu/{assignment}/{file}         the cascade file and units table of a version
+//   POST /don-vi/{unit}/giao-chi-tieu/de-nghi/{request}           agree to or refuse a commune's request
 //   GET  /quan-tri                           administration: overview
 //   GET  /quan-tri/don-vi, POST /quan-tri/don-vi, POST /quan-tri/don-vi/tai-len      units
 //   GET  /quan-tri/tai-khoan, POST /quan-tri/tai-khoan                              accounts
@@ -35,6 +38,7 @@ void add_plan_routes(Router& router);
 void add_report_routes(Router& router);
 void add_version_routes(Router& router);
 void add_submission_routes(Router& router);
+void add_target_routes(Router& router);
 void add_admin_routes(Router& router);
 void add_admin_unit_routes(Router& router);
 void add_admin_account_routes(Router& router);

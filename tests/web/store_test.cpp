@@ -69,10 +69,11 @@ TEST_CASE("migrations are applied once, recorded, and a second start applies non
     CHECK(std::find(first_tables.begin(), first_tables.end(), table) != first_tables.end());
 }
 
+// Numbers are reserved per piece of work, so that branches land in any order: they rise, not always by one.
 TEST_CASE("migrations are numbered in order, each once") {
   int last = 0;
   for (const Migration& migration : migrations()) {
-    CHECK(migration.number == last + 1);
+    CHECK(migration.number > last);
     CHECK_FALSE(migration.statements.empty());
     last = migration.number;
   }

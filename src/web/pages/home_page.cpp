@@ -111,9 +111,17 @@ Reply commune_home(RequestContext& context, const UnitRecord& unit) {
   return page_reply(context, {unit.full_name(), caption, body, nullptr});
 }
 
+// The province's own pages for the year.
+std::string province_pages(const RequestContext& context, const UnitRecord& unit) {
+  const int year = page_year(context);
+  return year_form(context, year) + "<h2>Việc của tỉnh năm " + std::to_string(year) + "</h2>\n<ul class=\"province-pages\">\n<li><a href=\"" +
+         escape_html(unit_path(unit.id, "giao-chi-tieu") + year_query(year)) + "\">Giao chỉ tiêu</a>: chia chỉ tiêu của tỉnh "
+         "cho từng xã, phường và từng thôn; đề nghị điều chỉnh của các xã</li>\n</ul>\n<h2>Các đơn vị</h2>\n";
+}
+
 Reply province_home(RequestContext& context, const UnitRecord& unit) {
   const std::vector<UnitRecord> below = child_units(context.db, unit.id);
-  std::string body;
+  std::string body = unit.tier == Tier::Province ? province_pages(context, unit) : "";
   if (below.empty()) body += "<p>Chưa có đơn vị nào thuộc " + escape_html(unit.full_name()) + ".</p>\n";
   else {
     body += "<ul class=\"unit-list\">\n";
