@@ -408,8 +408,9 @@ std::string table_head(const std::vector<AssignedFigure>& figures, int year, con
 
 std::string figures_table(const std::string& caption, const std::string& unit_label, const std::vector<const AssignmentRow*>& rows,
                           const AssignmentRow& total, int year) {
-  std::string html = scroll_box(caption) + "<table class=\"table table--figures\">\n<caption class=\"table-caption\">" +
-                     escape_html(caption) + "</caption>\n" + table_head(total.figures, year, unit_label) + "<tbody>\n";
+  std::string html = scroll_box(caption) + "<table class=\"table table--figures appendix-preview\">\n"
+                     "<caption class=\"table-caption\">" + escape_html(caption) + "</caption>\n" +
+                     table_head(total.figures, year, unit_label) + "<tbody>\n";
   int order = 0;
   for (const AssignmentRow* row : rows)
     html += "<tr><td>" + std::to_string(++order) + "</td><th scope=\"row\">" + escape_html(row->name) + "</th>" +
@@ -646,6 +647,11 @@ std::string difference_words(const TargetDifference& d, const std::string& unit_
 void add_target_errors(const CommuneTargets& targets, const std::vector<TargetDifference>& differences,
                        const PlanForm& form, FormErrors& errors) {
   for (const TargetDifference& d : differences) {
+    // Another total of the indicator moves its villages too: the total alone is the error to fix.
+    if (!d.part.empty() && std::any_of(differences.begin(), differences.end(), [&](const TargetDifference& own) {
+          return own.part.empty() && own.indicator == d.indicator;
+        }))
+      continue;
     std::string field = target_field(d.indicator);
     for (std::size_t i = 0; i < form.fixed.size() && !d.part.empty(); ++i)
       if (name_key(form.fixed[i].village) == name_key(d.part)) field = fixed_field(static_cast<int>(i + 1), d.indicator);
@@ -655,22 +661,21 @@ void add_target_errors(const CommuneTargets& targets, const std::vector<TargetDi
   }
 }
 
-std::string commune_targets_html(const RequestContext& context, const CommuneTargets& targets,
-                                 const std::vector<TargetDifference>& differences, const std::string& reason,
-                                 const FormErrors& errors, bool with_request) {
+std::string targets_box_html(const RequestContext& context, const CommuneTargets& targets,
+                             const std::vector<TargetDifference>& differences, bool with_form) {
   std::string html = "<div class=\"panel assigned-targets\" id=\"chi-tieu-duoc-giao\">\n<h3>Chỉ tiêu được giao</h3>\n<p>" +
                      escape_html("Chỉ tiêu của " + context.unit->full_name() + " " + source_words(targets) + ": " +
                                  reductions_text(targets.in_force.own) + ".") +
                      "</p>\n";
-  if (with_request)
+  if (with_form)
     html += "<p>Các ô chỉ tiêu dưới đây đã điền theo chỉ tiêu được giao; kế hoạch phải dùng đúng các số này. Muốn số khác "
             "thì gửi <a href=\"#de-nghi-dieu-chinh\">đề nghị điều chỉnh</a> kèm lý do: khi tỉnh đồng ý mới lưu được kế "
             "hoạch với số đó.</p>\n";
   // The villages' figures in force.
   std::string head, rows;
   for (const AssignedFigure& f : targets.in_force.own)
-    head += "<th scope=\"col\" class=\"number\">" + escape_html(stage_heading(f.indicator, Stage::Reduction, targets.assignment.year)) +
-            "</th>";
+    head += "<th scope=\"col\" class=\"number\">" +
+            escape_html(stage_heading(f.indicator, Stage::Reduction, targets.assignment.year)) + "</th>";
   for (const UnitTargets::Part& part : targets.in_force.parts) {
     rows += "<tr><th scope=\"row\">" + escape_html(part.name) + "</th>";
     for (const AssignedFigure& own : targets.in_force.own) {
@@ -687,9 +692,13 @@ std::string commune_targets_html(const RequestContext& context, const CommuneTar
     for (const TargetDifference& d : differences) html += "<li>" + escape_html(difference_words(d, "Toàn xã")) + ".</li>\n";
     html += "</ul>\n";
   }
-  html += "</div>\n";
-  // The requests and the form of a new one.
-  html += "<div class=\"group\" id=\"de-nghi-dieu-chinh\">\n<h3>Đề nghị điều chỉnh</h3>\n";
+  return html + "</div>\n";
+}
+
+std::string requests_html(const RequestContext& context, const CommuneTargets& targets, const std::string& reason,
+                          const FormErrors& errors, bool with_form) {
+  if (targets.requests.empty() && !with_form) return "";
+  std::string html = "<div class=\"group\" id=\"de-nghi-dieu-chinh\">\n<h3>Đề nghị điều chỉnh</h3>\n";
   for (const AdjustmentRecord& request : targets.requests) {
     html += "<p>" + adjustment_state(request) + " " +
             escape_html("Gửi lúc " + local_time(request.asked_at) + " (" + account_name(context, request.asked_by) + "): " +
@@ -702,17 +711,16 @@ std::string commune_targets_html(const RequestContext& context, const CommuneTar
                           (request.decision->note.empty() ? "" : ": " + request.decision->note)) +
               "</p>\n";
   }
-  if (!with_request) return html + "</div>\n";
-  if (targets.pending) {
-    html += "<p>Đề nghị gửi lúc " + escape_html(local_time(targets.pending->asked_at)) +
-            " đang chờ tỉnh trả lời; khi tỉnh đồng ý, các ô chỉ tiêu sẽ điền theo số đề nghị.</p>\n";
-    return html + "</div>\n";
-  }
-  html += "<p class=\"hint\">Nhập số muốn dùng vào các ô chỉ tiêu ở trên (bấm Xem trước để thấy phụ lục), ghi lý do rồi bấm "
-          "Gửi đề nghị điều chỉnh. Tỉnh xem số đề nghị và lý do trên trang Giao chỉ tiêu của tỉnh.</p>\n" +
-          text_area({.id = "ly-do-dieu-chinh", .label = "Lý do đề nghị điều chỉnh", .value = reason}, errors, 3) +
-          action_button("Gửi đề nghị điều chỉnh", "hanh-dong", "de-nghi-dieu-chinh", "button button--secondary");
-  return html + "</div>\n";
+  if (!with_form) return html + "</div>\n";
+  if (targets.pending)
+    return html + "<p>Đề nghị gửi lúc " + escape_html(local_time(targets.pending->asked_at)) +
+           " đang chờ tỉnh trả lời; khi tỉnh đồng ý, các ô chỉ tiêu sẽ điền theo số đề nghị.</p>\n</div>\n";
+  return html +
+         "<p class=\"hint\">Muốn số khác chỉ tiêu được giao: nhập số muốn dùng vào các ô chỉ tiêu ở trên (bấm Xem trước để "
+         "thấy phụ lục), ghi lý do rồi bấm Gửi đề nghị điều chỉnh. Tỉnh xem số đề nghị và lý do trên trang Giao chỉ tiêu "
+         "của tỉnh.</p>\n" +
+         text_area({.id = "ly-do-dieu-chinh", .label = "Lý do đề nghị điều chỉnh", .value = reason}, errors, 3) +
+         action_button("Gửi đề nghị điều chỉnh", "hanh-dong", "de-nghi-dieu-chinh", "button button--secondary") + "</div>\n";
 }
 
 }  // namespace kehoach

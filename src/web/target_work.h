@@ -114,16 +114,19 @@ std::optional<CommuneTargets> commune_targets(const RequestContext& context, int
 void lay_targets_on(PlanForm& form, const CommuneTargets& targets, bool table_changed);
 
 // Each difference of the plan from the figures in force as an error at its field of the plan form, saying why it is
-// refused and how to ask for other figures.
+// refused and how to ask for other figures; the villages' of an indicator only when its total is the one in force.
 void add_target_errors(const CommuneTargets& targets, const std::vector<TargetDifference>& differences,
                        const PlanForm& form, FormErrors& errors);
 
 // "Chỉ tiêu được giao": the figures in force, the version and the day they were given (or agreed), and what the
-// commune may do; the requests made and their answers; the request form (with `reason` as typed) when the plan
-// form is shown (`with_request`), the differences found in the form just read (`differences`) said first.
-std::string commune_targets_html(const RequestContext& context, const CommuneTargets& targets,
-                                 const std::vector<TargetDifference>& differences, const std::string& reason,
-                                 const FormErrors& errors, bool with_request);
+// commune may do (`with_form`: the plan form is shown); the differences found in the form just read said after them.
+std::string targets_box_html(const RequestContext& context, const CommuneTargets& targets,
+                             const std::vector<TargetDifference>& differences, bool with_form);
+
+// "Đề nghị điều chỉnh": the requests made and their answers, then (`with_form`) the request's reason (as typed) and
+// its button, which send the plan form with them, or the request still waiting.
+std::string requests_html(const RequestContext& context, const CommuneTargets& targets, const std::string& reason,
+                          const FormErrors& errors, bool with_form);
 
 // "giảm 27 hộ nghèo, giảm 12 hộ cận nghèo": a unit's own figures in a sentence.
 std::string reductions_text(const std::vector<AssignedFigure>& figures);

@@ -258,6 +258,7 @@ TEST_CASE("giao chỉ tiêu: another figure is refused until the province agrees
     const Page refused = site.post_plan({{"gia-tri-ngheo", other}, {"hanh-dong", action}});
     CHECK(refused.status == 422);
     CHECK(refused.has("href=\"#gia-tri-ngheo\""));
+    CHECK_FALSE(refused.has("href=\"#co-dinh-"));  // the villages follow from the total: it alone is told
     CHECK(refused.has("Toàn xã: chỉ tiêu là giảm " + assigned + " hộ nghèo, kế hoạch ghi giảm " + other));
     CHECK(refused.has("Gửi đề nghị điều chỉnh"));
   }

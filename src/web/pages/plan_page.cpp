@@ -251,11 +251,10 @@ std::string plan_form_html(const RequestContext& context, int year, const PlanVi
                         field("ten-don-vi", "Đơn vị ban hành", form.unit, "Ví dụ xã An Hòa Thịnh.") +
                         field("dia-danh", "Địa danh", form.place, "Ghi ở dòng ngày tháng, ví dụ An Hòa Thịnh."));
   inner += fieldset("Chỉ tiêu giảm nghèo năm " + std::to_string(year),
-                    (view.targets ? commune_targets_html(context, *view.targets, view.differences, view.request_reason,
-                                                         errors, true)
-                                  : std::string()) +
+                    (view.targets ? targets_box_html(context, *view.targets, view.differences, true) : std::string()) +
                         target_fields(form, errors, Indicator::Poor) + target_fields(form, errors, Indicator::NearPoor) +
                         fixed_table(form, errors) +
+                        (view.targets ? requests_html(context, *view.targets, view.request_reason, errors, true) : std::string()) +
                         field("ten-phu-luc", "Tên phụ lục", form.appendix_title,
                               "Để trống: CHỈ TIÊU GIẢM HỘ NGHÈO, HỘ CẬN NGHÈO NĂM " + std::to_string(year) + ".", "input--wide"));
   inner += fieldset("Nội dung văn bản",
@@ -302,6 +301,9 @@ Reply render(RequestContext& context, int year, const PlanView& view, int status
   std::string body = year_form(context, year);
   body += "<p>Trạng thái: " + state_tag(latest ? latest->state : WorkState::NotStarted) +
           (latest ? " " + escape_html(version_line(context, *latest)) + "." : std::string()) + "</p>\n";
+  if (view.targets)
+    body += "<p>" + escape_html("Chỉ tiêu được giao: " + reductions_text(view.targets->in_force.own) + ".") +
+            " <a href=\"#chi-tieu-duoc-giao\">Xem chỉ tiêu từng thôn</a>.</p>\n";
   if (latest && latest->state == WorkState::Done)
     body += "<h2>Văn bản đã tạo</h2>\n<p>Của phiên bản " + std::to_string(latest->number) + ":</p>\n" +
             file_links(context, *latest, "output");
@@ -321,7 +323,9 @@ Reply render(RequestContext& context, int year, const PlanView& view, int status
   }
   body += submission_section(context, WorkKind::Plan, year);
   if (!work_approved(context, WorkKind::Plan, year)) body += plan_form_html(context, year, view);
-  else if (view.targets) body += commune_targets_html(context, *view.targets, {}, "", view.errors, false);
+  else if (view.targets)
+    body += "<h2>Chỉ tiêu được giao</h2>\n" + targets_box_html(context, *view.targets, {}, false) +
+            requests_html(context, *view.targets, "", view.errors, false);
   body += versions_section(context, versions_of(context.db, context.unit->id, year, WorkKind::Plan));
   return page_reply(context, {"Kế hoạch năm " + std::to_string(year), context.unit->full_name(), body, &view.errors, true}, status);
 }

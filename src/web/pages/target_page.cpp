@@ -105,8 +105,8 @@ std::string fixed_rows(const TargetForm& form, const FormErrors& errors, const s
       "buộc): ghi đơn vị từ dưới tỉnh, các cấp cách nhau bằng \" / \" (ví dụ <strong>Xã An Hòa Thịnh / Thôn Tân "
       "Thịnh</strong>), rồi số hộ đơn vị đó giảm, hoặc <strong>hết</strong> để không còn hộ nào. Các đơn vị khác được "
       "chia theo tỷ lệ số hộ. Cần thêm dòng: bấm Xem trước.</p>\n"
-      "<div class=\"table-scroll\">\n<table class=\"table fixed-table\">\n<caption class=\"table-caption\">Giao cố định"
-      "</caption>\n<thead><tr><th scope=\"col\">Đơn vị</th><th scope=\"col\">Hộ nghèo giảm</th><th scope=\"col\">Hộ cận "
+      "<div class=\"table-scroll\">\n<table class=\"table fixed-table\">\n<caption class=\"table-caption\">Các số giao "
+      "cố định</caption>\n<thead><tr><th scope=\"col\">Đơn vị</th><th scope=\"col\">Hộ nghèo giảm</th><th scope=\"col\">Hộ cận "
       "nghèo giảm</th></tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const std::string n = std::to_string(i + 1);
@@ -273,11 +273,13 @@ Reply render(RequestContext& context, int year, const TargetView& view, const Fo
     body += "<h2 id=\"xem-truoc\">Xem trước</h2>\n<p>Chia từ các ô đang nhập dưới đây; <strong>chưa lưu</strong>: bấm Giao "
             "chỉ tiêu để các xã nhận.</p>\n" + split_html(*view.preview, year, "xem-truoc");
   }
+  // The requests first (they wait for an answer), then the form, the versions, and the split of the one shown,
+  // which for a province is a hundred tables.
+  if (!versions.empty()) body += requests_section(context, versions.front(), decision_errors);
   if (source.ready() && may_give(context)) body += form_html(context, year, view, source);
+  body += versions_list(context, versions, year);
   if (const std::optional<AssignmentRecord> shown = shown_assignment(context, versions))
     body += shown_version(context, *shown, shown->id == versions.front().id);
-  if (!versions.empty()) body += requests_section(context, versions.front(), decision_errors);
-  body += versions_list(context, versions, year);
   const FormErrors* errors = !view.errors.empty() ? &view.errors : !decision_errors.empty() ? &decision_errors : nullptr;
   return page_reply(context, {"Giao chỉ tiêu năm " + std::to_string(year), context.unit->full_name(), body, errors, true},
                     status);
