@@ -5,6 +5,7 @@
 #include "model/unit_level.h"
 #include "store/accounts.h"
 #include "store/units.h"
+#include "web/access.h"
 #include "text/column_letter.h"
 #include "web/html.h"
 #include "web/labels.h"
@@ -255,6 +256,11 @@ std::string work_status_tag(const RequestContext& context, std::int64_t unit, in
 bool work_approved(const RequestContext& context, WorkKind kind, int year) {
   return context.unit &&
          find_submission(context.db, context.unit->id, year, kind).state == SubmissionState::Approved;
+}
+
+bool work_forms_shown(const RequestContext& context, WorkKind kind, int year) {
+  return context.unit && context.who && may_change_unit_work(context.who->account, *context.unit) &&
+         !work_approved(context, kind, year);
 }
 
 void check_not_locked(const RequestContext& context, WorkKind kind, int year) {

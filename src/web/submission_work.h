@@ -56,6 +56,10 @@ std::string work_status_tag(const RequestContext& context, std::int64_t unit, in
 // Whether the route's unit's work of that kind and year is approved: its forms give way to the notice.
 bool work_approved(const RequestContext& context, WorkKind kind, int year);
 
+// Whether the route's unit's work of that kind and year shows its forms: to the unit's own officers while it is
+// not approved. Others (the level above, an administrator) read it: the notice above says who changes it.
+bool work_forms_shown(const RequestContext& context, WorkKind kind, int year);
+
 // Thrown by save_version when the work it would save is approved; what() is the refusal to show.
 class WorkLocked : public std::runtime_error {
  public:

@@ -80,12 +80,19 @@ TEST_CASE("a province officer and an administrator read a commune's work but do 
   server.account("xa.anhoathinh", Role::CommuneOfficer, tree.commune_a.id);
   server.account("tinh.hatinh", Role::ProvinceOfficer, tree.province.id);
   server.account("quantri", Role::Administrator, std::nullopt);
-  const std::string read_only = "tài khoản của bạn chỉ xem được";
+  const std::string read_only = "tài khoản của bạn không sửa được";
 
   Browser officer = server.browser();
   TestServer::sign_in(officer, "xa.anhoathinh");
   for (const std::string& page : std::vector<std::string>{"thon", "ke-hoach"})
     CHECK_FALSE(officer.get(path_of(tree.commune_a, page) + "?nam=2026").has(read_only));
+  // The forms of the commune's own work, as its officer sees them.
+  const std::vector<std::pair<std::string, std::string>> forms{
+      {"thon", "Tải lên và lưu"}, {"thon", "Lưu bảng"}, {"thon", "Thêm dòng"}};
+  for (const auto& form : forms) {
+    CAPTURE(form.second);
+    CHECK(officer.get(path_of(tree.commune_a, form.first) + "?nam=2026").has(form.second));
+  }
 
   for (const std::string& login : std::vector<std::string>{"tinh.hatinh", "quantri"}) {
     CAPTURE(login);
@@ -95,6 +102,11 @@ TEST_CASE("a province officer and an administrator read a commune's work but do 
     CHECK(table.status == 200);
     CHECK(table.has(read_only));
     CHECK(reader.get(path_of(tree.commune_a, "ke-hoach") + "?nam=2026").has(read_only));
+    // They read the work without forms they could not send.
+    for (const auto& form : forms) {
+      CAPTURE(form.second);
+      CHECK_FALSE(reader.get(path_of(tree.commune_a, form.first) + "?nam=2026").has(form.second));
+    }
     const long long versions = server.count("versions");
     for (const std::string& page : std::vector<std::string>{"thon", "thon/tai-len", "ke-hoach"}) {
       CAPTURE(page);

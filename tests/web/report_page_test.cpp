@@ -502,9 +502,9 @@ TEST_CASE("a province officer reads a commune's report but does not change it in
   TestServer::sign_in(reader, "tinh.hatinh");
   const Page page = reader.get(f.page());
   CHECK(page.status == 200);
-  CHECK(page.has("tài khoản của bạn chỉ xem được"));
+  CHECK(page.has("tài khoản của bạn không sửa được"));
   CHECK(page.has("Của phiên bản đã lưu mới nhất."));
-  CHECK(reader.get(path_of(f.tree.commune_a, "bao-cao") + "?nam=2022").has("tài khoản của bạn chỉ xem được"));
+  CHECK(reader.get(path_of(f.tree.commune_a, "bao-cao") + "?nam=2022").has("tài khoản của bạn không sửa được"));
   CHECK(reader.post(f.page(), {{"csrf", page.csrf()}, {"hanh-dong", "luu"}}).status == 403);
   CHECK(reader.post_file(f.upload_action(), {{"csrf", page.csrf()}}, "tep-bien-dong", "bien-dong-6-thang.csv",
                          bytes_of(example_path(kExample + "bien-dong-6-thang.csv"))).status == 403);

@@ -322,7 +322,7 @@ Reply render(RequestContext& context, int year, const PlanView& view, int status
     body += "<p>Nhập chỉ tiêu rồi bấm Xem trước để thấy chỉ tiêu của từng thôn.</p>\n";
   }
   body += submission_section(context, WorkKind::Plan, year);
-  if (!work_approved(context, WorkKind::Plan, year)) body += plan_form_html(context, year, view);
+  if (work_forms_shown(context, WorkKind::Plan, year)) body += plan_form_html(context, year, view);
   else if (view.targets)
     body += "<h2>Chỉ tiêu được giao</h2>\n" + targets_box_html(context, *view.targets, {}, false) +
             requests_html(context, *view.targets, "", view.errors, false);

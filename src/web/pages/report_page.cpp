@@ -248,7 +248,7 @@ Reply render(RequestContext& context, int year, Period period, const ReportBase&
   else
     body += "<p>Tải lên hoặc nhập bảng biến động rồi bấm Xem trước để thấy kết quả của từng thôn so với chỉ tiêu năm.</p>\n";
   body += submission_section(context, kind, year);
-  if (!work_approved(context, kind, year)) {  // approved: the section says why nothing changes
+  if (work_forms_shown(context, kind, year)) {  // others read it; approved: the section says why nothing changes
     body += upload_form(context, year, period, view);
     body += report_form_html(context, year, period, base, movement_table_of(base.input), view);
   }

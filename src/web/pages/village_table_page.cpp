@@ -8,8 +8,9 @@
 //   POST /don-vi/{unit}/thon?nam=YYYY            the typed table: hanh-dong = luu | them-dong | xoa-dong;
 //        so-dong, thon-N-ten, thon-N-so-ho, thon-N-ngheo, thon-N-can-ngheo, thon-N-xoa (N from 1)
 //   POST /don-vi/{unit}/thon/tai-len?nam=YYYY    the upload: tep-thon
-// Once the table is approved (web/submission_work.h) its forms give way to the notice and both POSTs are
-// refused (403) with the reason.
+// Only the unit's own officers see the forms (others read the table, told who changes it). Once the table is
+// approved (web/submission_work.h) its forms give way to the notice and both POSTs are refused (403) with the
+// reason.
 #include <algorithm>
 #include <fstream>
 
@@ -126,7 +127,7 @@ Reply render(RequestContext& context, int year, const PageState& state, int stat
           " chia chỉ tiêu theo. Mỗi lần lưu là một phiên bản mới.</p>\n";
   body += current_table(context, table, year);
   body += submission_section(context, WorkKind::VillageTable, year);
-  if (!work_approved(context, WorkKind::VillageTable, year)) {  // approved: the section says why nothing changes
+  if (work_forms_shown(context, WorkKind::VillageTable, year)) {  // others read it; approved: the section says why nothing changes
     body += upload_form(context, year, state.errors, state.refused);
     body += typed_form(context, year, state.rows, column, state.errors);
   }
