@@ -138,8 +138,8 @@ const std::vector<Migration> kMigrations = {
      {
          // A province's targets of a year split down to every unit and village below it (Giao chỉ tiêu), with the
          // cascade of `kehoach batch`: every save a new version (number 1, 2, … per unit and year), never changed
-         // afterwards. cascade_sha256 and units_sha256: the cascade file and the units table it was split from
-         // (stored_files), which `kehoach batch` splits the same way.
+         // afterwards, with who gave it, when and from where. cascade_sha256 and units_sha256: the cascade file and
+         // the units table it was split from (stored_files), which `kehoach batch` splits the same way.
          "CREATE TABLE target_assignments ("
          " id BIGINT PRIMARY KEY,"
          " unit_id BIGINT NOT NULL REFERENCES units(id),"
@@ -149,6 +149,7 @@ const std::vector<Migration> kMigrations = {
          " units_sha256 VARCHAR(64) NOT NULL REFERENCES stored_files(sha256),"
          " created_at BIGINT NOT NULL,"
          " created_by BIGINT REFERENCES accounts(id),"
+         " client_address VARCHAR(100) NOT NULL,"
          " UNIQUE (unit_id, plan_year, number))",
          // Every unit of the split, the top first (position 0), each parent before its children: the unit of the
          // units table (none for a village of a village table), its name as the split names it, its households,

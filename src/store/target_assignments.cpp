@@ -73,13 +73,14 @@ std::map<int, std::vector<AssignedFigure>> figures_by_position(const std::vector
 }
 
 using AssignmentTuple = Poco::Tuple<Poco::Int64, Poco::Int64, Poco::Int64, Poco::Int64, std::string, std::string,
-                                    Poco::Int64, OptionalId>;
+                                    Poco::Int64, OptionalId, std::string>;
 constexpr const char* kAssignmentColumns =
-    "SELECT id, unit_id, plan_year, number, cascade_sha256, units_sha256, created_at, created_by FROM target_assignments";
+    "SELECT id, unit_id, plan_year, number, cascade_sha256, units_sha256, created_at, created_by, client_address "
+    "FROM target_assignments";
 
 AssignmentRecord assignment_of(const AssignmentTuple& row) {
   return {row.get<0>(), row.get<1>(), static_cast<int>(row.get<2>()), static_cast<int>(row.get<3>()), row.get<4>(),
-          row.get<5>(), row.get<6>(), optional(row.get<7>())};
+          row.get<5>(), row.get<6>(), optional(row.get<7>()), row.get<8>()};
 }
 
 using UnitTuple = Poco::Tuple<Poco::Int64, Poco::Nullable<Poco::Int64>, OptionalId, std::string, Poco::Int64, OptionalId>;
@@ -140,11 +141,11 @@ AssignmentRecord add_assignment(Poco::Data::Session& session, AssignmentRecord a
       bind(static_cast<Poco::Int64>(assignment.unit_id)), bind(static_cast<Poco::Int64>(assignment.year)), into(last), now;
   assignment.number = last.isNull() ? 1 : static_cast<int>(last.value()) + 1;
   session << sql(session, "INSERT INTO target_assignments (id, unit_id, plan_year, number, cascade_sha256, units_sha256, "
-                          "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                          "created_at, created_by, client_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
       bind(static_cast<Poco::Int64>(assignment.id)), bind(static_cast<Poco::Int64>(assignment.unit_id)),
       bind(static_cast<Poco::Int64>(assignment.year)), bind(static_cast<Poco::Int64>(assignment.number)),
       bind(assignment.cascade_sha256), bind(assignment.units_sha256), bind(static_cast<Poco::Int64>(assignment.created_at)),
-      bind(nullable(assignment.created_by)), now;
+      bind(nullable(assignment.created_by)), bind(assignment.client_address), now;
   Poco::Int64 owner = assignment.id, position = 0, households = 0;
   Poco::Nullable<Poco::Int64> parent;
   OptionalId unit, table;

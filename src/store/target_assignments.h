@@ -22,6 +22,7 @@ struct AssignmentRecord {
   std::string cascade_sha256, units_sha256;  // the files it was split from (stored_files)
   std::int64_t created_at = 0;
   std::optional<std::int64_t> created_by;
+  std::string client_address;  // where it was given from
 };
 
 // A unit of an assignment: `position` 0 is the top, each parent before its children.

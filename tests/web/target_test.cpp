@@ -392,6 +392,7 @@ TEST_CASE("giao chỉ tiêu: communes without a village table named, nothing spl
   const Page read = admin.get(site.page());
   CHECK(read.status == 200);
   CHECK_FALSE(read.has("name=\"gia-tri-ngheo\""));
+  CHECK(read.has("Chỉ cán bộ của Tỉnh Hà Tĩnh giao chỉ tiêu và trả lời đề nghị điều chỉnh; tài khoản của bạn chỉ xem được."));
   CHECK(admin.post(site.page(), with(typed_into({{"csrf", read.csrf()}}, kTargets), "giao")).status == 403);
   CHECK(site.commune.get(site.page()).status == 404);
   CHECK(site.officer.get(path_of(site.tree.commune_a, "giao-chi-tieu") + "?nam=2026").status == 404);

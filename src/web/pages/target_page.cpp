@@ -264,7 +264,13 @@ std::optional<AssignmentRecord> shown_assignment(const RequestContext& context, 
 Reply render(RequestContext& context, int year, const TargetView& view, const FormErrors& decision_errors, int status) {
   const TargetSource source = target_source(context, year);
   const std::vector<AssignmentRecord> versions = assignments_of(context.db, context.unit->id, year);
-  std::string body = year_form(context, year);
+  std::string body;
+  if (!may_give(context))
+    body += "<div class=\"notice\" role=\"note\"><p>" +
+            escape_html("Chỉ cán bộ của " + context.unit->full_name() +
+                        " giao chỉ tiêu và trả lời đề nghị điều chỉnh; tài khoản của bạn chỉ xem được.") +
+            "</p></div>\n";
+  body += year_form(context, year);
   body += "<p>Chỉ tiêu giảm nghèo của " + escape_html(context.unit->full_name()) + " năm " + std::to_string(year) +
           " chia xuống từng xã, phường và từng thôn, tổ dân phố theo tỷ lệ số hộ đầu năm trong bảng số liệu thôn mới nhất "
           "của mỗi xã, đúng như lệnh <code>kehoach batch</code> chia, sau các số giao cố định.</p>\n";
@@ -281,8 +287,7 @@ Reply render(RequestContext& context, int year, const TargetView& view, const Fo
   if (const std::optional<AssignmentRecord> shown = shown_assignment(context, versions))
     body += shown_version(context, *shown, shown->id == versions.front().id);
   const FormErrors* errors = !view.errors.empty() ? &view.errors : !decision_errors.empty() ? &decision_errors : nullptr;
-  return page_reply(context, {"Giao chỉ tiêu năm " + std::to_string(year), context.unit->full_name(), body, errors, true},
-                    status);
+  return page_reply(context, {"Giao chỉ tiêu năm " + std::to_string(year), context.unit->full_name(), body, errors}, status);
 }
 
 // ---- Handlers ----------------------------------------------------------------------------------------------
@@ -328,7 +333,8 @@ Reply give(RequestContext& context) {
   Transaction transaction(site.database(), context.db);
   record_stored_file(context.db, cascade.sha256, static_cast<std::int64_t>(cascade.size), context.now);
   record_stored_file(context.db, units.sha256, static_cast<std::int64_t>(units.size), context.now);
-  AssignmentRecord assignment{0, context.unit->id, year, 0, cascade.sha256, units.sha256, context.now, context.who->account.id};
+  AssignmentRecord assignment{0,           context.unit->id,        year,          0, cascade.sha256, units.sha256,
+                              context.now, context.who->account.id, context.client_address};
   assignment = add_assignment(context.db, assignment, split->rows);
   transaction.commit();
   set_session_notice(context.db, context.who->session.token_hash,
