@@ -400,3 +400,66 @@ TEST_CASE("giao chỉ tiêu: communes without a village table named, nothing spl
   // The province's home links the page.
   CHECK(site.officer.get(path_of(site.tree.province)).has("href=\"" + path_of(site.tree.province, "giao-chi-tieu") + "?nam="));
 }
+
+TEST_CASE("giao chỉ tiêu: a province with districts is split through them as batch splits a units table of four levels; "
+          "communes at two depths are not split") {
+  TestServer server{{}, [](SiteConfig& config) { config.make_pdf = false; }};
+  const UnitRecord province = server.unit(Tier::Province, "Tỉnh", "Hà Tĩnh");
+  const UnitRecord district = server.unit(Tier::District, "Huyện", "Hương Sơn", province.id);
+  const UnitRecord a = server.unit(Tier::Commune, "Xã", "An Hòa Thịnh", district.id);
+  const UnitRecord b = server.unit(Tier::Commune, "Xã", "Kỳ Anh", district.id);
+  server.unit(Tier::District, "Huyện", "Vũ Quang", province.id);  // no commune below it: left out
+  server.account("tinh.hatinh", Role::ProvinceOfficer, province.id);
+  Browser officer = server.browser();
+  REQUIRE(TestServer::sign_in(officer, "tinh.hatinh").status == 303);
+  for (const auto& [login, unit, bytes] : {std::tuple{"xa.a", a, bytes_of(example_path("an-hoa-thinh-2022/thon.csv"))},
+                                           std::tuple{"xa.b", b, std::string(kKyAnh)}}) {
+    server.account(login, Role::CommuneOfficer, unit.id);
+    Browser commune = server.browser();
+    REQUIRE(TestServer::sign_in(commune, login).status == 303);
+    Province::upload(commune, unit, bytes);
+  }
+  const std::string page = path_of(province, "giao-chi-tieu") + "?nam=2026";
+  const Fields targets{{"chi-tieu-ngheo", "so-ho"}, {"gia-tri-ngheo", "50"}, {"chi-tieu-can-ngheo", "khong"},
+                       {"so-co-dinh", "1"}, {"co-dinh-1-don-vi", "Huyện Hương Sơn / Xã Kỳ Anh / Thôn 2"}, {"co-dinh-1-ngheo", "6"},
+                       {"hanh-dong", "giao"}};
+  REQUIRE(officer.submit(page, page, targets).status == 303);
+  Poco::Data::Session db = server.site().database().session();
+  const std::vector<AssignmentRow> rows = assignment_rows(db, assignments_of(db, province.id, 2026).front().id);
+
+  const std::string folder = server.scratch().file("batch");
+  fs::create_directories(folder);
+  std::string units = "Tỉnh,Huyện,Xã,Thôn,Tổng số hộ,Hộ nghèo,Hộ cận nghèo\n";
+  std::ofstream(folder + "/ky-anh.csv") << kKyAnh;
+  for (const auto& [name, file] : {std::pair{"Xã An Hòa Thịnh", example_path("an-hoa-thinh-2022/thon.csv")},
+                                   std::pair{"Xã Kỳ Anh", folder + "/ky-anh.csv"}}) {
+    const StatisticsCheck check = check_statistics_file(file, "thon.csv");
+    REQUIRE(check.statistics);
+    for (const UnitStatistics& v : check.statistics->units)
+      units += std::string("Tỉnh Hà Tĩnh,Huyện Hương Sơn,") + name + "," + v.name + "," + std::to_string(v.households) + "," +
+               std::to_string(v.poor) + "," + std::to_string(v.near_poor) + "\n";
+  }
+  std::ofstream(folder + "/don-vi.csv") << units;
+  std::ofstream(folder + "/phan-bo.yaml") << "year: 2026\nunits: don-vi.csv\ntargets:\n  poor: { reduce: 50 }\nfixed:\n"
+                                             "  \"Huyện Hương Sơn / Xã Kỳ Anh / Thôn 2\": { poor: 6 }\n";
+  const CascadeFigures figures = split_cascade_file(folder + "/phan-bo.yaml");
+  const std::vector<AssignedUnit> expected = assigned_units(figures.tree, figures.cascade, figures.spec);
+  REQUIRE(rows.size() == expected.size());
+  CHECK(rows.size() == 1 + 1 + 2 + 19 + 3);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    CAPTURE(i);
+    CHECK(rows[i].households == expected[i].households);
+    CHECK(rows[i].figures == expected[i].figures);
+  }
+  CHECK(rows[1].name == "Huyện Hương Sơn");
+  CHECK(rows[1].unit_id == district.id);
+  CHECK(rows[2].parent == 1);
+  CHECK(rows[2].table_version.has_value());
+
+  // A commune straight under the province beside those under a district: named, nothing split.
+  const UnitRecord c = server.unit(Tier::Commune, "Phường", "Bắc Hồng Lĩnh", province.id);
+  const Page uneven = officer.get(page);
+  CHECK(uneven.has("các xã, phường phải ở cùng một cấp"));
+  CHECK(uneven.has("<li>Phường Bắc Hồng Lĩnh</li>"));
+  CHECK(officer.submit(page, page, targets).status == 409);
+}
