@@ -323,10 +323,10 @@ std::string split_problem_field(const std::string& problem, Indicator indicator,
 void add_split_problem(const InputError& error, const TargetSplit& split, const TargetForm& form,
                        const std::vector<std::vector<std::string>>& paths, FormErrors& errors) {
   try {
-    CascadeSpec spec = read_cascade(split.cascade_path);
+    const CascadeSpec spec = read_cascade(split.cascade_path);
     UnitTree tree = read_unit_tree(split.units_path);
     roll_up(tree);
-    for (const Target& target : std::vector<Target>(spec.targets)) {
+    for (const Target& target : spec.targets) {
       CascadeSpec alone = spec;
       alone.targets = {target};
       alone.fixed.clear();
@@ -339,7 +339,7 @@ void add_split_problem(const InputError& error, const TargetSplit& split, const 
         return;
       }
     }
-  } catch (const InputError&) {
+  } catch (const InputError&) {  // not the split but the files that failed: the message as it came, at the target
   }
   errors.add(value_field(kind_of(form, Indicator::Poor) == "khong" ? Indicator::NearPoor : Indicator::Poor), error.problem());
 }

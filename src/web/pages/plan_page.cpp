@@ -302,7 +302,9 @@ Reply render(RequestContext& context, int year, const PlanView& view, int status
   body += "<p>Trạng thái: " + state_tag(latest ? latest->state : WorkState::NotStarted) +
           (latest ? " " + escape_html(version_line(context, *latest)) + "." : std::string()) + "</p>\n";
   if (view.targets)
-    body += "<p>" + escape_html("Chỉ tiêu được giao: " + reductions_text(view.targets->in_force.own) + ".") +
+    body += "<p>" + escape_html("Chỉ tiêu được giao" +
+                                std::string(view.targets->agreed ? " (theo đề nghị điều chỉnh tỉnh đã đồng ý)" : "") + ": " +
+                                reductions_text(view.targets->in_force.own) + ".") +
             " <a href=\"#chi-tieu-duoc-giao\">Xem chỉ tiêu từng thôn</a>.</p>\n";
   if (latest && latest->state == WorkState::Done)
     body += "<h2>Văn bản đã tạo</h2>\n<p>Của phiên bản " + std::to_string(latest->number) + ":</p>\n" +
