@@ -159,7 +159,84 @@ const std::vector<Migration> kMigrations = {
          "CREATE INDEX audit_log_by_unit ON audit_log (unit_path, acted_at)",
          "INSERT INTO id_counters (table_name, next_id) VALUES ('audit_log', 1)",
      }},
-    // 4 (assigned targets) is another branch's number: numbers need not be contiguous.
+    {4,
+     "assigned targets and their adjustments",
+     {
+         // A province's targets of a year split down to every unit and village below it (Giao chỉ tiêu), with the
+         // cascade of `kehoach batch`: every save a new version (number 1, 2, … per unit and year), never changed
+         // afterwards, with who gave it, when and from where. cascade_sha256 and units_sha256: the cascade file and
+         // the units table it was split from (stored_files), which `kehoach batch` splits the same way.
+         "CREATE TABLE target_assignments ("
+         " id BIGINT PRIMARY KEY,"
+         " unit_id BIGINT NOT NULL REFERENCES units(id),"
+         " plan_year INTEGER NOT NULL,"
+         " number INTEGER NOT NULL,"
+         " cascade_sha256 VARCHAR(64) NOT NULL REFERENCES stored_files(sha256),"
+         " units_sha256 VARCHAR(64) NOT NULL REFERENCES stored_files(sha256),"
+         " created_at BIGINT NOT NULL,"
+         " created_by BIGINT REFERENCES accounts(id),"
+         " client_address VARCHAR(100) NOT NULL,"
+         " UNIQUE (unit_id, plan_year, number))",
+         // Every unit of the split, the top first (position 0), each parent before its children: the unit of the
+         // units table (none for a village of a village table), its name as the split names it, its households,
+         // and for a commune the village table version its villages came from.
+         "CREATE TABLE assignment_units ("
+         " assignment_id BIGINT NOT NULL REFERENCES target_assignments(id),"
+         " position INTEGER NOT NULL,"
+         " parent_position INTEGER,"
+         " unit_id BIGINT REFERENCES units(id),"
+         " name VARCHAR(800) NOT NULL,"
+         " households BIGINT NOT NULL,"
+         " table_version_id BIGINT REFERENCES versions(id),"
+         " PRIMARY KEY (assignment_id, position))",
+         "CREATE INDEX assignment_units_by_unit ON assignment_units (unit_id, assignment_id)",
+         // A unit's figures, one row per indicator (poor, near_poor): start, reduction, and how the reduction was
+         // set (split by the rule, fixed as a count, fixed as all).
+         "CREATE TABLE assignment_figures ("
+         " assignment_id BIGINT NOT NULL REFERENCES target_assignments(id),"
+         " position INTEGER NOT NULL,"
+         " indicator VARCHAR(16) NOT NULL,"
+         " start_count BIGINT NOT NULL,"
+         " reduction BIGINT NOT NULL,"
+         " fixed_kind VARCHAR(8) NOT NULL,"
+         " PRIMARY KEY (assignment_id, position, indicator))",
+         // A commune's request to plan other figures than those assigned (Đề nghị điều chỉnh), with its reason,
+         // who asked, when and from where, and the village table its figures were computed on. Never changed.
+         "CREATE TABLE target_adjustments ("
+         " id BIGINT PRIMARY KEY,"
+         " assignment_id BIGINT NOT NULL REFERENCES target_assignments(id),"
+         " unit_id BIGINT NOT NULL REFERENCES units(id),"
+         " plan_year INTEGER NOT NULL,"
+         " reason TEXT NOT NULL,"
+         " table_version_id BIGINT REFERENCES versions(id),"
+         " asked_at BIGINT NOT NULL,"
+         " asked_by BIGINT REFERENCES accounts(id),"
+         " client_address VARCHAR(100) NOT NULL)",
+         "CREATE INDEX target_adjustments_by_unit ON target_adjustments (unit_id, plan_year, id)",
+         "CREATE INDEX target_adjustments_by_assignment ON target_adjustments (assignment_id, id)",
+         // The figures asked for: position 0 the commune's own (name ""), then its villages in its table's order.
+         "CREATE TABLE adjustment_figures ("
+         " adjustment_id BIGINT NOT NULL REFERENCES target_adjustments(id),"
+         " position INTEGER NOT NULL,"
+         " name VARCHAR(800) NOT NULL,"
+         " households BIGINT NOT NULL,"
+         " indicator VARCHAR(16) NOT NULL,"
+         " start_count BIGINT NOT NULL,"
+         " reduction BIGINT NOT NULL,"
+         " fixed_kind VARCHAR(8) NOT NULL,"
+         " PRIMARY KEY (adjustment_id, position, indicator))",
+         // The province's answer to a request, one at most (the key): agreed (1) or refused (0), its note, who,
+         // when, from where. Never changed.
+         "CREATE TABLE adjustment_decisions ("
+         " adjustment_id BIGINT PRIMARY KEY REFERENCES target_adjustments(id),"
+         " agreed INTEGER NOT NULL,"
+         " note TEXT NOT NULL,"
+         " decided_at BIGINT NOT NULL,"
+         " decided_by BIGINT REFERENCES accounts(id),"
+         " client_address VARCHAR(100) NOT NULL)",
+         "INSERT INTO id_counters (table_name, next_id) VALUES ('target_assignments', 1)",
+         "INSERT INTO id_counters (table_name, next_id) VALUES ('target_adjustments', 1)",
+     }},
     {5,
      "submission deadlines",
      {

@@ -28,6 +28,7 @@ void add_routes(Router& router, const std::map<std::string, StaticFile>& static_
   add_submission_routes(router);
   add_status_routes(router);
   add_summary_routes(router);
+  add_target_routes(router);
   add_admin_routes(router);
   add_admin_unit_routes(router);
   add_admin_account_routes(router);

@@ -21,6 +21,9 @@
 //   GET  /don-vi/{unit}/tong-hop?nam=YYYY&ky=KIND   the approved submissions aggregated (the province appendix of
 //        `kehoach batch`; a period's reports: the table of `kehoach report`), with GET …/tong-hop/tai-ve.xlsx (that
 //        table) and GET …/tong-hop/tai-ve.zip (every commune's files)
+//   GET  /don-vi/{unit}/giao-chi-tieu?nam=YYYY, POST the same    a province's targets split and given (Giao chỉ tiêu)
+//   GET  /don-vi/{unit}/giao-chi-tieu/{assignment}/{file}         the cascade file and units table of a version
+//   POST /don-vi/{unit}/giao-chi-tieu/de-nghi/{request}           agree to or refuse a commune's request
 //   GET  /quan-tri                           administration: overview
 //   GET  /quan-tri/don-vi, POST /quan-tri/don-vi, POST /quan-tri/don-vi/tai-len      units
 //   GET  /quan-tri/tai-khoan, POST /quan-tri/tai-khoan                              accounts
@@ -46,6 +49,7 @@ void add_version_routes(Router& router);
 void add_submission_routes(Router& router);
 void add_status_routes(Router& router);
 void add_summary_routes(Router& router);
+void add_target_routes(Router& router);
 void add_admin_routes(Router& router);
 void add_admin_unit_routes(Router& router);
 void add_admin_account_routes(Router& router);

@@ -111,19 +111,27 @@ Reply commune_home(RequestContext& context, const UnitRecord& unit) {
   return page_reply(context, {unit.full_name(), caption, body, nullptr});
 }
 
-// The pages of the level above the communes: where their submissions stand, and what was approved added up.
-std::string province_pages(const UnitRecord& unit, int year) {
+// The pages of the level above the communes for the year: the targets it gives (a province), where the
+// submissions stand, and what was approved added up.
+std::string province_pages(const RequestContext& context, const UnitRecord& unit) {
+  const int year = page_year(context);
   const std::string query = year_query(year) + "&ky=ke-hoach";
-  return "<h2>Theo dõi và tổng hợp năm " + std::to_string(year) + "</h2>\n<ul class=\"link-list\">\n<li><a href=\"" +
-         escape_html(unit_path(unit.id, "tinh-hinh-nop") + query) +
-         "\">Tình hình nộp</a>: các xã, phường đã gửi, bị trả lại, đã duyệt; đúng hạn hay muộn; xuất Excel</li>\n"
-         "<li><a href=\"" + escape_html(unit_path(unit.id, "tong-hop") + query) +
-         "\">Tổng hợp</a>: phụ lục tổng hợp từ các kế hoạch đã duyệt; tải mọi tệp của các xã, phường</li>\n</ul>\n";
+  std::string links;
+  if (unit.tier == Tier::Province)
+    links += "<li><a href=\"" + escape_html(unit_path(unit.id, "giao-chi-tieu") + year_query(year)) +
+             "\">Giao chỉ tiêu</a>: chia chỉ tiêu của tỉnh cho từng xã, phường và từng thôn; đề nghị điều chỉnh của "
+             "các xã</li>\n";
+  links += "<li><a href=\"" + escape_html(unit_path(unit.id, "tinh-hinh-nop") + query) +
+           "\">Tình hình nộp</a>: các xã, phường đã gửi, bị trả lại, đã duyệt; đúng hạn hay muộn; xuất Excel</li>\n"
+           "<li><a href=\"" + escape_html(unit_path(unit.id, "tong-hop") + query) +
+           "\">Tổng hợp</a>: phụ lục tổng hợp từ các kế hoạch đã duyệt; tải mọi tệp của các xã, phường</li>\n";
+  return year_form(context, year) + "<h2>Việc năm " + std::to_string(year) + "</h2>\n<ul class=\"link-list\">\n" +
+         links + "</ul>\n";
 }
 
 Reply province_home(RequestContext& context, const UnitRecord& unit) {
   const std::vector<UnitRecord> below = child_units(context.db, unit.id);
-  std::string body = province_pages(unit, page_year(context)) + "<h2>Các đơn vị trực thuộc</h2>\n";
+  std::string body = province_pages(context, unit) + "<h2>Các đơn vị trực thuộc</h2>\n";
   if (below.empty()) body += "<p>Chưa có đơn vị nào thuộc " + escape_html(unit.full_name()) + ".</p>\n";
   else {
     body += "<ul class=\"unit-list\">\n";

@@ -6,11 +6,14 @@
 //
 //   GET  /don-vi/{unit}/ke-hoach?nam=YYYY
 //   POST /don-vi/{unit}/ke-hoach?nam=YYYY   the form (web/plan_form.h has its fields) and hanh-dong:
-//        xem-truoc (preview, nothing saved), luu (save a draft), tao-van-ban (save and make the documents);
+//        xem-truoc (preview, nothing saved), luu (save a draft), tao-van-ban (save and make the documents)
+//        or de-nghi-dieu-chinh (ask the province for the figures typed, with ly-do-dieu-chinh, the reason);
 //        tu-phien-ban, the version the form was opened on: when another officer saved one since, nothing is
 //        saved and the form comes back (409) as typed, beside the version saved meanwhile
 // Once the plan is approved (web/submission_work.h) the form gives way to the notice and the POST is refused
-// (403) with the reason.
+// (403) with the reason. Once the province has given targets (web/target_work.h), the form starts from them and a
+// plan whose figures depart from them is not saved (422, each difference at its field, saying how to ask for
+// others) until the province agrees to the figures asked for.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -20,11 +23,14 @@
 #include "app/make_plan.h"
 #include "app/plan_sections.h"
 #include "compute/appendix.h"
+#include "compute/target_assignment.h"
 #include "model/input_error.h"
 #include "read/plan_reader.h"
+#include "store/database.h"
 #include "store/sessions.h"
 #include "template/part_template.h"
 #include "text/unicode.h"
+#include "web/form_text.h"
 #include "web/form_view.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -34,6 +40,7 @@
 #include "web/routes.h"
 #include "web/save_conflict.h"
 #include "web/submission_work.h"
+#include "web/target_work.h"
 #include "web/village_table.h"
 #include "web/work_versions.h"
 
@@ -109,6 +116,10 @@ struct PlanView {
   bool table_changed = false;        // the village table was saved again after the plan shown
   int opened_on = 0;                 // the version the form is opened on (tu-phien-ban)
   std::optional<VersionRecord> conflict;  // saved meanwhile by another officer: this save was refused
+  std::optional<CommuneTargets> targets;        // the targets the province gave, when it did
+  std::vector<TargetDifference> differences;    // of the form just posted from them
+  bool saved_differs = false;                   // the saved version departs from them: the form shows them instead
+  std::string request_reason;                   // ly-do-dieu-chinh as typed
 };
 
 std::string fixed_table(const PlanForm& form, const FormErrors& errors) {
@@ -245,8 +256,10 @@ std::string plan_form_html(const RequestContext& context, int year, const PlanVi
                         field("ten-don-vi", "Đơn vị ban hành", form.unit, "Ví dụ xã An Hòa Thịnh.") +
                         field("dia-danh", "Địa danh", form.place, "Ghi ở dòng ngày tháng, ví dụ An Hòa Thịnh."));
   inner += fieldset("Chỉ tiêu giảm nghèo năm " + std::to_string(year),
-                    target_fields(form, errors, Indicator::Poor) + target_fields(form, errors, Indicator::NearPoor) +
+                    (view.targets ? targets_box_html(context, *view.targets, view.differences, true) : std::string()) +
+                        target_fields(form, errors, Indicator::Poor) + target_fields(form, errors, Indicator::NearPoor) +
                         fixed_table(form, errors) +
+                        (view.targets ? requests_html(context, *view.targets, view.request_reason, errors, true) : std::string()) +
                         field("ten-phu-luc", "Tên phụ lục", form.appendix_title,
                               "Để trống: CHỈ TIÊU GIẢM HỘ NGHÈO, HỘ CẬN NGHÈO NĂM " + std::to_string(year) + ".", "input--wide"));
   inner += fieldset("Nội dung văn bản",
@@ -294,6 +307,11 @@ Reply render(RequestContext& context, int year, const PlanView& view, int status
   std::string body = year_form(context, year);
   body += "<p>Trạng thái: " + state_tag(latest ? latest->state : WorkState::NotStarted) +
           (latest ? " " + escape_html(version_line(context, *latest)) + "." : std::string()) + "</p>\n";
+  if (view.targets)
+    body += "<p>" + escape_html("Chỉ tiêu được giao" +
+                                std::string(view.targets->agreed ? " (theo đề nghị điều chỉnh tỉnh đã đồng ý)" : "") + ": " +
+                                reductions_text(view.targets->in_force.own) + ".") +
+            " <a href=\"#chi-tieu-duoc-giao\">Xem chỉ tiêu từng thôn</a>.</p>\n";
   if (latest && latest->state == WorkState::Done)
     body += "<h2>Văn bản đã tạo</h2>\n<p>Của phiên bản " + std::to_string(latest->number) + ":</p>\n" +
             file_links(context, *latest, "output");
@@ -304,6 +322,9 @@ Reply render(RequestContext& context, int year, const PlanView& view, int status
     if (view.table_changed)
       body += "<div class=\"panel\"><p>Bảng số liệu thôn đã được lưu lại sau phiên bản kế hoạch này; bấm Xem trước để "
               "tính lại chỉ tiêu theo bảng mới.</p></div>\n";
+    if (view.saved_differs)
+      body += "<div class=\"panel\"><p>Phiên bản đã lưu khác chỉ tiêu được giao; các ô chỉ tiêu của mẫu nhập dưới đây đã "
+              "điền lại theo chỉ tiêu được giao.</p></div>\n";
     body += appendix_preview(*view.preview);
   } else {
     body += "<p>Nhập chỉ tiêu rồi bấm Xem trước để thấy chỉ tiêu của từng thôn.</p>\n";
@@ -315,6 +336,9 @@ Reply render(RequestContext& context, int year, const PlanView& view, int status
                              "tính từ đó). Xem lại cả hai rồi bấm Lưu bản nháp hoặc Tạo văn bản để lưu kế hoạch của bạn "
                              "thành phiên bản mới.");
   if (work_forms_shown(context, WorkKind::Plan, year)) body += plan_form_html(context, year, view);
+  else if (view.targets)
+    body += "<h2>Chỉ tiêu được giao</h2>\n" + targets_box_html(context, *view.targets, {}, false) +
+            requests_html(context, *view.targets, "", view.errors, false);
   body += versions_section(context, versions_of(context.db, context.unit->id, year, WorkKind::Plan));
   return page_reply(context, {"Kế hoạch năm " + std::to_string(year), context.unit->full_name(), body, &view.errors, true}, status);
 }
@@ -499,6 +523,8 @@ Reply show(RequestContext& context) {
   if (!table || !table->check.statistics) return no_table(context, year);
   const std::vector<std::string> villages = village_names(*table->check.statistics);
   PlanView view;
+  view.targets = commune_targets(context, year);
+  const bool targets_table_changed = view.targets && view.targets->in_force_table() != table->version.id;
   const std::optional<VersionRecord> latest = latest_version(context.db, context.unit->id, year, WorkKind::Plan);
   view.opened_on = latest ? latest->number : 0;
   if (latest) view.preview = load_version_plan(context, *latest);
@@ -506,14 +532,55 @@ Reply show(RequestContext& context) {
     for (const VersionFile& file : version_files(context.db, latest->id))
       if (file.role == "input" && file.name != kPlanFile) view.table_changed = file.sha256 != table->file.sha256;
     view.form = form_of_plan(view.preview->plan, villages);
+    // A plan saved before the targets were given, or before others were agreed: the form takes the targets.
+    view.saved_differs = view.targets && !target_differences(view.targets->in_force,
+                                                             planned_targets(view.preview->plan, view.preview->table)).empty();
+    if (view.saved_differs) lay_targets_on(view.form, *view.targets, targets_table_changed);
     lay_sections(view.form, view.preview);
   } else {
     std::optional<UnitRecord> parent;
     if (context.unit->parent_id) parent = find_unit(context.db, *context.unit->parent_id);
     view.form = starter_form(*context.unit, parent, villages);
+    if (view.targets) lay_targets_on(view.form, *view.targets, targets_table_changed);
     lay_sections(view.form, plan_for_defaults(context, view.form, year, *table));
   }
   return render(context, year, view, 200);
+}
+
+// Đề nghị điều chỉnh: the figures of the form just read asked of the province, with the reason. Refused (422, at the
+// reason) without targets given, without a reason, with the figures given, or while another request waits; checked
+// again under the lock of the requests, with the targets as they are then.
+Reply ask_adjustment(RequestContext& context, int year, const VillageTable& table, PlanView& view) {
+  view.previewing = true;
+  const std::string field = "ly-do-dieu-chinh";
+  if (!view.targets) view.errors.add("gia-tri-ngheo", "Tỉnh chưa giao chỉ tiêu năm " + std::to_string(year) + " nên không có gì để đề nghị điều chỉnh.");
+  else if (view.targets->pending)
+    view.errors.add(field, "Đề nghị gửi lúc " + local_time(view.targets->pending->asked_at) +
+                               " đang chờ tỉnh trả lời; khi tỉnh trả lời mới gửi đề nghị khác được.");
+  else if (view.differences.empty())
+    view.errors.add(field, "Các ô chỉ tiêu đang đúng chỉ tiêu được giao: hãy nhập số muốn dùng vào các ô chỉ tiêu rồi mới "
+                           "gửi đề nghị điều chỉnh.");
+  if (const std::string problem = text_problem(view.request_reason, "Lý do"); !problem.empty()) view.errors.add(field, problem);
+  else if (view.request_reason.empty()) view.errors.add(field, "Hãy ghi lý do đề nghị điều chỉnh để tỉnh xem xét.");
+  if (!view.errors.empty()) return render(context, year, view, 422);
+  const CommuneTargets& targets = *view.targets;
+  Transaction transaction(context.site.database(), context.db);
+  lock_adjustments(context.db);
+  const std::optional<CommuneTargets> now = commune_targets(context, year);
+  if (!now || now->assignment.id != targets.assignment.id || now->pending || (now->agreed ? now->agreed->id : 0) !=
+                                                                                  (targets.agreed ? targets.agreed->id : 0)) {
+    view.targets = now;
+    view.errors.add(field, "Chỉ tiêu được giao hoặc đề nghị điều chỉnh vừa thay đổi từ khi mở trang; hãy xem lại rồi gửi.");
+    return render(context, year, view, 409);
+  }
+  AdjustmentRecord request{0, targets.assignment.id, context.unit->id, year, view.request_reason, table.version.id,
+                           context.now, context.who->account.id, context.client_address, std::nullopt};
+  add_adjustment(context.db, request, planned_targets(view.preview->plan, view.preview->table));
+  transaction.commit();
+  set_session_notice(context.db, context.who->session.token_hash,
+                     "Đã gửi đề nghị điều chỉnh chỉ tiêu lên " + targets.province.full_name() +
+                         "; khi tỉnh đồng ý, các ô chỉ tiêu điền theo số đề nghị và kế hoạch lưu được.");
+  return redirect_to(page_path(context, year));
 }
 
 Reply post(RequestContext& context) {
@@ -524,6 +591,8 @@ Reply post(RequestContext& context) {
   PlanView view;
   view.opened_on = opened_on(context).value_or(latest_number(context, WorkKind::Plan, year));
   view.form = posted_form(context.posted());
+  view.targets = commune_targets(context, year);
+  view.request_reason = typed_text(context.posted().value("ly-do-dieu-chinh"));
   lay_fixed_on(view.form, village_names(*table->check.statistics));
   FormFolder folder(context, *table);
   view.preview = read_form(view.form, year, *table, folder, view.errors);
@@ -532,9 +601,18 @@ Reply post(RequestContext& context) {
     return render(context, year, view, 422);
   }
   const std::string action = context.posted().value("hanh-dong");
+  if (view.targets)
+    view.differences = target_differences(view.targets->in_force, planned_targets(view.preview->plan, view.preview->table));
+  if (action == "de-nghi-dieu-chinh") return ask_adjustment(context, year, *table, view);
   if (action != "luu" && action != "tao-van-ban") {
     view.previewing = true;
     return render(context, year, view, 200);
+  }
+  // Figures other than those given are not saved: the province agrees to them first.
+  if (!view.differences.empty()) {
+    add_target_errors(*view.targets, view.differences, view.form, view.errors);
+    view.previewing = true;
+    return render(context, year, view, 422);
   }
   std::vector<NewFile> files{{"input", kPlanFile, folder.plan_file},
                              {"input", table->file.name, folder.folder.file(table->file.name)}};

@@ -15,9 +15,9 @@
 
 #include "store/accounts.h"
 #include "store/sessions.h"
-#include "text/hidden_characters.h"
 #include "text/unicode.h"
 #include "web/access.h"
+#include "web/form_text.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/plan_year.h"
@@ -27,37 +27,6 @@
 
 namespace kehoach {
 namespace {
-
-constexpr std::size_t kMostReasonChars = 2000;
-
-// A reason or an explanation as typed in its box: line breaks as the browser sends them (CR LF) made LF,
-// NFC, spaces around trimmed.
-std::string typed_text(const std::string& value) {
-  std::string text;
-  for (std::size_t i = 0; i < value.size(); ++i)
-    if (value[i] != '\r') text += value[i];
-    else if (i + 1 >= value.size() || value[i + 1] != '\n') text += '\n';
-  text = to_nfc(text);
-  const std::size_t first = text.find_first_not_of(" \t\n");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \t\n") - first + 1);
-}
-
-// Characters of UTF-8 text: its bytes but the continuation ones.
-std::size_t characters(const std::string& text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-// A text that may not be kept as it is: too long, or with a character nobody sees. "" when it is fine.
-std::string text_problem(const std::string& text, const std::string& label) {
-  if (characters(text) > kMostReasonChars)
-    return label + " dài quá " + std::to_string(kMostReasonChars) + " ký tự; hãy viết gọn lại.";
-  if (const std::optional<HiddenCharacter> hidden = first_hidden_character(text, true))
-    return label + " có ký tự ẩn " + (hidden->not_utf8 ? std::string("không đọc được") : code_point_label(hidden->code_point)) +
-           "; hãy gõ lại.";
-  return "";
-}
 
 struct Target {
   WorkKind kind = WorkKind::Plan;
