@@ -9,13 +9,13 @@
 
 #include "store/database.h"
 #include "store/ids.h"
+#include "store/optional_id.h"
 #include "store/units.h"
 
 namespace kehoach {
 namespace {
 
 using namespace Poco::Data::Keywords;
-using OptionalId = Poco::Nullable<Poco::Int64>;
 
 OptionalId nullable(std::int64_t id) { return id != 0 ? OptionalId(id) : OptionalId(); }
 

@@ -8,12 +8,12 @@
 
 #include "store/database.h"
 #include "store/ids.h"
+#include "store/optional_id.h"
 
 namespace kehoach {
 namespace {
 
 using namespace Poco::Data::Keywords;
-using OptionalId = Poco::Nullable<Poco::Int64>;
 using Row = Poco::Tuple<Poco::Int64, std::string, Poco::Int64, OptionalId>;
 
 constexpr const char* kColumns = "SELECT unit_id, due_date, set_at, set_by FROM submission_deadlines ";
@@ -71,7 +71,7 @@ std::optional<DeadlineRecord> change_deadline(
   if ((!before && !change.due) || (before && change.due && before->due == *change.due)) return before;  // nothing changes
   const Poco::Int64 unit = change.unit_id, year = change.year, at = change.at;
   const std::string kind = work_kind_key(change.kind);
-  const OptionalId by = change.by ? OptionalId(*change.by) : OptionalId();
+  const OptionalId by = nullable(change.by);
   if (!change.due) {
     session << sql(session, "DELETE FROM submission_deadlines WHERE unit_id = ? AND plan_year = ? AND kind = ?"), bind(unit),
         bind(year), bind(kind), now;

@@ -7,12 +7,12 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/optional_id.h"
 
 namespace kehoach {
 namespace {
 
 using namespace Poco::Data::Keywords;
-using OptionalId = Poco::Nullable<Poco::Int64>;
 
 }  // namespace
 

@@ -9,17 +9,12 @@
 #include "store/audit.h"
 #include "store/database.h"
 #include "store/ids.h"
+#include "store/optional_id.h"
 
 namespace kehoach {
 namespace {
 
 using namespace Poco::Data::Keywords;
-using OptionalId = Poco::Nullable<Poco::Int64>;
-
-OptionalId nullable(const std::optional<std::int64_t>& id) { return id ? OptionalId(*id) : OptionalId(); }
-std::optional<std::int64_t> optional(const OptionalId& id) {
-  return id.isNull() ? std::nullopt : std::optional<std::int64_t>(id.value());
-}
 
 SubmissionState state_of(const std::string& key) {
   const std::optional<SubmissionState> state = submission_state_from_key(key);
