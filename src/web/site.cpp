@@ -1,7 +1,10 @@
 #include "web/site.h"
 
+#include <charconv>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <system_error>
 
 #include "package/input_limits.h"
@@ -40,8 +43,20 @@ Site::Site(SiteConfig config) : config_(std::move(config)) {
 
 Site::~Site() = default;
 
+std::int64_t clock_offset_in(const std::string& path) {
+  std::ifstream in(path);
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::size_t end = text.find_last_not_of(" \t\r\n");
+  if (end == std::string::npos) return 0;
+  std::int64_t offset = 0;
+  const auto [stop, problem] = std::from_chars(text.data(), text.data() + end + 1, offset);
+  return problem == std::errc() && stop == text.data() + end + 1 ? offset : 0;
+}
+
 std::int64_t Site::now() const {
-  return config_.clock ? config_.clock() : static_cast<std::int64_t>(std::time(nullptr));
+  if (config_.clock) return config_.clock();
+  const auto system = static_cast<std::int64_t>(std::time(nullptr));
+  return config_.clock_file.empty() ? system : system + clock_offset_in(config_.clock_file);
 }
 
 int Site::current_year() const {

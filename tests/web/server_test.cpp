@@ -4,7 +4,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <ctime>
 #include <deque>
+#include <fstream>
 #include <future>
 #include <sstream>
 #include <thread>
@@ -86,6 +88,40 @@ TEST_CASE("the request log says method, route and status, never a name, a passwo
   CHECK(lines.find("12345") == std::string::npos);
   CHECK(lines.find("quantri") == std::string::npos);
   CHECK(lines.find(admin.one_time_password) == std::string::npos);
+}
+
+TEST_CASE("KEHOACH_TEST_CLOCK_FILE: the server's clock is the system's plus the seconds in the file, read each time") {
+  const ScratchFolder scratch;
+  SiteConfig config = make_site_config(scratch.file("data"));
+  config.password_cost = minimum_password_cost();
+  config.clock_file = scratch.file("dong-ho");
+  Site site(config);
+  const auto system = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
+  // No file yet, or nothing a number in it: the system's clock.
+  std::int64_t before = system();
+  CHECK(site.now() >= before);
+  CHECK(site.now() <= system());
+  for (const char* text : {"", "mười ngày\n", "86400x", "1e5"}) {
+    CAPTURE(text);
+    std::ofstream(config.clock_file) << text;
+    CHECK(clock_offset_in(config.clock_file) == 0);
+  }
+  // Fourteen days later, then an hour earlier than the system: each read at once.
+  std::ofstream(config.clock_file) << "1209600\n";
+  before = system();
+  CHECK(site.now() >= before + 1209600);
+  CHECK(site.now() <= system() + 1209600);
+  std::ofstream(config.clock_file) << " -3600 ";
+  CHECK(clock_offset_in(config.clock_file) == -3600);
+  CHECK(site.now() <= system() - 3600);
+  // The year the pages offer follows it.
+  std::ofstream(config.clock_file) << std::to_string(1'780'000'000 - system());
+  CHECK(site.current_year() == 2026);
+  // A clock given by a test in code comes first.
+  config.clock = [] { return std::int64_t{42}; };
+  config.data_folder = scratch.file("data-2");
+  Site fixed(config);
+  CHECK(fixed.now() == 42);
 }
 
 TEST_CASE("--init-admin makes an administrator with a one-time password, and gives it a new one when run again") {
