@@ -14,6 +14,7 @@
 #include "app/make_report.h"
 #include "app/run_batch.h"
 #include "model/indicator.h"
+#include "store/audit.h"
 #include "store/file_store.h"
 #include "store/submission_deadlines.h"
 #include "store/versions.h"
@@ -332,6 +333,19 @@ TEST_CASE("the deadline: set, changed and taken away by the province's own offic
   CHECK(p.officer.get(p.dashboard("nam=2026&ky=ke-hoach")).has("Chưa có hạn nộp"));
   REQUIRE(p.set_deadline(p.officer, p.province, "", "bo").status == 303);
   CHECK(p.server.count("submission_deadlines") == 0);
+  // Each change a row of the audit log, in its transaction; the refused ones none.
+  {
+    Poco::Data::Session db = p.server.site().database().session();
+    const std::vector<AuditRow> log = read_audit(db, {std::nullopt, "", "deadline.", 0, 0}, 0, 10).rows;
+    REQUIRE(log.size() == 3);
+    CHECK(log[0].entry.action == "deadline.remove");
+    CHECK(log[0].entry.detail == "Bỏ hạn nộp (trước đó: 05/06/2026).");
+    CHECK(log[1].entry.action == "deadline.set");
+    CHECK(log[1].entry.detail == "Đặt hạn nộp: 05/06/2026 (trước đó: 01/06/2026).");
+    CHECK(log[2].entry.detail == "Đặt hạn nộp: 01/06/2026.");
+    CHECK(log[2].entry.kind == "village_table");
+    CHECK(log[2].entry.unit_id == p.province.id);
+  }
   CHECK(p.officer.get(p.dashboard()).has("Chưa có hạn nộp"));
 }
 

@@ -12,6 +12,7 @@
 #include "app/plan_input.h"
 #include "app/run_batch.h"
 #include "compute/target_assignment.h"
+#include "store/audit.h"
 #include "store/target_assignments.h"
 #include "store/versions.h"
 #include "text/unicode.h"
@@ -296,6 +297,21 @@ TEST_CASE("giao chỉ tiêu: another figure is refused until the province agrees
   CHECK(twice.status == 409);
   CHECK(site.server.count("adjustment_decisions") == 1);
 
+  // Given, asked for and agreed to, each a row of the audit log under its unit, by its login, without a figure.
+  const std::vector<AuditRow> log = read_audit(db, {std::nullopt, "", "target.", 0, 0}, 0, 10).rows;
+  REQUIRE(log.size() == 3);
+  CHECK(log[0].entry.action == "target.agree");
+  CHECK(log[0].login == "tinh.hatinh");
+  CHECK(log[0].entry.unit_id == site.tree.commune_a.id);
+  CHECK(log[0].entry.detail == "Đồng ý đề nghị điều chỉnh chỉ tiêu năm 2026 của Xã An Hòa Thịnh. Ý kiến: Đồng ý.");
+  CHECK(log[1].entry.action == "target.request");
+  CHECK(log[1].login == "xa.anhoathinh");
+  CHECK(log[1].entry.detail ==
+        "Đề nghị điều chỉnh chỉ tiêu năm 2026 được giao. Lý do: Hai thôn sáp nhập, số hộ nghèo thực tế ít hơn.");
+  CHECK(log[2].entry.action == "target.assign");
+  CHECK(log[2].entry.unit_id == site.tree.province.id);
+  CHECK(log[2].entry.detail == "Giao chỉ tiêu năm 2026 (phiên bản 1) cho các đơn vị trực thuộc.");
+  for (const AuditRow& row : log) CHECK(row.entry.detail.find(other) == std::string::npos);
   // The commune's form now starts from the figure agreed, and the plan with it is made.
   const Page agreed = site.commune.get(site.plan());
   CHECK(agreed.has("theo đề nghị điều chỉnh Tỉnh Hà Tĩnh đồng ý ngày"));

@@ -26,10 +26,12 @@
 #include "compute/target_assignment.h"
 #include "model/input_error.h"
 #include "read/plan_reader.h"
+#include "store/audit.h"
 #include "store/database.h"
 #include "store/sessions.h"
 #include "template/part_template.h"
 #include "text/unicode.h"
+#include "web/audit_words.h"
 #include "web/form_text.h"
 #include "web/form_view.h"
 #include "web/html.h"
@@ -576,6 +578,11 @@ Reply ask_adjustment(RequestContext& context, int year, const VillageTable& tabl
   AdjustmentRecord request{0, targets.assignment.id, context.unit->id, year, view.request_reason, table.version.id,
                            context.now, context.who->account.id, context.client_address, std::nullopt};
   add_adjustment(context.db, request, planned_targets(view.preview->plan, view.preview->table));
+  AuditEntry entry = audit_entry(audit_actor(context), "target.request");
+  entry.unit_id = context.unit->id;
+  entry.plan_year = year;
+  entry.detail = "Đề nghị điều chỉnh chỉ tiêu năm " + std::to_string(year) + " được giao. Lý do: " + view.request_reason;
+  append_audit(context.db, entry);
   transaction.commit();
   set_session_notice(context.db, context.who->session.token_hash,
                      "Đã gửi đề nghị điều chỉnh chỉ tiêu lên " + targets.province.full_name() +

@@ -15,12 +15,14 @@
 #include <set>
 
 #include "compute/rate.h"
+#include "store/audit.h"
 #include "store/sessions.h"
 #include "store/submission_deadlines.h"
 #include "store/units.h"
 #include "text/number_words.h"
 #include "text/unicode.h"
 #include "web/access.h"
+#include "web/audit_words.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/plan_year.h"
@@ -304,9 +306,19 @@ Reply set_deadline(RequestContext& context) {
                                 " hoặc năm kề đó, dạng 10/06/" + std::to_string(year) + ".");
     if (!errors.empty()) return render(context, typed, &errors, 422);
   }
-  change_deadline(context.site.database(), context.db,
-                  DeadlineChange{context.unit->id, year, kind, due, context.now, context.who->account.id});
   const std::string work = submission_work_label(kind, year);
+  // The change in the audit log, in its transaction (nothing written when it changes nothing).
+  const auto audited = [&](Poco::Data::Session& db, const std::optional<DeadlineRecord>& before) {
+    AuditEntry entry = audit_entry(audit_actor(context), due ? "deadline.set" : "deadline.remove");
+    entry.unit_id = context.unit->id;
+    entry.kind = work_kind_key(kind);
+    entry.plan_year = year;
+    entry.detail = (due ? "Đặt hạn nộp: " + day_text(*due) : std::string("Bỏ hạn nộp")) +
+                   (before ? " (trước đó: " + day_text(before->due) + ")." : ".");
+    append_audit(db, entry);
+  };
+  change_deadline(context.site.database(), context.db,
+                  DeadlineChange{context.unit->id, year, kind, due, context.now, context.who->account.id}, audited);
   set_session_notice(context.db, context.who->session.token_hash,
                      due ? "Đã đặt hạn nộp " + lower_first(work) + ": " + day_text(*due) + "."
                          : "Đã bỏ hạn nộp " + lower_first(work) + ".");

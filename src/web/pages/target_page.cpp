@@ -17,11 +17,13 @@
 #include "compute/target_assignment.h"
 #include "model/input_error.h"
 #include "read/cascade_reader.h"
+#include "store/audit.h"
 #include "store/database.h"
 #include "store/sessions.h"
 #include "store/target_assignments.h"
 #include "text/number_words.h"
 #include "web/access.h"
+#include "web/audit_words.h"
 #include "web/form_text.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -336,6 +338,13 @@ Reply give(RequestContext& context) {
   AssignmentRecord assignment{0,           context.unit->id,        year,          0, cascade.sha256, units.sha256,
                               context.now, context.who->account.id, context.client_address};
   assignment = add_assignment(context.db, assignment, split->rows);
+  // In the audit log with the version given, not its figures (they are on this page and in its files).
+  AuditEntry entry = audit_entry(audit_actor(context), "target.assign");
+  entry.unit_id = context.unit->id;
+  entry.plan_year = year;
+  entry.detail = "Giao chỉ tiêu năm " + std::to_string(year) + " (phiên bản " + std::to_string(assignment.number) +
+                 ") cho các đơn vị trực thuộc.";
+  append_audit(context.db, entry);
   transaction.commit();
   set_session_notice(context.db, context.who->session.token_hash,
                      "Đã giao chỉ tiêu năm " + std::to_string(year) + " (phiên bản " + std::to_string(assignment.number) +
@@ -391,6 +400,12 @@ Reply decide(RequestContext& context) {
                         back);
   add_adjustment_decision(context.db, request->id,
                           {action == "dong-y", note, context.now, context.who->account.id, context.client_address});
+  AuditEntry entry = audit_entry(audit_actor(context), action == "dong-y" ? "target.agree" : "target.refuse");
+  entry.unit_id = request->unit_id;  // the commune's request: read under the commune
+  entry.plan_year = year;
+  entry.detail = std::string(action == "dong-y" ? "Đồng ý" : "Không đồng ý") + " đề nghị điều chỉnh chỉ tiêu năm " +
+                 std::to_string(year) + " của " + name + "." + (note.empty() ? "" : " Ý kiến: " + note);
+  append_audit(context.db, entry);
   transaction.commit();
   set_session_notice(context.db, context.who->session.token_hash,
                      action == "dong-y" ? "Đã đồng ý đề nghị điều chỉnh của " + name + "; xã lập kế hoạch với số đề nghị."
