@@ -7,6 +7,7 @@
 #include <iterator>
 #include <system_error>
 
+#include "compute/submission_status.h"
 #include "package/input_limits.h"
 #include "store/migrations.h"
 
@@ -59,12 +60,7 @@ std::int64_t Site::now() const {
   return config_.clock_file.empty() ? system : system + clock_offset_in(config_.clock_file);
 }
 
-int Site::current_year() const {
-  const std::time_t when = static_cast<std::time_t>(now());
-  std::tm local{};
-  localtime_r(&when, &local);
-  return local.tm_year + 1900;
-}
+int Site::current_year() const { return vietnam_day(now()).year; }
 
 const std::string& Site::decoy_password_hash() {
   std::call_once(decoy_once_, [this] { decoy_hash_ = hash_password(random_token(), config_.password_cost); });

@@ -52,7 +52,7 @@ class Site {
   FileStore& files() { return *files_; }
   const SiteConfig& config() const { return config_; }
   std::int64_t now() const;
-  // The year of `now()` in local time: the plan year a page shows unless asked for another.
+  // The year of `now()` in Vietnam: the plan year a page shows unless asked for another.
   int current_year() const;
   const std::string& upload_folder() const { return upload_folder_; }
   // "SQLite, tệp kehoach-data/kehoach.db" or "PostgreSQL": what the start message says.

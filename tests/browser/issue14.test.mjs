@@ -23,7 +23,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { sheetCells, workbookCells } from './support/files.mjs';
+import { sheetCells, sheetNumbers, workbookCells } from './support/files.mjs';
 import { kehoachProgram } from './support/server.mjs';
 import { addUnitsFromFile, createAccount, examples, sendSubmission, signIn, signInFirstTime, Site, unitIdOf,
          uploadVillageTable, walkSteps } from './support/site.mjs';
@@ -180,7 +180,7 @@ describe('issue 14: the province gives its targets, three communes plan and send
     assert.equal(response.status(), 200);
     assert.equal(await province.notice(), `Đã giao chỉ tiêu năm ${year} (phiên bản 1): giảm 64 hộ nghèo, giảm 60 hộ cận nghèo. ` +
                                           'Các xã thấy chỉ tiêu của mình trên trang Kế hoạch.');
-    assert.match(await province.page.locator('#phien-ban').innerText(), /^Phiên bản 1, giao lúc 02\/03\/2026 \d\d:\d\d \(Trần Văn Bình\)$/);
+    assert.match(await province.page.locator('#phien-ban').innerText(), /^Phiên bản 1, giao lúc 02\/03\/2026 08:\d\d \(Trần Văn Bình\)$/);
     await province.look('giao-chi-tieu-da-giao');
     await province.lookOnPhone('giao-chi-tieu-dien-thoai');
     assignmentFiles = { cascade: await province.download('phan-bo.yaml'), units: await province.download('don-vi.csv') };
@@ -306,12 +306,10 @@ describe('issue 14: the province gives its targets, three communes plan and send
     let response = await province.fillAndSubmit({ 'Việc': 'Kế hoạch', 'Trạng thái': 'Tất cả' }, 'Xem');
     assert.equal(response.status(), 200);
     const stats = await province.page.locator('.stats').innerText();
-    console.log(stats);
     assert.match(stats, /3\/3\s+đã gửi\s+100,00%/);
     assert.match(stats, /3\/3\s+đã duyệt\s+100,00%/);
     assert.match(stats, /2\/3\s+gửi đúng hạn\s+66,67%/);
     const rows = await province.page.locator('table.status-table tbody tr').allInnerTexts();
-    console.log(rows);
     assert.equal(rows.length, 3);
     assert.match(rows[0], /^1\s+Xã An Hòa Thịnh\s+Đã duyệt\s+02\/03\/2026 08:\d\d\s+16\/03\/2026 09:\d\d\s+13\/03\/2026\s+Đúng hạn$/);
     assert.match(rows[1], /^2\s+Xã Sơn Tây\s+Đã duyệt\s+02\/03\/2026 08:\d\d\s+16\/03\/2026 09:\d\d\s+13\/03\/2026\s+Đúng hạn$/);
@@ -327,7 +325,22 @@ describe('issue 14: the province gives its targets, three communes plan and send
     response = await province.fillAndSubmit({ 'Trạng thái': 'Tất cả' }, 'Xem');
     const workbook = await province.download('Xuất Excel');
     assert.equal(workbook.name, `tinh-hinh-nop-ke-hoach-${year}.xlsx`);
-    console.log(JSON.stringify(sheetCells(workbook.path)));
+    // The counts at the top (each rate a formula, read as its value), then a row per commune.
+    const cells = sheetCells(workbook.path);
+    assert.equal(cells.A1, `TÌNH HÌNH NỘP KẾ HOẠCH NĂM ${year}`);
+    assert.equal(cells.A4, 'Hạn nộp: 13/03/2026, do Tỉnh Hà Tĩnh đặt.');
+    const counts = Object.fromEntries([7, 8, 9, 10, 11, 12, 13, 14, 15].map((row) => [cells[`A${row}`], [cells[`C${row}`], cells[`D${row}`]]]));
+    assert.deepEqual(counts, {
+      'Số đơn vị phải nộp': [3, undefined], 'Đã gửi (đã gửi, bị trả lại, đã duyệt)': [3, 100], 'Đã duyệt': [3, 100],
+      'Đã gửi, chờ duyệt': [0, 0], 'Bị trả lại': [0, 0], 'Đang nhập, chưa gửi': [0, 0], 'Quá hạn, chưa gửi': [0, 0],
+      'Gửi đúng hạn': [2, 66.67], 'Gửi muộn': [1, 33.33],
+    });
+    assert.deepEqual([18, 19, 20].map((row) => ['B', 'C', 'D', 'F', 'G'].map((column) => cells[`${column}${row}`])), [
+      ['Xã An Hòa Thịnh', 'Đã duyệt', rows[0].split('\t')[3], '13/03/2026', 'Đúng hạn'],
+      ['Xã Sơn Tây', 'Đã duyệt', rows[1].split('\t')[3], '13/03/2026', 'Đúng hạn'],
+      ['Xã Kỳ Anh', 'Đã duyệt', rows[2].split('\t')[3], '13/03/2026', 'Nộp muộn'],
+    ]);
+    assert.equal(cells.A21, undefined, 'three communes, no more');
   });
 
   step('Tổng hợp: the approved plans added up are, cell for cell, the province\'s appendix of kehoach batch', async () => {
@@ -349,16 +362,22 @@ describe('issue 14: the province gives its targets, three communes plan and send
     execFileSync(kehoachProgram(), ['batch', 'phan-bo.yaml', '-o', 'ra'], { cwd: batch });
     const expected = workbookCells(join(batch, 'ra', 'phu-luc.xlsx'));
     const got = workbookCells(summary.path);
-    console.log(JSON.stringify(got));
     assert.deepEqual(got, expected);
-    // Every commune's files as one zip, with the folder to run the batch again.
+    // Every commune's files as one zip: the documents of the version each sent, and the folder to run the batch
+    // again. Each commune's appendix has, village by village, the figures the batch gives it.
     const zip = await province.download('Tải tất cả tệp của các đơn vị (.zip)');
-    console.log(execFileSync('/usr/bin/python3', ['-c', `
-import sys, zipfile
-z = zipfile.ZipFile(sys.argv[1])
-assert z.testzip() is None
-print('\\n'.join(sorted(n for n in z.namelist() if not n.endswith('/'))))
-`, zip.path], { encoding: 'utf8' }));
+    const unzipped = join(scratch, 'zip');
+    execFileSync('/usr/bin/python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; z.extractall(sys.argv[2])',
+                                      zip.path, unzipped]);
+    const names = readdirSync(unzipped, { recursive: true }).filter((name) => name.includes('.')).sort();
+    const folders = ['xa-an-hoa-thinh', 'xa-ky-anh', 'xa-son-tay'];
+    assert.deepEqual(names, ['danh-sach.csv', 'tong-hop/don-vi.csv', 'tong-hop/phan-bo.yaml', 'tong-hop/phu-luc.xlsx',
+      ...folders.flatMap((folder) => ['ke-hoach-phu-luc.xlsx', 'ke-hoach.docx', 'ke-hoach.pdf', 'ke-hoach.yaml', 'thon.csv']
+        .filter((name) => name !== 'ke-hoach.pdf' || names.includes(`${folder}/ke-hoach.pdf`)).map((name) => `${folder}/${name}`))]);
+    assert.deepEqual(workbookCells(join(unzipped, 'tong-hop', 'phu-luc.xlsx')), expected);
+    for (const folder of folders)
+      assert.deepEqual(sheetNumbers(join(unzipped, folder, 'ke-hoach-phu-luc.xlsx')), sheetNumbers(join(batch, 'ra', folder, 'phu-luc.xlsx')),
+                       `${folder}: the approved plan's appendix and the batch's`);
   });
 
   step('Kỳ Anh\'s approved plan: the page left open is refused with the reason, the page says why and who reopens it', async () => {
@@ -384,13 +403,38 @@ print('\\n'.join(sorted(n for n in z.namelist() if not n.endswith('/'))))
     const province = people.tinh;
     await province.goto(`/don-vi/${ids.tinh}?nam=${year}`);
     await province.follow('Nhật ký thay đổi');
-    let response = await province.fillAndSubmit({ 'Việc': 'Gửi, trả lại, duyệt, mở lại' }, 'Lọc');
-    assert.equal(response.status(), 200);
-    const rows = await province.page.locator('table.audit-table tbody tr').allInnerTexts();
-    console.log(rows);
+    const rowsOf = async (work) => {
+      const response = await province.fillAndSubmit({ 'Việc': work }, 'Lọc');
+      assert.equal(response.status(), 200);
+      return (await province.page.locator('table.audit-table tbody tr').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
+    };
+    // Time, login, address, unit, what, the change (the version, the states before and after, the reason).
+    const given = await rowsOf('Chỉ tiêu (giao, đề nghị điều chỉnh, đồng ý hay không)');
+    assert.deepEqual(given.map((row) => row.replace(/^02\/03\/2026 08:\d\d /, '')),
+                     [`tinh.hatinh 127.0.0.1 Tỉnh Hà Tĩnh Giao chỉ tiêu Giao chỉ tiêu năm ${year} (phiên bản 1) cho các đơn vị trực thuộc.`]);
+    const deadline = await rowsOf('Hạn nộp (đặt, bỏ)');
+    assert.deepEqual(deadline.map((row) => row.replace(/^02\/03\/2026 08:\d\d /, '')),
+                     ['tinh.hatinh 127.0.0.1 Tỉnh Hà Tĩnh Đặt hạn nộp Đặt hạn nộp: 13/03/2026.']);
+    const rows = await rowsOf('Gửi, trả lại, duyệt, mở lại');
     await province.look('nhat-ky');
     await province.lookOnPhone('nhat-ky-dien-thoai');
-    response = await province.fillAndSubmit({ 'Việc': 'Giao chỉ tiêu' }, 'Lọc');
-    console.log(await province.page.locator('table.audit-table tbody tr').allInnerTexts());
+    const plan = `Kế hoạch năm ${year}`;
+    const table = `Bảng số liệu thôn năm ${year}`;
+    // Newest first: the six approvals, Sơn Tây's second Gửi, the return, Kỳ Anh's late Gửi, then those of 02/03.
+    const expected = [
+      ...communes.slice().reverse().map((c) => `16/03/2026 09:MM tinh.hatinh 127.0.0.1 Xã ${c} Duyệt ${plan}, phiên bản 1: Đã gửi → Đã duyệt.`),
+      ...communes.slice().reverse().map((c) => `16/03/2026 09:MM tinh.hatinh 127.0.0.1 Xã ${c} Duyệt ${table}, phiên bản ${c === 'Sơn Tây' ? 2 : 1}: Đã gửi → Đã duyệt.`),
+      `16/03/2026 09:MM xa.sontay 127.0.0.1 Xã Sơn Tây Gửi lên cấp trên ${table}, phiên bản 2: Bị trả lại → Đã gửi.`,
+      `16/03/2026 09:MM tinh.hatinh 127.0.0.1 Xã Sơn Tây Trả lại ${table}, phiên bản 1: Đã gửi → Bị trả lại. Lý do: ${returnReason}`,
+      `16/03/2026 09:MM xa.kyanh 127.0.0.1 Xã Kỳ Anh Gửi lên cấp trên ${table}, phiên bản 1: Đang nhập → Đã gửi.`,
+      `16/03/2026 09:MM xa.kyanh 127.0.0.1 Xã Kỳ Anh Gửi lên cấp trên ${plan}, phiên bản 1: Đang nhập → Đã gửi.`,
+      `02/03/2026 08:MM xa.sontay 127.0.0.1 Xã Sơn Tây Gửi lên cấp trên ${table}, phiên bản 1: Đang nhập → Đã gửi. Có giải trình kèm theo.`,
+      `02/03/2026 08:MM xa.sontay 127.0.0.1 Xã Sơn Tây Gửi lên cấp trên ${plan}, phiên bản 1: Đang nhập → Đã gửi.`,
+      `02/03/2026 08:MM xa.anhoathinh 127.0.0.1 Xã An Hòa Thịnh Gửi lên cấp trên ${table}, phiên bản 1: Đang nhập → Đã gửi.`,
+      `02/03/2026 08:MM xa.anhoathinh 127.0.0.1 Xã An Hòa Thịnh Gửi lên cấp trên ${plan}, phiên bản 1: Đang nhập → Đã gửi.`,
+    ];
+    assert.deepEqual(rows.map((row) => row.replace(/^(\d\d\/\d\d\/\d{4} \d\d):\d\d /, '$1:MM ')), expected);
+    // Nothing personal: no officer's name, no figure of a table.
+    for (const row of [...given, ...deadline, ...rows]) assert.ok(!/Lê Thị Hoa|Nguyễn Văn Sơn|Phan Thị Kỳ|Trần Văn Bình|\b(64|60|244)\b/.test(row), row);
   });
 });
