@@ -1,3 +1,4 @@
+#include <cstdlib>
 #include <ostream>
 #include <stdexcept>
 
@@ -61,6 +62,8 @@ int serve_command(const std::vector<std::string>& words, Console console) {
   request.site.database_url = args->value("db");
   request.site.secure_cookies = args->has("secure-cookies");
   request.site.trusted_proxy = args->value("trusted-proxy");
+  // Browser walks move the server's clock (tests/browser/support/server.mjs); never set on a real site.
+  if (const char* file = std::getenv("KEHOACH_TEST_CLOCK_FILE"); file && *file) request.site.clock_file = file;
   request.server.listen = args->value("listen", "127.0.0.1:8080");
   request.demo = args->has("demo");
   if (args->has("init-admin")) request.init_admin = args->value("init-admin");

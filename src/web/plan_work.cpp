@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "app/plan_deadlines.h"
+#include "compute/submission_status.h"
 #include "model/indicator.h"
 #include "model/input_error.h"
 #include "text/number_words.h"
@@ -23,12 +24,7 @@ std::string figure_cells(const AppendixRow& row) {
   return cells;
 }
 
-Date today(std::int64_t seconds) {
-  const std::time_t when = static_cast<std::time_t>(seconds);
-  std::tm local{};
-  localtime_r(&when, &local);
-  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
+Date today(std::int64_t seconds) { return vietnam_day(seconds); }
 
 }  // namespace
 

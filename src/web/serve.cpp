@@ -61,6 +61,9 @@ class ServeApplication : public Poco::Util::ServerApplication {
       server.start();
       const ListenAddress listen = parse_listen_address(options_.listen);
       const std::string host = listen.host == "0.0.0.0" ? "127.0.0.1" : listen.host;
+      if (!site_.config().clock_file.empty())
+        out_ << "kehoach serve: đồng hồ thử nghiệm: giờ của máy chủ là giờ hệ thống cộng số giây ghi trong "
+             << site_.config().clock_file << " (KEHOACH_TEST_CLOCK_FILE; chỉ dùng khi kiểm thử).\n";
       out_ << "kehoach serve: đang chạy tại http://" << (host.find(':') != std::string::npos ? "[" + host + "]" : host)
            << ":" << server.port() << "/ (dữ liệu: " << site_.config().data_folder << ", cơ sở dữ liệu "
            << site_.database_description() << ").\nNhấn Ctrl-C để dừng.\n"

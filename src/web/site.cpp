@@ -1,9 +1,13 @@
 #include "web/site.h"
 
+#include <charconv>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <system_error>
 
+#include "compute/submission_status.h"
 #include "package/input_limits.h"
 #include "store/migrations.h"
 
@@ -40,16 +44,23 @@ Site::Site(SiteConfig config) : config_(std::move(config)) {
 
 Site::~Site() = default;
 
-std::int64_t Site::now() const {
-  return config_.clock ? config_.clock() : static_cast<std::int64_t>(std::time(nullptr));
+std::int64_t clock_offset_in(const std::string& path) {
+  std::ifstream in(path);
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::size_t end = text.find_last_not_of(" \t\r\n");
+  if (end == std::string::npos) return 0;
+  std::int64_t offset = 0;
+  const auto [stop, problem] = std::from_chars(text.data(), text.data() + end + 1, offset);
+  return problem == std::errc() && stop == text.data() + end + 1 ? offset : 0;
 }
 
-int Site::current_year() const {
-  const std::time_t when = static_cast<std::time_t>(now());
-  std::tm local{};
-  localtime_r(&when, &local);
-  return local.tm_year + 1900;
+std::int64_t Site::now() const {
+  if (config_.clock) return config_.clock();
+  const auto system = static_cast<std::int64_t>(std::time(nullptr));
+  return config_.clock_file.empty() ? system : system + clock_offset_in(config_.clock_file);
 }
+
+int Site::current_year() const { return vietnam_day(now()).year; }
 
 const std::string& Site::decoy_password_hash() {
   std::call_once(decoy_once_, [this] { decoy_hash_ = hash_password(random_token(), config_.password_cost); });

@@ -26,7 +26,14 @@ struct SiteConfig {
   FormLimits form_limits;                // set from the table input limit by make_site_config()
   bool make_pdf = true;                  // "Tạo văn bản" makes the PDF too, where LibreOffice is installed
   std::function<std::int64_t()> clock;   // seconds since 1970; the system clock when empty (tests set one)
+  // For walks in a browser that need days to pass (a deadline): the system clock plus the seconds written
+  // in this file (read each time; "" : none). `kehoach serve` takes it from KEHOACH_TEST_CLOCK_FILE.
+  std::string clock_file;
 };
+
+// The seconds to add to the system clock that `path` holds ("86400", "-3600"); 0 when it holds no such
+// number or cannot be read.
+std::int64_t clock_offset_in(const std::string& path);
 
 // The settings with the defaults of `kehoach serve`: uploads bounded as a table file is
 // (KEHOACH_MAX_TABLE_MB), for the data folder `data_folder`.
@@ -45,7 +52,7 @@ class Site {
   FileStore& files() { return *files_; }
   const SiteConfig& config() const { return config_; }
   std::int64_t now() const;
-  // The year of `now()` in local time: the plan year a page shows unless asked for another.
+  // The year of `now()` in Vietnam: the plan year a page shows unless asked for another.
   int current_year() const;
   const std::string& upload_folder() const { return upload_folder_; }
   // "SQLite, tệp kehoach-data/kehoach.db" or "PostgreSQL": what the start message says.

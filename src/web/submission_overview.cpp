@@ -99,12 +99,7 @@ std::string day_text(const Date& date) {
   return two_digits(date.day) + "/" + two_digits(date.month) + "/" + std::to_string(date.year);
 }
 
-std::string vietnam_time(std::int64_t seconds) {
-  const Date day = vietnam_day(seconds);
-  const std::int64_t into_day = ((seconds + kVietnamOffsetSeconds) % 86400 + 86400) % 86400;
-  return day_text(day) + " " + two_digits(static_cast<int>(into_day / 3600)) + ":" +
-         two_digits(static_cast<int>(into_day % 3600 / 60));
-}
+std::string vietnam_time(std::int64_t seconds) { return local_time(seconds); }
 
 WorkKind page_overview_kind(const RequestContext& context) {
   return submission_kind_from_slug(context.query_value("ky")).value_or(WorkKind::Plan);

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "compute/submission_status.h"
 #include "model/input_error.h"
 #include "package/system_errors.h"
 #include "store/accounts.h"
@@ -145,11 +146,10 @@ std::string version_file_path(std::int64_t unit, std::int64_t version, const std
 }
 
 std::string local_time(std::int64_t seconds) {
-  const std::time_t when = static_cast<std::time_t>(seconds);
-  std::tm local{};
-  localtime_r(&when, &local);
-  return two_digits(local.tm_mday) + "/" + two_digits(local.tm_mon + 1) + "/" + std::to_string(local.tm_year + 1900) +
-         " " + two_digits(local.tm_hour) + ":" + two_digits(local.tm_min);
+  const Date day = vietnam_day(seconds);
+  const std::int64_t into_day = ((seconds + kVietnamOffsetSeconds) % 86400 + 86400) % 86400;
+  return two_digits(day.day) + "/" + two_digits(day.month) + "/" + std::to_string(day.year) + " " +
+         two_digits(static_cast<int>(into_day / 3600)) + ":" + two_digits(static_cast<int>(into_day % 3600 / 60));
 }
 
 std::string state_tag(WorkState state) {

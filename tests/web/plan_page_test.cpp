@@ -12,6 +12,7 @@
 #include "app/plan_deadlines.h"
 #include "app/plan_input.h"
 #include "app/plan_sections.h"
+#include "compute/submission_status.h"
 #include "package/docx_package_reader.h"
 #include "read/plan_reader.h"
 #include "store/versions.h"
@@ -196,11 +197,7 @@ TEST_CASE("Tạo văn bản: the documents are byte for byte what kehoach plan m
   CHECK(home.has("Kế hoạch năm 2022</a></th><td><strong class=\"tag tag--done\">Đã hoàn thành</strong>"));
   CHECK(home.has(">ke-hoach.docx</a>"));
   CHECK(home.has(">ke-hoach-phu-luc.xlsx</a>"));
-  const std::time_t now = static_cast<std::time_t>(f.server.now());
-  std::tm local{};
-  localtime_r(&now, &local);
-  const PlanDeadlines deadlines =
-      plan_deadlines(folder.file("ke-hoach.yaml"), Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday});
+  const PlanDeadlines deadlines = plan_deadlines(folder.file("ke-hoach.yaml"), vietnam_day(f.server.now()));
   REQUIRE(deadlines.deadlines.size() == 2);
   for (const Deadline& d : deadlines.deadlines) {
     const std::string line = "Báo cáo " + period_label(d.period, 2022) + ": hạn " + day_month_year(d.due) +

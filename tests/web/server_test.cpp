@@ -4,13 +4,17 @@
 
 #include <atomic>
 #include <chrono>
+#include <ctime>
 #include <deque>
+#include <fstream>
 #include <future>
 #include <sstream>
 #include <thread>
 
 #include "web/account_admin.h"
 #include "web/demo_data.h"
+#include "web/submission_overview.h"
+#include "web/work_versions.h"
 #include "web_fixture.h"
 
 using namespace kehoach;
@@ -86,6 +90,54 @@ TEST_CASE("the request log says method, route and status, never a name, a passwo
   CHECK(lines.find("12345") == std::string::npos);
   CHECK(lines.find("quantri") == std::string::npos);
   CHECK(lines.find(admin.one_time_password) == std::string::npos);
+}
+
+TEST_CASE("KEHOACH_TEST_CLOCK_FILE: the server's clock is the system's plus the seconds in the file, read each time") {
+  const ScratchFolder scratch;
+  SiteConfig config = make_site_config(scratch.file("data"));
+  config.password_cost = minimum_password_cost();
+  config.clock_file = scratch.file("dong-ho");
+  Site site(config);
+  const auto system = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
+  // No file yet, or nothing a number in it: the system's clock.
+  std::int64_t before = system();
+  CHECK(site.now() >= before);
+  CHECK(site.now() <= system());
+  for (const char* text : {"", "mười ngày\n", "86400x", "1e5"}) {
+    CAPTURE(text);
+    std::ofstream(config.clock_file) << text;
+    CHECK(clock_offset_in(config.clock_file) == 0);
+  }
+  // Fourteen days later, then an hour earlier than the system: each read at once.
+  std::ofstream(config.clock_file) << "1209600\n";
+  before = system();
+  CHECK(site.now() >= before + 1209600);
+  CHECK(site.now() <= system() + 1209600);
+  std::ofstream(config.clock_file) << " -3600 ";
+  CHECK(clock_offset_in(config.clock_file) == -3600);
+  CHECK(site.now() <= system() - 3600);
+  // The year the pages offer follows it.
+  std::ofstream(config.clock_file) << std::to_string(1'780'000'000 - system());
+  CHECK(site.current_year() == 2026);
+  // A clock given by a test in code comes first.
+  config.clock = [] { return std::int64_t{42}; };
+  config.data_folder = scratch.file("data-2");
+  Site fixed(config);
+  CHECK(fixed.now() == 42);
+}
+
+TEST_CASE("times are Vietnam's (UTC+7) on every page, whatever the server's time zone") {
+  // 2026-05-28 20:26:40 UTC: already 29/05 in Vietnam, as Tình hình nộp judges deadlines.
+  CHECK(local_time(1'780'000'000) == "29/05/2026 03:26");
+  CHECK(vietnam_time(1'780'000'000) == local_time(1'780'000'000));
+  // New Year's Eve 17:30 UTC is 00:30 of the new year in Vietnam: the pages offer the new plan year.
+  const ScratchFolder scratch;
+  SiteConfig config = make_site_config(scratch.file("data"));
+  config.password_cost = minimum_password_cost();
+  config.clock = [] { return std::int64_t{1'798'738'200}; };  // 2026-12-31 17:30 UTC
+  Site site(config);
+  CHECK(local_time(site.now()) == "01/01/2027 00:30");
+  CHECK(site.current_year() == 2027);
 }
 
 TEST_CASE("--init-admin makes an administrator with a one-time password, and gives it a new one when run again") {

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "compute/submission_status.h"
 #include "model/date.h"
 #include "store/audit.h"
 #include "web/audit_words.h"
@@ -40,15 +41,8 @@ std::optional<Date> parse_day(const std::string& text) {
   return Date{year, month, day};
 }
 
-// The first second of the day in the server's local time (the time the log's rows are shown in).
-std::int64_t start_of(const Date& date) {
-  std::tm local{};
-  local.tm_year = date.year - 1900;
-  local.tm_mon = date.month - 1;
-  local.tm_mday = date.day;
-  local.tm_isdst = -1;
-  return static_cast<std::int64_t>(std::mktime(&local));
-}
+// The first second of the day in Vietnam (the time the log's rows are shown in).
+std::int64_t start_of(const Date& date) { return vietnam_day_end(date) - 86400 + 1; }
 
 std::int64_t day_after(const Date& date) {
   Date next = date;

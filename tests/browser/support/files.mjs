@@ -30,3 +30,24 @@ print(re.sub(r'<[^>]+>', '', xml))
 `;
   return runPython(script, path);
 }
+
+// Every cell of the workbook's first sheet that holds something, numbers and text alike (the cached values):
+// { "A1": value, … }.
+export function sheetCells(path) {
+  return workbookCells(path)[0].cells;
+}
+
+// Every sheet of the workbook, in order: [{ name, cells: { "A1": value, … } }] with every cell that holds
+// something (number, text or true/false, as a viewer that does not recalculate shows them), to compare two
+// workbooks cell for cell.
+export function workbookCells(path) {
+  const script = `
+import json, sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1], data_only=True)
+print(json.dumps([{"name": sheet.title,
+                   "cells": {c.coordinate: c.value for row in sheet.iter_rows() for c in row
+                             if c.value is not None and c.value != ""}}
+                  for sheet in book.worksheets], ensure_ascii=False, default=str))
+`;
+  return JSON.parse(runPython(script, path));
+}

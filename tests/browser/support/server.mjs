@@ -3,9 +3,11 @@
 // from what it prints), the server on a free loopback port (--listen 127.0.0.1:0: the server picks one
 // and prints its address), stopped with SIGTERM as a service manager would. With KEHOACH_TEST_POSTGRESQL
 // (set by tests/with_postgresql.py, browser.postgresql) each server keeps its data in a PostgreSQL
-// database of its own, made here with psql and dropped afterwards, instead of the SQLite file.
+// database of its own, made here with psql and dropped afterwards, instead of the SQLite file. A walk that
+// needs days to pass (a deadline) gives the server a clock of its own (setClock): KEHOACH_TEST_CLOCK_FILE names
+// a file holding the seconds the server adds to the system's clock, which the walk rewrites to move it.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -31,6 +33,22 @@ export class Server {
     this.log = '';  // what the server logs on stderr: method, path template, status
     this.cluster = process.env.KEHOACH_TEST_POSTGRESQL || '';
     this.database = '';  // the PostgreSQL database made for this server, if any
+    this.clockFile = '';  // set by setClock: the server's clock is the system's plus the seconds in it
+  }
+
+  // From now on the server's clock shows `moment` (a Date) and goes on from there; before start() (and
+  // initAdmin) for the whole run, or while it runs to move it. Written whole, then renamed over the old
+  // file, so that the server never reads half of it.
+  setClock(moment) {
+    if (!this.clockFile) this.clockFile = `${this.dataFolder}-dong-ho`;
+    const offset = Math.round((moment.getTime() - Date.now()) / 1000);
+    writeFileSync(`${this.clockFile}.moi`, `${offset}\n`);
+    renameSync(`${this.clockFile}.moi`, this.clockFile);
+  }
+
+  // The environment of a `kehoach serve` run: the clock file, when there is one.
+  environment() {
+    return this.clockFile ? { ...process.env, KEHOACH_TEST_CLOCK_FILE: this.clockFile } : process.env;
   }
 
   // A new data folder in the temporary folder; nothing started yet.
@@ -53,7 +71,8 @@ export class Server {
 
   // `kehoach serve --init-admin LOGIN`: the one-time password it prints.
   async initAdmin(login) {
-    const { stdout } = await run(kehoachProgram(), ['serve', '--init-admin', login, ...(await this.dataOptions())]);
+    const { stdout } = await run(kehoachProgram(), ['serve', '--init-admin', login, ...(await this.dataOptions())],
+                                 { env: this.environment() });
     const found = /mật khẩu dùng một lần: (\S+)\n/.exec(stdout);
     if (!found) throw new Error(`kehoach serve --init-admin printed no password:\n${stdout}`);
     return found[1];
@@ -62,7 +81,7 @@ export class Server {
   // Starts the server and waits for the line that says where it runs ("đang chạy tại http://…/").
   async start() {
     this.process = spawn(kehoachProgram(), ['serve', '--listen', '127.0.0.1:0', ...(await this.dataOptions())],
-                         { stdio: ['ignore', 'pipe', 'pipe'] });
+                         { stdio: ['ignore', 'pipe', 'pipe'], env: this.environment() });
     // Whatever happens to the test process, no server is left running.
     this.killOnExit = () => this.process.kill('SIGKILL');
     process.on('exit', this.killOnExit);
@@ -111,6 +130,7 @@ export class Server {
 
   async removeData() {
     rmSync(this.dataFolder, { recursive: true, force: true });
+    if (this.clockFile) rmSync(this.clockFile, { force: true });
     if (this.database)
       await run('psql', [this.cluster, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `DROP DATABASE ${this.database} WITH (FORCE)`]);
     this.database = '';
