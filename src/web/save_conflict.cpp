@@ -45,7 +45,7 @@ std::string version_contents(const RequestContext& context, const VersionRecord&
 
 std::string conflict_message(const RequestContext& context, const VersionRecord& newer) {
   return "Trong lúc bạn nhập, " + saved_by(context, newer) + " đã lưu phiên bản " + std::to_string(newer.number) + " (" +
-         local_time(newer.created_at) + "); phần bạn nhập chưa được lưu: xem lại rồi lưu lại.";
+         vietnam_time(newer.created_at) + "); phần bạn nhập chưa được lưu: xem lại rồi lưu lại.";
 }
 
 void add_conflict(FormErrors& errors, const RequestContext& context, const VersionRecord& newer) {
@@ -60,7 +60,7 @@ std::string conflict_section(const RequestContext& context, const VersionRecord&
                      "\" aria-labelledby=\"xung-dot-tieu-de\">\n<h2 id=\"xung-dot-tieu-de\">Dữ liệu đã thay đổi trong lúc "
                      "bạn nhập</h2>\n<p>" +
                      escape_html(saved_by(context, newer)) + " đã lưu " + link + " của " +
-                     escape_html(work_label(newer.kind, newer.year)) + " lúc " + escape_html(local_time(newer.created_at)) +
+                     escape_html(work_label(newer.kind, newer.year)) + " lúc " + escape_html(vietnam_time(newer.created_at)) +
                      ", sau khi bạn mở trang. Phần bạn nhập <strong>chưa được lưu</strong>, để không ghi đè lên phiên bản "
                      "đó mà không ai thấy.</p>\n<p>" +
                      escape_html(yours) + "</p>\n" + beside;

@@ -47,11 +47,12 @@ Site::~Site() = default;
 std::int64_t clock_offset_in(const std::string& path) {
   std::ifstream in(path);
   const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  const std::size_t end = text.find_last_not_of(" \t\r\n");
-  if (end == std::string::npos) return 0;
+  const std::size_t begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string::npos) return 0;
+  const std::size_t end = text.find_last_not_of(" \t\r\n") + 1;
   std::int64_t offset = 0;
-  const auto [stop, problem] = std::from_chars(text.data(), text.data() + end + 1, offset);
-  return problem == std::errc() && stop == text.data() + end + 1 ? offset : 0;
+  const auto [stop, problem] = std::from_chars(text.data() + begin, text.data() + end, offset);
+  return problem == std::errc() && stop == text.data() + end ? offset : 0;
 }
 
 std::int64_t Site::now() const {

@@ -99,8 +99,6 @@ std::string day_text(const Date& date) {
   return two_digits(date.day) + "/" + two_digits(date.month) + "/" + std::to_string(date.year);
 }
 
-std::string vietnam_time(std::int64_t seconds) { return local_time(seconds); }
-
 WorkKind page_overview_kind(const RequestContext& context) {
   return submission_kind_from_slug(context.query_value("ky")).value_or(WorkKind::Plan);
 }

@@ -50,8 +50,7 @@ Overview submission_overview(const RequestContext& context, const UnitRecord& ab
 // nullopt when it has none or `kind` is no report.
 std::optional<Date> planned_deadline(const RequestContext& context, std::int64_t unit, int year, WorkKind kind);
 
-// "05/06/2026 09:15": a moment in Vietnam's time (UTC+7), as deadlines are judged; "10/06/2026": a day.
-std::string vietnam_time(std::int64_t seconds);
+// "10/06/2026": a day (a moment: vietnam_time in work_versions.h).
 std::string day_text(const Date& date);
 
 // The kinds the province's pages are about, in the year's order, and ?ky= of their pages (thon, ke-hoach,

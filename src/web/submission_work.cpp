@@ -30,7 +30,7 @@ std::optional<UnitRecord> unit_above(const RequestContext& context, const UnitRe
 }
 
 // "12/05/2026": the day of a time, in the server's local time.
-std::string local_day(std::int64_t seconds) { return local_time(seconds).substr(0, 10); }
+std::string local_day(std::int64_t seconds) { return vietnam_time(seconds).substr(0, 10); }
 
 // "Nguyễn Văn Bình, tỉnh Hà Tĩnh": an account and its unit, or "" when it is gone.
 std::string account_words(const RequestContext& context, const std::optional<std::int64_t>& id) {

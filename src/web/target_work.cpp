@@ -571,7 +571,7 @@ std::string reductions_text(const std::vector<AssignedFigure>& figures) {
   return text;
 }
 
-std::string day_of(std::int64_t seconds) { return local_time(seconds).substr(0, 10); }
+std::string day_of(std::int64_t seconds) { return vietnam_time(seconds).substr(0, 10); }
 
 std::string account_name(const RequestContext& context, const std::optional<std::int64_t>& id) {
   if (!id) return "";
@@ -701,19 +701,19 @@ std::string requests_html(const RequestContext& context, const CommuneTargets& t
   std::string html = "<div class=\"group\" id=\"de-nghi-dieu-chinh\">\n<h3>Đề nghị điều chỉnh</h3>\n";
   for (const AdjustmentRecord& request : targets.requests) {
     html += "<p>" + adjustment_state(request) + " " +
-            escape_html("Gửi lúc " + local_time(request.asked_at) + " (" + account_name(context, request.asked_by) + "): " +
+            escape_html("Gửi lúc " + vietnam_time(request.asked_at) + " (" + account_name(context, request.asked_by) + "): " +
                         reductions_text(adjustment_figures(context.db, request.id).own) + ". Lý do: " + request.reason) +
             "</p>\n";
     if (request.decision)
       html += "<p class=\"hint\">" +
               escape_html((request.decision->agreed ? "Đồng ý" : "Không đồng ý") + std::string(" lúc ") +
-                          local_time(request.decision->at) + " (" + account_name(context, request.decision->by) + ")" +
+                          vietnam_time(request.decision->at) + " (" + account_name(context, request.decision->by) + ")" +
                           (request.decision->note.empty() ? "" : ": " + request.decision->note)) +
               "</p>\n";
   }
   if (!with_form) return html + "</div>\n";
   if (targets.pending)
-    return html + "<p>Đề nghị gửi lúc " + escape_html(local_time(targets.pending->asked_at)) +
+    return html + "<p>Đề nghị gửi lúc " + escape_html(vietnam_time(targets.pending->asked_at)) +
            " đang chờ tỉnh trả lời; khi tỉnh đồng ý, các ô chỉ tiêu sẽ điền theo số đề nghị.</p>\n</div>\n";
   return html +
          "<p class=\"hint\">Muốn số khác chỉ tiêu được giao: nhập số muốn dùng vào các ô chỉ tiêu ở trên (bấm Xem trước để "

@@ -145,7 +145,7 @@ std::string version_file_path(std::int64_t unit, std::int64_t version, const std
   return version_path(unit, version) + "/" + url_encode(name);
 }
 
-std::string local_time(std::int64_t seconds) {
+std::string vietnam_time(std::int64_t seconds) {
   const Date day = vietnam_day(seconds);
   const std::int64_t into_day = ((seconds + kVietnamOffsetSeconds) % 86400 + 86400) % 86400;
   return two_digits(day.day) + "/" + two_digits(day.month) + "/" + std::to_string(day.year) + " " +
@@ -159,7 +159,7 @@ std::string state_tag(WorkState state) {
 
 std::string version_line(const RequestContext& context, const VersionRecord& version) {
   const std::string who = author(context, version);
-  return "Phiên bản " + std::to_string(version.number) + ", lưu lúc " + local_time(version.created_at) +
+  return "Phiên bản " + std::to_string(version.number) + ", lưu lúc " + vietnam_time(version.created_at) +
          (who.empty() ? "" : " (" + who + ")");
 }
 
@@ -205,7 +205,7 @@ std::string versions_section(const RequestContext& context, const std::vector<Ve
                escape_html(file.name) + "</a>";
     html += "<tr><th scope=\"row\"><a href=\"" + escape_html(version_path(version.unit_id, version.id)) +
             "\">Phiên bản " + std::to_string(version.number) + "</a></th><td>" + state_tag(version.state) + "</td><td>" +
-            escape_html(local_time(version.created_at)) + "</td><td>" + escape_html(author(context, version)) +
+            escape_html(vietnam_time(version.created_at)) + "</td><td>" + escape_html(author(context, version)) +
             "</td><td>" + files + "</td></tr>\n";
   }
   return html + "</tbody>\n</table>\n</div>\n";

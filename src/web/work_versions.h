@@ -90,7 +90,7 @@ std::string version_file_path(std::int64_t unit, std::int64_t version, const std
 
 // "12/05/2026 10:30" in Vietnam's time (UTC+7), whatever the server's time zone: every page and workbook says
 // the time as Tình hình nộp judges deadlines.
-std::string local_time(std::int64_t seconds);
+std::string vietnam_time(std::int64_t seconds);
 
 // The work's state as a coloured tag: "Chưa bắt đầu", "Đang nhập", "Đã hoàn thành".
 std::string state_tag(WorkState state);

@@ -276,7 +276,7 @@ TEST_CASE("Nhật ký: filtered by account, by kind of change and by days, fifty
   s.server.advance(2 * 86400);  // sessions end after so long idle: signed in again
   REQUIRE(TestServer::sign_in(s.a, "xa.anhoathinh").status == 303);
   REQUIRE(s.save_table(s.a, "100", "5", "7").status == 303);
-  const std::string day_of_save = local_time(s.server.now()).substr(0, 10);
+  const std::string day_of_save = vietnam_time(s.server.now()).substr(0, 10);
   s.server.advance(2 * 86400);
   for (int i = 0; i < 55; ++i) {
     Browser again = s.server.browser();

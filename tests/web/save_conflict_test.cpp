@@ -85,7 +85,7 @@ TEST_CASE("the typed village table saved by two officers from one version: the s
   // Told, in the error summary and above the form, who saved which version when, with a link to it.
   CHECK(refused.has("href=\"#xung-dot\""));
   CHECK(refused.has("Trong lúc bạn nhập, Người dùng xa.anhoathinh đã lưu phiên bản 2 (" +
-                    escape_html(local_time(after.front().created_at))));
+                    escape_html(vietnam_time(after.front().created_at))));
   CHECK(refused.has("<section class=\"panel conflict\" id=\"xung-dot\""));
   CHECK(refused.has("Người dùng xa.anhoathinh đã lưu " + s.version_link(after.front())));
   // Both: the table saved meanwhile (Bảng đang dùng: 120 + 300 households) and the officer's own, still typed.

@@ -34,7 +34,7 @@ const std::string kTableWithSlips =
     "2,Trùa,105,7,6.5,7,6.67\n"
     ",Tổng cộng,271,17,6.27,18,7.01\n";
 
-std::string day_of(std::int64_t seconds) { return local_time(seconds).substr(0, 10); }
+std::string day_of(std::int64_t seconds) { return vietnam_time(seconds).substr(0, 10); }
 
 struct Flow {
   TestServer server;

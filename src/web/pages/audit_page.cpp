@@ -147,7 +147,7 @@ std::string log_table(const AuditPage& page) {
                      "<th scope=\"col\">Nội dung</th></tr></thead>\n<tbody>\n";
   for (const AuditRow& row : page.rows) {
     const std::string who = row.entry.account_id == 0 ? "Dòng lệnh trên máy chủ" : row.login;
-    html += "<tr><td>" + escape_html(local_time(row.entry.at)) + "</td><th scope=\"row\">" + escape_html(who) + "</th><td>" +
+    html += "<tr><td>" + escape_html(vietnam_time(row.entry.at)) + "</td><th scope=\"row\">" + escape_html(who) + "</th><td>" +
             escape_html(row.entry.client_address.empty() ? "—" : row.entry.client_address) + "</td><td>" +
             escape_html(row.unit_name.empty() ? "—" : row.unit_name) + "</td><td>" +
             escape_html(audit_action_label(row.entry.action)) + "</td><td>" + what_changed(row) + "</td></tr>\n";

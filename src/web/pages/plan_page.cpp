@@ -557,7 +557,7 @@ Reply ask_adjustment(RequestContext& context, int year, const VillageTable& tabl
   const std::string field = "ly-do-dieu-chinh";
   if (!view.targets) view.errors.add("gia-tri-ngheo", "Tỉnh chưa giao chỉ tiêu năm " + std::to_string(year) + " nên không có gì để đề nghị điều chỉnh.");
   else if (view.targets->pending)
-    view.errors.add(field, "Đề nghị gửi lúc " + local_time(view.targets->pending->asked_at) +
+    view.errors.add(field, "Đề nghị gửi lúc " + vietnam_time(view.targets->pending->asked_at) +
                                " đang chờ tỉnh trả lời; khi tỉnh trả lời mới gửi đề nghị khác được.");
   else if (view.differences.empty())
     view.errors.add(field, "Các ô chỉ tiêu đang đúng chỉ tiêu được giao: hãy nhập số muốn dùng vào các ô chỉ tiêu rồi mới "

@@ -238,7 +238,7 @@ Reply render(RequestContext& context, int year, Period period, const ReportBase&
   body += "<p>Trạng thái: " + state_tag(latest ? latest->state : WorkState::NotStarted) +
           (latest ? " " + escape_html(version_line(context, *latest)) + "." : std::string()) + "</p>\n";
   body += "<p>Lập theo " + plan_link(context, year, "Kế hoạch năm " + std::to_string(year)) + " (phiên bản " +
-          std::to_string(base.version.number) + ", đã tạo văn bản lúc " + escape_html(local_time(base.version.created_at)) +
+          std::to_string(base.version.number) + ", đã tạo văn bản lúc " + escape_html(vietnam_time(base.version.created_at)) +
           ").</p>\n";
   if (latest && latest->state == WorkState::Done)
     body += "<h2>Văn bản đã tạo</h2>\n<p>Của phiên bản " + std::to_string(latest->number) + ":</p>\n" +

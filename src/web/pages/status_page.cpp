@@ -31,6 +31,7 @@
 #include "web/submission_overview.h"
 #include "web/submission_work.h"
 #include "web/work_versions.h"
+#include "web/work_versions.h"
 #include "package/atomic_file.h"
 #include "write/submission_status_workbook.h"
 

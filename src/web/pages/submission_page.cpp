@@ -60,7 +60,7 @@ std::string history(const RequestContext& context, const SubmissionRecord& recor
         version = "<a href=\"" + escape_html(version_path(found->unit_id, found->id)) + "\">" +
                   std::to_string(found->number) + "</a>";
     const std::string note = event.reason.empty() ? event.explanation : event.reason;
-    html += "<tr><td>" + escape_html(local_time(event.at)) + "</td><th scope=\"row\">" +
+    html += "<tr><td>" + escape_html(vietnam_time(event.at)) + "</td><th scope=\"row\">" +
             escape_html(submission_action_label(event.action)) + "</th><td>" + escape_html(account_name(context, event.by)) +
             "</td><td>" + version + "</td><td>" + submission_tag(event.to) + "</td><td>" + escape_html(note) + "</td></tr>\n";
   }

@@ -165,7 +165,7 @@ std::string not_ready(const RequestContext& context, const TargetSource& source,
 
 std::string version_heading(const RequestContext& context, const AssignmentRecord& assignment) {
   const std::string who = account_name(context, assignment.created_by);
-  return "Phiên bản " + std::to_string(assignment.number) + ", giao lúc " + local_time(assignment.created_at) +
+  return "Phiên bản " + std::to_string(assignment.number) + ", giao lúc " + vietnam_time(assignment.created_at) +
          (who.empty() ? "" : " (" + who + ")");
 }
 
@@ -218,12 +218,12 @@ std::string requests_section(const RequestContext& context, const AssignmentReco
             (request.decision ? (request.decision->agreed ? std::string("<strong class=\"tag tag--approved\">Đã đồng ý</strong>")
                                                           : std::string("<strong class=\"tag tag--returned\">Không đồng ý</strong>"))
                               : std::string("<strong class=\"tag tag--submitted\">Chờ tỉnh trả lời</strong>")) +
-            " " + escape_html("Gửi lúc " + local_time(request.asked_at) + " (" + account_name(context, request.asked_by) + ").") +
+            " " + escape_html("Gửi lúc " + vietnam_time(request.asked_at) + " (" + account_name(context, request.asked_by) + ").") +
             "</p>\n<p>" + escape_html("Lý do: " + request.reason) + "</p>\n" +
             request_figures(context, request, assignment_rows_of_unit(context.db, latest.id, request.unit_id));
     if (request.decision) {
       html += "<p>" + escape_html((request.decision->agreed ? "Đồng ý" : "Không đồng ý") + std::string(" lúc ") +
-                                  local_time(request.decision->at) + " (" + account_name(context, request.decision->by) + ")" +
+                                  vietnam_time(request.decision->at) + " (" + account_name(context, request.decision->by) + ")" +
                                   (request.decision->note.empty() ? "." : ": " + request.decision->note)) +
               "</p>\n";
     } else if (may_give(context)) {
@@ -248,7 +248,7 @@ std::string versions_list(const RequestContext& context, const std::vector<Assig
     const std::vector<AssignmentRow> top = assignment_rows_of_unit(context.db, version.id, version.unit_id);
     html += "<tr><th scope=\"row\"><a href=\"" +
             escape_html(page_path(context, year) + "&phien-ban=" + std::to_string(version.number)) + "#phien-ban\">Phiên bản " +
-            std::to_string(version.number) + "</a></th><td>" + escape_html(local_time(version.created_at)) + "</td><td>" +
+            std::to_string(version.number) + "</a></th><td>" + escape_html(vietnam_time(version.created_at)) + "</td><td>" +
             escape_html(account_name(context, version.created_by)) + "</td><td>" +
             escape_html(top.empty() ? std::string() : reductions_text(top.front().figures)) + "</td></tr>\n";
   }
@@ -391,7 +391,7 @@ Reply decide(RequestContext& context) {
   lock_adjustments(context.db);
   const std::optional<AdjustmentRecord> now = find_adjustment(context.db, request->id);
   if (now->decision)
-    return refusal_page(context, 409, "Đề nghị của " + name + " đã được trả lời lúc " + local_time(now->decision->at) + ".", back);
+    return refusal_page(context, 409, "Đề nghị của " + name + " đã được trả lời lúc " + vietnam_time(now->decision->at) + ".", back);
   const std::vector<AssignmentRecord> versions = assignments_of(context.db, context.unit->id, year);
   if (versions.empty() || versions.front().id != assignment->id)
     return refusal_page(context, 409,
