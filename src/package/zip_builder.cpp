@@ -5,6 +5,7 @@
 #include <array>
 #include <ctime>
 #include <limits>
+#include <memory>
 #include <new>
 
 #include "model/input_error.h"
@@ -72,15 +73,20 @@ class Compressors {
 
 thread_local Compressors t_compressors;
 
-// Deflates `bytes` into `out` from `at` on (growing it as needed, then cut to size); returns the
-// compressed size.
-std::size_t deflate_into(std::string& out, std::size_t at, std::string_view bytes, int level) {
+// Deflates `bytes` onto the end of `out`; returns the compressed size. The stream is made in a buffer kept by
+// the thread, as large as the largest part so far, then copied: `out` never holds room for the worst case.
+std::size_t deflate_onto(std::string& out, std::string_view bytes, int level) {
+  thread_local std::unique_ptr<char[]> scratch;
+  thread_local std::size_t scratch_size = 0;
   libdeflate_compressor* compressor = t_compressors.at(level);
   const std::size_t bound = libdeflate_deflate_compress_bound(compressor, bytes.size());
-  out.resize(at + bound);
-  const std::size_t written = libdeflate_deflate_compress(compressor, bytes.data(), bytes.size(), out.data() + at, bound);
+  if (bound > scratch_size) {
+    scratch = std::make_unique_for_overwrite<char[]>(bound);
+    scratch_size = bound;
+  }
+  const std::size_t written = libdeflate_deflate_compress(compressor, bytes.data(), bytes.size(), scratch.get(), bound);
   if (written == 0) throw std::bad_alloc();  // not reachable with the bound's room
-  out.resize(at + written);
+  out.append(scratch.get(), written);
   return written;
 }
 
@@ -92,7 +98,7 @@ std::uint32_t zip_crc32(std::string_view bytes) {
 
 std::string deflate_bytes(std::string_view bytes, int level) {
   std::string out;
-  deflate_into(out, 0, bytes, level);
+  deflate_onto(out, bytes, level);
   return out;
 }
 
@@ -159,7 +165,7 @@ void ZipBuilder::add(const ZipEntry& entry) {
 void ZipBuilder::add_deflated(std::string_view name, std::string_view bytes, int level) {
   if (bytes.empty()) return add_stored(name, bytes);
   const std::size_t at = local_header(name, true, zip_crc32(bytes), 0, bytes.size(), false);
-  const std::size_t compressed = deflate_into(out_, out_.size(), bytes, level);
+  const std::size_t compressed = deflate_onto(out_, bytes, level);
   if (compressed > kMaxSize || out_.size() > kMaxSize) too_large();
   set32(out_, at + 18, static_cast<std::uint32_t>(compressed));  // the header's compressed size
   central_.back().compressed = static_cast<std::uint32_t>(compressed);

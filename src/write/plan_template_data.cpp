@@ -269,7 +269,9 @@ TemplateRecord plan_template_data(const Plan& plan, const AppendixTable& table,
   data.emplace("agencies", agencies(text));
   data.emplace("projects", projects(plan, is_draft(plan)));
   data.emplace("reporting", text_items(text.reporting));
-  data.emplace("recipients", recipient_items(text.recipients, drafting_office(plan, plan.date)));
+  const auto poverty = offices.find("poverty");  // drafting_office's, without finding the offices again
+  data.emplace("recipients",
+               recipient_items(text.recipients, poverty == offices.end() ? "" : poverty->second.abbreviation));
   data.emplace("signature", signature_record(plan));
   data.emplace("sections", section_overrides(text.sections, text.section_lines, plan.file, template_names, template_label));
   data.emplace("appendix", appendix(plan, table));
