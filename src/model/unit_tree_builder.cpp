@@ -12,7 +12,9 @@ UnitTreeBuilder::UnitTreeBuilder(std::vector<std::string> levels) {
 }
 
 // The written path is looked up first: a million records name a few thousand units, so the
-// Unicode work of name_key is done once per spelling, not once per record.
+// Unicode work of name_key is done once per spelling, not once per record. A path not met yet (each
+// row of a units table names a village of its own) is looked up again level by level, each
+// level's written path kept as well: only the units new to the tree need name_key.
 int UnitTreeBuilder::unit_of(const std::vector<std::string>& path) {
   path_key_.clear();
   for (const auto& name : path) {
@@ -21,8 +23,18 @@ int UnitTreeBuilder::unit_of(const std::vector<std::string>& path) {
   }
   if (auto found = by_written_path_.find(path_key_); found != by_written_path_.end()) return found->second;
   int node = 0;
-  for (const auto& name : path) node = child(node, name);
-  by_written_path_.emplace(path_key_, node);
+  std::string prefix;
+  for (std::size_t level = 0; level < path.size(); ++level) {
+    prefix.append(path[level]).push_back('\x1f');
+    if (level + 1 < path.size()) {
+      if (auto found = by_written_path_.find(prefix); found != by_written_path_.end()) {
+        node = found->second;
+        continue;
+      }
+    }
+    node = child(node, path[level]);
+    by_written_path_.emplace(prefix, node);
+  }
   return node;
 }
 

@@ -55,15 +55,17 @@ class TreeRows {
   void row(const GridRow& row) {
     if (row.is_blank() || done_) return;
     if (!columns_) return header(row);
-    if (is_total_label(row.cell(static_cast<std::size_t>(columns_->levels.front())))) {
+    if (is_total_row(row)) {
       done_ = true;  // a total row, then notes and signatures
       return;
     }
-    path_.clear();
-    for (int column : columns_->levels) {
-      path_.push_back(row.cell(static_cast<std::size_t>(column)));
-      if (path_.back().empty()) throw error(row, column, "thiếu tên đơn vị.");
-      if (const std::string problem = unit_name_problem(path_.back()); !problem.empty()) throw error(row, column, problem);
+    for (std::size_t level = 0; level < path_.size(); ++level) {
+      const int column = columns_->levels[level];
+      const std::string& name = row.cell(static_cast<std::size_t>(column));
+      if (name.empty()) throw error(row, column, "thiếu tên đơn vị.");
+      if (name == path_[level]) continue;  // the unit of the row above (a commune's villages follow one another)
+      if (const std::string problem = unit_name_problem(name); !problem.empty()) throw error(row, column, problem);
+      path_[level] = name;
     }
     const int unit = builder_->unit_of(path_);
     HouseholdTally& t = builder_->tree().nodes[static_cast<std::size_t>(unit)].tally;
@@ -114,6 +116,17 @@ class TreeRows {
     if (const std::string problem = unit_levels_problem(levels); !problem.empty())
       throw InputError(Location{source_, row.source_row, {}, {}}, problem);
     builder_.emplace(std::vector<std::string>(columns_->levels.size()));
+    path_.assign(columns_->levels.size(), std::string());
+  }
+
+  // Whether the row is the total row that ends the table. Its first level's cell is folded to be
+  // compared with "Tổng cộng" and the like only when it differs from the row above's: a province's
+  // thousands of villages all start with its name, and folding it again for each would cost more
+  // than the rest of the row.
+  bool is_total_row(const GridRow& row) {
+    const std::string& first = row.cell(static_cast<std::size_t>(columns_->levels.front()));
+    if (!first.empty() && first == path_.front()) return false;
+    return is_total_label(first);
   }
 
   long long count(const GridRow& row, int column, long long most = kMostHouseholdsInUnit, const char* words = "hộ") const {
@@ -132,7 +145,7 @@ class TreeRows {
   std::string source_;
   std::optional<TreeColumns> columns_;
   std::optional<UnitTreeBuilder> builder_;
-  std::vector<std::string> path_;
+  std::vector<std::string> path_;  // the units of the row read last, highest first, checked already
   int rows_before_header_ = 0;
   long long units_ = 0;
   long long households_ = 0;
