@@ -24,6 +24,8 @@ class UnitTreeBuilder {
   UnitTree tree_;
   std::vector<std::unordered_map<std::string, int>> children_by_key_;  // per node
   std::unordered_map<std::string, int> by_written_path_;               // the path as written → unit
+  std::vector<std::string> last_path_;  // the path last looked up by key, as written,
+  std::vector<int> last_nodes_;         // and its units
   std::string path_key_;
 };
 
