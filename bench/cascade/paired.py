@@ -64,6 +64,7 @@ def run_once(tool, jobs, log, keep_out):
     if jobs == 1 and shutil.which("taskset"):
         command = ["taskset", "-c", str(first_cpu())] + command
     machine_before = busy_seconds()
+    tool["began"] = time.time()
     began = time.perf_counter()
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     _, status, usage = os.wait4(process.pid, 0)
@@ -91,10 +92,13 @@ def pss_peak(tool, log):
     return peak, most
 
 
-def documents(out):
+def documents(out, since=None):
+    """The .docx and .xlsx files in `out`; with `since`, those written since then."""
     count = 0
-    for _, _, files in os.walk(out):
-        count += sum(f.endswith((".docx", ".xlsx")) for f in files)
+    for folder, _, files in os.walk(out):
+        for f in files:
+            if f.endswith((".docx", ".xlsx")) and (since is None or os.path.getmtime(os.path.join(folder, f)) >= since):
+                count += 1
     return count
 
 
@@ -133,7 +137,7 @@ def main():
     print()
     print(f"**{args.name}, {args.jobs} job(s): {args.rounds} rounds, the tools in turn in each**")
     print()
-    print("| tool | documents | CPU s, median | CPU s, range | CPU ms per commune | wall s, median | wall s, range "
+    print("| tool | documents written | CPU s, median | CPU s, range | CPU ms per commune | wall s, median | wall s, range "
           "| busy (other processes, cores) | peak MiB, largest process" + (" | peak MiB, all processes (PSS)" if pss else "")
           + " |")
     print("|---|--:|--:|--:|--:|--:|--:|--:|--:|" + ("--:|" if pss else ""))
@@ -143,7 +147,8 @@ def main():
         wall = [x["wall"] for x in r]
         busy = [x["others_cpu"] / x["wall"] for x in r if x["wall"] > 0]
         largest = max(x["max_rss_kib"] for x in r) / 1024
-        row = (f"| {tool['label']} | {documents(tool['out'])} | {statistics.median(cpu):.2f} | {spread(cpu)} | "
+        written = documents(tool["out"], tool["began"] if args.keep_out else None)  # of the last run
+        row = (f"| {tool['label']} | {written} | {statistics.median(cpu):.2f} | {spread(cpu)} | "
                f"{statistics.median(cpu) * 1000 / args.communes:.1f} | {statistics.median(wall):.2f} | {spread(wall)} | "
                f"{statistics.median(busy):.2f} | {largest:.0f}")
         if pss:
