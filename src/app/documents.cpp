@@ -7,7 +7,6 @@
 #include <utility>
 
 #include "model/input_error.h"
-#include "package/docx_writer.h"
 #include "package/fingerprint.h"
 #include "package/output_set.h"
 #include "package/system_errors.h"
@@ -62,7 +61,7 @@ DocumentsWritten write_documents(const DocumentJob& job, const InputFiles& input
   const AtomicFile& table = outputs.add(job.outputs.table);
   const AtomicFile* pdf = libreoffice ? &outputs.add(job.outputs.pdf) : nullptr;
   job.write_table(table);
-  write_docx(job.document, document, job.timestamp);
+  document.write_all(job.document);
   if (pdf) {
     try {
       export_pdf(*libreoffice, document, *pdf);

@@ -32,8 +32,7 @@ struct DocumentJob {
   std::string document_words;   // "kế hoạch": what the document is, for "Đã ghi kế hoạch: …"
   std::string table_words;      // "phụ lục"
   DocumentOutputs outputs;
-  DocxPackage document;
-  long long timestamp = 0;
+  std::string document;  // the .docx's bytes (DocumentTemplate::render_docx)
   std::function<void(const AtomicFile& file)> write_table;
   bool pdf = false;
 };

@@ -21,9 +21,9 @@ PlanDocuments make_plan(const PlanRequest& request) {
   const std::string output =
       request.output.empty() ? std::filesystem::path(plan.file).stem().string() + ".docx" : request.output;
   const DocumentJob job{"kế hoạch", "phụ lục", outputs_beside(output, "-phu-luc"),
-                        document.render(plan_template_data(plan, table, document.names(), template_name,
-                                                           analysis ? &*analysis : nullptr)),
-                        document_timestamp(plan),
+                        document.render_docx(plan_template_data(plan, table, document.names(), template_name,
+                                                                analysis ? &*analysis : nullptr),
+                                             document_timestamp(plan)),
                         [&](const AtomicFile& file) { write_appendix_workbook(plan, table, file); },
                         request.pdf};
   result.written = write_documents(job, reads.files());

@@ -85,8 +85,8 @@ ReportDocuments make_report(const ReportRequest& request) {
                                                           period_key(request.period) + ".docx"
                                                     : request.output;
   const DocumentJob job{"báo cáo", "biểu kết quả", outputs_beside(output, "-bieu"),
-                        document.render(report_template_data(plan, report, document.names(), request.template_name)),
-                        document_timestamp(plan),
+                        document.render_docx(report_template_data(plan, report, document.names(), request.template_name),
+                                             document_timestamp(plan)),
                         [&](const AtomicFile& file) { write_report_workbook(plan, report, file); }, request.pdf};
   result.written = write_documents(job, reads.files());
   return result;

@@ -8,7 +8,6 @@
 #include "compute/household_tally.h"
 #include "model/indicator.h"
 #include "model/input_error.h"
-#include "package/docx_writer.h"
 #include "package/fingerprint.h"
 #include "package/input_log.h"
 #include "package/output_set.h"
@@ -162,8 +161,8 @@ BatchResult run_batch_request(const BatchRequest& request) {
     const AtomicFile& appendix = outputs.add((fs::path(folder) / job.appendix_file()).string());
     const AtomicFile* plan = job.plan ? &outputs.add((fs::path(folder) / job.plan_file()).string()) : nullptr;
     write_appendix_workbook(job.document, *job.table, appendix);
-    if (plan) write_docx(document.render(plan_template_data(job.document, *job.table, names, template_name)), *plan,
-                         timestamp);
+    if (plan) plan->write_all(document.render_docx(plan_template_data(job.document, *job.table, names, template_name),
+                                                   timestamp));
     outputs.commit();
   };
   result.run = run_batch(result.jobs, BatchOptions{folder, request.jobs, request.progress, request.stop}, write);

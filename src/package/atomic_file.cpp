@@ -8,7 +8,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "model/input_error.h"
 #include "package/interruption.h"
@@ -92,12 +91,22 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::write_all(const std::string& bytes) const {
+  // One write for the whole file (a document is made whole in memory), more only if the system takes less.
   errno = 0;
-  std::ofstream out(temporary_, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();  // flushes: a full disk often shows only here
-  if (out) return;
-  const int cause = errno;
+  const int fd = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  bool written = fd >= 0;
+  for (std::size_t done = 0; written && done < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) written = false;
+    else done += static_cast<std::size_t>(n);
+  }
+  int cause = written ? 0 : errno;
+  if (fd >= 0 && ::close(fd) != 0 && written) {  // a full disk (or a network one) may show only here
+    written = false;
+    cause = errno;
+  }
+  if (written) return;
   throw OutputError("không ghi được tệp " + target_ + ": " +
                     (cause ? system_reason({cause, std::generic_category()}) : std::string("lỗi ghi đĩa")) + ".");
 }

@@ -1,18 +1,8 @@
 #include "package/docx_writer.h"
 
-#include <Poco/DateTime.h>
-#include <Poco/Exception.h>
-#include <Poco/Timestamp.h>
-#include <Poco/Zip/Compress.h>
-
-#include <cerrno>
+#include <algorithm>
 #include <ctime>
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
-
-#include "model/input_error.h"
-#include "package/system_errors.h"
+#include <set>
 
 namespace kehoach {
 namespace {
@@ -43,10 +33,18 @@ void set_date(std::string& core, const std::string& name, const std::string& val
   core.insert(root_end, open + " xsi:type=\"dcterms:W3CDTF\">" + value + close);
 }
 
-// What the system said when the file could not be written: a full disk, most often.
-std::string disk_problem(const std::string& path) {
-  return "không ghi được tệp " + path + ": " +
-         (errno ? system_reason({errno, std::generic_category()}) : std::string("lỗi ghi đĩa")) + ".";
+// The folders a part's name lists before it, as Poco's zip (which wrote kehoach's documents before) made
+// them: none for a part one folder deep ("word/document.xml"), every folder down to the part's own for a
+// part deeper ("word/", "word/_rels/" before "word/_rels/document.xml.rels"), each once. Word needs none;
+// they are kept so that the documents hold the same entries as they always have.
+std::vector<std::string> folders_before(const std::string& part, std::set<std::string>& listed) {
+  std::vector<std::string> folders;
+  if (std::count(part.begin(), part.end(), '/') < 2) return folders;
+  for (std::size_t slash = part.find('/'); slash != std::string::npos; slash = part.find('/', slash + 1)) {
+    std::string folder = part.substr(0, slash + 1);
+    if (listed.insert(folder).second) folders.push_back(std::move(folder));
+  }
+  return folders;
 }
 
 }  // namespace
@@ -60,26 +58,54 @@ std::string stamped_core_properties(const std::string& core, long long timestamp
   return out;
 }
 
-void write_docx(const DocxPackage& package, const AtomicFile& file, long long timestamp) {
-  const std::string& path = file.target_path();
-  errno = 0;
-  std::ofstream out(file.temporary_path(), std::ios::binary | std::ios::trunc);
-  if (!out) throw OutputError(disk_problem(path));
-  // Zip times are local DOS times; a fixed one keeps the bytes stable across runs and zones.
-  const Poco::DateTime stamp(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(timestamp)));
-  try {
-    Poco::Zip::Compress zip(out, true);
-    for (const auto& [name, bytes] : package.parts) {
-      std::istringstream in(name == kCoreProperties ? stamped_core_properties(bytes, timestamp) : bytes);
-      zip.addFile(in, stamp, name, Poco::Zip::ZipCommon::CM_DEFLATE, Poco::Zip::ZipCommon::CL_SUPERFAST);
+DocxZip::DocxZip(const DocxPackage& package, const std::vector<std::string>& changing) {
+  std::set<std::string> listed;
+  for (const auto& [name, bytes] : package.parts) {
+    for (std::string& folder : folders_before(name, listed)) {
+      Slot slot;
+      slot.entry = stored_entry(std::move(folder), "");
+      slots_.push_back(std::move(slot));
     }
-    zip.close();
-  } catch (const Poco::Exception& e) {
-    if (!out) throw OutputError(disk_problem(path));  // the zip's "Bad output stream": the disk refused
-    throw OutputError("không ghi được tệp " + path + ": lỗi khi đóng gói tệp Word (" + e.displayText() + ").");
+    Slot slot;
+    const auto given = std::find(changing.begin(), changing.end(), name);
+    if (given != changing.end()) {
+      slot.changing = static_cast<int>(given - changing.begin());
+      slot.entry.name = name;
+    } else if (name == kCoreProperties) {
+      slot.core = true;
+      slot.entry.name = name;
+      slot.original = bytes;
+    } else {
+      slot.entry = deflated_entry(name, bytes, kOnceDeflate);
+      fixed_bytes_ += slot.entry.data.size();
+    }
+    fixed_bytes_ += 2 * name.size() + 76;  // the entry's two headers
+    slots_.push_back(std::move(slot));
   }
-  out.close();  // flushes: a full disk often shows only here
-  if (!out) throw OutputError(disk_problem(path));
+}
+
+std::string DocxZip::zip(const std::vector<std::string>& bytes, long long timestamp) const {
+  ZipBuilder zip(timestamp);
+  std::size_t room = fixed_bytes_ + 1024;
+  for (const std::string& part : bytes) room += part.size() / 4;  // XML deflates to a fifth or less
+  zip.reserve(room);
+  for (const Slot& slot : slots_) {
+    if (slot.changing >= 0)
+      zip.add_deflated(slot.entry.name, bytes.at(static_cast<std::size_t>(slot.changing)), kFastestDeflate);
+    else if (slot.core)
+      zip.add_deflated(slot.entry.name, stamped_core_properties(slot.original, timestamp), kFastestDeflate);
+    else
+      zip.add(slot.entry);
+  }
+  return zip.finish();
+}
+
+std::string docx_bytes(const DocxPackage& package, long long timestamp) {
+  return DocxZip(package, {}).zip({}, timestamp);
+}
+
+void write_docx(const DocxPackage& package, const AtomicFile& file, long long timestamp) {
+  file.write_all(docx_bytes(package, timestamp));
 }
 
 }  // namespace kehoach

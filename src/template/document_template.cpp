@@ -14,12 +14,15 @@ bool holds_text(const std::string& part) {
 
 DocumentTemplate DocumentTemplate::compile(DocxPackage package, const std::string& name) {
   DocumentTemplate result;
+  std::vector<std::string> text_parts;
   for (const auto& [part, bytes] : package.parts) {
     if (!holds_text(part)) continue;
     result.parts_.emplace_back(part, PartTemplate::compile(bytes, name + ": " + part));
+    text_parts.push_back(part);
     const auto& used = result.parts_.back().second.names();
     result.names_.insert(used.begin(), used.end());
   }
+  result.zip_ = std::make_shared<const DocxZip>(package, text_parts);
   result.package_ = std::move(package);
   return result;
 }
@@ -28,6 +31,13 @@ DocxPackage DocumentTemplate::render(const TemplateRecord& data) const {
   DocxPackage out = package_;
   for (const auto& [part, compiled] : parts_) *out.find(part) = compiled.render(data);
   return out;
+}
+
+std::string DocumentTemplate::render_docx(const TemplateRecord& data, long long timestamp) const {
+  std::vector<std::string> rendered;
+  rendered.reserve(parts_.size());
+  for (const auto& [part, compiled] : parts_) rendered.push_back(compiled.render(data));
+  return zip_->zip(rendered, timestamp);
 }
 
 }  // namespace kehoach

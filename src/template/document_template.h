@@ -1,11 +1,14 @@
 #pragma once
-// A whole Word template: the package with its text parts (document, headers, footers) compiled.
+// A whole Word template: the package with its text parts (document, headers, footers) compiled, and its
+// other parts (styles, settings, fonts, …) compressed once for every document made from it.
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "package/docx_package.h"
+#include "package/docx_writer.h"
 #include "template/part_template.h"
 
 namespace kehoach {
@@ -21,10 +24,16 @@ class DocumentTemplate {
   // The filled document: the package with each text part rendered. Throws TemplateError.
   DocxPackage render(const TemplateRecord& data) const;
 
+  // The filled document as a .docx's bytes, ready to be written at once: only the text parts rendered and
+  // compressed, the others copied as compiled; every entry and the document's dates `timestamp` (seconds
+  // since 1970). Throws TemplateError.
+  std::string render_docx(const TemplateRecord& data, long long timestamp) const;
+
  private:
   DocxPackage package_;
   std::vector<std::pair<std::string, PartTemplate>> parts_;
   std::set<std::string> names_;
+  std::shared_ptr<const DocxZip> zip_;  // shared: a compiled template is copied by value
 };
 
 }  // namespace kehoach

@@ -14,6 +14,7 @@
 #include "template/run_merger.h"
 #include "template/section_layout.h"
 #include "template/word_part.h"
+#include "template/xml_layout.h"
 
 namespace kehoach {
 
@@ -217,7 +218,7 @@ class TreeBuilder {
 
 class Renderer {
  public:
-  Renderer(const TemplateRecord& data, std::string& out) : out_(out) { scopes_.push_back(&data); }
+  Renderer(const TemplateRecord& data, std::string& out) : out_(out) { scopes_.push_back({&data, nullptr, 0, nullptr}); }
 
   void write(const std::vector<Node>& nodes) {
     for (const Node& node : nodes) {
@@ -239,19 +240,45 @@ class Renderer {
   }
 
  private:
+  // Where names are looked up: a record, or a row of a table (within the names of one of its records).
+  struct Scope {
+    const TemplateRecord* record = nullptr;
+    const TemplateTable* table = nullptr;
+    std::size_t row = 0;
+    const TemplateColumns* names = nullptr;
+  };
+
+  // What a name stands for: a value of a record, a text of a table, or a record within a table's row.
+  struct Found {
+    const TemplateValue* value = nullptr;
+    const std::string* text = nullptr;
+    Scope record;
+  };
+
   // The first part of the name in the innermost scope that has it, the rest through records.
-  const TemplateValue& find(const Node& node, const char* sign) const {
+  Found find(const Node& node, const char* sign) const {
     for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
-      auto found = (*scope)->find(node.path.front());
-      if (found == (*scope)->end()) continue;
-      const TemplateValue* value = &found->second;
-      for (std::size_t i = 1; i < node.path.size(); ++i) {
-        const auto* record = std::get_if<TemplateRecord>(&value->value);
-        auto next = record == nullptr ? TemplateRecord::const_iterator() : record->find(node.path[i]);
-        if (record == nullptr || next == record->end()) missing(node, sign);
-        value = &next->second;
+      if (scope->record) {
+        auto found = scope->record->find(node.path.front());
+        if (found == scope->record->end()) continue;
+        const TemplateValue* value = &found->second;
+        for (std::size_t i = 1; i < node.path.size(); ++i) {
+          const auto* record = std::get_if<TemplateRecord>(&value->value);
+          auto next = record == nullptr ? TemplateRecord::const_iterator() : record->find(node.path[i]);
+          if (record == nullptr || next == record->end()) missing(node, sign);
+          value = &next->second;
+        }
+        return {value, nullptr, {}};
       }
-      return *value;
+      const TemplateColumns::Column* column = scope->names->find(node.path.front());
+      if (column == nullptr) continue;
+      for (std::size_t i = 1; i < node.path.size(); ++i) {
+        column = column->record ? column->record->find(node.path[i]) : nullptr;
+        if (column == nullptr) missing(node, sign);
+      }
+      if (column->record) return {nullptr, nullptr, {nullptr, scope->table, scope->row, column->record.get()}};
+      const TemplateTable& table = *scope->table;
+      return {nullptr, &table.texts[scope->row * table.width + static_cast<std::size_t>(column->text)], {}};
     }
     missing(node, sign);
   }
@@ -260,7 +287,9 @@ class Renderer {
     throw TemplateError(node.location + ": thẻ " + sign + node.text + "}} không có trong dữ liệu.");
   }
 
-  static bool shows(const TemplateValue& value) {
+  static bool shows(const Found& found) {
+    if (found.text) return !found.text->empty();
+    if (!found.value) return true;  // a record
     return std::visit(
         [](const auto& v) -> bool {
           using T = std::decay_t<decltype(v)>;
@@ -269,43 +298,49 @@ class Renderer {
           else if constexpr (std::is_same_v<T, TemplateRecord>)
             return true;
           else
-            return !v.empty();
+            return v.size() > 0;
         },
-        value.value);
+        found.value->value);
+  }
+
+  void write_within(const Scope& scope, const Node& node) {
+    scopes_.push_back(scope);
+    write(node.children);
+    scopes_.pop_back();
   }
 
   void write_section(const Node& node) {
-    const TemplateValue& value = find(node, "{{#");
-    if (const auto* list = std::get_if<TemplateList>(&value.value)) {
-      for (const TemplateRecord& record : *list) {
-        scopes_.push_back(&record);
-        write(node.children);
-        scopes_.pop_back();
-      }
-    } else if (const auto* record = std::get_if<TemplateRecord>(&value.value)) {
-      scopes_.push_back(record);
-      write(node.children);
-      scopes_.pop_back();
-    } else if (shows(value)) {
+    const Found found = find(node, "{{#");
+    if (!found.value && !found.text) return write_within(found.record, node);
+    const TemplateValue* value = found.value;
+    if (const auto* list = value ? std::get_if<TemplateList>(&value->value) : nullptr) {
+      for (const TemplateRecord& record : *list) write_within({&record, nullptr, 0, nullptr}, node);
+    } else if (const auto* table = value ? std::get_if<TemplateTable>(&value->value) : nullptr) {
+      for (std::size_t row = 0; row < table->size(); ++row) write_within({nullptr, table, row, table->columns.get()}, node);
+    } else if (const auto* record = value ? std::get_if<TemplateRecord>(&value->value) : nullptr) {
+      write_within({record, nullptr, 0, nullptr}, node);
+    } else if (shows(found)) {
       write(node.children);
     }
   }
 
   void write_value(const Node& node) {
-    const TemplateValue& value = find(node, "{{");
-    if (const auto* text = std::get_if<std::string>(&value.value)) {
+    const Found found = find(node, "{{");
+    const std::string* text = found.text ? found.text : found.value ? std::get_if<std::string>(&found.value->value) : nullptr;
+    if (text) {
       write_escaped(*text, node);
       return;
     }
     std::string tag = "{{" + node.text + "}}";
     std::string section = "{{#" + node.text + "}} … {{/" + node.text + "}}";
+    const bool flag = found.value && std::holds_alternative<bool>(found.value->value);
+    const bool list = found.value && (std::holds_alternative<TemplateList>(found.value->value) ||
+                                      std::holds_alternative<TemplateTable>(found.value->value));
     std::string problem =
-        std::holds_alternative<bool>(value.value)
-            ? " là giá trị đúng/sai chứ không phải văn bản: hãy dùng " + section + " để hiện một đoạn khi đúng."
-        : std::holds_alternative<TemplateList>(value.value)
-            ? " là một danh sách chứ không phải văn bản: hãy dùng " + section + " để lặp qua danh sách."
-            : " là một nhóm giá trị chứ không phải văn bản: hãy dùng {{" + node.text +
-                  ".…}} để lấy từng giá trị trong nhóm.";
+        flag ? " là giá trị đúng/sai chứ không phải văn bản: hãy dùng " + section + " để hiện một đoạn khi đúng."
+        : list ? " là một danh sách chứ không phải văn bản: hãy dùng " + section + " để lặp qua danh sách."
+               : " là một nhóm giá trị chứ không phải văn bản: hãy dùng {{" + node.text +
+                     ".…}} để lấy từng giá trị trong nhóm.";
     throw TemplateError(node.location + ": thẻ " + tag + problem);
   }
 
@@ -335,7 +370,7 @@ class Renderer {
     out_.append(text, plain, text.size() - plain);
   }
 
-  std::vector<const TemplateRecord*> scopes_;
+  std::vector<Scope> scopes_;
   std::string& out_;
 };
 
@@ -348,8 +383,9 @@ std::size_t text_size(const std::vector<Node>& nodes) {
 }  // namespace
 
 PartTemplate PartTemplate::compile(std::string_view xml, const std::string& where) {
-  check_well_formed(xml, where);
-  std::string joined = join_split_tags(xml, read_word_part(xml), where);
+  check_well_formed(xml, where);  // before the spacing goes: its messages give the template's lines
+  const std::string compact = without_layout_spacing(xml);
+  std::string joined = join_split_tags(compact, read_word_part(compact), where);
   Layout layout = lay_out_tags(joined, where);
   PartTemplate compiled;
   compiled.where_ = where;

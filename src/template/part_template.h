@@ -19,6 +19,8 @@
 // where it starts, and the text around it keeps its own.
 //
 // Values are escaped for XML; "\n" in a value becomes a line break (<w:br/>), "\t" a tab.
+// The spacing the template's XML was laid out with, between elements, is left out (xml_layout.h): Word
+// ignores it, and each document would otherwise carry it.
 #include <memory>
 #include <set>
 #include <stdexcept>

@@ -14,10 +14,21 @@ namespace {
 
 constexpr const char* kToBeFilled = "(bổ sung nội dung)";
 
+constexpr const char* kFigureNames[] = {"start", "start_rate", "reduction", "reduction_rate", "end", "end_rate"};
+
 TemplateRecord figures_record(const IndicatorFigures& f) {
   return {{"start", format_count(f.start)},         {"start_rate", format_rate(f.start_rate)},
           {"reduction", format_count(f.reduction)}, {"reduction_rate", format_rate(f.reduction_rate)},
           {"end", format_count(f.end)},             {"end_rate", format_rate(f.end_rate)}};
+}
+
+void add_figures(std::vector<std::string>& texts, const IndicatorFigures& f) {
+  texts.push_back(format_count(f.start));
+  texts.push_back(format_rate(f.start_rate));
+  texts.push_back(format_count(f.reduction));
+  texts.push_back(format_rate(f.reduction_rate));
+  texts.push_back(format_count(f.end));
+  texts.push_back(format_rate(f.end_rate));
 }
 
 TemplateRecord row_record(const AppendixRow& row, const AppendixTable& table, const std::string& order) {
@@ -27,27 +38,51 @@ TemplateRecord row_record(const AppendixRow& row, const AppendixTable& table, co
   return record;
 }
 
+// The villages' rows as a table: order, name, households, and for each indicator of the table a record of
+// its figures (poor.start, poor.start_rate, …), the names row_record gives the total.
+TemplateTable rows_table(const AppendixTable& table) {
+  auto columns = std::make_shared<TemplateColumns>();
+  int text = 0;
+  for (const char* name : {"order", "name", "households"}) columns->columns.push_back({name, text++, nullptr});
+  for (const auto& target : table.indicators) {
+    auto figures = std::make_shared<TemplateColumns>();
+    for (const char* name : kFigureNames) figures->columns.push_back({name, text++, nullptr});
+    columns->columns.push_back({indicator_key(target.indicator), -1, std::move(figures)});
+  }
+  TemplateTable rows;
+  rows.width = static_cast<std::size_t>(text);
+  rows.columns = std::move(columns);
+  rows.texts.reserve(rows.width * table.rows.size());
+  for (std::size_t i = 0; i < table.rows.size(); ++i) {
+    const AppendixRow& row = table.rows[i];
+    rows.texts.push_back(std::to_string(i + 1));
+    rows.texts.push_back(row.name);
+    rows.texts.push_back(format_count(row.households));
+    for (std::size_t k = 0; k < table.indicators.size(); ++k) add_figures(rows.texts, row.figures[k]);
+  }
+  return rows;
+}
+
 TemplateRecord appendix(const Plan& plan, const AppendixTable& table) {
   const bool poor = table.indicators.front().indicator == Indicator::Poor;
   const bool both = table.indicators.size() == 2;
-  TemplateRecord record{{"label", plan.appendix_label},
-                        {"title", appendix_title(plan, table)},
-                        {"attachment", attachment_line(plan)},
-                        {"unit_label", table.unit_label},
-                        {"both", both},
-                        {"poor_only", !both && poor},
-                        {"near_poor_only", !both && !poor},
-                        {"total", row_record(table.total, table, "")}};
+  TemplateRecord record;
+  record.emplace("label", plan.appendix_label);
+  record.emplace("title", appendix_title(plan, table));
+  record.emplace("attachment", attachment_line(plan));
+  record.emplace("unit_label", table.unit_label);
+  record.emplace("both", both);
+  record.emplace("poor_only", !both && poor);
+  record.emplace("near_poor_only", !both && !poor);
+  record.emplace("total", row_record(table.total, table, ""));
   for (Indicator indicator : {Indicator::Poor, Indicator::NearPoor}) {
     const std::string key = indicator_key(indicator);
-    record[key + "_start_label"] = stage_heading(indicator, Stage::Start, table.year);
-    record[key + "_reduction_label"] = stage_heading(indicator, Stage::Reduction, table.year);
-    record[key + "_end_label"] = stage_heading(indicator, Stage::End, table.year);
+    record.emplace(key + "_start_label", stage_heading(indicator, Stage::Start, table.year));
+    record.emplace(key + "_reduction_label", stage_heading(indicator, Stage::Reduction, table.year));
+    record.emplace(key + "_end_label", stage_heading(indicator, Stage::End, table.year));
   }
-  TemplateList rows;
-  for (std::size_t i = 0; i < table.rows.size(); ++i) rows.push_back(row_record(table.rows[i], table, std::to_string(i + 1)));
-  record["rows"] = rows;
-  record["notes"] = text_items(records_notes(table.notes));  // under the table: the list it comes from, the standard
+  record.emplace("rows", rows_table(table));
+  record.emplace("notes", text_items(records_notes(table.notes)));  // under the table: the list it comes from, the standard
   return record;
 }
 
@@ -76,7 +111,7 @@ void add_targets(TemplateRecord& data, const AppendixTable& table) {
     figures["target_rate"] = format_rate(target.from_rate ? target.requested_end_rate : table.total.figures[k].end_rate);
     figures["cleared"] = cleared_units(table, k);
     figures["has_cleared"] = !std::get<std::string>(figures["cleared"].value).empty();
-    data[key] = figures;
+    data[key] = std::move(figures);
     data["has_" + key] = true;
   }
 }
@@ -134,8 +169,8 @@ TemplateList projects(const Plan& plan, bool draft) {
       subprojects.push_back(project_record(std::string(1, kLetters[subprojects.size()]) + ") Tiểu dự án " +
                                                std::to_string(i + 1) + ": " + project.subprojects[i] + ".", sub));
     }
-    record["subprojects"] = subprojects;
-    list.push_back(record);
+    record["subprojects"] = std::move(subprojects);
+    list.push_back(std::move(record));
   }
   return list;
 }
@@ -208,35 +243,38 @@ TemplateRecord plan_template_data(const Plan& plan, const AppendixTable& table,
                      "\"projects\" sẽ không được in; hãy dùng mẫu huyen (template: huyen) hoặc mẫu của bạn có thẻ "
                      "projects, hoặc chuyển nội dung này vào \"sections\".");
   const std::map<std::string, OfficeName> offices = issuer_offices(plan, plan.date);
-  TemplateRecord data{
-      {"header", document_header(plan, plan.number, plan.symbol, plan.date)},
-      {"title", text.title},
-      {"summary", text.summary.empty() ? "Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm " + year
-                                       : text.summary},
-      {"legal_bases", text_items(punctuated(text.legal_bases))},
-      {"preamble", text.preamble.empty() ? issuer_name(plan) + " xây dựng Kế hoạch thực hiện Chương trình mục tiêu "
-                                           "quốc gia giảm nghèo bền vững năm " + year + " như sau:"
-                                         : text.preamble},
-      {"year", year},
-      {"previous_year", std::to_string(plan.year - 1)},
-      {"unit_name", plan.unit},
-      {"area", area_of(plan.unit)},
-      {"issuer", issuer_name(plan)},
-      {"issuer_level", issuer_level(plan)},
-      {"households", format_count(table.total.households)},
-      {"units_count", std::to_string(table.rows.size())},
-      {"unit_label", units_phrase(table)},
-      {"unit_heads", unit_heads(table)},
-      {"offices", offices_record(offices)},
-      {"goals", text_items(text.goals)},
-      {"agencies", agencies(text)},
-      {"projects", projects(plan, is_draft(plan))},
-      {"reporting", text_items(text.reporting)},
-      {"recipients", recipient_items(text.recipients, drafting_office(plan, plan.date))},
-      {"signature", signature_record(plan)},
-      {"sections", section_overrides(text.sections, text.section_lines, plan.file, template_names, template_label)},
-      {"appendix", appendix(plan, table)},
-  };
+  // Each value made in place: an initializer list would copy every one of them, the appendix's rows too.
+  TemplateRecord data;
+  data.emplace("header", document_header(plan, plan.number, plan.symbol, plan.date));
+  data.emplace("title", text.title);
+  data.emplace("summary", text.summary.empty()
+                              ? "Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm " + year
+                              : text.summary);
+  data.emplace("legal_bases", text_items(punctuated(text.legal_bases)));
+  data.emplace("preamble", text.preamble.empty() ? issuer_name(plan) + " xây dựng Kế hoạch thực hiện Chương trình "
+                                                      "mục tiêu quốc gia giảm nghèo bền vững năm " + year + " như sau:"
+                                                : text.preamble);
+  data.emplace("year", year);
+  data.emplace("previous_year", std::to_string(plan.year - 1));
+  data.emplace("unit_name", plan.unit);
+  data.emplace("area", area_of(plan.unit));
+  data.emplace("issuer", issuer_name(plan));
+  data.emplace("issuer_level", issuer_level(plan));
+  data.emplace("households", format_count(table.total.households));
+  data.emplace("units_count", std::to_string(table.rows.size()));
+  data.emplace("unit_label", units_phrase(table));
+  data.emplace("unit_heads", unit_heads(table));
+  data.emplace("offices", offices_record(offices));
+  data.emplace("goals", text_items(text.goals));
+  data.emplace("agencies", agencies(text));
+  data.emplace("projects", projects(plan, is_draft(plan)));
+  data.emplace("reporting", text_items(text.reporting));
+  const auto poverty = offices.find("poverty");  // drafting_office's, without finding the offices again
+  data.emplace("recipients",
+               recipient_items(text.recipients, poverty == offices.end() ? "" : poverty->second.abbreviation));
+  data.emplace("signature", signature_record(plan));
+  data.emplace("sections", section_overrides(text.sections, text.section_lines, plan.file, template_names, template_label));
+  data.emplace("appendix", appendix(plan, table));
   add_targets(data, table);
   data["has_records"] = analysis != nullptr;
   data["records"] = analysis ? analysis_record(*analysis) : TemplateRecord{};

@@ -1,5 +1,9 @@
 #include "write/workbook_file.h"
 
+#include <sys/statvfs.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -162,12 +166,40 @@ void set_column_width(lxw_worksheet* sheet, lxw_col_t first, lxw_col_t last, dou
   check(worksheet_set_column(sheet, first, last, std::min(characters, 255.0), nullptr));
 }
 
+namespace {
+
+constexpr long kTmpfsMagic = 0x01021994;                           // statfs's f_type of a tmpfs
+constexpr unsigned long long kMemoryFolderRoom = 512ull << 20;  // free room it needs: many times a workbook
+
+// Where libxlsxwriter writes the parts of a workbook before zipping them (about ten temporary files a
+// workbook, made, written, read back and removed): /dev/shm when it is a tmpfs we may write, with room to
+// spare now, so that they never reach a disk; otherwise nullptr, and libxlsxwriter takes TMPDIR, then /tmp
+// (as it also does when it cannot make a file in /dev/shm).
+char* temporary_folder() {
+  static char shm[] = "/dev/shm";
+  static const bool usable = [] {
+    struct statfs kind {};
+    return ::statfs(shm, &kind) == 0 && kind.f_type == kTmpfsMagic && ::access(shm, W_OK | X_OK) == 0;
+  }();
+  struct statvfs room {};
+  if (!usable || ::statvfs(shm, &room) != 0 ||
+      static_cast<unsigned long long>(room.f_bavail) * room.f_frsize < kMemoryFolderRoom)
+    return nullptr;
+  return shm;
+}
+
+}  // namespace
+
 void write_workbook(const AtomicFile& file, const std::string& title, long long timestamp,
                     const std::function<void(lxw_workbook*)>& fill) {
   const std::string& path = file.target_path();
+  // Not constant_memory: it writes every text as an inline string instead of the shared strings table, and
+  // the workbooks would change (bench/cascade/README.md, "Where the time goes").
+  lxw_workbook_options options{};
+  options.tmpdir = temporary_folder();
   // workbook_close frees the workbook; until then, an exception must.
-  std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)> book(workbook_new(file.temporary_path().c_str()),
-                                                              lxw_workbook_free);
+  std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)> book(
+      workbook_new_opt(file.temporary_path().c_str(), &options), lxw_workbook_free);
   if (!book) throw OutputError("không tạo được tệp " + path + "; hãy kiểm tra thư mục và quyền ghi.");
   lxw_doc_properties properties{};
   properties.title = const_cast<char*>(title.c_str());

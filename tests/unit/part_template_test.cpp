@@ -67,7 +67,7 @@ const TemplateList kHamlets = {
 // ---------------------------------------------------------------------------------------------
 // Values
 
-TEST_CASE("a value tag is replaced by its text and the rest of the part is kept byte for byte") {
+TEST_CASE("a value tag is replaced by its text and the rest of the part is kept byte for byte, but its layout") {
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
       "<w:document xmlns:wpc=\"http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas\" "
@@ -75,13 +75,14 @@ TEST_CASE("a value tag is replaced by its text and the rest of the part is kept 
       "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" mc:Ignorable=\"wpc\">"
       "<w:body><w:p w:rsidR=\"00F1\"><w:pPr><w:jc w:val='center'/></w:pPr><w:r><w:t>Kính gửi: {{noi_nhan}}</w:t>"
       "</w:r></w:p>\n  <w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:body></w:document>";
+  // The line breaks and indentation between elements go (xml_layout.h); everything else stays as written.
   std::string expected =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
       "<w:document xmlns:wpc=\"http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas\" "
       "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "
       "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" mc:Ignorable=\"wpc\">"
       "<w:body><w:p w:rsidR=\"00F1\"><w:pPr><w:jc w:val='center'/></w:pPr><w:r><w:t xml:space=\"preserve\">"
-      "Kính gửi: UBND huyện Mỏ Cày Nam</w:t></w:r></w:p>\n  <w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+      "Kính gửi: UBND huyện Mỏ Cày Nam</w:t></w:r></w:p><w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
       "</w:sectPr></w:body></w:document>";
   CHECK(PartTemplate::compile(xml, kWhere).render({{"noi_nhan", "UBND huyện Mỏ Cày Nam"}}) == expected);
 }
@@ -540,6 +541,57 @@ TEST_CASE("two row sections sharing a row are an error") {
   CHECK(compile_error(document(body)) ==
         "templates/xa: word/document.xml, đoạn 3 (\"{{#b}}\"): vùng lặp của {{#b}} … {{/b}} chồng lên vùng của "
         "{{#a}} … {{/a}}: hai vùng phải tách rời nhau, hoặc vùng này nằm trọn trong vùng kia.");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists held as tables (TemplateTable): what a template sees is a list of records
+
+namespace {
+
+// Two hamlets as a table: ten, so_ho and a record "ngheo" of start and end.
+TemplateTable hamlet_table() {
+  auto poor = std::make_shared<TemplateColumns>();
+  poor->columns = {{"dau", 2, nullptr}, {"cuoi", 3, nullptr}};
+  auto columns = std::make_shared<TemplateColumns>();
+  columns->columns = {{"ten", 0, nullptr}, {"so_ho", 1, nullptr}, {"ngheo", -1, poor}};
+  return {columns, 4, {"Tân Thịnh", "12", "3", "1", "Trung Mỹ", "7", "", "0"}};
+}
+
+const TemplateList kHamletList = {
+    {{"ten", "Tân Thịnh"}, {"so_ho", "12"}, {"ngheo", TemplateRecord{{"dau", "3"}, {"cuoi", "1"}}}},
+    {{"ten", "Trung Mỹ"}, {"so_ho", "7"}, {"ngheo", TemplateRecord{{"dau", ""}, {"cuoi", "0"}}}},
+};
+
+}  // namespace
+
+TEST_CASE("a table of records renders as the same list of maps would: values, records, sections, outer names") {
+  const std::string body =
+      table(row(cell("{{#thon}}{{ten}}")) + row(cell("{{so_ho}} hộ, {{ngheo.dau}} → {{ngheo.cuoi}}, {{xa}}")) +
+            row(cell("{{#ngheo}}{{cuoi}}/{{so_ho}}{{/ngheo}}")) + row(cell("{{#ngheo.dau}}có{{/ngheo.dau}}{{^ngheo.dau}}"
+                                                                          "không{{/ngheo.dau}}{{/thon}}"))) +
+      paragraph("{{#thon}}{{ten}};{{/thon}}{{^thon}}không có thôn{{/thon}}");
+  const std::string from_table = render(body, {{"thon", hamlet_table()}, {"xa", "An Hòa"}});
+  CHECK(from_table == render(body, {{"thon", kHamletList}, {"xa", "An Hòa"}}));
+  CHECK(from_table.find("12 hộ, 3 → 1, An Hòa") != std::string::npos);
+  CHECK(from_table.find("0/7") != std::string::npos);
+  CHECK(from_table.find("Tân Thịnh;Trung Mỹ;") != std::string::npos);
+  CHECK(render(paragraph("{{^thon}}không có thôn{{/thon}}"), {{"thon", TemplateTable{hamlet_table().columns, 4, {}}}}) ==
+        document(filled("không có thôn")));
+}
+
+TEST_CASE("a table's records say what is missing or misused as a list of maps does") {
+  const std::string missing = render_error(paragraph("{{#thon}}{{ngheo.giua}}{{/thon}}"), {{"thon", hamlet_table()}});
+  CHECK(missing == render_error(paragraph("{{#thon}}{{ngheo.giua}}{{/thon}}"), {{"thon", kHamletList}}));
+  CHECK(missing.find("thẻ {{ngheo.giua}} không có trong dữ liệu") != std::string::npos);
+  CHECK(render_error(paragraph("{{#thon}}{{ten.x}}{{/thon}}"), {{"thon", hamlet_table()}}) ==
+        render_error(paragraph("{{#thon}}{{ten.x}}{{/thon}}"), {{"thon", kHamletList}}));
+  CHECK(render_error(paragraph("{{#thon}}{{ngheo}}{{/thon}}"), {{"thon", hamlet_table()}}) ==
+        render_error(paragraph("{{#thon}}{{ngheo}}{{/thon}}"), {{"thon", kHamletList}}));
+  CHECK(render_error(paragraph("{{thon}}"), {{"thon", hamlet_table()}}) ==
+        render_error(paragraph("{{thon}}"), {{"thon", kHamletList}}));
+  // A name no record has is looked for outside the list, and missing there too.
+  CHECK(render_error(paragraph("{{#thon}}{{khong_co}}{{/thon}}"), {{"thon", hamlet_table()}}) ==
+        render_error(paragraph("{{#thon}}{{khong_co}}{{/thon}}"), {{"thon", kHamletList}}));
 }
 
 }  // namespace kehoach
