@@ -49,16 +49,22 @@ class SharedStringsHandler : public XmlHandler {
   bool too_long() const { return too_long_; }
   bool too_many() const { return too_many_; }
   std::size_t count() const { return strings_.size(); }
-  std::vector<std::string> take() { return std::move(strings_); }
+  SharedStrings take() {
+    strings_.shrink_to_fit();
+    return std::move(strings_);
+  }
 
  private:
-  // Most strings hold no _x escape: they are kept as read, without another copy.
+  // What each string may take is counted as a std::string of its own would take, as before the strings
+  // were kept in one block (which takes less): the limit stays where it was.
   void add() {
-    std::string text = text_.find("_x") == std::string::npos ? text_ : decode_escapes(text_);
+    const bool escaped = text_.find("_x") != std::string::npos;
+    const std::string decoded = escaped ? decode_escapes(text_) : std::string();
+    const std::string_view text = escaped ? std::string_view(decoded) : std::string_view(text_);
     if (cell_too_long(text)) return give_up(too_long_);
     memory_ += sizeof(std::string) + text.size();
     if (memory_ > budget_) return give_up(too_many_);
-    strings_.push_back(std::move(text));
+    strings_.add(text);
   }
 
   void give_up(bool& why) {
@@ -68,7 +74,7 @@ class SharedStringsHandler : public XmlHandler {
 
   std::uint64_t budget_;
   std::uint64_t memory_ = 0;
-  std::vector<std::string> strings_;
+  SharedStrings strings_;
   std::string text_;
   GrowingText text_length_{kMaxRawStringCharacters};
   bool in_phonetic_ = false;
@@ -79,7 +85,21 @@ class SharedStringsHandler : public XmlHandler {
 
 }  // namespace
 
-std::vector<std::string> read_shared_strings(XlsxPackage& package, const std::string& part) {
+SharedStrings::SharedStrings(const std::vector<std::string>& strings) {
+  for (const auto& text : strings) add(text);
+}
+
+void SharedStrings::add(std::string_view text) {
+  text_.append(text);
+  ends_.push_back(static_cast<std::uint32_t>(text_.size()));
+}
+
+void SharedStrings::shrink_to_fit() {
+  text_.shrink_to_fit();
+  ends_.shrink_to_fit();
+}
+
+SharedStrings read_shared_strings(XlsxPackage& package, const std::string& part) {
   if (part.empty() || !package.has(part)) return {};  // a workbook of numbers only has none
   const std::uint64_t budget = std::min(input_limits(package.kind()).part, kMaxSharedStringsMemory);
   SharedStringsHandler handler(budget);

@@ -82,7 +82,7 @@ struct Cell {
 // swapped into the row, whose cells keep their memory from row to row.
 class SheetHandler : public XmlHandler {
  public:
-  SheetHandler(std::string source, const std::vector<std::string>& strings, const std::vector<NumberFormat>& formats,
+  SheetHandler(std::string source, const SharedStrings& strings, const std::vector<NumberFormat>& formats,
                const RowCallback* on_row = nullptr)
       : source_(std::move(source)), strings_(strings), formats_(formats), on_row_(on_row),
         cell_budget_(on_row ? 0 : table_cell_budget()) {}
@@ -294,7 +294,7 @@ class SheetHandler : public XmlHandler {
   }
 
   const std::string source_;
-  const std::vector<std::string>& strings_;
+  const SharedStrings& strings_;
   const std::vector<NumberFormat>& formats_;
   const RowCallback* on_row_;
   const std::uint64_t cell_budget_;  // read whole: the cells the rows may hold, empty ones between included
@@ -382,7 +382,7 @@ std::optional<CellRange> parse_range(std::string_view ref) {
   return CellRange{*first, *last};
 }
 
-std::vector<GridRow> read_sheet(XlsxPackage& package, const std::string& part, const std::vector<std::string>& strings,
+std::vector<GridRow> read_sheet(XlsxPackage& package, const std::string& part, const SharedStrings& strings,
                                 const std::vector<NumberFormat>& formats, const RowCallback* on_row) {
   if (!package.has(part)) package.fail_broken(part);
   SheetHandler handler(package.display_name(), strings, formats, on_row);
