@@ -37,6 +37,11 @@ int UnitTreeBuilder::unit_of(const std::vector<std::string>& path) {
   return node;
 }
 
+void UnitTreeBuilder::reserve(std::size_t units) {
+  tree_.nodes.reserve(units + 1);
+  children_by_key_.reserve(units + 1);
+}
+
 int UnitTreeBuilder::child(int parent, const std::string& name) {
   const int node = static_cast<int>(tree_.nodes.size());
   auto [found, inserted] = children_by_key_[static_cast<std::size_t>(parent)].emplace(name_key(name), node);

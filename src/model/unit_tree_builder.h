@@ -16,6 +16,8 @@ class UnitTreeBuilder {
   explicit UnitTreeBuilder(std::vector<std::string> levels);
   // The lowest unit of `path` (one name per level, highest first), created when new.
   int unit_of(const std::vector<std::string>& path);
+  // Room for `units` units, made at once (a table that says how many rows it has).
+  void reserve(std::size_t units);
   UnitTree& tree() { return tree_; }
 
  private:
