@@ -7,15 +7,27 @@
 DIR is a generate.py folder (expected.json); OUTDIR gets one folder per commune, named as kehoach names
 them (xa-an-hoa-thinh/, or tinh-ha-tinh/xa-an-hoa-thinh/ for the whole country), each with ke-hoach.docx
 and phu-luc.xlsx. --jobs N: N worker processes (multiprocessing, fork); 1 = this process only.
-The template is templates/ke-hoach-docxtpl.docx (make_templates.py builds it from templates/xa)."""
+The template is templates/ke-hoach-docxtpl.docx (make_templates.py builds it from templates/xa).
+
+Used as docxtpl's users would for many documents: one DocxTemplate whose parts are patched and compiled
+to Jinja templates once (CompiledTemplate), then rendered for each commune; docxtpl itself redoes that
+work in every render(). --untuned renders a fresh DocxTemplate per commune, as this script did before.
+The plan is zipped at deflate level 1 (kehoach's level for Word files; python-docx has no option for it,
+its zip writer is given the level), the appendix at zlib's default level 6 (xlsxwriter's, and
+libxlsxwriter's, which kehoach uses)."""
 import argparse
+import functools
 import io
 import multiprocessing
 import os
+import re
 import time
+import zipfile
 
 import xlsxwriter
+from docx.opc import phys_pkg
 from docxtpl import DocxTemplate
+from jinja2 import Environment
 from xlsxwriter.utility import xl_col_to_name
 
 from plan_data import communes, hundredths, load_offices, plan_context
@@ -25,7 +37,53 @@ TEMPLATE = os.path.join(HERE, "templates", "ke-hoach-docxtpl.docx")
 COLUMNS = 15  # A..O: TT, name, households, then start/reduction/end with their rates for both groups
 
 # filled in before the worker processes fork, so they inherit them instead of receiving them
-WORK = {"communes": [], "template": b"", "out": "", "offices": {}}
+WORK = {"communes": [], "template": b"", "out": "", "offices": {}, "compiled": None, "untuned": False}
+
+# python-docx writes its zip with zipfile's default level (6); kehoach writes Word files at level 1
+phys_pkg.ZipFile = functools.partial(zipfile.ZipFile, compresslevel=1)
+
+
+class CompiledTemplate(DocxTemplate):
+    """docxtpl's DocxTemplate, each part (body, headers, footers, properties) patched and compiled to a
+    Jinja template on the first render and reused by the next: render() is docxtpl's own, with
+    build_xml, build_headers_footers_xml and render_properties taking the compiled template instead of
+    serialising, patching and compiling the part again. Same output as a fresh DocxTemplate."""
+
+    def __init__(self, template_bytes):
+        super().__init__(io.BytesIO(template_bytes))
+        self.env = Environment(autoescape=True)
+        self.compiled = {}  # part name (or property) -> (Jinja template, encoding)
+
+    def compiled_part(self, key, xml_of):
+        if key not in self.compiled:
+            xml = xml_of()
+            patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", self.patch_xml(xml))
+            self.compiled[key] = (self.env.from_string(patched), self.get_headers_footers_encoding(xml))
+        return self.compiled[key]
+
+    def render_compiled(self, part, template, context):
+        # the end of docxtpl's render_xml_part, after its Jinja render
+        self.current_rendering_part = part
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", template.render(context))
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        return self.resolve_listing(xml)
+
+    def build_xml(self, context, jinja_env=None):
+        template, _ = self.compiled_part(str(self.docx._part.partname), self.get_xml)
+        return self.render_compiled(self.docx._part, template, context)
+
+    def build_headers_footers_xml(self, context, uri, jinja_env=None):
+        for rel_key, part in self.get_headers_footers(uri):
+            template, encoding = self.compiled_part(str(part.partname), lambda: self.get_part_xml(part))
+            yield rel_key, self.render_compiled(part, template, context).encode(encoding)
+
+    def render_properties(self, context, jinja_env=None):
+        properties = self.docx.core_properties
+        for name in ("author", "comments", "identifier", "language", "subject", "title"):
+            key = ("property", name, getattr(properties, name))
+            if key not in self.compiled:
+                self.compiled[key] = (self.env.from_string(key[2]), None)
+            setattr(properties, name, self.compiled[key][0].render(context))
 
 
 class Formats:
@@ -121,8 +179,12 @@ def write(index):
     target = os.path.join(WORK["out"], c["folder"])
     os.makedirs(target, exist_ok=True)
     context = plan_context(c, WORK["offices"])
-    document = DocxTemplate(io.BytesIO(WORK["template"]))
-    document.render(context, autoescape=True)
+    if WORK["untuned"]:
+        document = DocxTemplate(io.BytesIO(WORK["template"]))
+        document.render(context, autoescape=True)
+    else:
+        document = WORK["compiled"]
+        document.render(context, jinja_env=document.env)
     document.save(os.path.join(target, "ke-hoach.docx"))
     appendix(os.path.join(target, "phu-luc.xlsx"), context, c["villages"], c["commune"])
     return 2
@@ -134,12 +196,16 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--template", default=TEMPLATE)
+    parser.add_argument("--untuned", action="store_true", help="a fresh DocxTemplate per commune (docxtpl compiles "
+                        "the template again in each)")
     args = parser.parse_args()
     began = time.perf_counter()
     WORK["communes"] = communes(args.data)
     WORK["offices"] = load_offices()
     with open(args.template, "rb") as f:
         WORK["template"] = f.read()
+    WORK["untuned"] = args.untuned
+    WORK["compiled"] = CompiledTemplate(WORK["template"])
     WORK["out"] = args.out
     indices = range(len(WORK["communes"]))
     if args.jobs <= 1:

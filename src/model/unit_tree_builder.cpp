@@ -12,7 +12,10 @@ UnitTreeBuilder::UnitTreeBuilder(std::vector<std::string> levels) {
 }
 
 // The written path is looked up first: a million records name a few thousand units, so the
-// Unicode work of name_key is done once per spelling, not once per record.
+// Unicode work of name_key is done once per spelling, not once per record. A path not met yet (each
+// row of a units table names a village of its own) starts, most often, with the units of the path
+// met before it (the village's commune and province): those are taken from it, compared as written,
+// and only the units after them are looked up by their key.
 int UnitTreeBuilder::unit_of(const std::vector<std::string>& path) {
   path_key_.clear();
   for (const auto& name : path) {
@@ -20,10 +23,23 @@ int UnitTreeBuilder::unit_of(const std::vector<std::string>& path) {
     path_key_ += '\x1f';
   }
   if (auto found = by_written_path_.find(path_key_); found != by_written_path_.end()) return found->second;
-  int node = 0;
-  for (const auto& name : path) node = child(node, name);
+  std::size_t shared = 0;
+  while (shared < path.size() && shared < last_path_.size() && path[shared] == last_path_[shared]) ++shared;
+  int node = shared == 0 ? 0 : last_nodes_[shared - 1];
+  last_path_.resize(path.size());
+  last_nodes_.resize(path.size());
+  for (std::size_t level = shared; level < path.size(); ++level) {
+    node = child(node, path[level]);
+    last_path_[level] = path[level];
+    last_nodes_[level] = node;
+  }
   by_written_path_.emplace(path_key_, node);
   return node;
+}
+
+void UnitTreeBuilder::reserve(std::size_t units) {
+  tree_.nodes.reserve(units + 1);
+  children_by_key_.reserve(units + 1);
 }
 
 int UnitTreeBuilder::child(int parent, const std::string& name) {

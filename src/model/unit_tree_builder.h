@@ -16,6 +16,8 @@ class UnitTreeBuilder {
   explicit UnitTreeBuilder(std::vector<std::string> levels);
   // The lowest unit of `path` (one name per level, highest first), created when new.
   int unit_of(const std::vector<std::string>& path);
+  // Room for `units` units, made at once (a table that says how many rows it has).
+  void reserve(std::size_t units);
   UnitTree& tree() { return tree_; }
 
  private:
@@ -24,6 +26,8 @@ class UnitTreeBuilder {
   UnitTree tree_;
   std::vector<std::unordered_map<std::string, int>> children_by_key_;  // per node
   std::unordered_map<std::string, int> by_written_path_;               // the path as written → unit
+  std::vector<std::string> last_path_;  // the path last looked up by key, as written,
+  std::vector<int> last_nodes_;         // and its units
   std::string path_key_;
 };
 

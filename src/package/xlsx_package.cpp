@@ -1,24 +1,13 @@
 #include "package/xlsx_package.h"
 
-#include <Poco/Exception.h>
-#include <Poco/SAX/Attributes.h>
-#include <Poco/SAX/ContentHandler.h>
-#include <Poco/SAX/DefaultHandler.h>
-#include <Poco/SAX/InputSource.h>
-#include <Poco/SAX/SAXParser.h>
-#include <Poco/SAX/XMLReader.h>
-
 #include <algorithm>
 
 #include "model/input_error.h"
-#include "package/ooxml_xml.h"
 #include "package/zip_reader.h"
 #include "text/unicode.h"
 
 namespace kehoach {
 namespace {
-
-using Poco::XML::XMLString;
 
 const char* const kNotXlsx =
     "không phải tệp Excel .xlsx; hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dưới dạng .xlsx "
@@ -26,63 +15,6 @@ const char* const kNotXlsx =
 
 const char* const kWorkbookPart = "xl/workbook.xml";
 const char* const kWorkbookRels = "xl/_rels/workbook.xml.rels";
-
-// Passes every event on to `inner`, counting how deep the elements nest; past kMaxXmlDepth, or once
-// the caller's `stop` is set, it sets stopped(), which ends the part's stream at the next buffer.
-class DepthGuard : public Poco::XML::ContentHandler {
- public:
-  DepthGuard(Poco::XML::ContentHandler& inner, const bool* stop) : inner_(inner), stop_(stop) {}
-
-  const bool* stopped() const { return &stopped_; }
-  bool too_deep() const { return too_deep_; }
-
-  void setDocumentLocator(const Poco::XML::Locator* locator) override { inner_.setDocumentLocator(locator); }
-  void startDocument() override { inner_.startDocument(); }
-  void endDocument() override { inner_.endDocument(); }
-  void startElement(const XMLString& uri, const XMLString& local, const XMLString& qualified,
-                    const Poco::XML::Attributes& attributes) override {
-    if (stopped_) return;
-    if (++depth_ > kMaxXmlDepth) {
-      too_deep_ = stopped_ = true;
-      return;
-    }
-    inner_.startElement(uri, local, qualified, attributes);
-    check_stop();
-  }
-  void endElement(const XMLString& uri, const XMLString& local, const XMLString& qualified) override {
-    if (stopped_) return;
-    --depth_;
-    inner_.endElement(uri, local, qualified);
-    check_stop();
-  }
-  void characters(const Poco::XML::XMLChar text[], int start, int length) override {
-    if (!stopped_) inner_.characters(text, start, length);
-  }
-  void ignorableWhitespace(const Poco::XML::XMLChar text[], int start, int length) override {
-    if (!stopped_) inner_.ignorableWhitespace(text, start, length);
-  }
-  void processingInstruction(const XMLString& target, const XMLString& data) override {
-    if (!stopped_) inner_.processingInstruction(target, data);
-  }
-  void startPrefixMapping(const XMLString& prefix, const XMLString& uri) override {
-    if (!stopped_) inner_.startPrefixMapping(prefix, uri);
-  }
-  void endPrefixMapping(const XMLString& prefix) override {
-    if (!stopped_) inner_.endPrefixMapping(prefix);
-  }
-  void skippedEntity(const XMLString& name) override {
-    if (!stopped_) inner_.skippedEntity(name);
-  }
-
- private:
-  void check_stop() { stopped_ = stopped_ || (stop_ != nullptr && *stop_); }
-
-  Poco::XML::ContentHandler& inner_;
-  const bool* stop_;
-  int depth_ = 0;
-  bool stopped_ = false;
-  bool too_deep_ = false;
-};
 
 }  // namespace
 
@@ -96,25 +28,15 @@ XlsxPackage::~XlsxPackage() = default;
 
 bool XlsxPackage::has(const std::string& part) const { return zip_->has(part); }
 
-void XlsxPackage::parse_sax(const std::string& part, Poco::XML::ContentHandler& handler, const bool* stop) {
+void XlsxPackage::parse_xml(const std::string& part, XmlHandler& handler) {
   if (!zip_->has(part)) fail_broken(part);
-  DepthGuard guard(handler, stop);
-  auto stream = zip_->stream(part, guard.stopped());
-  bool broken = false;
-  try {
-    Poco::XML::InputSource source(*stream);
-    Poco::XML::SAXParser parser;
-    parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, true);
-    parser.setContentHandler(&guard);
-    parser.parse(&source);
-  } catch (const Poco::Exception&) {
-    broken = true;
-  }
+  auto stream = zip_->stream(part);
+  const XmlOutcome outcome = kehoach::parse_xml(*stream, handler, kMaxXmlDepth);
   stream->finish();  // a limit passed is the reason, not the XML it cut off
-  if (guard.too_deep())
+  if (outcome == XmlOutcome::TooDeep)
     fail("phần " + part + " lồng các thẻ XML sâu quá " + std::to_string(kMaxXmlDepth) +
          " lớp; tệp bị hỏng hoặc cố ý gây hại: hãy mở bằng Excel hoặc LibreOffice rồi lưu lại.");
-  if (broken && !(stop != nullptr && *stop)) fail_broken(part);
+  if (outcome == XmlOutcome::Broken) fail_broken(part);
 }
 
 void XlsxPackage::fail(const std::string& problem) const {
@@ -135,19 +57,19 @@ namespace {
 constexpr std::size_t kMaxWorkbookEntries = 65536;
 
 // <Relationships><Relationship Id=".." Type=".." Target=".." TargetMode=".."/>: the internal ones.
-class RelationshipsHandler : public Poco::XML::DefaultHandler {
+class RelationshipsHandler : public XmlHandler {
  public:
-  void startElement(const XMLString&, const XMLString& local, const XMLString& qualified,
-                    const Poco::XML::Attributes& attributes) override {
+  void start(std::string_view name, const char* const* attributes) override {
     ++depth_;
-    if (depth_ != 2 || local_name(local, qualified) != "Relationship") return;
-    if (sax_attribute(attributes, "TargetMode") == "External") return;
+    if (depth_ != 2 || name != "Relationship") return;
+    if (xml_attribute_text(attributes, "TargetMode") == "External") return;
     if (relationships_.size() == kMaxWorkbookEntries) too_many_ = true;
     if (too_many_) return;
-    relationships_[sax_attribute(attributes, "Id")] = {sax_attribute(attributes, "Type"),
-                                                        resolve_part("xl/", sax_attribute(attributes, "Target"))};
+    relationships_[std::string(xml_attribute_text(attributes, "Id"))] = {
+        std::string(xml_attribute_text(attributes, "Type")),
+        resolve_part("xl/", std::string(xml_attribute_text(attributes, "Target")))};
   }
-  void endElement(const XMLString&, const XMLString&, const XMLString&) override { --depth_; }
+  void end(std::string_view) override { --depth_; }
 
   bool too_many() const { return too_many_; }
   std::map<std::string, XlsxWorkbook::Relationship> take() { return std::move(relationships_); }
@@ -159,18 +81,17 @@ class RelationshipsHandler : public Poco::XML::DefaultHandler {
 };
 
 // <workbook><sheets><sheet name=".." r:id=".."/>.
-class SheetListHandler : public Poco::XML::DefaultHandler {
+class SheetListHandler : public XmlHandler {
  public:
-  void startElement(const XMLString&, const XMLString& local, const XMLString& qualified,
-                    const Poco::XML::Attributes& attributes) override {
-    const auto name = local_name(local, qualified);
+  void start(std::string_view name, const char* const* attributes) override {
     ++depth_;
     if (depth_ == 2 && name == "sheets") in_sheets_ = true;
     if (!in_sheets_ || depth_ != 3 || name != "sheet") return;
     if (sheets_.size() == kMaxWorkbookEntries) too_many_ = true;
-    if (!too_many_) sheets_.push_back({sax_attribute(attributes, "name"), sax_attribute(attributes, "id")});
+    if (!too_many_)
+      sheets_.push_back({std::string(xml_attribute_text(attributes, "name")), std::string(xml_attribute_text(attributes, "id"))});
   }
-  void endElement(const XMLString&, const XMLString&, const XMLString&) override {
+  void end(std::string_view) override {
     if (depth_ == 2) in_sheets_ = false;
     --depth_;
   }
@@ -188,14 +109,14 @@ class SheetListHandler : public Poco::XML::DefaultHandler {
 std::map<std::string, XlsxWorkbook::Relationship> read_relationships(XlsxPackage& package) {
   if (!package.has(kWorkbookRels)) package.fail_broken(kWorkbookRels);
   RelationshipsHandler handler;
-  package.parse_sax(kWorkbookRels, handler);
+  package.parse_xml(kWorkbookRels, handler);
   if (handler.too_many()) package.fail_broken(kWorkbookRels);
   return handler.take();
 }
 
 std::vector<XlsxWorkbook::Sheet> read_sheet_list(XlsxPackage& package) {
   SheetListHandler handler;
-  package.parse_sax(kWorkbookPart, handler);
+  package.parse_xml(kWorkbookPart, handler);
   if (handler.too_many()) package.fail_broken(kWorkbookPart);
   return handler.take();
 }

@@ -5,19 +5,17 @@
 // part's name and parse it through the package. Every error is an InputError naming the file as
 // the user gave it.
 //
-// Every part is parsed as it is inflated (SAX), never held whole, within the limits of its kind
-// (zip_reader.h: inflated sizes, names, runs without a tag); what a handler keeps is its own to bound.
+// Every part is parsed as it is inflated (expat, xml_parser.h), never held whole, within the limits of
+// its kind (zip_reader.h: inflated sizes, names, runs without a tag); what a handler keeps is its own to
+// bound.
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace Poco::XML {
-class ContentHandler;
-}  // namespace Poco::XML
-
 #include "package/input_limits.h"
+#include "package/xml_parser.h"
 
 namespace kehoach {
 
@@ -39,11 +37,11 @@ class XlsxPackage {
   bool has(const std::string& part) const;
 
   // Streams the part through `handler`. Handlers must not throw through the XML parser (expat is
-  // C), so a handler that must give up sets *stop instead: the part then reads as ended at the
-  // parser's next buffer, with an error about the cut-off XML that the caller ignores, rather than
-  // reading the rest of a sheet of a million rows for nothing. Missing or broken XML: fail_broken.
-  // A part over its limits, or nesting elements deeper than kMaxXmlDepth: an InputError saying so.
-  void parse_sax(const std::string& part, Poco::XML::ContentHandler& handler, const bool* stop = nullptr);
+  // C), so a handler that must give up calls stop(): the parse ends there, rather than reading the
+  // rest of a sheet of a million rows for nothing, and the caller reports why. Missing or broken XML
+  // (a document type declaration included): fail_broken. A part over its limits, or nesting elements
+  // deeper than kMaxXmlDepth: an InputError saying so.
+  void parse_xml(const std::string& part, XmlHandler& handler);
 
   InputKind kind() const { return kind_; }
   const std::string& display_name() const { return display_name_; }

@@ -2,10 +2,11 @@
 
 #include <Poco/Exception.h>
 #include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 #include <streambuf>
 
 #include "model/input_error.h"
@@ -60,12 +61,102 @@ bool stays_in_package(std::string_view name) {
 // ---------------------------------------------------------------------------------------------
 // One part, inflated as it is read.
 
+// A part's data as it is in the file: stored, or deflated (raw, as zips hold it), then checked against
+// its CRC-32 at its end. What Poco's ZipInputStream does, without its three layers of 1 KiB buffers
+// and the Adler-32 of the zlib stream it makes the data out to be: a sheet of a million rows is some
+// 300 MB of XML. Damaged data (a broken deflate stream, data cut short, a wrong CRC) throws, which the
+// stream reading it turns into its bad state.
+class PartData {
+ public:
+  PartData(std::ifstream& file, const Poco::Zip::ZipLocalFileHeader& header)
+      : file_(file),
+        at_(header.getDataStartPos()),
+        left_(header.getCompressedSize()),
+        expected_crc_(header.getCRC()),
+        deflated_(header.getCompressionMethod() == Poco::Zip::ZipCommon::CM_DEFLATE) {
+    if (header.isEncrypted() || (!deflated_ && header.getCompressionMethod() != Poco::Zip::ZipCommon::CM_STORE))
+      throw std::runtime_error("encrypted, or compressed by a method zips of Office files do not use");
+    if (deflated_ && inflateInit2(&z_, -MAX_WBITS) != Z_OK) throw std::runtime_error("no memory for zlib");
+  }
+  ~PartData() {
+    if (deflated_) inflateEnd(&z_);
+  }
+  PartData(const PartData&) = delete;
+  PartData& operator=(const PartData&) = delete;
+
+  // Up to `size` bytes of the part into `out`; 0 once it has ended (and its CRC matched).
+  std::size_t read(char* out, std::size_t size) {
+    if (ended_) return 0;
+    const std::size_t got = deflated_ ? inflate_into(out, size) : copy_into(out, size);
+    crc_ = crc32_z(crc_, reinterpret_cast<const Bytef*>(out), got);
+    if (ended_ && crc_ != expected_crc_) throw std::runtime_error("CRC-32 differs");
+    return got;
+  }
+
+ private:
+  std::size_t copy_into(char* out, std::size_t size) {
+    const auto wanted = static_cast<std::size_t>(std::min<std::uint64_t>(size, left_));
+    const std::size_t got = read_file(out, wanted);
+    if (got < wanted) throw std::runtime_error("cut short");
+    left_ -= got;
+    ended_ = left_ == 0;
+    return got;
+  }
+
+  std::size_t inflate_into(char* out, std::size_t size) {
+    z_.next_out = reinterpret_cast<Bytef*>(out);
+    z_.avail_out = static_cast<uInt>(size);
+    while (z_.avail_out > 0) {
+      if (z_.avail_in == 0 && left_ > 0) refill();
+      const uInt before = z_.avail_out;
+      const int status = inflate(&z_, Z_NO_FLUSH);
+      if (status == Z_STREAM_END) {
+        ended_ = true;
+        break;
+      }
+      if (status != Z_OK && !(status == Z_BUF_ERROR && z_.avail_in == 0 && left_ > 0))
+        throw std::runtime_error("broken deflate data");
+      if (z_.avail_in == 0 && left_ == 0 && z_.avail_out == before) throw std::runtime_error("cut short");
+    }
+    return size - z_.avail_out;
+  }
+
+  void refill() {
+    const auto wanted = static_cast<std::size_t>(std::min<std::uint64_t>(input_.size(), left_));
+    const std::size_t got = read_file(input_.data(), wanted);
+    if (got == 0) throw std::runtime_error("cut short");
+    left_ -= got;
+    z_.next_in = reinterpret_cast<Bytef*>(input_.data());
+    z_.avail_in = static_cast<uInt>(got);
+  }
+
+  // The file is shared by the package's parts: each read starts where this part's data left off.
+  std::size_t read_file(char* out, std::size_t size) {
+    file_.clear();
+    file_.seekg(at_);
+    file_.read(out, static_cast<std::streamsize>(size));
+    const auto got = static_cast<std::size_t>(std::max<std::streamsize>(file_.gcount(), 0));
+    at_ += static_cast<std::streamoff>(got);
+    return got;
+  }
+
+  std::ifstream& file_;
+  std::streamoff at_;        // where the data still to read starts in the file
+  std::uint64_t left_;       // compressed bytes still to read
+  std::uint32_t expected_crc_;
+  bool deflated_;
+  bool ended_ = false;
+  uLong crc_ = crc32_z(0, Z_NULL, 0);
+  z_stream z_{};
+  std::vector<char> input_ = std::vector<char>(1 << 16);
+};
+
 class ZipReader::PartStream::Buffer : public std::streambuf {
  public:
   enum class Passed { Nothing, Limit, Run };
 
-  Buffer(std::unique_ptr<Poco::Zip::ZipInputStream> zip, std::uint64_t limit, const bool* stop, bool watch_runs)
-      : zip_(std::move(zip)), limit_(limit), stop_(stop), watch_runs_(watch_runs), buffer_(1 << 16) {}
+  Buffer(std::unique_ptr<PartData> data, std::uint64_t limit, const bool* stop, bool watch_runs)
+      : data_(std::move(data)), limit_(limit), stop_(stop), watch_runs_(watch_runs), buffer_(1 << 16) {}
 
   std::uint64_t count() const { return count_; }
   Passed passed() const { return passed_; }
@@ -73,8 +164,7 @@ class ZipReader::PartStream::Buffer : public std::streambuf {
  protected:
   int_type underflow() override {
     if (ended_ || (stop_ != nullptr && *stop_)) return traits_type::eof();
-    zip_->read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    const auto got = static_cast<std::size_t>(std::max<std::streamsize>(zip_->gcount(), 0));
+    const std::size_t got = data_->read(buffer_.data(), buffer_.size());  // throws on damaged data: a bad stream
     if (got == 0) return end(Passed::Nothing);
     count_ += got;
     if (count_ > limit_) return end(Passed::Limit);
@@ -102,7 +192,7 @@ class ZipReader::PartStream::Buffer : public std::streambuf {
     return false;
   }
 
-  std::unique_ptr<Poco::Zip::ZipInputStream> zip_;
+  std::unique_ptr<PartData> data_;
   std::uint64_t limit_;
   const bool* stop_;
   bool watch_runs_;
@@ -197,14 +287,13 @@ std::unique_ptr<ZipReader::PartStream> ZipReader::open_part(const std::string& n
   if (header == archive_->headerEnd()) fail_damaged(name);
   const std::uint64_t declared = header->second.getUncompressedSize();
   if (declared > limits_.part) refuse_part(name, declared, false);
-  file_.clear();  // ZipArchive leaves the stream failed once it has read the directory
-  std::unique_ptr<Poco::Zip::ZipInputStream> zip;
+  std::unique_ptr<PartData> data;
   try {
-    zip = std::make_unique<Poco::Zip::ZipInputStream>(file_, header->second, true);
-  } catch (const Poco::Exception&) {
+    data = std::make_unique<PartData>(file_, header->second);
+  } catch (const std::exception&) {
     fail_damaged(name);
   }
-  auto buffer = std::make_unique<PartStream::Buffer>(std::move(zip), allowance(), stop, watch_runs);
+  auto buffer = std::make_unique<PartStream::Buffer>(std::move(data), allowance(), stop, watch_runs);
   return std::unique_ptr<PartStream>(new PartStream(*this, name, std::move(buffer)));
 }
 

@@ -1,5 +1,7 @@
 #include "read/unit_tree_reader.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <optional>
 #include <unordered_map>
 
@@ -50,20 +52,22 @@ std::optional<TreeColumns> tree_columns(const GridRow& row) {
 
 class TreeRows {
  public:
-  explicit TreeRows(std::string source) : source_(std::move(source)) {}
+  TreeRows(std::string source, std::size_t expected_units) : source_(std::move(source)), expected_units_(expected_units) {}
 
   void row(const GridRow& row) {
     if (row.is_blank() || done_) return;
     if (!columns_) return header(row);
-    if (is_total_label(row.cell(static_cast<std::size_t>(columns_->levels.front())))) {
+    if (is_total_row(row)) {
       done_ = true;  // a total row, then notes and signatures
       return;
     }
-    path_.clear();
-    for (int column : columns_->levels) {
-      path_.push_back(row.cell(static_cast<std::size_t>(column)));
-      if (path_.back().empty()) throw error(row, column, "thiếu tên đơn vị.");
-      if (const std::string problem = unit_name_problem(path_.back()); !problem.empty()) throw error(row, column, problem);
+    for (std::size_t level = 0; level < path_.size(); ++level) {
+      const int column = columns_->levels[level];
+      const std::string& name = row.cell(static_cast<std::size_t>(column));
+      if (name.empty()) throw error(row, column, "thiếu tên đơn vị.");
+      if (name == path_[level]) continue;  // the unit of the row above (a commune's villages follow one another)
+      if (const std::string problem = unit_name_problem(name); !problem.empty()) throw error(row, column, problem);
+      path_[level] = name;
     }
     const int unit = builder_->unit_of(path_);
     HouseholdTally& t = builder_->tree().nodes[static_cast<std::size_t>(unit)].tally;
@@ -114,6 +118,18 @@ class TreeRows {
     if (const std::string problem = unit_levels_problem(levels); !problem.empty())
       throw InputError(Location{source_, row.source_row, {}, {}}, problem);
     builder_.emplace(std::vector<std::string>(columns_->levels.size()));
+    builder_->reserve(expected_units_);
+    path_.assign(columns_->levels.size(), std::string());
+  }
+
+  // Whether the row is the total row that ends the table. Its first level's cell is folded to be
+  // compared with "Tổng cộng" and the like only when it differs from the row above's: a province's
+  // thousands of villages all start with its name, and folding it again for each would cost more
+  // than the rest of the row.
+  bool is_total_row(const GridRow& row) {
+    const std::string& first = row.cell(static_cast<std::size_t>(columns_->levels.front()));
+    if (!first.empty() && first == path_.front()) return false;
+    return is_total_label(first);
   }
 
   long long count(const GridRow& row, int column, long long most = kMostHouseholdsInUnit, const char* words = "hộ") const {
@@ -130,19 +146,33 @@ class TreeRows {
   }
 
   std::string source_;
+  std::size_t expected_units_;
   std::optional<TreeColumns> columns_;
   std::optional<UnitTreeBuilder> builder_;
-  std::vector<std::string> path_;
+  std::vector<std::string> path_;  // the units of the row read last, highest first, checked already
   int rows_before_header_ = 0;
   long long units_ = 0;
   long long households_ = 0;
   bool done_ = false;
 };
 
+// A units table has a row for each of its lowest units, forty bytes or more of CSV each: room for as many
+// units is made at once, so that the tree does not grow by copying itself into twice its size (a country's
+// 135.000 units: some 100 MB at the peak instead of 150). Memory reserved and not used is never touched, so
+// an estimate too large costs nothing but address space, bounded here; one too small (an .xlsx, whose
+// rows are compressed) leaves the tree to grow as it would have.
+std::size_t expected_units(const std::string& path) {
+  constexpr std::uintmax_t kBytesPerRow = 40;
+  constexpr std::uintmax_t kMostReserved = 1'000'000;
+  std::error_code error;
+  const std::uintmax_t size = std::filesystem::file_size(path, error);
+  return error ? 0 : static_cast<std::size_t>(std::min(size / kBytesPerRow + 1, kMostReserved));
+}
+
 }  // namespace
 
 UnitTree read_unit_tree(const std::string& path, const std::string& sheet) {
-  TreeRows rows(path);
+  TreeRows rows(path, expected_units(path));
   stream_table_file(path, sheet, [&](const GridRow& row) { rows.row(row); });
   return rows.finish();
 }

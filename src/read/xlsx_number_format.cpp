@@ -1,8 +1,5 @@
 #include "read/xlsx_number_format.h"
 
-#include <Poco/SAX/Attributes.h>
-#include <Poco/SAX/DefaultHandler.h>
-
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -10,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <optional>
 
 #include "package/ooxml_xml.h"
 
@@ -109,18 +107,16 @@ constexpr std::size_t kMaxStyles = 1 << 20;
 
 // xl/styles.xml, streamed: the custom formats (<numFmts><numFmt numFmtId formatCode/>) and the number
 // format id of each cell style (<cellXfs><xf numFmtId/>), wherever in the file each list comes.
-class StylesHandler : public Poco::XML::DefaultHandler {
+class StylesHandler : public XmlHandler {
  public:
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& local,
-                    const Poco::XML::XMLString& qualified, const Poco::XML::Attributes& attributes) override {
-    const auto name = local_name(local, qualified);
+  void start(std::string_view name, const char* const* attributes) override {
     ++depth_;
     if (depth_ == 2) list_ = name;
     if (depth_ != 3) return;
     if (list_ == "numFmts" && name == "numFmt") add_custom(attributes);
     if (list_ == "cellXfs" && name == "xf") add_style(attributes);
   }
-  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {
+  void end(std::string_view) override {
     if (depth_ == 2) list_.clear();
     --depth_;
   }
@@ -138,16 +134,16 @@ class StylesHandler : public Poco::XML::DefaultHandler {
   }
 
  private:
-  void add_custom(const Poco::XML::Attributes& attributes) {
-    auto id = parse_int(sax_attribute(attributes, "numFmtId"));
+  void add_custom(const char* const* attributes) {
+    auto id = parse_int(xml_attribute_text(attributes, "numFmtId"));
     if (!id) return;
     if (custom_.size() == kMaxStyles) too_many_ = true;
-    if (!too_many_) custom_[*id] = parse_format_code(sax_attribute(attributes, "formatCode"));
+    if (!too_many_) custom_[*id] = parse_format_code(xml_attribute_text(attributes, "formatCode"));
   }
 
-  void add_style(const Poco::XML::Attributes& attributes) {
+  void add_style(const char* const* attributes) {
     if (style_ids_.size() == kMaxStyles) too_many_ = true;
-    if (!too_many_) style_ids_.push_back(parse_int(sax_attribute(attributes, "numFmtId")).value_or(0));
+    if (!too_many_) style_ids_.push_back(parse_int(xml_attribute_text(attributes, "numFmtId")).value_or(0));
   }
 
   std::map<int, NumberFormat> custom_;  // what a code shows, not the code: a few bytes each
@@ -157,9 +153,32 @@ class StylesHandler : public Poco::XML::DefaultHandler {
   bool too_many_ = false;
 };
 
+// A whole number as a sheet writes most of them ("3", "1500000", "-12"), shown without the detour
+// through binary and decimal that number_text takes: the same text, for the formats that show such a
+// number as its digits (General up to 10 digits, fixed decimals up to the 15 digits a double holds
+// exactly). Nothing for any other value or format, which number_text then works out in full.
+std::optional<std::string> whole_number_text(std::string_view value, const NumberFormat& format) {
+  const bool negative = !value.empty() && value.front() == '-';
+  const std::string_view digits = value.substr(negative ? 1 : 0);
+  if (digits.empty() || digits.size() > (format.general ? 10u : 15u) || format.percent) return std::nullopt;
+  if (digits.front() == '0' && digits.size() > 1) return std::nullopt;  // "007": the long way
+  for (char c : digits)
+    if (c < '0' || c > '9') return std::nullopt;
+  std::string text;
+  text.reserve(value.size() + 1 + static_cast<std::size_t>(std::max(format.decimals, 0)));
+  if (negative && digits != "0") text += '-';
+  text += digits;
+  if (!format.general && format.decimals > 0) {
+    text += '.';
+    text.append(static_cast<std::size_t>(format.decimals), '0');
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string number_text(std::string_view value, const NumberFormat& format) {
+  if (auto whole = whole_number_text(value, format)) return std::move(*whole);
   double parsed = 0;
   auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
   if (error != std::errc() || end != value.data() + value.size() || !std::isfinite(parsed))
@@ -205,7 +224,7 @@ std::string builtin_format_code(int id) {
 std::vector<NumberFormat> read_cell_formats(XlsxPackage& package, const std::string& part) {
   if (part.empty() || !package.has(part)) return {};  // no styles: every cell is General
   StylesHandler handler;
-  package.parse_sax(part, handler);
+  package.parse_xml(part, handler);
   if (handler.too_many()) package.fail_broken(part);
   return handler.formats();
 }

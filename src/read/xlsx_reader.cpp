@@ -13,7 +13,7 @@ namespace {
 // Everything but the sheet's rows: the sheet chosen, its part, the shared strings and formats.
 struct OpenedSheet {
   std::string name, part;
-  std::vector<std::string> strings;
+  SharedStrings strings;
   std::vector<NumberFormat> formats;
 };
 

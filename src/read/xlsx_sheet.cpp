@@ -1,10 +1,7 @@
 #include "read/xlsx_sheet.h"
 
-#include <Poco/SAX/Attributes.h>
-#include <Poco/SAX/DefaultHandler.h>
-
 #include <algorithm>
-#include <cctype>
+#include <cstring>
 #include <exception>
 
 #include "model/input_error.h"
@@ -14,8 +11,6 @@
 
 namespace kehoach {
 namespace {
-
-using Poco::XML::XMLString;
 
 constexpr int kMaxRows = 1048576;  // Excel's limits: anything beyond is a damaged file
 constexpr int kMaxColumns = 16384;
@@ -28,60 +23,123 @@ constexpr std::size_t kMaxRawCellCharacters = 7 * kMaxCellCharacters;
 // <mergeCells><mergeCell ref="D5:E5"/>. Handlers must not throw through the XML parser, so a
 // damaged value only marks the sheet broken and read_sheet reports it afterwards.
 
+// The elements the sheet's reader looks at, told apart by length and first letter: a million-row
+// sheet has some twenty million of them.
+enum class Tag { Other, SheetData, Row, Cell, Value, InlineString, Text, Phonetic, MergeCell };
+
+Tag tag_of(std::string_view name) {
+  switch (name.size()) {
+    case 1: return name[0] == 'c' ? Tag::Cell : name[0] == 'v' ? Tag::Value : name[0] == 't' ? Tag::Text : Tag::Other;
+    case 2: return name == "is" ? Tag::InlineString : Tag::Other;
+    case 3: return name == "row" ? Tag::Row : name == "rPh" ? Tag::Phonetic : Tag::Other;
+    case 9: return name == "sheetData" ? Tag::SheetData : name == "mergeCell" ? Tag::MergeCell : Tag::Other;
+    default: return Tag::Other;
+  }
+}
+
+// A cell's t="": shared string, inline string, formula string, boolean, error, ISO date; anything
+// else (n, or none) is a number.
+enum class CellType { Number, Shared, Inline, Formula, Boolean, Error, Date };
+
+CellType type_of(std::string_view t) {
+  if (t == "s") return CellType::Shared;
+  if (t == "inlineStr") return CellType::Inline;
+  if (t == "str") return CellType::Formula;
+  if (t == "b") return CellType::Boolean;
+  if (t == "e") return CellType::Error;
+  if (t == "d") return CellType::Date;
+  return CellType::Number;
+}
+
+// A style or shared string's number: digits only, as a sheet writes them (parse_int's from_chars, for
+// twenty million of them, costs more than the parse of the element they are in). Nothing for anything
+// else, a sign included, as from parse_int less its negative numbers, which no index may be.
+std::optional<int> parse_index(std::string_view text) {
+  if (text.empty() || text.size() > 9) return text.empty() ? std::nullopt : parse_int(text);
+  int value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return parse_int(text);
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
 struct Cell {
   CellRef where;
-  std::string type;  // t=""
-  int style = 0;     // s=""
-  std::string value;  // <v> or the inline string's text
+  CellType type = CellType::Number;
+  int style = 0;      // s=""
+  std::string value;  // <v> or the inline string's text, as the XML holds it (its memory kept from cell to cell)
 };
 
 // Two modes: rows collected for read_xlsx (merged ranges filled at the end), or, with `on_row`,
 // each row handed over as soon as it ends and forgotten (merged ranges are listed after the rows
 // in the XML, too late to fill; records files do not merge cells). An exception from `on_row` is
-// kept and the parse stopped (stop_flag()), then rethrown by read_sheet; so is the InputError of a
-// cell beyond the table's bounds (table_bounds.h): too long, too far right, or, read whole, too many.
-class SheetHandler : public Poco::XML::DefaultHandler {
+// kept and the parse stopped, then rethrown by read_sheet; so is the InputError of a cell beyond the
+// table's bounds (table_bounds.h): too long, too far right, or, read whole, too many.
+//
+// Streamed, nothing is copied but into the row handed over: a cell's text is cleaned from the XML's
+// text or from its shared string into a string whose memory is used again for the next cell, then
+// swapped into the row, whose cells keep their memory from row to row.
+class SheetHandler : public XmlHandler {
  public:
-  SheetHandler(std::string source, const std::vector<std::string>& strings, const std::vector<NumberFormat>& formats,
+  SheetHandler(std::string source, const SharedStrings& strings, const std::vector<NumberFormat>& formats,
                const RowCallback* on_row = nullptr)
       : source_(std::move(source)), strings_(strings), formats_(formats), on_row_(on_row),
         cell_budget_(on_row ? 0 : table_cell_budget()) {}
 
-  void startElement(const XMLString&, const XMLString& local, const XMLString& qualified,
-                    const Poco::XML::Attributes& attributes) override {
-    if (failure_) return;
-    const auto name = local_name(local, qualified);
-    if (name == "sheetData") in_sheet_data_ = true;
-    if (name == "mergeCell" && !in_sheet_data_) add_merge(sax_attribute(attributes, "ref"));
-    if (!in_sheet_data_) return;
-    if (name == "row") start_row(attributes);
-    if (name == "c") start_cell(attributes);
-    if (name == "v" && in_cell_) collecting_ = true;
-    if (name == "is" && in_cell_) in_inline_ = true;
-    if (name == "rPh" && in_inline_) in_phonetic_ = true;
-    if (name == "t" && in_inline_ && !in_phonetic_) collecting_ = true;
+  void start(std::string_view name, const char* const* attributes) override {
+    switch (tag_of(name)) {
+      case Tag::SheetData: in_sheet_data_ = true; return;
+      case Tag::MergeCell:
+        if (!in_sheet_data_) add_merge(xml_attribute_text(attributes, "ref"));
+        return;
+      case Tag::Row:
+        if (in_sheet_data_) start_row(attributes);
+        return;
+      case Tag::Cell:
+        if (in_sheet_data_) start_cell(attributes);
+        return;
+      case Tag::Value:
+        if (in_cell_) collecting_ = true;
+        return;
+      case Tag::InlineString:
+        if (in_cell_) in_inline_ = true;
+        return;
+      case Tag::Phonetic:
+        if (in_inline_) in_phonetic_ = true;
+        return;
+      case Tag::Text:
+        if (in_inline_ && !in_phonetic_) collecting_ = true;
+        return;
+      case Tag::Other: return;
+    }
   }
 
-  void endElement(const XMLString&, const XMLString& local, const XMLString& qualified) override {
-    if (failure_) return;
-    const auto name = local_name(local, qualified);
-    if (name == "v" || name == "t") collecting_ = false;
-    if (name == "rPh") in_phonetic_ = false;
-    if (name == "is") in_inline_ = false;
-    if (name == "c" && in_cell_) end_cell();
-    if (name == "row" && on_row_ && in_sheet_data_) hand_over_row();
-    if (name == "sheetData") in_sheet_data_ = false;
+  void end(std::string_view name) override {
+    switch (tag_of(name)) {
+      case Tag::Value:
+      case Tag::Text: collecting_ = false; return;
+      case Tag::Phonetic: in_phonetic_ = false; return;
+      case Tag::InlineString: in_inline_ = false; return;
+      case Tag::Cell:
+        if (in_cell_) end_cell();
+        return;
+      case Tag::Row:
+        if (on_row_ && in_sheet_data_) hand_over_row();
+        return;
+      case Tag::SheetData: in_sheet_data_ = false; return;
+      default: return;
+    }
   }
 
-  void characters(const Poco::XML::XMLChar characters[], int start, int length) override {
-    if (!collecting_ || failure_) return;
-    cell_.value.append(characters + start, static_cast<std::size_t>(length));
+  void text(std::string_view piece) override {
+    if (!collecting_) return;
+    cell_.value.append(piece);
     if (value_length_.over(cell_.value)) refuse([&] { refuse_long_cell(here(cell_.where)); });
   }
 
   bool broken() const { return broken_; }
   std::exception_ptr failure() const { return failure_; }
-  const bool* stop_flag() const { return &stopped_; }
   std::vector<GridRow> take_rows();
 
  private:
@@ -94,67 +152,95 @@ class SheetHandler : public Poco::XML::DefaultHandler {
       throw_it();
     } catch (...) {
       failure_ = std::current_exception();
-      stopped_ = true;
+      stop();
     }
   }
 
   void hand_over_row() {
     current_.source_row = row_;
+    current_.cells.resize(width_);
     try {
       if (!current_.is_blank()) (*on_row_)(std::move(current_));
     } catch (...) {
       failure_ = std::current_exception();
-      stopped_ = true;
+      stop();
     }
-    current_.cells.clear();  // keeps its capacity for the next row, unless on_row took the cells
+    width_ = 0;  // the cells stay, with their memory, for the next row (unless on_row took them)
   }
 
   // <row r="5">; without r, rows follow one another.
-  void start_row(const Poco::XML::Attributes& attributes) {
-    const std::string r = sax_attribute(attributes, "r");
-    auto number = r.empty() ? std::optional<int>(row_ + 1) : parse_int(r);
+  void start_row(const char* const* attributes) {
+    const char* r = xml_attribute(attributes, "r");
+    auto number = r == nullptr || *r == '\0' ? std::optional<int>(row_ + 1) : parse_int(r);
     if (!number || *number < 1 || *number > kMaxRows) return mark_broken();
     row_ = *number;
     column_ = -1;
   }
 
   // <c r="C5" t="s" s="3">; without r, cells follow one another in the current row.
-  void start_cell(const Poco::XML::Attributes& attributes) {
-    const std::string r = sax_attribute(attributes, "r");
+  void start_cell(const char* const* attributes) {
+    std::string_view r, t, s;
+    for (const char* const* at = attributes; at[0] != nullptr; at += 2) {
+      const char* name = at[0];
+      if (name[0] == 'x' && std::strncmp(name, "xmlns", 5) == 0 && (name[5] == '\0' || name[5] == ':')) continue;
+      const char* local = name;
+      for (const char* c = name; *c != '\0'; ++c)
+        if (*c == ':') local = c + 1;
+      if (local[0] == '\0' || local[1] != '\0') continue;
+      if (local[0] == 'r') r = at[1];
+      else if (local[0] == 't') t = at[1];
+      else if (local[0] == 's') s = at[1];
+    }
     auto where = r.empty() ? std::optional<CellRef>(CellRef{row_, column_ + 1}) : parse_cell_ref(r);
     if (!where || where->row < 1 || where->column >= kMaxColumns) return mark_broken();
     column_ = where->column;
-    cell_ = Cell{*where, sax_attribute(attributes, "t"), parse_int(sax_attribute(attributes, "s")).value_or(0), ""};
+    cell_.where = *where;
+    cell_.type = type_of(t);
+    cell_.style = s.empty() ? 0 : parse_index(s).value_or(0);
+    cell_.value.clear();
     value_length_.reset();
     in_cell_ = true;
   }
 
   void end_cell() {
     in_cell_ = false;
-    std::string text = clean_text(cell_text());
-    if (text.empty()) return;  // a cell only formatted, however far away, holds nothing to bound
-    if (cell_too_long(text)) return refuse([&] { refuse_long_cell(here(cell_.where)); });
+    if (!cell_text()) return;
+    if (text_.empty()) return;  // a cell only formatted, however far away, holds nothing to bound
+    if (cell_too_long(text_)) return refuse([&] { refuse_long_cell(here(cell_.where)); });
     if (cell_.where.column >= kMaxTableColumns) return refuse([&] { refuse_wide_row(here(cell_.where), false); });
-    store(cell_.where, std::move(text));
+    store(cell_.where, text_);
   }
 
-  std::string cell_text() {
-    const std::string& type = cell_.type;
-    if (cell_.value.empty()) return "";
-    if (type == "s") return shared_string();
-    if (type == "inlineStr" || type == "str") return decode_escapes(cell_.value);
-    if (type == "b") return cell_.value == "1" ? "TRUE" : "FALSE";
-    if (type == "e" || type == "d") return cell_.value;  // error codes (#DIV/0!) and ISO dates as written
-    return number_text(cell_.value, number_format());
+  // The cell's text, cleaned, into text_; false when the cell is damaged (an unknown shared string).
+  bool cell_text() {
+    const std::string& value = cell_.value;
+    if (value.empty()) {
+      text_.clear();
+      return true;
+    }
+    switch (cell_.type) {
+      case CellType::Shared: return shared_string();
+      case CellType::Inline:
+      case CellType::Formula:
+        if (value.find("_x") == std::string::npos) clean_text_into(value, text_);
+        else clean_text_into(decode_escapes(value), text_);
+        return true;
+      case CellType::Boolean: text_ = value == "1" ? "TRUE" : "FALSE"; return true;
+      case CellType::Error:
+      case CellType::Date: clean_text_into(value, text_); return true;  // error codes (#DIV/0!) and ISO dates as written
+      case CellType::Number: clean_text_into(number_text(value, number_format()), text_); return true;
+    }
+    return true;
   }
 
-  std::string shared_string() {
-    auto index = parse_int(cell_.value);
+  bool shared_string() {
+    auto index = parse_index(cell_.value);
     if (!index || *index < 0 || static_cast<std::size_t>(*index) >= strings_.size()) {
       mark_broken();
-      return "";
+      return false;
     }
-    return strings_[static_cast<std::size_t>(*index)];
+    clean_text_into(strings_[static_cast<std::size_t>(*index)], text_);
+    return true;
   }
 
   NumberFormat number_format() const {
@@ -163,15 +249,19 @@ class SheetHandler : public Poco::XML::DefaultHandler {
   }
 
   // Read whole, every row and every cell the rows widen to counts against the table's cell budget
-  // (table_bounds.h); past it, the sheet is refused and false returned.
-  bool store(const CellRef& where, std::string text) {
+  // (table_bounds.h); past it, the sheet is refused and false returned. `text` is swapped in: the
+  // caller gets back whatever memory the cell had.
+  bool store(const CellRef& where, std::string& text) {
+    const auto column = static_cast<std::size_t>(where.column);
     if (on_row_) {
       auto& cells = current_.cells;
-      if (static_cast<int>(cells.size()) <= where.column) cells.resize(static_cast<std::size_t>(where.column) + 1);
-      cells[static_cast<std::size_t>(where.column)] = std::move(text);
+      if (cells.size() <= column) cells.resize(column + 1);
+      for (std::size_t skipped = width_; skipped < column; ++skipped) cells[skipped].clear();
+      width_ = std::max(width_, column + 1);
+      cells[column].swap(text);
       return true;
     }
-    const auto row = static_cast<std::size_t>(where.row - 1), column = static_cast<std::size_t>(where.column);
+    const auto row = static_cast<std::size_t>(where.row - 1);
     const std::size_t rows_added = row < rows_.size() ? 0 : row + 1 - rows_.size();
     const std::size_t width = rows_added > 0 ? 0 : rows_[row].cells.size();
     if (!count_cells(rows_added + (column < width ? 0 : column + 1 - width), where.row)) return false;
@@ -181,7 +271,7 @@ class SheetHandler : public Poco::XML::DefaultHandler {
     }
     auto& cells = rows_[row].cells;
     if (cells.size() <= column) cells.resize(column + 1);
-    cells[column] = std::move(text);
+    cells[column].swap(text);
     return true;
   }
 
@@ -192,26 +282,30 @@ class SheetHandler : public Poco::XML::DefaultHandler {
     return false;
   }
 
-  void add_merge(const std::string& ref) {
+  void add_merge(std::string_view ref) {
     if (on_row_) return;
     if (auto range = parse_range(ref)) merges_.push_back(*range);
   }
 
   void fill_merge(const CellRange& range, int last_row, int last_column);
-  void mark_broken() { broken_ = stopped_ = true; }  // nothing after it can be trusted: read no further
+  void mark_broken() {  // nothing after it can be trusted: read no further
+    broken_ = true;
+    stop();
+  }
 
   const std::string source_;
-  const std::vector<std::string>& strings_;
+  const SharedStrings& strings_;
   const std::vector<NumberFormat>& formats_;
   const RowCallback* on_row_;
   const std::uint64_t cell_budget_;  // read whole: the cells the rows may hold, empty ones between included
   std::uint64_t cells_counted_ = 0;
   GridRow current_;               // the row being read, when rows are handed over
-  std::exception_ptr failure_;    // what on_row threw
-  bool stopped_ = false;          // set with failure_: the parser is to read no further
+  std::size_t width_ = 0;         // the cells of current_ this row has reached
+  std::exception_ptr failure_;    // what on_row threw, or the InputError of a cell out of bounds
   std::vector<GridRow> rows_;
   std::vector<CellRange> merges_;
   Cell cell_;
+  std::string text_;  // the cell's text, cleaned
   GrowingText value_length_{kMaxRawCellCharacters};
   int row_ = 0;
   int column_ = -1;
@@ -237,7 +331,10 @@ void SheetHandler::fill_merge(const CellRange& range, int last_row, int last_col
   if (!count_cells(static_cast<std::uint64_t>(bottom - top + 1) * static_cast<std::uint64_t>(right - left + 1), top))
     return;
   for (int row = top; row <= bottom; ++row)
-    for (int column = left; column <= right; ++column) store(CellRef{row, column}, text);
+    for (int column = left; column <= right; ++column) {
+      std::string copy = text;
+      store(CellRef{row, column}, copy);
+    }
 }
 
 std::vector<GridRow> SheetHandler::take_rows() {
@@ -255,18 +352,26 @@ std::vector<GridRow> SheetHandler::take_rows() {
 }  // namespace
 
 std::optional<CellRef> parse_cell_ref(std::string_view ref) {
-  CellRef cell;
   std::size_t i = 0;
   int column = 0;
-  for (; i < ref.size() && std::isalpha(static_cast<unsigned char>(ref[i])); ++i) {
-    column = column * 26 + (std::toupper(static_cast<unsigned char>(ref[i])) - 'A' + 1);
+  for (; i < ref.size(); ++i) {
+    const char c = ref[i];
+    const int letter = c >= 'A' && c <= 'Z' ? c - 'A' + 1 : c >= 'a' && c <= 'z' ? c - 'a' + 1 : 0;
+    if (letter == 0) break;
+    column = column * 26 + letter;
     if (column > kMaxColumns) return std::nullopt;
   }
-  auto row = parse_int(ref.substr(i));
-  if (column == 0 || !row || *row < 1 || *row > kMaxRows) return std::nullopt;
-  cell.column = column - 1;
-  cell.row = *row;
-  return cell;
+  // The row: digits only (leading zeros allowed), as parse_int reads them; a sign is never a row.
+  std::string_view digits = ref.substr(i);
+  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+  if (column == 0 || digits.empty() || digits.size() > 9) return std::nullopt;
+  int row = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    row = row * 10 + (c - '0');
+  }
+  if (row < 1 || row > kMaxRows) return std::nullopt;
+  return CellRef{row, column - 1};
 }
 
 std::optional<CellRange> parse_range(std::string_view ref) {
@@ -277,11 +382,11 @@ std::optional<CellRange> parse_range(std::string_view ref) {
   return CellRange{*first, *last};
 }
 
-std::vector<GridRow> read_sheet(XlsxPackage& package, const std::string& part, const std::vector<std::string>& strings,
+std::vector<GridRow> read_sheet(XlsxPackage& package, const std::string& part, const SharedStrings& strings,
                                 const std::vector<NumberFormat>& formats, const RowCallback* on_row) {
   if (!package.has(part)) package.fail_broken(part);
   SheetHandler handler(package.display_name(), strings, formats, on_row);
-  package.parse_sax(part, handler, handler.stop_flag());
+  package.parse_xml(part, handler);
   if (handler.failure()) std::rethrow_exception(handler.failure());
   if (handler.broken()) package.fail_broken(part);
   return handler.take_rows();

@@ -10,6 +10,7 @@
 #include "package/xlsx_package.h"
 #include "read/xlsx_number_format.h"
 #include "read/xlsx_reader.h"
+#include "read/xlsx_shared_strings.h"
 
 namespace kehoach {
 
@@ -35,7 +36,7 @@ std::optional<CellRange> parse_range(std::string_view ref);
 // for rows the XML leaves out, merged ranges filled. With it: each non-blank row handed over as it
 // ends and none returned; what on_row throws comes out as thrown, and the sheet is read no further.
 // A damaged sheet (broken XML, a reference out of range, an unknown shared string) is refused.
-std::vector<GridRow> read_sheet(XlsxPackage& package, const std::string& part, const std::vector<std::string>& strings,
+std::vector<GridRow> read_sheet(XlsxPackage& package, const std::string& part, const SharedStrings& strings,
                                 const std::vector<NumberFormat>& formats, const RowCallback* on_row = nullptr);
 
 }  // namespace kehoach

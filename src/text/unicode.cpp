@@ -173,6 +173,11 @@ std::string clean_text(std::string_view utf8) {
   return collapse_spaces(plain_spaces(surely_nfc(utf8) ? std::string(utf8) : to_nfc(utf8)));
 }
 
+void clean_text_into(std::string_view utf8, std::string& out) {
+  if (already_clean(utf8)) out.assign(utf8);
+  else out = clean_text(utf8);
+}
+
 std::string name_key(std::string_view utf8) {
   std::string out;
   std::string cleaned = clean_text(utf8);

@@ -14,6 +14,9 @@ std::string to_nfc(std::string_view utf8);
 // NFC, trimmed, inner runs of white space collapsed to one space: how names are stored.
 std::string clean_text(std::string_view utf8);
 
+// The same, written into `out` in the memory it has already: for readers that make millions of cells.
+void clean_text_into(std::string_view utf8, std::string& out);
+
 // How two unit names are compared: clean_text, then case-folded. "Tân Thịnh", "TÂN THỊNH" and a
 // decomposed "Tân Thịnh" give the same key; "Trung Mỹ" and "Trùng Mỹ" do not.
 std::string name_key(std::string_view utf8);

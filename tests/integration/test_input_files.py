@@ -28,6 +28,9 @@ PLAN = open(os.path.join(AN_HOA_THINH, "ke-hoach.yaml"), encoding="utf-8").read(
 NOT_REGULAR = (", không phải tệp thường; kehoach chỉ đọc tệp thường: hãy lưu dữ liệu vào một tệp rồi chỉ đến tệp "
                "đó.")
 HOSTILE_ZIP = "Tệp nén bất thường như vậy thường là tệp hỏng hoặc cố ý gây hại; "
+# What a cell too long to be one of Excel's says, after its file, row and column.
+CELL_TOO_LONG = ("ô dài hơn 32.767 ký tự, giới hạn một ô của Excel; bảng số liệu không có ô nào dài như vậy: hãy kiểm tra "
+                 "ô này (tệp có thể bị hỏng).")
 
 
 def size_text(size):
@@ -169,11 +172,17 @@ class HostileFiles(FolderTest):
     # ---------------------------------------------------------------------------------------------
     # XLSX.
 
-    def sheet_bomb(self, name, declared=None):
-        """An .xlsx of 2 MB whose sheet inflates to 1,9 GB: one inline string of a thousand million letters."""
+    def sheet_bomb(self, name, declared=None, in_attribute=False):
+        """An .xlsx of 2 MB whose sheet inflates to 1,9 GB: one inline string of a thousand million letters, or
+        (in_attribute) one attribute value as long."""
         head = (f'<worksheet {NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Thôn</t></is></c></row>'
                 '<row r="2"><c r="A2" t="inlineStr"><is><t>').encode()
-        sheet = Repeated(head, b"a" * 2**20, 1900, b"</t></is></c></row></sheetData></worksheet>")
+        tail = b"</t></is></c></row></sheetData></worksheet>"
+        if in_attribute:
+            head = (f'<worksheet {NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Thôn</t></is></c></row>'
+                    '<row r="2"><c r="A2" t="inlineStr" x="').encode()
+            tail = b'"><is><t>a</t></is></c></row></sheetData></worksheet>'
+        sheet = Repeated(head, b"a" * 2**20, 1900, tail)
         write_zip(self.path(name), xlsx_entries(sheet), declared)
         self.assertLess(os.path.getsize(self.path(name)), 2_100_000)
         return self.path(name)
@@ -184,20 +193,26 @@ class HostileFiles(FolderTest):
                                     "một phần trong bảng số liệu (gấp 10 lần giới hạn tệp). " + HOSTILE_ZIP +
                               advice("KEHOACH_MAX_TABLE_MB", 10))
         # As a household list, whose limits are larger, the sheet is streamed: its one text of 1,9 GB is cut off
-        # within a few MB.
+        # as soon as it is longer than a cell may be, some 200 kB into it.
+        result = self.kehoach("households", bomb, "--year", "2022")
+        self.assert_refused(result, f"{bomb}:2, cột A: {CELL_TOO_LONG}")
+        # The same run inside a tag (an attribute's value), which an XML parser holds whole until the tag ends, is
+        # cut off by the stream within a few MB.
+        bomb = self.sheet_bomb("the.xlsx", in_attribute=True)
         result = self.kehoach("households", bomb, "--year", "2022")
         self.assert_refused(result, f"{bomb}: phần xl/worksheets/sheet1.xml có một đoạn dài hơn 4 MB không có thẻ XML "
                                     "nào đóng lại (ký tự '>'); tệp bị hỏng hoặc cố ý gây hại: hãy mở bằng Excel hoặc "
                                     "LibreOffice rồi lưu lại.")
 
     def test_a_sheet_that_lies_about_its_size_is_read_no_further_than_the_lie_allows(self):
-        bomb = self.sheet_bomb("thon.xlsx", declared={"xl/worksheets/sheet1.xml": 2000})
-        for args in (("appendix", self.plan(bomb), "-o", "phu-luc.xlsx"), ("households", bomb, "--year", "2022")):
-            with self.subTest(command=args[0]):
-                self.assert_refused(self.kehoach(*args),
-                                    f"{bomb}: phần xl/worksheets/sheet1.xml có một đoạn dài hơn 4 MB không có thẻ XML nào "
-                                    "đóng lại (ký tự '>'); tệp bị hỏng hoặc cố ý gây hại: hãy mở bằng Excel hoặc "
-                                    "LibreOffice rồi lưu lại.", ["phu-luc.xlsx"])
+        for in_attribute, message in ((False, ":2, cột A: " + CELL_TOO_LONG),
+                                      (True, ": phần xl/worksheets/sheet1.xml có một đoạn dài hơn 4 MB không có thẻ XML "
+                                             "nào đóng lại (ký tự '>'); tệp bị hỏng hoặc cố ý gây hại: hãy mở bằng Excel "
+                                             "hoặc LibreOffice rồi lưu lại.")):
+            bomb = self.sheet_bomb("thon.xlsx", declared={"xl/worksheets/sheet1.xml": 2000}, in_attribute=in_attribute)
+            for args in (("appendix", self.plan(bomb), "-o", "phu-luc.xlsx"), ("households", bomb, "--year", "2022")):
+                with self.subTest(command=args[0], in_attribute=in_attribute):
+                    self.assert_refused(self.kehoach(*args), bomb + message, ["phu-luc.xlsx"])
 
     def test_a_huge_shared_string_is_refused(self):
         sheet = f'<worksheet {NS}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>'

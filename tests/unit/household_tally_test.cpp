@@ -109,3 +109,21 @@ TEST_CASE("a four-level tree (province, district, commune, village) sums at ever
   CHECK(tree.at_level(3).size() == 5);
   CHECK(tree.at_level(2).size() == 4);
 }
+
+TEST_CASE("a path met after others takes from the one before only the units written the same, whatever it shares by key") {
+  UnitTreeBuilder builder({"Tỉnh", "Xã", "Thôn"});
+  const int one = builder.unit_of({"Tỉnh A", "Xã B", "Thôn 1"});
+  const int two = builder.unit_of({"Tỉnh A", "Xã B", "Thôn 2"});          // the commune of the path before
+  const int other = builder.unit_of({"Tỉnh A", "Xã C", "Thôn 1"});        // same village name, another commune
+  const int spelled = builder.unit_of({"TỈNH A", "xã b", "Thôn 3"});       // the same commune, spelled otherwise
+  const int elsewhere = builder.unit_of({"Tỉnh D", "Xã B", "Thôn 1"});    // same commune name, another province
+  CHECK(builder.unit_of({"Tỉnh A", "Xã B", "thôn 1"}) == one);            // by key, after other paths
+  const UnitTree& tree = builder.tree();
+  const auto parent = [&](int node) { return tree.nodes[static_cast<std::size_t>(node)].parent; };
+  CHECK(parent(two) == parent(one));
+  CHECK(parent(spelled) == parent(one));
+  CHECK(parent(other) != parent(one));
+  CHECK(parent(parent(other)) == parent(parent(one)));
+  CHECK(parent(parent(elsewhere)) != parent(parent(one)));
+  CHECK(tree.nodes.size() == 1 + 2 + 3 + 5);  // root, two provinces, three communes, five villages
+}

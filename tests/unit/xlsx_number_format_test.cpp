@@ -92,3 +92,24 @@ TEST_CASE("a value that is not a finite number is shown as the file holds it") {
 }
 
 }  // namespace kehoach
+
+namespace kehoach {
+
+TEST_CASE("whole numbers, read without the detour through binary, show as the full computation shows them") {
+  const NumberFormat general{}, two{false, false, 2}, none{false, false, 0}, percent{false, true, 0};
+  CHECK(number_text("1500000", general) == "1500000");
+  CHECK(number_text("-12", general) == "-12");
+  CHECK(number_text("0", general) == "0");
+  CHECK(number_text("-0", general) == "0");
+  CHECK(number_text("007", general) == "7");
+  CHECK(number_text("9999999999", general) == "9999999999");
+  CHECK(number_text("12345678901", general) == "12345678900");  // General: ten significant digits
+  CHECK(number_text("3", two) == "3.00");
+  CHECK(number_text("-0", two) == "0.00");
+  CHECK(number_text("2047", none) == "2047");
+  CHECK(number_text("123456789012345", two) == "123456789012345.00");
+  CHECK(number_text("1", percent) == "100");
+  CHECK(number_text("+5", general) == "+5");  // not a number Excel writes: shown as the file holds it
+}
+
+}  // namespace kehoach

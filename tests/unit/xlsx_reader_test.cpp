@@ -388,3 +388,38 @@ TEST_CASE("a table read whole is bounded by the table limit, a streamed one by t
 }
 
 }  // namespace kehoach
+
+namespace kehoach {
+
+TEST_CASE("streamed, shared strings of rich text runs are read as their runs' text and phonetic hints left out") {
+  ScratchFolder folder;
+  const std::string path = folder.file("chuoi.xlsx");
+  write_zip(path, hand_written_package(R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)"
+                                       R"(<sheetData><row r="2"><c r="A2" t="s"><v>1</v></c><c r="C2" t="s"><v>2</v></c>)"
+                                       R"(<c r="D2" t="s"><v>0</v></c></row></sheetData></worksheet>)"));
+  std::vector<GridRow> rows;
+  CHECK(stream_xlsx(path, "chuoi.xlsx", "", [&](GridRow&& row) { rows.push_back(row); }) == "Dữ liệu");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].source_row == 2);
+  CHECK(rows[0].cells == std::vector<std::string>{"Tân Thịnh", "", "Thôn Đồng", "Hộ nghèo đầu năm"});
+}
+
+TEST_CASE("streamed, a shared strings table too large for memory is refused by the household lists' limit") {
+  ScratchFolder folder;
+  const std::string path = folder.file("chuoi.xlsx");
+  auto package = hand_written_package(R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)"
+                                      R"(<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>)");
+  std::string many = "<sst>";
+  for (int i = 0; i < 400000; ++i) many += "<si><t>a</t></si>";
+  package[3].second = many + "</sst>";
+  write_zip(path, package);
+  const auto read = [&] { stream_xlsx(path, "chuoi.xlsx", "", [](GridRow&&) {}); };
+  CHECK(testing::error_of(read) == testing::kNoError);  // 13 MB of strings: within the 256 MB a streamed file may use
+  const testing::ScopedEnvironment limit("KEHOACH_MAX_RECORDS_MB", "1");  // strings: 10 MB of memory
+  CHECK(testing::error_of(read) ==
+        "chuoi.xlsx: các chuỗi chữ dùng chung (phần xl/strings.xml) chiếm hơn 10 MB bộ nhớ, quá giới hạn của danh sách "
+        "hộ, tệp đơn vị; hãy lưu bảng dưới dạng CSV (UTF-8), được đọc từng dòng; nếu tệp đúng là lớn như vậy, hãy đặt "
+        "biến môi trường KEHOACH_MAX_RECORDS_MB lớn hơn (số MB, hiện 1), ví dụ KEHOACH_MAX_RECORDS_MB=10.");
+}
+
+}  // namespace kehoach

@@ -217,3 +217,79 @@ TEST_CASE("a damaged sheet is read no further than the damage") {
 }
 
 }  // namespace kehoach
+
+// The sheet read by expat directly (package/xml_parser): what Poco's SAX layer gave before, without its
+// namespace processing or its copies of every name and attribute.
+namespace kehoach {
+
+TEST_CASE("inline strings of rich text runs are their runs' text, entities and character references decoded") {
+  const auto rows = read_rows(R"(<row r="1"><c r="A1" t="inlineStr"><is><r><t xml:space="preserve">Hộ </t></r>)"
+                              R"(<r><rPr><b/></rPr><t>nghèo &amp; cận nghèo</t></r><rPh><t>X</t></rPh></is></c>)"
+                              R"(<c r="B1" t="inlineStr"><is><t>Th&#xF4;n &#272;&#xF4;ng</t></is></c></row>)");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].cells == std::vector<std::string>{"Hộ nghèo & cận nghèo", "Thôn Đông"});
+}
+
+TEST_CASE("a cell without a reference follows the cell before it, and columns run on past Z") {
+  const auto rows = read_rows(R"(<row r="3"><c r="Y3"><v>1</v></c><c><v>2</v></c><c><v>3</v></c><c r="AZ3"><v>4</v></c>)"
+                              R"(<c><v>5</v></c><c r="b3"><v>6</v></c></row>)");
+  REQUIRE(rows.size() == 3);
+  const auto& cells = rows[2].cells;
+  REQUIRE(cells.size() == 53);
+  CHECK(cells[1] == "6");    // B, written in lower case
+  CHECK(cells[24] == "1");   // Y
+  CHECK(cells[25] == "2");   // Z: the cell after Y
+  CHECK(cells[26] == "3");   // AA
+  CHECK(cells[51] == "4");   // AZ
+  CHECK(cells[52] == "5");   // BA
+  CHECK(cells[27].empty());
+  // Messages name such a column by its letters.
+  CHECK(read_error("<row r=\"2\"><c r=\"AB2\" t=\"inlineStr\"><is><t>" + std::string(32768, 'a') + "</t></is></c></row>")
+            .starts_with("bang.xlsx:2, cột AB: ô dài hơn 32.767 ký tự"));
+}
+
+TEST_CASE("names and attributes are matched whatever their prefix, and a namespace declaration is no attribute") {
+  const auto rows = read_rows(R"(<x:row xmlns:x="urn:x" r="1"><x:c xmlns:r="urn:r" r="B1" x:t="inlineStr"><x:is><x:t>Xã A</x:t>)"
+                              R"(</x:is></x:c><c xmlns="urn:y" r="C1"><v>7</v></c></x:row>)");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].cells == std::vector<std::string>{"", "Xã A", "7"});
+}
+
+TEST_CASE("a part with a document type declaration is refused as damaged, its entities never expanded") {
+  ScratchFolder folder;
+  const std::string path = folder.file("sheet.xlsx");
+  std::string laughs = R"(<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">)";
+  for (char c = 'b'; c <= 'j'; ++c) {  // each ten of the one before: a milliard a's in the end
+    laughs += std::string("<!ENTITY ") + c + " \"";
+    for (int i = 0; i < 10; ++i) laughs += std::string("&") + static_cast<char>(c - 1) + ";";
+    laughs += "\">";
+  }
+  laughs += R"(]><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&j;</t></is></c></row></sheetData></worksheet>)";
+  write_zip(path, {{kPart, laughs}});
+  XlsxPackage package(path, "bang.xlsx");
+  CHECK(testing::error_of([&] { read_sheet(package, kPart, {}, {}); }) == kDamaged);
+}
+
+TEST_CASE("rows streamed one after another keep no cell of the row before") {
+  ScratchFolder folder;
+  const std::string path = folder.file("sheet.xlsx");
+  const std::string long_name = "Thôn Tân Thịnh Hạ, tổ dân phố số 12";
+  write_zip(path, {{kPart, sheet_xml(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>)" + long_name +
+                                     R"(</t></is></c><c r="B1"><v>1</v></c><c r="E1"><v>5</v></c></row>)"
+                                     R"(<row r="2"><c r="C2"><v>3</v></c><c r="A2"><v>1</v></c></row>)"
+                                     R"(<row r="3"><c r="B3" t="inlineStr"><is><t>  </t></is></c></row>)"
+                                     R"(<row r="4"><c r="B4" t="inlineStr"><is><t>)" + long_name +
+                                     R"(</t></is></c></row>)")}});
+  XlsxPackage package(path, "bang.xlsx", InputKind::Records);
+  std::vector<GridRow> handed;
+  const RowCallback on_row = [&](GridRow&& row) { handed.push_back(row); };
+  read_sheet(package, kPart, {}, {}, &on_row);
+  REQUIRE(handed.size() == 3);  // row 3 is blank: its only cell is spaces
+  CHECK(handed[0].cells == std::vector<std::string>{long_name, "1", "", "", "5"});
+  CHECK(handed[1].source_row == 2);
+  CHECK(handed[1].cells == std::vector<std::string>{"1", "", "3"});
+  CHECK(handed[2].source_row == 4);
+  CHECK(handed[2].cells == std::vector<std::string>{"", long_name});
+}
+
+}  // namespace kehoach

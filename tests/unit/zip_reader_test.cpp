@@ -2,7 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include <Poco/DateTime.h>
+#include <Poco/Path.h>
+#include <Poco/Zip/Compress.h>
+
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "model/input_error.h"
@@ -170,4 +175,63 @@ TEST_CASE("a zip of more entries than any package has is refused before they are
   entries.pop_back();
   testing::write_raw_zip(path, entries);
   CHECK(ZipReader(path, "bang.xlsx", InputKind::Table, kNotZip).names().size() == kMaxEntries);
+}
+
+// Parts are inflated with zlib directly (raw deflate, or stored), their CRC-32 checked at their end.
+namespace {
+
+// The bytes of a zip Poco writes on a stream it cannot seek: each entry's sizes and CRC in a data
+// descriptor after its data, as zips streamed by servers and some tools are.
+void write_streamed_zip(const std::string& path, const testing::ZipEntries& entries) {
+  std::ostringstream out;
+  Poco::Zip::Compress zip(out, false);
+  for (const auto& [name, content] : entries) {
+    std::istringstream in(content);
+    zip.addFile(in, Poco::DateTime(), Poco::Path(name, Poco::Path::PATH_UNIX));
+  }
+  zip.close();
+  std::ofstream(path, std::ios::binary) << out.str();
+}
+
+std::string with_byte_changed(const std::string& path, std::size_t at) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  bytes[at] = static_cast<char>(bytes[at] ^ 0x5A);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+  return bytes;
+}
+
+}  // namespace
+
+TEST_CASE("stored parts, and deflated ones whose sizes follow their data, are read as written") {
+  const ScratchFolder scratch;
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "<row r=\"" + std::to_string(i) + "\"><c><v>" + std::to_string(i * 7) + "</v></c></row>";
+  const std::string stored = scratch.file("luu.xlsx");
+  testing::write_raw_zip(stored, {{"xl/workbook.xml", "<workbook/>"}, {"xl/a.xml", text}, {"xl/empty.xml", ""}});
+  ZipReader plain(stored, "luu.xlsx", InputKind::Table, kNotZip);
+  CHECK(plain.read("xl/a.xml") == text);
+  CHECK(plain.read("xl/empty.xml").empty());
+  const std::string streamed = scratch.file("dong.xlsx");
+  write_streamed_zip(streamed, {{"xl/workbook.xml", "<workbook/>"}, {"xl/a.xml", text}});
+  ZipReader zip(streamed, "dong.xlsx", InputKind::Table, kNotZip);
+  CHECK(zip.read("xl/a.xml") == text);
+  CHECK(zip.read("xl/workbook.xml") == "<workbook/>");
+}
+
+TEST_CASE("a part whose data does not match its CRC-32, or whose deflated data is broken, is a damaged file") {
+  const ScratchFolder scratch;
+  const std::string damaged =
+      "bang.xlsx: tệp bị hỏng, không đọc được phần \"xl/a.xml\"; hãy mở bằng Excel hoặc LibreOffice rồi lưu lại.";
+  const std::string text(5000, 'x');
+  const std::string stored = scratch.file("bang.xlsx");
+  testing::write_raw_zip(stored, {{"xl/a.xml", text}});
+  with_byte_changed(stored, 30 + 8 + 100);  // a byte of the stored text: its CRC no longer matches
+  CHECK(error_of([&] { ZipReader(stored, "bang.xlsx", InputKind::Table, kNotZip).read("xl/a.xml"); }) == damaged);
+  std::string varied;
+  for (int i = 0; i < 5000; ++i) varied += std::to_string(i * 7919 % 10007) + ",";
+  const std::string deflated = scratch.file("bang.xlsx");
+  testing::write_zip(deflated, {{"xl/a.xml", varied}});
+  with_byte_changed(deflated, 30 + 8 + 40);  // inside the deflated data
+  CHECK(error_of([&] { ZipReader(deflated, "bang.xlsx", InputKind::Table, kNotZip).read("xl/a.xml"); }) == damaged);
 }

@@ -1,7 +1,8 @@
 // Every commune's plan (docxtemplater + pizzip) and appendix (ExcelJS): the content `kehoach batch`
 // writes, with the figures taken ready-made from expected.json.
 //
-//   node batch.js --data DIR --out OUTDIR [--jobs N] [--mode processes|threads] [--template FILE]
+//   node batch.js --data DIR --out OUTDIR [--jobs N] [--mode processes|threads] [--excel stream|book] [--untuned]
+//                 [--template FILE]
 //
 // DIR is a generate.py folder (expected.json); OUTDIR gets one folder per commune, named as kehoach names
 // them, each with ke-hoach.docx and phu-luc.xlsx. --jobs N: N workers, each writing every N-th commune;
@@ -11,6 +12,12 @@
 // (../make_templates.py builds it from templates/xa). The data given to the template is that of
 // ../plan_data.py and ../unit_levels.py, written the same way (2.047; 6,25; the level words the names
 // carry; the office names of ../templates/co-quan.json in force on the plan's date).
+//
+// Used as their users would for many documents: the template's zip is opened and inflated once, and each
+// commune gets a new Docxtemplater over a copy of it (--untuned: a new PizZip of the file's bytes, as before);
+// the appendix goes through ExcelJS's streaming WorkbookWriter (--excel book: the Workbook kept whole, zipped
+// by JSZip). The plan is deflated at level 1 (kehoach's level for Word files), the appendix at level 6
+// (libxlsxwriter's, which kehoach uses).
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -34,9 +41,9 @@ function args() {
   const a = process.argv.slice(2);
   const get = (name, fallback) => (a.includes(name) ? a[a.indexOf(name) + 1] : fallback);
   const parsed = { data: get("--data"), out: get("--out"), jobs: Number(get("--jobs", "1")), template: get("--template", TEMPLATE),
-    mode: get("--mode", "processes") };
-  if (!parsed.data || !parsed.out || !["processes", "threads"].includes(parsed.mode)) {
-    console.error("node batch.js --data DIR --out OUTDIR [--jobs N] [--mode processes|threads] [--template FILE]");
+    mode: get("--mode", "processes"), options: { excel: get("--excel", "stream"), untuned: a.includes("--untuned") } };
+  if (!parsed.data || !parsed.out || !["processes", "threads"].includes(parsed.mode) || !["stream", "book"].includes(parsed.options.excel)) {
+    console.error("node batch.js --data DIR --out OUTDIR [--jobs N] [--mode processes|threads] [--excel stream|book] [--untuned] [--template FILE]");
     process.exit(2);
   }
   return parsed;
@@ -301,11 +308,20 @@ const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 const font = (extra) => ({ name: "Times New Roman", size: 12, ...extra });
 const CENTER = { horizontal: "center", vertical: "middle" };
 
-// phu-luc.xlsx as kehoach lays it out (see docxtpl_batch.py).
-async function appendix(file, context, c) {
+// The appendix is zipped at zlib's default level 6, as libxlsxwriter (kehoach's) zips it; the plan at level 1, as
+// kehoach zips Word files.
+const XLSX_LEVEL = 6;
+const DOCX_LEVEL = 1;
+
+// phu-luc.xlsx as kehoach lays it out (see docxtpl_batch.py). `streaming`: through ExcelJS's streaming
+// WorkbookWriter (rows written as the sheet is committed, zipped by archiver with Node's zlib) rather than
+// the Workbook kept whole and zipped by JSZip in JavaScript.
+async function appendix(file, context, c, streaming) {
   const { villages, commune } = c;
   const a = context.appendix;
-  const book = new ExcelJS.Workbook();
+  const book = streaming
+    ? new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, zip: { zlib: { level: XLSX_LEVEL } } })
+    : new ExcelJS.Workbook();
   const sheet = book.addWorksheet("Phụ lục", {
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
       margins: { left: 0.6, right: 0.4, top: 0.8, bottom: 0.6, header: 0.3, footer: 0.3 }, printTitlesRow: "5:6" },
@@ -381,32 +397,43 @@ async function appendix(file, context, c) {
   sheet.getColumn(2).width = Math.max(20, Math.min(40, Math.max(0, ...villages.map((v) => v.name.length)) + 4));
   sheet.getColumn(3).width = 10.71;
   for (let c = 4; c <= 15; c++) sheet.getColumn(c).width = 10.29;
-  await book.xlsx.writeFile(file);
+  if (streaming) {
+    sheet.commit();
+    await book.commit();
+  } else {
+    await book.xlsx.writeFile(file, { zip: { compression: "DEFLATE", compressionOptions: { level: XLSX_LEVEL } } });
+  }
 }
 
-async function write(c, template, out, offices) {
+// `template`: the template's zip opened once, its parts inflated; docxtemplater's documentation has a new
+// Docxtemplater for each document (an instance renders once), here over a copy of that zip, so that no
+// document reads and inflates the template file again. `untuned`: a new PizZip of the file's bytes each time.
+async function write(c, template, out, offices, options) {
   const folder = path.join(out, c.folder);
   fs.mkdirSync(folder, { recursive: true });
   const context = planContext(c, offices);
-  const doc = new Docxtemplater(new PizZip(template), { paragraphLoop: true, linebreaks: true, parser });
+  const zip = options.untuned ? new PizZip(template.bytes) : template.zip.clone();
+  const doc = new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, parser });
   doc.render(context);
-  fs.writeFileSync(path.join(folder, "ke-hoach.docx"), doc.getZip().generate({ type: "nodebuffer", compression: "DEFLATE" }));
-  await appendix(path.join(folder, "phu-luc.xlsx"), context, c);
+  fs.writeFileSync(path.join(folder, "ke-hoach.docx"),
+    doc.getZip().generate({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: DOCX_LEVEL } }));
+  await appendix(path.join(folder, "phu-luc.xlsx"), context, c, options.excel === "stream");
   return 2;
 }
 
-async function work(list, templateFile, out) {
-  const template = fs.readFileSync(templateFile);
+async function work(list, templateFile, out, options) {
+  const bytes = fs.readFileSync(templateFile);
+  const template = { bytes, zip: new PizZip(bytes).clone() };  // clone(): every part inflated, once
   const offices = JSON.parse(fs.readFileSync(OFFICES, "utf8"));
   let written = 0;
-  for (const c of list) written += await write(c, template, out, offices);
+  for (const c of list) written += await write(c, template, out, offices, options);
   return written;
 }
 
-function runWorker(mode, share, template, out) {
+function runWorker(mode, share, template, out, options) {
   return new Promise((resolve, reject) => {
     if (mode === "threads") {
-      const worker = new Worker(__filename, { workerData: { list: share, template, out } });
+      const worker = new Worker(__filename, { workerData: { list: share, template, out, options } });
       worker.on("message", resolve);
       worker.on("error", reject);
       return;
@@ -415,30 +442,30 @@ function runWorker(mode, share, template, out) {
     child.on("message", (written) => { resolve(written); child.disconnect(); });
     child.on("error", reject);
     child.on("exit", (code) => { if (code) reject(new Error(`worker process exited with ${code}`)); });
-    child.send({ list: share, template, out });
+    child.send({ list: share, template, out, options });
   });
 }
 
 async function main() {
   if (!isMainThread) {
-    const { list, template, out } = workerData;
-    parentPort.postMessage(await work(list, template, out));
+    const { list, template, out, options } = workerData;
+    parentPort.postMessage(await work(list, template, out, options));
     return;
   }
   if (process.argv.includes("--child")) {
-    process.once("message", async ({ list, template, out }) => process.send(await work(list, template, out)));
+    process.once("message", async ({ list, template, out, options }) => process.send(await work(list, template, out, options)));
     return;
   }
   const began = process.hrtime.bigint();
-  const { data, out, jobs, template, mode } = args();
+  const { data, out, jobs, template, mode, options } = args();
   const list = communes(data);
   let written;
   if (jobs <= 1) {
-    written = await work(list, template, out);
+    written = await work(list, template, out, options);
   } else {
     // worker k of N writes communes k, k + N, k + 2N, ... (its share is copied to it once)
     const shares = Array.from({ length: jobs }, (_, k) => list.filter((_, i) => i % jobs === k));
-    written = (await Promise.all(shares.map((share) => runWorker(mode, share, template, out)))).reduce((s, x) => s + x, 0);
+    written = (await Promise.all(shares.map((share) => runWorker(mode, share, template, out, options)))).reduce((s, x) => s + x, 0);
   }
   const seconds = Number(process.hrtime.bigint() - began) / 1e9;
   console.log(`docxtemplater + ExcelJS: ${written} documents for ${list.length} communes, ${jobs} job(s) (${jobs > 1 ? mode : "main thread"}), ${seconds.toFixed(2)} s`);
