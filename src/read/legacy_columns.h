@@ -49,8 +49,8 @@ class LegacyRowFilter {
   void finish();
   std::vector<std::string> notes() const;
 
- private:
-  class Columns;
+ public:
+  class Columns;  // the columns' evidence and decisions (convert_legacy_text uses it too)
 
  private:
   void release();
