@@ -19,6 +19,7 @@ struct HouseholdsRequest {
   std::optional<std::string> start;       // the list at the start of the period: movements
   std::optional<std::string> earlier;     // with it, an older list (re-poor, re-near-poor)
   bool skip_bad_rows = false;
+  EncodingChoice encoding = EncodingChoice::Auto;  // --encoding
 };
 
 // Everything the figures are made of, owned, so that the report below can refer to it.
