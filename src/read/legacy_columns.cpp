@@ -111,6 +111,9 @@ class LegacyRowFilter::Columns {
         if (!forced) refuse_mixed(c, *column.convert, column.first_legacy[index_of(*column.convert)], row.source_row);
         continue;  // --encoding: the cells only Unicode can be stay as they are
       }
+      // A column --encoding converts although it holds Unicode cells (old rows typed in TCVN3, new ones in
+      // Unicode): only the cells that read as legacy text are converted; those either could be stay.
+      if (column.unicode > 0 && evidence != CellEvidence::Tcvn3 && evidence != CellEvidence::Vni) continue;
       auto decoded = decode_legacy(text, *column.convert);
       if (!decoded) continue;
       if (font && font->upper_case) decoded = to_upper(*decoded);
