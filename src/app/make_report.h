@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "text/legacy_encoding.h"
 #include "app/documents.h"
 #include "app/plan_input.h"
 #include "model/period.h"

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "text/legacy_encoding.h"
 #include "app/batch_jobs.h"
 #include "app/batch_runner.h"
 #include "app/messages.h"

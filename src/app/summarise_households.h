@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "text/legacy_encoding.h"
 #include "app/household_input.h"
 #include "app/messages.h"
 #include "model/households_report.h"
