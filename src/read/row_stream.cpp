@@ -89,10 +89,10 @@ RowStream stream_table_file(const std::string& path, const std::string& sheet,
   if (kind == TableKind::Xls) {
     in.close();
     const std::string bytes = read_file_bytes(path, kStreamedKind);
-    XlsTable table = read_xls(path, path, bytes, sheet, kStreamedKind);
-    LegacyRowFilter filter(path, encoding, [&](GridRow&& row) { on_row(row); }, &table.fonts);
-    for (GridRow& row : table.grid.rows)
-      if (!row.is_blank()) filter.row(std::move(row));
+    CellFonts fonts;
+    LegacyRowFilter filter(path, encoding, [&](GridRow&& row) { on_row(row); }, &fonts);
+    const std::function<void(GridRow&&)> each = [&](GridRow&& row) { filter.row(std::move(row)); };
+    const XlsTable table = read_xls(path, path, bytes, sheet, kStreamedKind, &each, &fonts);
     filter.finish();
     return {path, table.grid.sheet, filter.notes()};
   }

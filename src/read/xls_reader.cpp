@@ -130,7 +130,8 @@ void fill_merges(std::vector<GridRow>& rows, const std::vector<XlsMerge>& merges
 }  // namespace
 
 XlsTable read_xls(const std::string& path, const std::string& display_name, std::string_view bytes,
-                  const std::string& sheet_name, InputKind kind) {
+                  const std::string& sheet_name, InputKind kind, const std::function<void(GridRow&&)>* on_row,
+                  CellFonts* fonts) {
   std::string stream;
   XlsWorkbook workbook;
   try {
@@ -166,7 +167,13 @@ XlsTable read_xls(const std::string& path, const std::string& display_name, std:
   }
   XlsSheetScan scan;
   try {
-    scan = scan_xls_sheet(stream, chosen, static_cast<std::size_t>(chosen.rows * chosen.columns + 1));
+    // Only the styles that change what a cell reads (a number format, a legacy font) are kept, cell by cell.
+    std::vector<bool> keep_xf(workbook.xfs.size());
+    for (std::size_t xf = 0; xf < keep_xf.size(); ++xf) {
+      const NumberFormat format = format_of(workbook, static_cast<int>(xf));
+      keep_xf[xf] = !format.general || format.percent || legacy_font_of(workbook, static_cast<int>(xf)).has_value();
+    }
+    scan = scan_xls_sheet(stream, chosen, static_cast<std::size_t>(chosen.rows * chosen.columns + 1), &keep_xf);
   } catch (const XlsDamaged&) {
     refuse_damaged(display_name);
   }
@@ -192,6 +199,9 @@ XlsTable read_xls(const std::string& path, const std::string& display_name, std:
     refuse_damaged(display_name);
 
   XlsTable table;
+  CellFonts& cell_fonts = fonts ? *fonts : table.fonts;
+  for (const auto& [where, extra] : scan.cells)
+    if (const auto font = legacy_font_of(workbook, extra.xf)) cell_fonts[{where.first + 1, where.second}] = *font;
   table.grid.source = display_name;
   table.grid.sheet = chosen.name;
   auto& grid_rows = table.grid.rows;
@@ -204,9 +214,6 @@ XlsTable read_xls(const std::string& path, const std::string& display_name, std:
       if (freexl_get_cell_value(freexl.handle, r, c, &cell) != FREEXL_OK) refuse_damaged(display_name);
       const auto found = scan.cells.find({static_cast<int>(r), static_cast<int>(c)});
       const XlsCellExtra* extra = found == scan.cells.end() ? nullptr : &found->second;
-      if (extra) {
-        if (const auto font = legacy_font_of(workbook, extra->xf)) table.fonts[{static_cast<int>(r + 1), c}] = *font;
-      }
       std::string text = clean_text(cell_text(cell, extra, workbook));
       if (text.empty()) continue;
       const Location where{display_name, static_cast<int>(r + 1), static_cast<int>(c), ""};
@@ -215,9 +222,14 @@ XlsTable read_xls(const std::string& path, const std::string& display_name, std:
       if (row.cells.size() <= c) row.cells.resize(static_cast<std::size_t>(c) + 1);
       row.cells[c] = std::move(text);
     }
+    if (on_row) {
+      if (!row.is_blank()) (*on_row)(std::move(row));
+      continue;
+    }
     if (!row.is_blank()) last_row = r + 1;
     grid_rows.push_back(std::move(row));
   }
+  if (on_row) return table;
   grid_rows.resize(last_row);
   std::uint64_t fill_budget = budget;
   fill_merges(grid_rows, scan.merges, fill_budget, display_name);

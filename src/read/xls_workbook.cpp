@@ -336,7 +336,8 @@ XlsWorkbook scan_xls_workbook(std::string_view stream) {
   return workbook;
 }
 
-XlsSheetScan scan_xls_sheet(std::string_view stream, const XlsSheetInfo& sheet, std::size_t max_cells) {
+XlsSheetScan scan_xls_sheet(std::string_view stream, const XlsSheetInfo& sheet, std::size_t max_cells,
+                            const std::vector<bool>* keep_xf) {
   XlsSheetScan scan;
   Records records(stream, sheet.offset);
   Record record;
@@ -348,11 +349,12 @@ XlsSheetScan scan_xls_sheet(std::string_view stream, const XlsSheetInfo& sheet, 
     extra.xf = u16(data, 4);
     return extra;
   };
+  auto kept = [&](std::uint16_t xf) { return !keep_xf || (xf < keep_xf->size() && (*keep_xf)[xf]); };
   while (records.next(record) && record.type != 0x000A) {
     const std::string_view data = record.data;
     switch (record.type) {
       case 0x0203: case 0x027E: case 0x00FD: case 0x0204: case 0x0201:  // NUMBER RK LABELSST LABEL BLANK
-        cell(data);
+        if (kept(u16(data, 4))) cell(data);
         break;
       case 0x00BD: case 0x00BE: {  // MULRK, MULBLANK: row, first column, (xf[, rk])..., last column
         const bool rk = record.type == 0x00BD;
@@ -361,8 +363,10 @@ XlsSheetScan scan_xls_sheet(std::string_view stream, const XlsSheetInfo& sheet, 
         const std::uint16_t row = u16(data, 0), first = u16(data, 2);
         const std::size_t count = (data.size() - 6) / step;
         for (std::size_t i = 0; i < count; ++i) {
+          const std::uint16_t xf = u16(data, 4 + i * step);
+          if (!kept(xf)) continue;
           if (scan.cells.size() >= max_cells) damaged("too many cells");
-          scan.cells[{row, static_cast<int>(first + i)}].xf = u16(data, 4 + i * step);
+          scan.cells[{row, static_cast<int>(first + i)}].xf = xf;
         }
         break;
       }

@@ -67,7 +67,9 @@ std::string xls_workbook_stream(std::string_view file);
 XlsWorkbook scan_xls_workbook(std::string_view stream);
 
 // One sheet's cells' styles, formula results, booleans and merged ranges. `max_cells` bounds what is
-// kept. Throws XlsDamaged.
-XlsSheetScan scan_xls_sheet(std::string_view stream, const XlsSheetInfo& sheet, std::size_t max_cells);
+// kept; `keep_xf` (by XF index), when given, says which styles matter (a number format that is not General,
+// a legacy font): a cell of another style with no formula or boolean is not kept. Throws XlsDamaged.
+XlsSheetScan scan_xls_sheet(std::string_view stream, const XlsSheetInfo& sheet, std::size_t max_cells,
+                            const std::vector<bool>* keep_xf = nullptr);
 
 }  // namespace kehoach
