@@ -12,7 +12,7 @@ namespace kehoach {
 struct CheckedTable {
   ReceivedTable table;
   std::vector<Finding> findings;  // none: the table is right
-  std::vector<std::string> notes;  // legacy text converted, for the terminal
+  std::vector<std::string> notes = {};  // legacy text converted, for the terminal
 };
 
 // `sheet` empty: the first sheet of an XLSX file. Throws InputError when the file is no table.

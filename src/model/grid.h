@@ -20,7 +20,7 @@ struct Grid {
   std::vector<GridRow> rows;  // blank rows are kept so that row numbers stay true
   // What reading changed, for the terminal ("thon.csv, cột B: chuyển từ mã TCVN3 sang Unicode, 19 ô."):
   // never a cell's text.
-  std::vector<std::string> notes;
+  std::vector<std::string> notes = {};
 };
 
 }  // namespace kehoach

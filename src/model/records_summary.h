@@ -22,7 +22,7 @@ struct RecordsSummary {
   std::vector<std::string> levels;  // the unit columns' headers, highest level first
   long long households = 0;         // records handed over
   long long skipped_rows = 0;       // rows left out under skip_bad_rows
-  std::vector<std::string> notes;   // legacy text converted (Grid::notes), for the terminal
+  std::vector<std::string> notes = {};  // legacy text converted (Grid::notes), for the terminal
 };
 
 }  // namespace kehoach

@@ -15,7 +15,7 @@ namespace kehoach {
 struct RowStream {  // what was read, for messages
   std::string source;
   std::string sheet;  // the XLSX or XLS sheet read, empty for CSV
-  std::vector<std::string> notes;  // legacy text converted, as Grid::notes
+  std::vector<std::string> notes = {};  // legacy text converted, as Grid::notes
 };
 
 // The cells are those read_table_file gives (NFC, trimmed; XLSX numbers as their format shows
