@@ -15,6 +15,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 import openpyxl
 from openpyxl.styles import Font
@@ -43,7 +44,8 @@ TABLES = {"tcvn3": legacy_table("tcvn3"), "vni": legacy_table("vni")}
 
 
 def legacy_bytes(text, encoding):
-    return b"".join(TABLES[encoding].get(c, c.encode("ascii")) for c in text)
+    table = TABLES[encoding]
+    return b"".join(table[c] if c in table else c.encode("ascii") for c in unicodedata.normalize("NFC", text))
 
 
 def legacy_shown(text, encoding):
