@@ -112,7 +112,7 @@ Reply units_page(RequestContext& context, const UnitForm& unit_form, const std::
                         submit_button("Thêm đơn vị"));
 
   body += "<h2 id=\"them-tu-tep\">Thêm từ tệp đơn vị</h2>\n"
-          "<p>Tệp .csv hoặc .xlsx như tệp đơn vị của lệnh <code>kehoach batch</code>: dòng tiêu đề có các cột cấp "
+          "<p>Tệp .csv, .xlsx hoặc .xls như tệp đơn vị của lệnh <code>kehoach batch</code>: dòng tiêu đề có các cột cấp "
           "(Tỉnh, Xã, Thôn…) và các cột Tổng số hộ, Hộ nghèo, Hộ cận nghèo; mỗi thôn, tổ dân phố một dòng. Đơn vị đã có "
           "(cùng tên, cùng đơn vị cấp trên) được giữ nguyên, không thêm lần nữa.</p>\n";
   body += post_form(std::string(kUnitsPath) + "/tai-len", context.csrf(),
