@@ -251,23 +251,6 @@ std::string continued_string(std::string_view data, Records& records) {
   return text;
 }
 
-std::string number_text(double value) {
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%.17g", value);
-  return buffer;
-}
-
-double rk_value(std::uint32_t rk) {
-  double value;
-  if (rk & 0x02) {
-    value = static_cast<double>(static_cast<std::int32_t>(rk) >> 2);
-  } else {
-    const std::uint64_t bits = static_cast<std::uint64_t>(rk & 0xFFFFFFFC) << 32;
-    std::memcpy(&value, &bits, sizeof value);
-  }
-  return rk & 0x01 ? value / 100 : value;
-}
-
 std::string error_text(unsigned char code) {
   switch (code) {
     case 0x00: return "#NULL!";

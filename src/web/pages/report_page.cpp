@@ -500,9 +500,9 @@ Reply upload(RequestContext& context) {
   const ReportView kept = starting_view(context, base, page.period, page.year);
   ReportFolder folder(context, base.table);
   const std::string extension = table_extension(file->path, name);
-  std::string kept = movements_file_name(page.period, extension == ".xlsx");
-  if (extension == ".xls") kept = kept.substr(0, kept.rfind('.')) + extension;  // an Excel 97-2003 upload keeps its kind
-  folder.copy_movements(kept, file->path);
+  std::string copy_name = movements_file_name(page.period, extension == ".xlsx");
+  if (extension == ".xls") copy_name = copy_name.substr(0, copy_name.rfind('.')) + extension;  // Excel 97-2003 keeps its kind
+  folder.copy_movements(copy_name, file->path);
   const YamlText yaml = write_plan(folder, base, page.period, kept.form);
   try {
     folder.compute(page.period);
