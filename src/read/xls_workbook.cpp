@@ -1,7 +1,6 @@
 #include "read/xls_workbook.h"
 
 #include <cctype>
-#include <cstdio>
 #include <cstring>
 #include <limits>
 

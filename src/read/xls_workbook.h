@@ -39,7 +39,7 @@ struct XlsMerge {
 };
 
 // What a cell's record says beside its value (libfreexl's): its style, and for a formula, its cached
-// result (a number as text "%.17g", a string, "TRUE"/"FALSE", an error code).
+// result (a number, or a string, "TRUE"/"FALSE", an error code as text).
 struct XlsCellExtra {
   int xf = 0;
   std::optional<std::string> formula_text;    // a formula's string result, boolean or error
