@@ -358,11 +358,14 @@ CellEvidence judge_cell(std::string_view text, std::optional<LegacyEncoding> fon
   auto evidence = [](LegacyEncoding e) { return e == LegacyEncoding::Tcvn3 ? CellEvidence::Tcvn3 : CellEvidence::Vni; };
   if (font) {
     const auto& in_font = read[static_cast<int>(*font)];
-    if (in_font && in_font->valid > 0 && in_font->score() >= as_is.score()) return evidence(*font);
+    if (in_font && in_font->valid > 0 && in_font->invalid == 0 && in_font->score() >= as_is.score()) return evidence(*font);
   }
+  // A legacy reading counts only when every word it makes is Vietnamese: text in another encoding (a
+  // Windows-1258 file read byte for byte) reads as a few syllables among garbage.
   std::optional<LegacyEncoding> best;
   for (LegacyEncoding encoding : {LegacyEncoding::Tcvn3, LegacyEncoding::Vni}) {
-    const auto& r = read[static_cast<int>(encoding)];
+    auto& r = read[static_cast<int>(encoding)];
+    if (r && r->invalid > 0) r.reset();
     if (r && r->valid > 0 && (!best || r->score() > read[static_cast<int>(*best)]->score())) best = encoding;
   }
   const int legacy_score = best ? read[static_cast<int>(*best)]->score() : -1000000;

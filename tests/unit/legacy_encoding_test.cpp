@@ -66,9 +66,8 @@ TEST_CASE("legacy encodings: every lower-case letter with every tone mark goes t
     for (const std::string& letter : letters) {
       CAPTURE(letter);
       CAPTURE(legacy_name(encoding));
-      const std::string legacy = shown(letter, encoding);
-      CHECK(legacy != letter);
-      CHECK(decode_legacy(legacy, encoding) == letter);
+      // (ý in TCVN3, ì and í in VNI are the same byte as in Windows-1252: shown as themselves.)
+      CHECK(decode_legacy(shown(letter, encoding), encoding) == letter);
     }
 }
 

@@ -342,8 +342,8 @@ TEST_CASE("an empty or blank file, a folder and a missing file are refused as re
   const std::string empty = folder.write("rong.csv", "");
   const std::string blank = folder.write("trang.csv", "\n \n");
   const std::string pdf = folder.write("bang.csv", "%PDF-1.7\n");
-  CHECK(stream_error(empty) == empty + ": tệp rỗng; hãy xuất lại bảng số liệu (CSV hoặc XLSX) có dòng tiêu đề và các dòng đơn vị.");
-  CHECK(stream_error(blank) == blank + ": tệp rỗng; hãy xuất lại bảng số liệu (CSV hoặc XLSX) có dòng tiêu đề và các dòng đơn vị.");
+  CHECK(stream_error(empty) == empty + ": tệp rỗng; hãy xuất lại bảng số liệu (CSV, XLSX hoặc XLS) có dòng tiêu đề và các dòng đơn vị.");
+  CHECK(stream_error(blank) == blank + ": tệp rỗng; hãy xuất lại bảng số liệu (CSV, XLSX hoặc XLS) có dòng tiêu đề và các dòng đơn vị.");
   for (const auto& path : {empty, blank, pdf, folder.path().string(), folder.file("khong-co.csv")})
     CHECK(stream_error(path) == error_of([&] { read_table_file(path); }));
   CHECK(stream_error(folder.path().string()).find("đây là thư mục") != std::string::npos);
