@@ -179,25 +179,32 @@ TextEncoding encoding_of_head(std::string_view head, bool whole_file, EncodingCh
   return detect_encoding(head.substr(0, head.size() - incomplete_utf8_tail(head)), choice);
 }
 
-// Whether 8-bit text (not UTF-8) reads better as TCVN3 or VNI than as Windows-1258: its fields (cut at
-// separators, quotes and line breaks) judged one by one, as the columns will be.
+// Whether 8-bit text (not UTF-8) reads better as TCVN3 or VNI than as Windows-1258: the Vietnamese
+// words each reading makes (text/legacy_encoding: vietnamese_score), field by field for the legacy
+// encodings (cut at separators, quotes and line breaks: a field with a byte the encoding has no letter
+// for counts against it).
 bool legacy_bytes(std::string_view bytes) {
-  long long legacy = 0, other = 0;
+  int as_1258 = 0;
+  try {
+    as_1258 = vietnamese_score(decode_to_utf8(bytes, "", EncodingChoice::Unicode));
+  } catch (const InputError&) {
+    as_1258 = -1000000;  // not Windows-1258 at all
+  }
+  int legacy[2] = {0, 0};
   std::size_t start = 0;
   for (std::size_t i = 0; i <= bytes.size(); ++i) {
     if (i < bytes.size() && std::string_view(",;\t\r\n\"").find(bytes[i]) == std::string_view::npos) continue;
     const std::string_view field = bytes.substr(start, i - start);
     start = i + 1;
     if (std::all_of(field.begin(), field.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) continue;
-    switch (judge_cell(windows1252_text(field))) {
-      case CellEvidence::Tcvn3:
-      case CellEvidence::Vni: ++legacy; break;
-      case CellEvidence::Unicode:
-      case CellEvidence::Ambiguous: ++other; break;
-      case CellEvidence::None: break;
+    const std::string shown = windows1252_text(field);
+    for (LegacyEncoding encoding : {LegacyEncoding::Tcvn3, LegacyEncoding::Vni}) {
+      const auto decoded = decode_legacy(shown, encoding);
+      legacy[static_cast<int>(encoding)] += decoded ? vietnamese_score(*decoded) : -1;
     }
   }
-  return legacy > 0 && legacy * 2 > other;
+  const int best = std::max(legacy[0], legacy[1]);
+  return best > 0 && best > as_1258;
 }
 
 }  // namespace

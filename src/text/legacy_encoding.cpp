@@ -338,6 +338,8 @@ std::optional<std::string> encode_legacy(std::string_view utf8, LegacyEncoding e
   return bytes;
 }
 
+int vietnamese_score(std::string_view utf8) { return count_words(utf8).score(); }
+
 bool vietnamese_syllable(std::string_view word) {
   std::string spelt;
   int tones = 0;

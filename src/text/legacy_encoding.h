@@ -47,6 +47,10 @@ std::optional<std::string> encode_legacy(std::string_view utf8, LegacyEncoding e
 // legacy encodings show ("Th«n", "Thoân", "Ñoâng") is not.
 bool vietnamese_syllable(std::string_view word);
 
+// How Vietnamese `utf8` reads: its words holding a character beyond ASCII that are syllables
+// (vietnamese_syllable), less those that are not.
+int vietnamese_score(std::string_view utf8);
+
 // What one cell's text says of its encoding.
 enum class CellEvidence {
   None,       // nothing to tell: ASCII, numbers, or no reading makes Vietnamese words

@@ -117,7 +117,7 @@ TEST_CASE("Vietnamese syllables") {
   for (const char* word : {"Thôn", "Đông", "nghèo", "Nguyễn", "Trường", "quốc", "gì", "già", "khuỷu", "Đắk", "Lắk",
                            "THÀNH", "hộ", "cận", "xoong", "thuở"})
     CHECK_MESSAGE(vietnamese_syllable(word), word);
-  for (const char* word : {"Th«n", "Thoân", "Ñoâng", "Hé", "§«ng", "Gieỏng", "Thôñ", "hòàn", "cafe1", "Ðông"})
+  for (const char* word : {"Th«n", "Thoân", "Ñoâng", "§«ng", "Gieỏng", "Thôñ", "hòàn", "cafe1", "Ðông", "Thiũnh"})
     CHECK_MESSAGE(!vietnamese_syllable(word), word);
 }
 
@@ -251,6 +251,5 @@ TEST_CASE("CSV bytes in TCVN3 or VNI are kept byte for byte for the columns, Win
   CHECK(detect_encoding(tcvn3, EncodingChoice::Unicode) == TextEncoding::Windows1258);
   // Windows-1258 ("Đông Hà": Đ is 0xD0, à is 0xE0): not taken for a legacy encoding.
   CHECK(detect_encoding("TT,Th\xF4n\n1,\xD0\xF4ng H\xE0\n2,Tr\xF9" "a\n3,B\xECnh H\xF2" "a\n") == TextEncoding::Windows1258);
-  CHECK(decode_to_utf8(*encode_legacy("Th«n", LegacyEncoding::Tcvn3) + "", "x.csv", EncodingChoice::Tcvn3).size() > 0);
   CHECK(decode_to_utf8("Th\xAB" "n", "x.csv", EncodingChoice::Tcvn3) == "Th«n");
 }

@@ -378,7 +378,8 @@ TEST_CASE("a streamed line of a hundred million separators is refused at its lin
   CHECK(testing::error_of([&] { stream_table_file(path, "", [&](const GridRow& row) { rows.push_back(row.source_row); }); }) ==
         path + ":3, cột ALM: ô nằm ngoài 1.000 cột đầu (đến cột ALL) mà kehoach đọc; bảng không có nhiều cột như vậy: "
                "hãy xoá các ô thừa ở bên phải bảng, hoặc kiểm tra dấu phân cách của tệp CSV.");
-  CHECK(rows == std::vector<int>{1, 2});
+  // The first rows are held until their columns' encoding is judged (read/legacy_columns): none was passed on.
+  CHECK(rows.empty());
 }
 
 TEST_CASE("a streamed file is bounded by the limit of household lists, raised by KEHOACH_MAX_RECORDS_MB") {
