@@ -414,7 +414,7 @@ describe('issue 14: the province gives its targets, three communes plan and send
                      [`tinh.hatinh 127.0.0.1 Tỉnh Hà Tĩnh Giao chỉ tiêu Giao chỉ tiêu năm ${year} (phiên bản 1) cho các đơn vị trực thuộc.`]);
     const deadline = await rowsOf('Hạn nộp (đặt, bỏ)');
     assert.deepEqual(deadline.map((row) => row.replace(/^02\/03\/2026 08:\d\d /, '')),
-                     ['tinh.hatinh 127.0.0.1 Tỉnh Hà Tĩnh Đặt hạn nộp Đặt hạn nộp: 13/03/2026.']);
+                     [`tinh.hatinh 127.0.0.1 Tỉnh Hà Tĩnh Đặt hạn nộp Kế hoạch năm ${year}: Đặt hạn nộp: 13/03/2026.`]);
     const rows = await rowsOf('Gửi, trả lại, duyệt, mở lại');
     await province.look('nhat-ky');
     await province.lookOnPhone('nhat-ky-dien-thoai');
