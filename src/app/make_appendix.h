@@ -9,6 +9,7 @@ namespace kehoach {
 struct AppendixRequest {
   std::string plan_file;
   std::string output;  // empty: the plan file's name + "-phu-luc.xlsx", in the current folder
+  EncodingChoice encoding = EncodingChoice::Auto;  // --encoding
 };
 
 struct AppendixWritten {

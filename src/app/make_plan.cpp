@@ -11,7 +11,7 @@ namespace kehoach {
 
 PlanDocuments make_plan(const PlanRequest& request) {
   const InputLog reads;  // what the plan is made from, which no output may overwrite
-  PlanDocuments result{load_plan(request.plan_file), {}};
+  PlanDocuments result{load_plan(request.plan_file, request.encoding), {}};
   const Plan& plan = result.input.plan;
   const AppendixTable& table = result.input.table;
   const std::optional<HouseholdTally>& analysis = result.input.analysis;

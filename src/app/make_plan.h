@@ -11,6 +11,7 @@ struct PlanRequest {
   std::string plan_file;
   std::string output;  // the Word file; empty: the plan file's name + ".docx", in the current folder
   bool pdf = false;
+  EncodingChoice encoding = EncodingChoice::Auto;  // --encoding
 };
 
 struct PlanDocuments {

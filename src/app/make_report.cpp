@@ -18,9 +18,13 @@
 namespace kehoach {
 namespace {
 
-Movements table_movements(const ReportRequest& request) {
+Movements table_movements(const ReportRequest& request, Messages& messages) {
   std::vector<Movements> periods;
-  for (const auto& file : request.movements) periods.push_back(read_movements(read_table_file(file, request.sheet)));
+  for (const auto& file : request.movements) {
+    const Grid grid = read_table_file(file, request.sheet, request.encoding);
+    messages.warnings.insert(messages.warnings.end(), grid.notes.begin(), grid.notes.end());
+    periods.push_back(read_movements(grid));
+  }
   return sum_movements(periods);
 }
 
@@ -35,8 +39,11 @@ Movements record_movements(const Plan& plan, const ReportRequest& request, Table
   const RecordsSource& source = *plan.records;
   const PovertyStandard standard = choose_standard(source.standard, plan.year);
   MovementInput input{source.path, *request.records_end, request.records_earlier, source.sheet};
-  const RecordsOptions options{request.sheet, request.skip_bad_rows || source.skip_bad_rows};
+  const RecordsOptions options{request.sheet, request.skip_bad_rows || source.skip_bad_rows, request.encoding};
   const MovementCensus census = load_movements(input, standard, options);
+  // The start list is the plan's, whose conversions load_plan has told already.
+  for (const RecordsSummary* records : {census.earlier ? &*census.earlier : nullptr, &census.end})
+    if (records) messages.warnings.insert(messages.warnings.end(), records->notes.begin(), records->notes.end());
   for (const RecordsSummary* records : {&census.start, &census.end})
     if (records->skipped_rows > 0)
       messages.warnings.push_back("đã bỏ qua " + std::to_string(records->skipped_rows) + " dòng có giá trị sai trong " +
@@ -53,7 +60,7 @@ Movements record_movements(const Plan& plan, const ReportRequest& request, Table
 }  // namespace
 
 ReportFiguresResult compute_report(const ReportRequest& request) {
-  ReportFiguresResult result{load_plan(request.plan_file), {}, {}};
+  ReportFiguresResult result{load_plan(request.plan_file, request.encoding), {}, {}};
   const Plan& plan = result.input.plan;
   const AppendixTable& table = result.input.table;
   result.messages.warnings = result.input.messages.warnings;
@@ -62,7 +69,7 @@ ReportFiguresResult compute_report(const ReportRequest& request) {
   // A table of movements starts from the plan's figures, and from its notes when those come from a list.
   TableNotes notes = table.notes;
   const Movements movements = request.records_end ? record_movements(plan, request, notes, result.messages)
-                                                  : table_movements(request);
+                                                  : table_movements(request, result.messages);
   result.report = build_report(plan, table, movements, request.period, request.threshold);
   result.report.notes = notes;
   return result;

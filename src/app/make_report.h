@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "text/legacy_encoding.h"
 #include "app/documents.h"
 #include "app/plan_input.h"
 #include "model/period.h"
@@ -23,6 +24,7 @@ struct ReportRequest {
   std::optional<std::string> records_earlier;     // with it, an older list (re-poor, re-near-poor)
   std::string sheet;                              // XLSX sheet of the movements or of those lists
   bool skip_bad_rows = false;                     // in those lists
+  EncodingChoice encoding = EncodingChoice::Auto;  // --encoding, for every table read
   std::string template_name = "bao-cao";
   std::string output;                             // the Word file; empty: plan file + "-bao-cao-KỲ.docx"
   bool pdf = false;

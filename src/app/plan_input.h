@@ -9,6 +9,7 @@
 #include "model/appendix_table.h"
 #include "model/plan.h"
 #include "model/unit_tree.h"
+#include "text/legacy_encoding.h"
 
 namespace kehoach {
 
@@ -23,6 +24,7 @@ struct PlanInput {
 
 // What every plan command starts from: the plan file read, its statistics read (or computed from
 // its household records), the figures computed. Throws InputError.
-PlanInput load_plan(const std::string& plan_file);
+// `encoding`: --encoding, for the statistics table or the household list (text/legacy_encoding.h).
+PlanInput load_plan(const std::string& plan_file, EncodingChoice encoding = EncodingChoice::Auto);
 
 }  // namespace kehoach

@@ -31,16 +31,18 @@ namespace fs = std::filesystem;
 
 // `notes` gets the standard the records are classified by, which every table notes when it is not yet
 // confirmed; `messages` the warning.
-UnitTree load_units(const CascadeSpec& spec, Messages& messages, TableNotes& notes) {
+UnitTree load_units(const CascadeSpec& spec, Messages& messages, TableNotes& notes, EncodingChoice encoding) {
   if (!spec.records) {
-    UnitTree tree = read_unit_tree(spec.units_path, spec.units_sheet);
+    UnitTree tree = read_unit_tree(spec.units_path, spec.units_sheet, encoding, &messages.warnings);
     roll_up(tree);
     return tree;
   }
   const PovertyStandard standard = choose_standard(spec.records->standard, spec.year);
   if (!standard.confirmed) messages.warnings.push_back(unconfirmed_standard_warning(standard));
   notes.standard = standard;
-  return load_households(spec.records->path, standard, RecordsOptions{spec.records->sheet, false}).units;
+  HouseholdCensus census = load_households(spec.records->path, standard, RecordsOptions{spec.records->sheet, false, encoding});
+  messages.warnings.insert(messages.warnings.end(), census.records.notes.begin(), census.records.notes.end());
+  return std::move(census.units);
 }
 
 // Every unit with its figures; its files when they are there (`failed` units have none).
@@ -85,11 +87,11 @@ void write_index(const BatchIndex& index, const std::string& folder, const Input
 
 }  // namespace
 
-CascadeFigures split_cascade_file(const std::string& cascade_file) {
+CascadeFigures split_cascade_file(const std::string& cascade_file, EncodingChoice encoding) {
   CascadeFigures figures;
   figures.spec = read_cascade(cascade_file);
   TableNotes notes;
-  figures.tree = load_units(figures.spec, figures.messages, notes);
+  figures.tree = load_units(figures.spec, figures.messages, notes, encoding);
   figures.cascade = split_cascade(figures.tree, figures.spec);
   for (auto& table : figures.cascade.tables)
     if (table) table->notes = notes;
@@ -119,7 +121,7 @@ TopAppendix make_top_appendix(const std::string& cascade_file, const std::string
 BatchResult run_batch_request(const BatchRequest& request) {
   const InputLog reads;  // what the batch is made from, which no output may overwrite
   BatchResult result;
-  result.figures = split_cascade_file(request.cascade_file);
+  result.figures = split_cascade_file(request.cascade_file, request.encoding);
   const CascadeSpec& spec = result.figures.spec;
   const UnitTree& tree = result.figures.tree;
   const CascadeResult& cascade = result.figures.cascade;

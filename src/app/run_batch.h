@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "text/legacy_encoding.h"
 #include "app/batch_jobs.h"
 #include "app/batch_runner.h"
 #include "app/messages.h"
@@ -25,7 +26,8 @@ struct CascadeFigures {
 
 // The units read (a units table, or household records classified) and the targets split. Throws
 // InputError.
-CascadeFigures split_cascade_file(const std::string& cascade_file);
+// `encoding`: --encoding, for the units table or the household list.
+CascadeFigures split_cascade_file(const std::string& cascade_file, EncodingChoice encoding = EncodingChoice::Auto);
 
 struct BatchRequest {
   std::string cascade_file;
@@ -33,6 +35,7 @@ struct BatchRequest {
   int jobs = 0;                                        // threads; 0 = every core
   std::function<void(const BatchProgress&)> progress;  // may be empty
   const std::atomic<bool>* stop = nullptr;             // set (Ctrl-C): finish the jobs under way, start none
+  EncodingChoice encoding = EncodingChoice::Auto;      // --encoding
 };
 
 struct BatchResult {

@@ -29,7 +29,7 @@ HouseholdsSummary summarise_households(const HouseholdsRequest& request) {
   HouseholdsSummary summary;
   summary.year = request.year;
   summary.standard = choose_standard(request.standard_file, request.year);
-  const RecordsOptions options{request.sheet, request.skip_bad_rows};
+  const RecordsOptions options{request.sheet, request.skip_bad_rows, request.encoding};
   if (request.start) {  // the end list is read once, for its summary and the movements together
     summary.movements = load_movements(MovementInput{*request.start, request.records, request.earlier, std::nullopt},
                                        summary.standard, options);
@@ -37,6 +37,10 @@ HouseholdsSummary summarise_households(const HouseholdsRequest& request) {
   } else {
     summary.census = load_households(request.records, summary.standard, options);
   }
+  for (const RecordsSummary* records : {summary.movements ? &summary.movements->start : nullptr,
+                                        summary.movements && summary.movements->earlier ? &*summary.movements->earlier : nullptr,
+                                        &summary.census.records})
+    if (records) summary.messages.warnings.insert(summary.messages.warnings.end(), records->notes.begin(), records->notes.end());
   tell_skipped(summary.messages, summary.census.records);
   if (summary.movements) tell_skipped(summary.messages, summary.movements->start);
   if (!summary.standard.confirmed) summary.messages.warnings.push_back(unconfirmed_standard_warning(summary.standard));

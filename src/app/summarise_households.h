@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "text/legacy_encoding.h"
 #include "app/household_input.h"
 #include "app/messages.h"
 #include "model/households_report.h"
@@ -19,6 +20,7 @@ struct HouseholdsRequest {
   std::optional<std::string> start;       // the list at the start of the period: movements
   std::optional<std::string> earlier;     // with it, an older list (re-poor, re-near-poor)
   bool skip_bad_rows = false;
+  EncodingChoice encoding = EncodingChoice::Auto;  // --encoding
 };
 
 // Everything the figures are made of, owned, so that the report below can refer to it.

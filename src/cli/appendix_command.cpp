@@ -18,7 +18,7 @@ Cách dùng:
   kehoach appendix KẾ_HOẠCH.yaml [-o PHỤ_LỤC.xlsx] [--json]
 
 Tệp kế hoạch (YAML) ghi năm, cơ quan ban hành, số và ngày văn bản (bỏ trống khi là
-dự thảo), tệp số liệu thôn (CSV hoặc XLSX) và chỉ tiêu:
+dự thảo), tệp số liệu thôn (CSV, XLSX hoặc XLS) và chỉ tiêu:
   targets:
     poor:      { end_rate: "4,93%" }          # giảm tỷ lệ hộ nghèo còn 4,93%
     near_poor: { reduce: 75, fixed: { Tứ Hiệp: all } }   # giảm 75 hộ; Tứ Hiệp không còn hộ
@@ -44,7 +44,8 @@ const CommandSpec& appendix_spec() {
       .name = "appendix",
       .help = kAppendixHelp,
       .options = {{"output", 'o', "TỆP", "Tệp Excel kết quả (mặc định: tên tệp kế hoạch + \"-phu-luc.xlsx\",\ntrong thư mục hiện tại)."},
-                  {"json", 0, "", "In bảng đã tính (JSON) ra màn hình, không ghi tệp Excel."}},
+                  {"json", 0, "", "In bảng đã tính (JSON) ra màn hình, không ghi tệp Excel."},
+                  encoding_option()},
       .missing_input = "thiếu tệp kế hoạch (YAML).",
   };
   return spec;
@@ -55,12 +56,12 @@ int appendix_command(const std::vector<std::string>& words, Console console) {
   if (!args) return kExitOk;
   const ExitOnSignal stop("appendix");
   if (args->has("json")) {
-    const PlanInput input = load_plan(args->positional[0]);
+    const PlanInput input = load_plan(args->positional[0], encoding_choice(*args));
     tell(console, "appendix", input.messages, false);
     console.out << appendix_json(input.plan, input.table);
     return kExitOk;
   }
-  const AppendixWritten result = make_appendix({args->positional[0], args->value("output")});
+  const AppendixWritten result = make_appendix({args->positional[0], args->value("output"), encoding_choice(*args)});
   tell(console, "appendix", result.input.messages);
   console.out << "Đã ghi phụ lục: " << result.path << " (" << summary(result.input.table) << ").\n";
   return kExitOk;

@@ -131,4 +131,19 @@ int integer_option(const Arguments& args, const std::string& name, int low, int 
   throw UsageError("--" + name + " phải là " + wanted + ", không phải \"" + text + "\".");
 }
 
+OptionSpec encoding_option() {
+  return {"encoding", 0, "MÃ",
+          "Bảng mã của chữ trong các bảng đọc vào: tcvn3 (gõ bằng phông .VnTime,\n.VnArial…), vni "
+          "(phông VNI-Times…) hoặc unicode (không chuyển gì).\nMặc định: tự nhận ra từng cột và chuyển sang "
+          "Unicode,\nhỏi lại khi không đủ chắc."};
+}
+
+EncodingChoice encoding_choice(const Arguments& args) {
+  if (!args.has("encoding")) return EncodingChoice::Auto;
+  const std::string text = args.value("encoding");
+  const auto choice = parse_encoding_choice(text);
+  if (!choice || text.empty()) throw UsageError("--encoding phải là tcvn3, vni hoặc unicode, không phải \"" + text + "\".");
+  return *choice;
+}
+
 }  // namespace kehoach

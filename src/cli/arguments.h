@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "text/legacy_encoding.h"
+
 namespace kehoach {
 
 // One option, as the parser reads it and as --help lists it.
@@ -38,6 +40,12 @@ class UsageError : public std::runtime_error {
 // The whole number given for option `name`, from `low` to `high`; otherwise a UsageError saying
 // `wanted` ("một năm, ví dụ 2024") and what was written.
 int integer_option(const Arguments& args, const std::string& name, int low, int high, const std::string& wanted);
+
+// --encoding tcvn3|vni|unicode, which every command that reads tables takes: the text of the tables typed
+// in TCVN3 (.VnTime) or VNI (VNI-Times), or already in Unicode; without it, found column by column.
+OptionSpec encoding_option();
+// Its value (Auto when not given); a UsageError for anything else.
+EncodingChoice encoding_choice(const Arguments& args);
 
 // Accepts --name, --name=value, --name value, -x, -x value; "--" ends options.
 Arguments parse_arguments(const std::vector<std::string>& words, const std::vector<OptionSpec>& specs);

@@ -82,7 +82,8 @@ const CommandSpec& batch_spec() {
       .help = kBatchHelp,
       .options = {{"output", 'o', "THƯ_MỤC", "Thư mục kết quả. Bắt buộc (trừ khi --json)."},
                   {"jobs", 0, "N", "Số luồng (mặc định: mọi nhân của máy)."},
-                  {"json", 0, "", "In số liệu đã chia của mọi đơn vị (JSON), không ghi tệp."}},
+                  {"json", 0, "", "In số liệu đã chia của mọi đơn vị (JSON), không ghi tệp."},
+                  encoding_option()},
       .missing_input = "thiếu tệp phân bổ (YAML).",
   };
   return spec;
@@ -95,7 +96,7 @@ int batch_command(const std::vector<std::string>& words, Console console) {
   if (!args->has("json") && !args->has("output")) throw UsageError("thiếu -o THƯ_MỤC (thư mục ghi kết quả).");
 
   if (args->has("json")) {
-    const CascadeFigures figures = split_cascade_file(args->positional[0]);
+    const CascadeFigures figures = split_cascade_file(args->positional[0], encoding_choice(*args));
     tell(console, "batch", figures.messages, false);
     write_cascade_json(console.out, figures.tree, figures.cascade);
     return kExitOk;
@@ -104,7 +105,7 @@ int batch_command(const std::vector<std::string>& words, Console console) {
   const bool terminal = &console.err == &std::cerr && ::isatty(STDERR_FILENO);
   g_stop.store(false);
   const SignalHandlers stop_on_signal(stop_batch);
-  BatchRequest request{args->positional[0], args->value("output"), jobs, {}, &g_stop};
+  BatchRequest request{args->positional[0], args->value("output"), jobs, {}, &g_stop, encoding_choice(*args)};
   if (terminal) request.progress = [&](const BatchProgress& p) { draw_progress(console.err, p); };
   const BatchResult result = run_batch_request(request);
   tell(console, "batch", result.figures.messages);

@@ -20,7 +20,7 @@ Cách dùng:
   kehoach households HỘ.csv [--year NĂM | --standard CHUẨN.yaml] [-o TỔNG_HỢP.xlsx] [--json]
   kehoach households HỘ_CUỐI_KỲ.csv --start HỘ_ĐẦU_KỲ.csv [--earlier HỘ_NĂM_TRƯỚC.csv] …
 
-Tệp hộ gia đình (CSV hoặc XLSX) ghi mỗi hộ một dòng: "Mã hộ", các cột đơn vị từ cấp cao đến cấp thấp
+Tệp hộ gia đình (CSV, XLSX hoặc XLS) ghi mỗi hộ một dòng: "Mã hộ", các cột đơn vị từ cấp cao đến cấp thấp
 ("Tỉnh", "Xã", "Thôn", … bao nhiêu cấp cũng được; tên cột là tên cấp), "Khu vực" (Nông thôn/Thành thị),
 "Số khẩu", "Thu nhập bình quân" (đồng/người, theo tháng hoặc năm như chuẩn nghèo; hoặc "Điểm thu nhập"),
 12 cột chỉ số thiếu hụt ("Việc làm", "Người phụ thuộc trong hộ", … ghi "x" khi thiếu hụt) và, nếu có, các
@@ -74,15 +74,16 @@ const CommandSpec& households_spec() {
                    "Năm rà soát (tên bảng: \"cuối năm NĂM\"); chọn chuẩn nghèo áp dụng năm này trong\n"
                    "data/standards (mặc định: năm hiện tại)."},
                   {"standard", 0, "TỆP", "Tệp chuẩn nghèo khác (ví dụ data/standards/dia-phuong/…)."},
-                  {"sheet", 0, "TÊN", "Trang tính (XLSX)."},
+                  {"sheet", 0, "TÊN", "Trang tính (XLSX, XLS)."},
                   {"start", 0, "TỆP", "Danh sách hộ đầu kỳ; HỘ.csv khi đó là danh sách cuối kỳ."},
                   {"earlier", 0, "TỆP", "Danh sách cũ hơn, để nhận ra hộ tái nghèo, tái cận nghèo."},
                   {"skip-bad-rows", 0, "",
                    "Bỏ qua các dòng có giá trị sai (mặc định: báo lỗi và không ghi gì); số dòng\n"
                    "bỏ qua được in ra và ghi vào phần ghi chú của kết quả."},
                   {"output", 'o', "TỆP", "Tệp Excel kết quả (mặc định: tên tệp hộ + \"-tong-hop.xlsx\")."},
-                  {"json", 0, "", "In số liệu tổng hợp (JSON), không ghi tệp."}},
-      .missing_input = "thiếu tệp hộ gia đình (CSV hoặc XLSX).",
+                  {"json", 0, "", "In số liệu tổng hợp (JSON), không ghi tệp."},
+                  encoding_option()},
+      .missing_input = "thiếu tệp hộ gia đình (CSV, XLSX hoặc XLS).",
   };
   return spec;
 }
@@ -100,6 +101,7 @@ int households_command(const std::vector<std::string>& words, Console console) {
   if (args->has("start")) request.start = args->value("start");
   if (args->has("earlier")) request.earlier = args->value("earlier");
   request.skip_bad_rows = args->has("skip-bad-rows");
+  request.encoding = encoding_choice(*args);
 
   const HouseholdsSummary summary = summarise_households(request);
   if (args->has("json")) {

@@ -34,7 +34,8 @@ const CommandSpec& plan_spec() {
       .name = "plan",
       .help = kPlanHelp,
       .options = {{"output", 'o', "TỆP", "Tệp Word kết quả (mặc định: tên tệp kế hoạch + \".docx\", trong thư mục hiện tại)."},
-                  {"pdf", 0, "", "Ghi thêm bản PDF (cần LibreOffice)."}},
+                  {"pdf", 0, "", "Ghi thêm bản PDF (cần LibreOffice)."},
+                  encoding_option()},
       .missing_input = "thiếu tệp kế hoạch (YAML).",
   };
   return spec;
@@ -44,7 +45,8 @@ int plan_command(const std::vector<std::string>& words, Console console) {
   const std::optional<Arguments> args = command_arguments(plan_spec(), words, console.out);
   if (!args) return kExitOk;
   const ExitOnSignal stop("plan");
-  const PlanDocuments result = make_plan({args->positional[0], args->value("output"), args->has("pdf")});
+  const PlanDocuments result =
+      make_plan({args->positional[0], args->value("output"), args->has("pdf"), encoding_choice(*args)});
   tell(console, "plan", result.input.messages);
   return tell_written(console, "plan", result.written);
 }

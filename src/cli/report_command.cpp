@@ -17,7 +17,7 @@ Cách dùng:
   kehoach report KẾ_HOẠCH.yaml --period 6m --movements BIẾN_ĐỘNG.csv [-o BAO_CAO.docx] [--pdf] [--json]
   kehoach report KẾ_HOẠCH.yaml --period year --records-end HỘ_CUỐI_KỲ.csv [--records-earlier HỘ_CŨ.csv] …
 
-Bảng biến động (CSV hoặc XLSX) ghi mỗi thôn/đơn vị một dòng, số hộ biến động cộng dồn từ đầu năm, như
+Bảng biến động (CSV, XLSX hoặc XLS) ghi mỗi thôn/đơn vị một dòng, số hộ biến động cộng dồn từ đầu năm, như
 biểu rà soát: nhóm cột "Hộ nghèo" gồm "Thoát nghèo thành hộ cận nghèo", "Thoát nghèo vượt chuẩn cận
 nghèo", "Giảm khác", "Hộ cận nghèo rơi xuống nghèo", "Tái nghèo", "Phát sinh mới", "Tăng khác"; nhóm
 "Hộ cận nghèo" tương tự ("Thoát cận nghèo", "Rơi xuống hộ nghèo", "Giảm khác", "Hộ nghèo thoát thành
@@ -66,13 +66,14 @@ const CommandSpec& report_spec() {
                   {"records-earlier", 0, "TỆP", "Danh sách hộ cũ hơn đầu năm, để tính tái nghèo, tái cận nghèo."},
                   {"skip-bad-rows", 0, "", "Bỏ qua dòng sai trong danh sách hộ cuối kỳ (số dòng bỏ qua được in ra)."},
                   {"sheet", 0, "TÊN",
-                   "Trang tính của bảng biến động hoặc của danh sách hộ cuối kỳ, cũ hơn (XLSX);\n"
+                   "Trang tính của bảng biến động hoặc của danh sách hộ cuối kỳ, cũ hơn (XLSX, XLS);\n"
                    "danh sách đầu năm dùng trang tính ghi ở khóa records của tệp kế hoạch."},
                   {"threshold", 0, "TỶ_LỆ", "Ngưỡng tiến độ (% chỉ tiêu năm), ví dụ 50."},
                   {"template", 0, "MẪU", "Mẫu báo cáo khác (tên mẫu có sẵn hoặc đường dẫn .docx). Mặc định: bao-cao."},
                   {"output", 'o', "TỆP", "Tệp Word kết quả (mặc định: tên tệp kế hoạch + \"-bao-cao-KỲ.docx\")."},
                   {"pdf", 0, "", "Ghi thêm bản PDF (cần LibreOffice)."},
-                  {"json", 0, "", "In số liệu báo cáo (JSON), không ghi tệp."}},
+                  {"json", 0, "", "In số liệu báo cáo (JSON), không ghi tệp."},
+                  encoding_option()},
       .missing_input = "thiếu tệp kế hoạch (YAML).",
   };
   return spec;
@@ -100,6 +101,7 @@ int report_command(const std::vector<std::string>& words, Console console) {
   request.template_name = args->value("template", "bao-cao");
   request.output = args->value("output");
   request.pdf = args->has("pdf");
+  request.encoding = encoding_choice(*args);
 
   if (args->has("json")) {
     const ReportFiguresResult figures = compute_report(request);

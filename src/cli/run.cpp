@@ -27,7 +27,7 @@ Cách dùng:
   kehoach appendix KẾ_HOẠCH.yaml [-o PHỤ_LỤC.xlsx] [--json]
       Chia chỉ tiêu giảm hộ nghèo, hộ cận nghèo của kế hoạch cho từng thôn/đơn vị
       và ghi Phụ lục ra tệp Excel (có công thức và số liệu tính sẵn).
-  kehoach check BẢNG.csv|BẢNG.xlsx [--sheet TÊN] [--json]
+  kehoach check BẢNG.csv|BẢNG.xlsx|BẢNG.xls [--sheet TÊN] [--json] [--encoding MÃ]
       Kiểm tra bảng chỉ tiêu nhận từ cơ sở: tỷ lệ, số cuối năm, dòng tổng cộng.
   kehoach households HỘ.csv [--year NĂM] [--start HỘ_ĐẦU_KỲ.csv] [-o TỔNG_HỢP.xlsx] [--json]
       Phân loại từng hộ theo chuẩn nghèo và tổng hợp theo thôn, xã, tỉnh (Excel);

@@ -18,6 +18,9 @@ struct Grid {
   std::string source;  // file name as the user gave it, for messages
   std::string sheet;   // XLSX sheet name, empty for CSV
   std::vector<GridRow> rows;  // blank rows are kept so that row numbers stay true
+  // What reading changed, for the terminal ("thon.csv, cột B: chuyển từ mã TCVN3 sang Unicode, 19 ô."):
+  // never a cell's text.
+  std::vector<std::string> notes = {};
 };
 
 }  // namespace kehoach

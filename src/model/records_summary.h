@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "text/legacy_encoding.h"
+
 namespace kehoach {
 
 // How to read a list: which sheet, and whether rows with bad values are left out (counted) rather than
@@ -12,6 +14,7 @@ namespace kehoach {
 struct RecordsOptions {
   std::string sheet;           // XLSX sheet, empty for the first
   bool skip_bad_rows = false;  // leave rows with bad values out instead of refusing the file
+  EncodingChoice encoding = EncodingChoice::Auto;  // --encoding: TCVN3/VNI text (text/legacy_encoding.h)
 };
 
 struct RecordsSummary {
@@ -19,6 +22,7 @@ struct RecordsSummary {
   std::vector<std::string> levels;  // the unit columns' headers, highest level first
   long long households = 0;         // records handed over
   long long skipped_rows = 0;       // rows left out under skip_bad_rows
+  std::vector<std::string> notes = {};  // legacy text converted (Grid::notes), for the terminal
 };
 
 }  // namespace kehoach

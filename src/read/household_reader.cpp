@@ -232,8 +232,10 @@ RecordsSummary HouseholdRowReader::finish() {
 RecordsSummary read_households(const std::string& path, const PovertyStandard& standard, const RecordsOptions& options,
                                const HouseholdSink& sink) {
   HouseholdRowReader reader(path, standard, options, sink);
-  stream_table_file(path, options.sheet, [&](const GridRow& row) { reader.row(row); });
-  return reader.finish();
+  const RowStream read = stream_table_file(path, options.sheet, [&](const GridRow& row) { reader.row(row); }, options.encoding);
+  RecordsSummary summary = reader.finish();
+  summary.notes = read.notes;
+  return summary;
 }
 
 }  // namespace kehoach

@@ -7,8 +7,10 @@
 
 #include "package/file_bytes.h"
 #include "read/csv_reader.h"
+#include "read/legacy_columns.h"
 #include "read/table_file.h"
 #include "read/text_decoding.h"
+#include "read/xls_reader.h"
 #include "read/xlsx_reader.h"
 
 namespace kehoach {
@@ -60,9 +62,9 @@ void for_each_piece(std::ifstream& in, std::string_view head, bool head_is_all, 
 // Decoded text waits in `text` until the parser can take it: at the start, until the first record
 // is there to judge the separator by; then only the CR or quote the parser leaves at a piece's end.
 void stream_csv(std::ifstream& in, const std::string& head, const std::string& path, const RowSink& sink,
-                std::size_t chunk_size) {
+                std::size_t chunk_size, EncodingChoice encoding) {
   const bool head_is_all = at_end(in);
-  ChunkDecoder decoder(head, head_is_all, path);
+  ChunkDecoder decoder(head, head_is_all, path, encoding);
   std::string text;
   std::optional<CsvParser> parser;
   for_each_piece(in, head, head_is_all, chunk_size, path, [&](std::string_view piece, bool last) {
@@ -79,28 +81,44 @@ void stream_csv(std::ifstream& in, const std::string& head, const std::string& p
 namespace detail {
 
 RowStream stream_table_file(const std::string& path, const std::string& sheet,
-                            const std::function<void(const GridRow&)>& on_row, std::size_t chunk_size) {
+                            const std::function<void(const GridRow&)>& on_row, std::size_t chunk_size,
+                            EncodingChoice encoding) {
   std::ifstream in = open_input_file(path, kStreamedKind);
   const std::string head = read_some(in, kHeadSize);
-  if (sniff_table(head, path) == TableKind::Xlsx) {
+  const TableKind kind = sniff_table(head, path);
+  if (kind == TableKind::Xls) {
     in.close();
-    return {path, stream_xlsx(path, path, sheet, [&](GridRow&& row) { on_row(row); })};
+    const std::string bytes = read_file_bytes(path, kStreamedKind);
+    CellFonts fonts;
+    LegacyRowFilter filter(path, encoding, [&](GridRow&& row) { on_row(row); }, &fonts);
+    const std::function<void(GridRow&&)> each = [&](GridRow&& row) { filter.row(std::move(row)); };
+    const XlsTable table = read_xls(path, path, bytes, sheet, kStreamedKind, &each, &fonts);
+    filter.finish();
+    return {path, table.grid.sheet, filter.notes()};
+  }
+  LegacyRowFilter filter(path, encoding, [&](GridRow&& row) { on_row(row); });
+  if (kind == TableKind::Xlsx) {
+    in.close();
+    std::string name = stream_xlsx(path, path, sheet, [&](GridRow&& row) { filter.row(std::move(row)); });
+    filter.finish();
+    return {path, std::move(name), filter.notes()};
   }
   bool any_text = false;
   const RowSink sink = [&](GridRow&& row) {
     any_text = any_text || !row.is_blank();
-    on_row(row);
+    filter.row(std::move(row));
   };
-  stream_csv(in, head, path, sink, std::max<std::size_t>(chunk_size, 1));
+  stream_csv(in, head, path, sink, std::max<std::size_t>(chunk_size, 1), encoding);
   if (!any_text) refuse_blank_table(path);
-  return {path, ""};
+  filter.finish();
+  return {path, "", filter.notes()};
 }
 
 }  // namespace detail
 
 RowStream stream_table_file(const std::string& path, const std::string& sheet,
-                            const std::function<void(const GridRow&)>& on_row) {
-  return detail::stream_table_file(path, sheet, on_row, kChunkSize);
+                            const std::function<void(const GridRow&)>& on_row, EncodingChoice encoding) {
+  return detail::stream_table_file(path, sheet, on_row, kChunkSize, encoding);
 }
 
 }  // namespace kehoach

@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "model/input_error.h"
+#include "text/legacy_encoding.h"
 #include "text/unicode.h"
 
 namespace kehoach {
@@ -60,6 +61,7 @@ const char* encoding_label(TextEncoding encoding) {
     case TextEncoding::Utf16Le: return "UTF-16 LE";
     case TextEncoding::Utf16Be: return "UTF-16 BE";
     case TextEncoding::Windows1258: return "Windows-1258";
+    case TextEncoding::Windows1252: return "TCVN3/VNI";
     default: return "UTF-8";
   }
 }
@@ -171,10 +173,38 @@ class LineCount {
   bool after_cr_ = false;
 };
 
-TextEncoding encoding_of_head(std::string_view head, bool whole_file) {
-  const TextEncoding encoding = detect_encoding(head);
-  if (whole_file || encoding != TextEncoding::Windows1258) return encoding;
-  return detect_encoding(head.substr(0, head.size() - incomplete_utf8_tail(head)));
+TextEncoding encoding_of_head(std::string_view head, bool whole_file, EncodingChoice choice) {
+  const TextEncoding encoding = detect_encoding(head, choice);
+  if (whole_file || (encoding != TextEncoding::Windows1258 && encoding != TextEncoding::Windows1252)) return encoding;
+  return detect_encoding(head.substr(0, head.size() - incomplete_utf8_tail(head)), choice);
+}
+
+// Whether 8-bit text (not UTF-8) reads better as TCVN3 or VNI than as Windows-1258: the Vietnamese
+// words each reading makes (text/legacy_encoding: vietnamese_score), field by field for the legacy
+// encodings (cut at separators, quotes and line breaks: a field with a byte the encoding has no letter
+// for counts against it).
+bool legacy_bytes(std::string_view bytes) {
+  int as_1258 = 0;
+  try {
+    as_1258 = vietnamese_score(decode_to_utf8(bytes, "", EncodingChoice::Unicode));
+  } catch (const InputError&) {
+    as_1258 = -1000000;  // not Windows-1258 at all
+  }
+  int legacy[2] = {0, 0};
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= bytes.size(); ++i) {
+    if (i < bytes.size() && std::string_view(",;\t\r\n\"").find(bytes[i]) == std::string_view::npos) continue;
+    const std::string_view field = bytes.substr(start, i - start);
+    start = i + 1;
+    if (std::all_of(field.begin(), field.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) continue;
+    const std::string shown = windows1252_text(field);
+    for (LegacyEncoding encoding : {LegacyEncoding::Tcvn3, LegacyEncoding::Vni}) {
+      const auto decoded = decode_legacy(shown, encoding);
+      legacy[static_cast<int>(encoding)] += decoded ? vietnamese_score(*decoded) : -1;
+    }
+  }
+  const int best = std::max(legacy[0], legacy[1]);
+  return best > 0 && best > as_1258;
 }
 
 }  // namespace
@@ -242,7 +272,8 @@ class ChunkDecoder::Impl {
     if (is_utf16(encoding_) && last && (consumed_ + bytes.size()) % 2 != 0) throw odd_length(encoding_, source_);
     if (!is_utf16(encoding_) && bytes.find('\0') != std::string_view::npos) throw not_text(source_);
     const std::size_t old_size = out.size();
-    if (cd_) convert_with_iconv(bytes, last, out);
+    if (encoding_ == TextEncoding::Windows1252) out += windows1252_text(bytes);  // a byte a character
+    else if (cd_) convert_with_iconv(bytes, last, out);
     else copy_utf8(bytes, last, out);
     const std::string_view added = std::string_view(out).substr(old_size);
     // A short binary file can pass the zero-byte test; read as UTF-16 it is full of control
@@ -309,14 +340,14 @@ class ChunkDecoder::Impl {
   LineCount lines_;
 };
 
-ChunkDecoder::ChunkDecoder(std::string_view head, bool whole_file, const std::string& source)
-    : impl_(std::make_unique<Impl>(encoding_of_head(head, whole_file), source)) {
+ChunkDecoder::ChunkDecoder(std::string_view head, bool whole_file, const std::string& source, EncodingChoice choice)
+    : impl_(std::make_unique<Impl>(encoding_of_head(head, whole_file, choice), source)) {
   impl_->check_head(head, whole_file);
 }
 ChunkDecoder::~ChunkDecoder() = default;
 void ChunkDecoder::decode(std::string_view bytes, bool last, std::string& out) { impl_->decode(bytes, last, out); }
 
-TextEncoding detect_encoding(std::string_view bytes) {
+TextEncoding detect_encoding(std::string_view bytes, EncodingChoice choice) {
   if (bytes.starts_with(kUtf8Bom)) return TextEncoding::Utf8Bom;
   if (bytes.starts_with(kUtf16LeBom)) return TextEncoding::Utf16Le;
   if (bytes.starts_with(kUtf16BeBom)) return TextEncoding::Utf16Be;
@@ -325,11 +356,15 @@ TextEncoding detect_encoding(std::string_view bytes) {
   // Zero bytes that are not UTF-16 mean binary data; decode_to_utf8 rejects it whatever we
   // say here, so only the text-without-zeros case needs to be Windows-1258.
   if (bytes.find('\0') != std::string_view::npos) return TextEncoding::Utf8;
+  // TCVN3 and VNI are 8-bit too: kept byte for byte (as Windows-1252 characters) for the columns'
+  // detection (read/legacy_columns), when they are asked for or read better than Windows-1258.
+  if (choice == EncodingChoice::Tcvn3 || choice == EncodingChoice::Vni) return TextEncoding::Windows1252;
+  if (choice == EncodingChoice::Auto && legacy_bytes(bytes)) return TextEncoding::Windows1252;
   return TextEncoding::Windows1258;
 }
 
-std::string decode_to_utf8(std::string_view bytes, const std::string& source) {
-  ChunkDecoder decoder(bytes, true, source);
+std::string decode_to_utf8(std::string_view bytes, const std::string& source, EncodingChoice choice) {
+  ChunkDecoder decoder(bytes, true, source, choice);
   std::string utf8;
   decoder.decode(bytes, true, utf8);
   return to_nfc(utf8);

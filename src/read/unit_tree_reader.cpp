@@ -171,10 +171,13 @@ std::size_t expected_units(const std::string& path) {
 
 }  // namespace
 
-UnitTree read_unit_tree(const std::string& path, const std::string& sheet) {
+UnitTree read_unit_tree(const std::string& path, const std::string& sheet, EncodingChoice encoding,
+                        std::vector<std::string>* notes) {
   TreeRows rows(path, expected_units(path));
-  stream_table_file(path, sheet, [&](const GridRow& row) { rows.row(row); });
-  return rows.finish();
+  const RowStream read = stream_table_file(path, sheet, [&](const GridRow& row) { rows.row(row); }, encoding);
+  UnitTree tree = rows.finish();
+  if (notes) notes->insert(notes->end(), read.notes.begin(), read.notes.end());
+  return tree;
 }
 
 }  // namespace kehoach

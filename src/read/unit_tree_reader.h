@@ -4,7 +4,10 @@
 // "Tổng số hộ", "Hộ nghèo", "Hộ cận nghèo" (and optionally "Số khẩu"). The input of a cascade.
 #include <string>
 
+#include <vector>
+
 #include "model/unit_tree.h"
+#include "text/legacy_encoding.h"
 
 namespace kehoach {
 
@@ -12,6 +15,8 @@ namespace kehoach {
 // carry their counts: compute/household_tally's roll_up() sums them up the tree. Throws
 // InputError with file, row and column for a missing column, a bad count, poor + near-poor above the
 // households, an empty unit name, and the same unit listed twice.
-UnitTree read_unit_tree(const std::string& path, const std::string& sheet = "");
+// `notes`, if given, gets what was converted from TCVN3 or VNI (read/legacy_columns).
+UnitTree read_unit_tree(const std::string& path, const std::string& sheet = "",
+                        EncodingChoice encoding = EncodingChoice::Auto, std::vector<std::string>* notes = nullptr);
 
 }  // namespace kehoach

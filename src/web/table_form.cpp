@@ -55,7 +55,8 @@ std::string table_extension(const std::string& path, const std::string& name) {
   std::ifstream in(path, std::ios::binary);
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
-  return sniff_table(head, name) == TableKind::Xlsx ? ".xlsx" : ".csv";
+  const TableKind kind = sniff_table(head, name);
+  return kind == TableKind::Xlsx ? ".xlsx" : kind == TableKind::Xls ? ".xls" : ".csv";
 }
 
 std::string problem_anchor(const InputError& problem, const std::string& file_field) {

@@ -218,7 +218,7 @@ class CheckCommand(FolderTest):
             with self.subTest(name):
                 table = self.write(name, pdf)
                 self.assert_unreadable(table, "đây là tệp PDF, không phải bảng số liệu; "
-                                              "hãy dùng tệp CSV hoặc XLSX.")
+                                              "hãy dùng tệp CSV, XLSX hoặc XLS.")
 
     def test_zip_that_is_not_xlsx(self):
         with zipfile.ZipFile(self.path("bang.xlsx"), "w") as z:
@@ -229,7 +229,7 @@ class CheckCommand(FolderTest):
 
     def test_empty_file(self):
         table = self.write("rong.csv", b"")
-        self.assert_unreadable(table, "tệp rỗng; hãy xuất lại bảng số liệu (CSV hoặc XLSX) có dòng tiêu đề và "
+        self.assert_unreadable(table, "tệp rỗng; hãy xuất lại bảng số liệu (CSV, XLSX hoặc XLS) có dòng tiêu đề và "
                                       "các dòng đơn vị.")
 
 

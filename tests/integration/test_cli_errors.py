@@ -49,7 +49,7 @@ class CliErrors(FolderTest):
                               'nhiều hơn tổng số 10 hộ.')
 
     def test_empty_file(self):
-        self.statistics_error("", "FILE: tệp rỗng; hãy xuất lại bảng số liệu (CSV hoặc XLSX) có dòng tiêu đề và "
+        self.statistics_error("", "FILE: tệp rỗng; hãy xuất lại bảng số liệu (CSV, XLSX hoặc XLS) có dòng tiêu đề và "
                                   "các dòng đơn vị.")
 
     def test_file_that_is_not_a_table(self):

@@ -178,8 +178,8 @@ class Fuzz(unittest.TestCase):
         self.assertEqual(result.stderr, f'scripts/fuzz: không có đích fuzz "docx"; có: {" ".join(fuzz_targets())}.\n')
 
     def test_every_target_has_its_source_seeds_dictionary_and_regressions(self):
-        self.assertEqual(fuzz_targets(), ["csv", "xlsx", "xlsx_sheet", "plan", "cascade", "households", "movements",
-                                          "standard", "docx_template"])
+        self.assertEqual(fuzz_targets(), ["csv", "xlsx", "xlsx_sheet", "xls", "plan", "cascade", "households",
+                                          "movements", "standard", "docx_template"])
         for target in fuzz_targets():
             with self.subTest(target=target):
                 fuzz = os.path.join(ROOT, "fuzz")

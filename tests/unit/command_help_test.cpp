@@ -104,9 +104,13 @@ TEST_CASE("a command's help: the hand-written text, the options from the spec wi
       "  - dòng tổng cộng khác tổng các dòng trên.\n"
       "\n"
       "Tùy chọn:\n"
-      "  --sheet TÊN   Trang tính cần đọc trong tệp XLSX (mặc định: trang đầu tiên).\n"
-      "  --json        In kết quả dạng JSON.\n"
-      "  -h, --help    Hướng dẫn này.\n"
+      "  --sheet TÊN     Trang tính cần đọc trong tệp XLSX hoặc XLS (mặc định: trang đầu tiên).\n"
+      "  --json          In kết quả dạng JSON.\n"
+      "  --encoding MÃ   Bảng mã của chữ trong các bảng đọc vào: tcvn3 (gõ bằng phông .VnTime,\n"
+      "                  .VnArial…), vni (phông VNI-Times…) hoặc unicode (không chuyển gì).\n"
+      "                  Mặc định: tự nhận ra từng cột và chuyển sang Unicode,\n"
+      "                  hỏi lại khi không đủ chắc.\n"
+      "  -h, --help      Hướng dẫn này.\n"
       "\n"
       "Mã thoát: 0 không có chỗ sai; 1 có chỗ sai; 2 không đọc được bảng.\n";
   REQUIRE(check.out.size() > tail.size());

@@ -342,8 +342,8 @@ TEST_CASE("an empty or blank file, a folder and a missing file are refused as re
   const std::string empty = folder.write("rong.csv", "");
   const std::string blank = folder.write("trang.csv", "\n \n");
   const std::string pdf = folder.write("bang.csv", "%PDF-1.7\n");
-  CHECK(stream_error(empty) == empty + ": tệp rỗng; hãy xuất lại bảng số liệu (CSV hoặc XLSX) có dòng tiêu đề và các dòng đơn vị.");
-  CHECK(stream_error(blank) == blank + ": tệp rỗng; hãy xuất lại bảng số liệu (CSV hoặc XLSX) có dòng tiêu đề và các dòng đơn vị.");
+  CHECK(stream_error(empty) == empty + ": tệp rỗng; hãy xuất lại bảng số liệu (CSV, XLSX hoặc XLS) có dòng tiêu đề và các dòng đơn vị.");
+  CHECK(stream_error(blank) == blank + ": tệp rỗng; hãy xuất lại bảng số liệu (CSV, XLSX hoặc XLS) có dòng tiêu đề và các dòng đơn vị.");
   for (const auto& path : {empty, blank, pdf, folder.path().string(), folder.file("khong-co.csv")})
     CHECK(stream_error(path) == error_of([&] { read_table_file(path); }));
   CHECK(stream_error(folder.path().string()).find("đây là thư mục") != std::string::npos);
@@ -378,7 +378,8 @@ TEST_CASE("a streamed line of a hundred million separators is refused at its lin
   CHECK(testing::error_of([&] { stream_table_file(path, "", [&](const GridRow& row) { rows.push_back(row.source_row); }); }) ==
         path + ":3, cột ALM: ô nằm ngoài 1.000 cột đầu (đến cột ALL) mà kehoach đọc; bảng không có nhiều cột như vậy: "
                "hãy xoá các ô thừa ở bên phải bảng, hoặc kiểm tra dấu phân cách của tệp CSV.");
-  CHECK(rows == std::vector<int>{1, 2});
+  // The first rows are held until their columns' encoding is judged (read/legacy_columns): none was passed on.
+  CHECK(rows.empty());
 }
 
 TEST_CASE("a streamed file is bounded by the limit of household lists, raised by KEHOACH_MAX_RECORDS_MB") {

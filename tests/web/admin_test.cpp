@@ -181,10 +181,10 @@ TEST_CASE("a units table adds the tree, sent again it adds nothing, a broken one
   CHECK(admin.server.count("units") == units);
   CHECK_FALSE(admin.unit(std::nullopt, "Tỉnh Nghệ An"));
 
-  CHECK(admin.upload("don-vi.ods", "x").has("<a href=\"#tep-don-vi\">Tệp don-vi.ods không phải tệp .csv hoặc .xlsx"));
+  CHECK(admin.upload("don-vi.ods", "x").has("<a href=\"#tep-don-vi\">Tệp don-vi.ods không phải tệp .csv, .xlsx hoặc .xls"));
   const std::string token = admin.browser.get("/quan-tri/don-vi").csrf();
   CHECK(admin.browser.post_file("/quan-tri/don-vi/tai-len", {{"csrf", token}}, "tep-don-vi", "", "")
-            .has("<a href=\"#tep-don-vi\">Hãy chọn tệp đơn vị (.csv hoặc .xlsx).</a>"));
+            .has("<a href=\"#tep-don-vi\">Hãy chọn tệp đơn vị (.csv, .xlsx hoặc .xls).</a>"));
   CHECK(admin.server.count("units") == units);
   // No upload outlives its request.
   CHECK(std::filesystem::is_empty(admin.server.site().upload_folder()));

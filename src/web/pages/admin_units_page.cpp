@@ -112,11 +112,11 @@ Reply units_page(RequestContext& context, const UnitForm& unit_form, const std::
                         submit_button("Thêm đơn vị"));
 
   body += "<h2 id=\"them-tu-tep\">Thêm từ tệp đơn vị</h2>\n"
-          "<p>Tệp .csv hoặc .xlsx như tệp đơn vị của lệnh <code>kehoach batch</code>: dòng tiêu đề có các cột cấp "
+          "<p>Tệp .csv, .xlsx hoặc .xls như tệp đơn vị của lệnh <code>kehoach batch</code>: dòng tiêu đề có các cột cấp "
           "(Tỉnh, Xã, Thôn…) và các cột Tổng số hộ, Hộ nghèo, Hộ cận nghèo; mỗi thôn, tổ dân phố một dòng. Đơn vị đã có "
           "(cùng tên, cùng đơn vị cấp trên) được giữ nguyên, không thêm lần nữa.</p>\n";
   body += post_form(std::string(kUnitsPath) + "/tai-len", context.csrf(),
-                    file_field({.id = "tep-don-vi", .label = "Tệp đơn vị"}, ".csv,.xlsx", errors) +
+                    file_field({.id = "tep-don-vi", .label = "Tệp đơn vị"}, ".csv,.xlsx,.xls", errors) +
                         select_field({.id = "dat-duoi", .label = "Đặt các đơn vị của tệp dưới",
                                       .value = upload_parent,
                                       .hint = "Để trống khi cột cấp đầu tiên của tệp là tỉnh."},
@@ -164,10 +164,10 @@ Reply add_units_from_file(RequestContext& context) {
     for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   }
   if (!file)
-    errors.add("tep-don-vi", "Hãy chọn tệp đơn vị (.csv hoặc .xlsx).");
-  else if (extension != ".csv" && extension != ".xlsx")
+    errors.add("tep-don-vi", "Hãy chọn tệp đơn vị (.csv, .xlsx hoặc .xls).");
+  else if (extension != ".csv" && extension != ".xlsx" && extension != ".xls")
     errors.add("tep-don-vi", "Tệp " + fs::path(file->file_name).filename().string() +
-                                 " không phải tệp .csv hoặc .xlsx; hãy chọn tệp đơn vị dạng .csv hoặc .xlsx.");
+                                 " không phải tệp .csv, .xlsx hoặc .xls; hãy chọn tệp đơn vị dạng .csv, .xlsx hoặc .xls.");
   if (!errors.empty()) return units_page(context, {}, parent_value, errors, 422);
 
   // The readers know a table by its extension: the copy gets the file's, never its name.

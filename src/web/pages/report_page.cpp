@@ -134,8 +134,9 @@ std::string upload_form(const RequestContext& context, int year, Period period, 
       "nghèo”, “Phát sinh mới”, hoặc chỉ cột <strong>Cuối kỳ</strong>. Tệp đọc được thì được lưu thành một phiên bản "
       "(Đang nhập) và kết quả hiện ở trên.</p>\n";
   const std::string fields =
-      file_field({.id = kFileField, .label = "Tệp bảng biến động", .hint = "CSV hoặc Excel .xlsx (trang tính đầu tiên)."},
-                 ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", view.errors) +
+      file_field({.id = kFileField, .label = "Tệp bảng biến động", .hint = "CSV hoặc Excel .xlsx, .xls (trang tính đầu tiên)."},
+                 ".csv,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,"
+                 "application/vnd.ms-excel", view.errors) +
       opened_on_field(view.opened_on) + submit_button("Tải lên và lưu");
   html += post_form(upload_path(context, year, period), context.csrf(), fields, true);
   if (view.refused && !view.refused->grid.rows.empty())
@@ -498,7 +499,10 @@ Reply upload(RequestContext& context) {
   }
   const ReportView kept = starting_view(context, base, page.period, page.year);
   ReportFolder folder(context, base.table);
-  folder.copy_movements(movements_file_name(page.period, table_extension(file->path, name) == ".xlsx"), file->path);
+  const std::string extension = table_extension(file->path, name);
+  std::string copy_name = movements_file_name(page.period, extension == ".xlsx");
+  if (extension == ".xls") copy_name = copy_name.substr(0, copy_name.rfind('.')) + extension;  // Excel 97-2003 keeps its kind
+  folder.copy_movements(copy_name, file->path);
   const YamlText yaml = write_plan(folder, base, page.period, kept.form);
   try {
     folder.compute(page.period);

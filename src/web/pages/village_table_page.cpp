@@ -69,8 +69,9 @@ std::string upload_form(const RequestContext& context, int year, const FormError
       "Đơn vị, Tổ dân phố), <strong>Tổng số hộ</strong>, <strong>Hộ nghèo</strong>, <strong>Hộ cận nghèo</strong> (có "
       "thể thêm Số khẩu), như bảng dùng cho <code>kehoach appendix</code>. Số hộ viết <code>2.047</code> cũng được.</p>\n";
   const std::string fields =
-      file_field({.id = kFileField, .label = "Tệp bảng số liệu thôn", .hint = "CSV hoặc Excel .xlsx (trang tính đầu tiên)."},
-                 ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", errors) +
+      file_field({.id = kFileField, .label = "Tệp bảng số liệu thôn", .hint = "CSV hoặc Excel .xlsx, .xls (trang tính đầu tiên)."},
+                 ".csv,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,"
+                 "application/vnd.ms-excel", errors) +
       opened_on_field(opened_on) + submit_button("Tải lên và lưu");
   html += post_form(upload_path(context, year), context.csrf(), fields, true);
   if (refused.check && !refused.check->grid.rows.empty())

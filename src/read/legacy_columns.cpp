@@ -1,0 +1,246 @@
+#include "read/legacy_columns.h"
+
+#include <algorithm>
+
+#include "model/input_error.h"
+#include "text/column_letter.h"
+#include "text/number_words.h"
+#include "text/unicode.h"
+
+namespace kehoach {
+namespace {
+
+constexpr std::size_t kHeadBytes = 1 << 20;
+
+// What a column's cells said, and what was decided for it.
+struct ColumnState {
+  long long unicode = 0, ambiguous = 0;
+  long long legacy[2] = {0, 0};  // TCVN3, VNI
+  int first_unicode = 0, first_ambiguous = 0;
+  int first_legacy[2] = {0, 0};
+  std::optional<LegacyEncoding> convert;
+  long long converted = 0;
+};
+
+int index_of(LegacyEncoding encoding) { return encoding == LegacyEncoding::Tcvn3 ? 0 : 1; }
+LegacyEncoding encoding_at(int index) { return index == 0 ? LegacyEncoding::Tcvn3 : LegacyEncoding::Vni; }
+
+std::string font_words(LegacyEncoding encoding) {
+  return encoding == LegacyEncoding::Tcvn3 ? "mã TCVN3 (phông .VnTime, .VnArial…)" : "mã VNI (phông VNI-Times…)";
+}
+
+std::string choice_word(LegacyEncoding encoding) { return encoding == LegacyEncoding::Tcvn3 ? "tcvn3" : "vni"; }
+
+bool ascii(const std::string& text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::optional<LegacyFont> font_at(const CellFonts* fonts, int row, int column) {
+  if (!fonts) return std::nullopt;
+  const auto found = fonts->find({row, column});
+  if (found == fonts->end()) return std::nullopt;
+  return found->second;
+}
+
+}  // namespace
+
+class LegacyRowFilter::Columns {
+ public:
+  Columns(std::string source, EncodingChoice choice) : source_(std::move(source)), choice_(choice) {}
+
+  bool active() const { return choice_ != EncodingChoice::Unicode; }
+
+  void look(const GridRow& row, const CellFonts* fonts) {
+    for (std::size_t c = 0; c < row.cells.size(); ++c) {
+      const std::string& text = row.cells[c];
+      if (text.empty() || ascii(text)) continue;
+      ColumnState& column = state(c);
+      const auto font = font_at(fonts, row.source_row, static_cast<int>(c));
+      switch (judge_cell(text, font ? std::optional(font->encoding) : std::nullopt)) {
+        case CellEvidence::Unicode: note(column.unicode, column.first_unicode, row.source_row); break;
+        case CellEvidence::Ambiguous: note(column.ambiguous, column.first_ambiguous, row.source_row); break;
+        case CellEvidence::Tcvn3: note(column.legacy[0], column.first_legacy[0], row.source_row); break;
+        case CellEvidence::Vni: note(column.legacy[1], column.first_legacy[1], row.source_row); break;
+        case CellEvidence::None: break;
+      }
+    }
+  }
+
+  void decide() {
+    if (!active()) return;
+    if (choice_ != EncodingChoice::Auto) return decide_forced();
+    long long totals[2] = {0, 0};
+    for (const auto& column : columns_)
+      for (int e = 0; e < 2; ++e) totals[e] += column.legacy[e];
+    if (totals[0] + totals[1] == 0) return;
+    const int table_encoding = totals[0] >= totals[1] ? 0 : 1;
+    if (totals[0] + totals[1] < kMinLegacyCells) {
+      for (std::size_t c = 0; c < columns_.size(); ++c)
+        if (columns_[c].legacy[table_encoding] > 0)
+          refuse_weak(c, columns_[c].first_legacy[table_encoding], encoding_at(table_encoding));
+    }
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      ColumnState& column = columns_[c];
+      if (column.legacy[0] > 0 && column.legacy[1] > 0) refuse_two_legacies(c);
+      const int e = column.legacy[0] > 0 ? 0 : 1;
+      const long long legacy = column.legacy[e];
+      if (legacy > 0 && column.unicode > 0) refuse_mixed(c, encoding_at(e), column.first_legacy[e], column.first_unicode);
+      if (legacy > 0 && legacy < column.ambiguous) refuse_weak(c, column.first_legacy[e], encoding_at(e));
+      if (legacy > 0) column.convert = encoding_at(e);
+      if (legacy == 0 && column.unicode == 0 && column.ambiguous > 0)
+        refuse_weak(c, column.first_ambiguous, encoding_at(table_encoding));
+    }
+  }
+
+  // Converts the cells of the columns decided legacy. `check`: rows after the judged ones, whose
+  // cells must agree with their column's decision.
+  void convert(GridRow& row, const CellFonts* fonts, bool check) {
+    if (!active()) return;
+    for (std::size_t c = 0; c < row.cells.size(); ++c) {
+      std::string& text = row.cells[c];
+      if (text.empty() || ascii(text)) continue;
+      ColumnState& column = state(c);
+      const auto font = font_at(fonts, row.source_row, static_cast<int>(c));
+      const bool forced = choice_ != EncodingChoice::Auto;
+      if (!column.convert) {
+        if (check && !forced) check_unicode_cell(c, row.source_row, text, font);
+        continue;
+      }
+      const CellEvidence evidence = judge_cell(text, font ? std::optional(font->encoding) : std::nullopt);
+      if (evidence == CellEvidence::Unicode) {
+        if (!forced) refuse_mixed(c, *column.convert, column.first_legacy[index_of(*column.convert)], row.source_row);
+        continue;  // --encoding: the cells only Unicode can be stay as they are
+      }
+      // A column --encoding converts although it holds Unicode cells (old rows typed in TCVN3, new ones in
+      // Unicode): only the cells that read as legacy text are converted; those either could be stay.
+      if (column.unicode > 0 && evidence != CellEvidence::Tcvn3 && evidence != CellEvidence::Vni) continue;
+      auto decoded = decode_legacy(text, *column.convert);
+      if (!decoded) continue;
+      if (font && font->upper_case) decoded = to_upper(*decoded);
+      if (*decoded != text) ++column.converted;
+      text = std::move(*decoded);
+    }
+  }
+
+  std::vector<std::string> notes() const {
+    std::vector<std::string> notes;
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      const ColumnState& column = columns_[c];
+      if (!column.convert || column.converted == 0) continue;
+      notes.push_back(format_location(Location{source_, {}, static_cast<int>(c), ""}) + ": chuyển từ mã " +
+                      legacy_name(*column.convert) + " sang Unicode, " + format_count(column.converted) + " ô.");
+    }
+    return notes;
+  }
+
+ private:
+  ColumnState& state(std::size_t column) {
+    if (columns_.size() <= column) columns_.resize(column + 1);
+    return columns_[column];
+  }
+
+  static void note(long long& count, int& first, int row) {
+    if (count++ == 0) first = row;
+  }
+
+  void decide_forced() {
+    const LegacyEncoding encoding = choice_ == EncodingChoice::Tcvn3 ? LegacyEncoding::Tcvn3 : LegacyEncoding::Vni;
+    for (ColumnState& column : columns_) {
+      const long long legacy = column.legacy[0] + column.legacy[1];
+      if (column.unicode > 0 && legacy == 0) continue;  // a Unicode column, whatever --encoding says
+      if (legacy > 0 || column.ambiguous > 0) column.convert = encoding;
+    }
+  }
+
+  // A later row's cell in a column kept as Unicode.
+  void check_unicode_cell(std::size_t c, int row, const std::string& text, const std::optional<LegacyFont>& font) {
+    const CellEvidence evidence = judge_cell(text, font ? std::optional(font->encoding) : std::nullopt);
+    if (evidence != CellEvidence::Tcvn3 && evidence != CellEvidence::Vni) return;
+    const LegacyEncoding encoding = evidence == CellEvidence::Tcvn3 ? LegacyEncoding::Tcvn3 : LegacyEncoding::Vni;
+    const ColumnState& column = columns_[c];
+    if (column.unicode > 0) refuse_mixed(c, encoding, row, column.first_unicode);
+    refuse_weak(c, row, encoding);
+  }
+
+  Location at(std::size_t column, int row) const {
+    return Location{source_, row > 0 ? std::optional(row) : std::nullopt, static_cast<int>(column), ""};
+  }
+
+  [[noreturn]] void refuse_weak(std::size_t c, int row, LegacyEncoding encoding) const {
+    throw InputError(at(c, row), "chữ ở cột " + column_letter(static_cast<int>(c)) + " có thể được gõ bằng " +
+                                     font_words(encoding) +
+                                     " nhưng không đủ dấu hiệu để kehoach tự chuyển sang Unicode; nếu đúng vậy, hãy "
+                                     "chạy lại với --encoding " + choice_word(encoding) +
+                                     "; nếu chữ trong bảng đã đúng, hãy chạy lại với --encoding unicode.");
+  }
+
+  [[noreturn]] void refuse_mixed(std::size_t c, LegacyEncoding encoding, int legacy_row, int unicode_row) const {
+    throw InputError(at(c, legacy_row),
+                     "cột " + column_letter(static_cast<int>(c)) + " lẫn chữ Unicode (dòng " + std::to_string(unicode_row) +
+                         ") với chữ " + font_words(encoding) + " (dòng " + std::to_string(legacy_row) +
+                         "); hãy chuyển cả cột về Unicode (bằng công cụ chuyển mã, như Unikey) rồi lưu lại, hoặc chạy "
+                         "lại với --encoding " + choice_word(encoding) + " để chuyển các ô không phải Unicode.");
+  }
+
+  [[noreturn]] void refuse_two_legacies(std::size_t c) const {
+    const ColumnState& column = columns_[c];
+    throw InputError(at(c, std::max(column.first_legacy[0], column.first_legacy[1])),
+                     "cột " + column_letter(static_cast<int>(c)) + " lẫn chữ mã TCVN3 (dòng " +
+                         std::to_string(column.first_legacy[0]) + ") với chữ mã VNI (dòng " +
+                         std::to_string(column.first_legacy[1]) +
+                         "); hãy chuyển cả cột về Unicode rồi lưu lại, hoặc chọn một mã bằng --encoding tcvn3 "
+                         "hoặc --encoding vni.");
+  }
+
+  std::string source_;
+  EncodingChoice choice_;
+  std::vector<ColumnState> columns_;
+};
+
+void convert_legacy_text(Grid& grid, EncodingChoice choice, const CellFonts* fonts) {
+  if (choice == EncodingChoice::Unicode) return;
+  LegacyRowFilter::Columns columns(grid.source, choice);
+  for (const GridRow& row : grid.rows) columns.look(row, fonts);
+  columns.decide();
+  for (GridRow& row : grid.rows) columns.convert(row, fonts, false);
+  for (auto& note : columns.notes()) grid.notes.push_back(std::move(note));
+}
+
+LegacyRowFilter::LegacyRowFilter(std::string source, EncodingChoice choice, std::function<void(GridRow&&)> next,
+                                 const CellFonts* fonts)
+    : next_(std::move(next)), fonts_(fonts), columns_(std::make_unique<Columns>(std::move(source), choice)) {}
+
+LegacyRowFilter::~LegacyRowFilter() = default;
+
+void LegacyRowFilter::row(GridRow&& row) {
+  const CellFonts* fonts = fonts_;
+  if (!columns_->active()) return next_(std::move(row));
+  if (decided_) {
+    columns_->convert(row, fonts, true);
+    return next_(std::move(row));
+  }
+  columns_->look(row, fonts);
+  for (const auto& cell : row.cells) head_bytes_ += cell.size();
+  head_.push_back(std::move(row));
+  if (head_.size() >= kHeadRows || head_bytes_ >= kHeadBytes) release();
+}
+
+void LegacyRowFilter::release() {
+  const CellFonts* fonts = fonts_;
+  columns_->decide();
+  decided_ = true;
+  std::vector<GridRow> head = std::move(head_);
+  head_.clear();
+  for (GridRow& kept : head) {
+    columns_->convert(kept, fonts, false);
+    next_(std::move(kept));
+  }
+}
+
+void LegacyRowFilter::finish() {
+  if (!decided_) release();
+}
+
+std::vector<std::string> LegacyRowFilter::notes() const { return columns_->notes(); }
+
+}  // namespace kehoach
