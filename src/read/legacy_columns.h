@@ -48,6 +48,8 @@ class LegacyRowFilter {
   void row(GridRow&& row);
   void finish();
   std::vector<std::string> notes() const;
+  // Every row given so far has been passed on (the head judged): their cells' fonts are needed no more.
+  bool decided() const { return decided_; }
 
  public:
   class Columns;  // the columns' evidence and decisions (convert_legacy_text uses it too)

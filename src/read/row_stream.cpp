@@ -1,5 +1,6 @@
 #include "read/row_stream.h"
 
+#include <climits>
 #include <algorithm>
 #include <fstream>
 #include <optional>
@@ -96,10 +97,17 @@ RowStream stream_table_file(const std::string& path, const std::string& sheet,
     filter.finish();
     return {path, table.grid.sheet, filter.notes()};
   }
-  LegacyRowFilter filter(path, encoding, [&](GridRow&& row) { on_row(row); });
+  CellFonts fonts;  // an .xlsx's cells in a legacy font, noted as the sheet is read, before their rows come
+  LegacyRowFilter filter(path, encoding, [&](GridRow&& row) { on_row(row); }, &fonts);
   if (kind == TableKind::Xlsx) {
     in.close();
-    std::string name = stream_xlsx(path, path, sheet, [&](GridRow&& row) { filter.row(std::move(row)); });
+    // The fonts of rows passed on are forgotten, so that a million rows in .VnTime need no more memory than one.
+    const auto pass_on = [&](GridRow&& row) {
+      const int source_row = row.source_row;
+      filter.row(std::move(row));
+      if (filter.decided()) fonts.erase(fonts.begin(), fonts.upper_bound({source_row, INT_MAX}));
+    };
+    std::string name = stream_xlsx(path, path, sheet, pass_on, &fonts);
     filter.finish();
     return {path, std::move(name), filter.notes()};
   }

@@ -31,8 +31,9 @@ Grid read_table_file(const std::string& path, const std::string& sheet, Encoding
   const std::string bytes = read_file_bytes(path, InputKind::Table);
   const TableKind kind = sniff_table(bytes, path);
   if (kind == TableKind::Xlsx) {
-    Grid grid = read_xlsx(path, path, sheet);
-    convert_legacy_text(grid, encoding);
+    CellFonts fonts;
+    Grid grid = read_xlsx(path, path, sheet, &fonts);
+    convert_legacy_text(grid, encoding, &fonts);
     return grid;
   }
   if (kind == TableKind::Xls) {

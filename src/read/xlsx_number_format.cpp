@@ -105,15 +105,19 @@ std::string general_text(Decimal number) {
 // and bounds what a hostile one makes us keep.
 constexpr std::size_t kMaxStyles = 1 << 20;
 
-// xl/styles.xml, streamed: the custom formats (<numFmts><numFmt numFmtId formatCode/>) and the number
-// format id of each cell style (<cellXfs><xf numFmtId/>), wherever in the file each list comes.
+// xl/styles.xml, streamed: the custom formats (<numFmts><numFmt numFmtId formatCode/>), the fonts' names
+// (<fonts><font><name val/>) and the number format and font of each cell style (<cellXfs><xf numFmtId
+// fontId/>), wherever in the file each list comes.
 class StylesHandler : public XmlHandler {
  public:
   void start(std::string_view name, const char* const* attributes) override {
     ++depth_;
     if (depth_ == 2) list_ = name;
+    if (depth_ == 4 && list_ == "fonts" && name == "name" && !font_names_.empty())
+      font_names_.back() = xml_attribute_text(attributes, "val");
     if (depth_ != 3) return;
     if (list_ == "numFmts" && name == "numFmt") add_custom(attributes);
+    if (list_ == "fonts" && name == "font") add_font();
     if (list_ == "cellXfs" && name == "xf") add_style(attributes);
   }
   void end(std::string_view) override {
@@ -133,6 +137,25 @@ class StylesHandler : public XmlHandler {
     return formats;
   }
 
+  // Each style's legacy font, or nothing at all when no style has one (the common case: no lookups).
+  std::vector<std::optional<LegacyFont>> legacy_fonts() const {
+    std::vector<std::optional<LegacyFont>> by_font(font_names_.size());
+    bool any = false;
+    for (std::size_t i = 0; i < font_names_.size(); ++i) {
+      bool upper = false;
+      if (const auto encoding = font_encoding(font_names_[i], &upper)) {
+        by_font[i] = LegacyFont{*encoding, upper};
+        any = true;
+      }
+    }
+    if (!any) return {};
+    std::vector<std::optional<LegacyFont>> fonts(style_fonts_.size());
+    for (std::size_t i = 0; i < style_fonts_.size(); ++i)
+      if (style_fonts_[i] >= 0 && static_cast<std::size_t>(style_fonts_[i]) < by_font.size())
+        fonts[i] = by_font[static_cast<std::size_t>(style_fonts_[i])];
+    return fonts;
+  }
+
  private:
   void add_custom(const char* const* attributes) {
     auto id = parse_int(xml_attribute_text(attributes, "numFmtId"));
@@ -143,11 +166,20 @@ class StylesHandler : public XmlHandler {
 
   void add_style(const char* const* attributes) {
     if (style_ids_.size() == kMaxStyles) too_many_ = true;
-    if (!too_many_) style_ids_.push_back(parse_int(xml_attribute_text(attributes, "numFmtId")).value_or(0));
+    if (too_many_) return;
+    style_ids_.push_back(parse_int(xml_attribute_text(attributes, "numFmtId")).value_or(0));
+    style_fonts_.push_back(parse_int(xml_attribute_text(attributes, "fontId")).value_or(0));
+  }
+
+  void add_font() {
+    if (font_names_.size() == kMaxStyles) too_many_ = true;
+    if (!too_many_) font_names_.emplace_back();
   }
 
   std::map<int, NumberFormat> custom_;  // what a code shows, not the code: a few bytes each
   std::vector<int> style_ids_;
+  std::vector<int> style_fonts_;          // each style's fontId
+  std::vector<std::string> font_names_;   // each font's name
   std::string list_;
   int depth_ = 0;
   bool too_many_ = false;
@@ -221,12 +253,12 @@ std::string builtin_format_code(int id) {
   return found == codes.end() ? "General" : found->second;
 }
 
-std::vector<NumberFormat> read_cell_formats(XlsxPackage& package, const std::string& part) {
+CellStyles read_cell_styles(XlsxPackage& package, const std::string& part) {
   if (part.empty() || !package.has(part)) return {};  // no styles: every cell is General
   StylesHandler handler;
   package.parse_xml(part, handler);
   if (handler.too_many()) package.fail_broken(part);
-  return handler.formats();
+  return {handler.formats(), handler.legacy_fonts()};
 }
 
 }  // namespace kehoach

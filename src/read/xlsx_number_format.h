@@ -1,11 +1,13 @@
 #pragma once
 // How an .xlsx cell's number is shown: the number format of its style, and the value written as
 // text with the decimals that format shows, always with '.' as the decimal mark.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "package/xlsx_package.h"
+#include "read/legacy_columns.h"
 
 namespace kehoach {
 
@@ -32,8 +34,15 @@ std::string builtin_format_code(int id);
 // is not a finite number comes back as it is.
 std::string number_text(std::string_view value, const NumberFormat& format);
 
-// xl/styles.xml: the number format of each cell style, indexed by a cell's s="" (cellXfs). None
-// when `part` is "" or absent: every cell is then General.
-std::vector<NumberFormat> read_cell_formats(XlsxPackage& package, const std::string& part);
+// What a cell's style (its s="", an index into cellXfs) says of its reading: the number format, and the
+// legacy font (.VnTime, .VnTimeH, VNI-Times…) when its font is one, which the legacy text detection weighs.
+struct CellStyles {
+  std::vector<NumberFormat> formats;
+  std::vector<std::optional<LegacyFont>> fonts;  // by style; empty when no style has a legacy font
+};
+
+// xl/styles.xml: every cell style's number format and legacy font. None when `part` is "" or absent:
+// every cell is then General, in no legacy font.
+CellStyles read_cell_styles(XlsxPackage& package, const std::string& part);
 
 }  // namespace kehoach

@@ -14,7 +14,7 @@ namespace {
 struct OpenedSheet {
   std::string name, part;
   SharedStrings strings;
-  std::vector<NumberFormat> formats;
+  CellStyles styles;
 };
 
 OpenedSheet open_sheet(XlsxPackage& package, const std::string& sheet) {
@@ -22,26 +22,27 @@ OpenedSheet open_sheet(XlsxPackage& package, const std::string& sheet) {
   ChosenSheet chosen = choose_sheet(workbook, sheet, package);
   return {std::move(chosen.name), std::move(chosen.part),
           read_shared_strings(package, part_of_type(workbook, "/sharedStrings")),
-          read_cell_formats(package, part_of_type(workbook, "/styles"))};
+          read_cell_styles(package, part_of_type(workbook, "/styles"))};
 }
 
 }  // namespace
 
-Grid read_xlsx(const std::string& path, const std::string& display_name, const std::string& sheet) {
+Grid read_xlsx(const std::string& path, const std::string& display_name, const std::string& sheet,
+               CellFonts* fonts) {
   XlsxPackage package(path, display_name, InputKind::Table);
   const OpenedSheet opened = open_sheet(package, sheet);
   Grid grid;
   grid.source = display_name;
   grid.sheet = opened.name;
-  grid.rows = read_sheet(package, opened.part, opened.strings, opened.formats);
+  grid.rows = read_sheet(package, opened.part, opened.strings, opened.styles, nullptr, fonts);
   return grid;
 }
 
 std::string stream_xlsx(const std::string& path, const std::string& display_name, const std::string& sheet,
-                        const RowCallback& on_row) {
+                        const RowCallback& on_row, CellFonts* fonts) {
   XlsxPackage package(path, display_name, InputKind::Records);
   const OpenedSheet opened = open_sheet(package, sheet);
-  read_sheet(package, opened.part, opened.strings, opened.formats, &on_row);
+  read_sheet(package, opened.part, opened.strings, opened.styles, &on_row, fonts);
   return opened.name;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "model/grid.h"
+#include "read/legacy_columns.h"
 
 namespace kehoach {
 
@@ -21,7 +22,9 @@ namespace kehoach {
 //
 // Errors (InputError naming `display_name`): not a zip / not an xlsx ("không phải tệp
 // Excel .xlsx"), a sheet name that does not exist (listing the sheets that do), broken XML.
-Grid read_xlsx(const std::string& path, const std::string& display_name, const std::string& sheet = "");
+// `fonts`, when given, receives the cells in a legacy font (.VnTime, VNI-Times…: xl/styles.xml).
+Grid read_xlsx(const std::string& path, const std::string& display_name, const std::string& sheet = "",
+               CellFonts* fonts = nullptr);
 
 using RowCallback = std::function<void(GridRow&&)>;
 
@@ -30,6 +33,6 @@ using RowCallback = std::function<void(GridRow&&)>;
 // Merged ranges are not filled. Returns the sheet's name. What `on_row` throws comes out as thrown,
 // and the sheet is read no further.
 std::string stream_xlsx(const std::string& path, const std::string& display_name, const std::string& sheet,
-                        const RowCallback& on_row);
+                        const RowCallback& on_row, CellFonts* fonts = nullptr);
 
 }  // namespace kehoach

@@ -82,9 +82,10 @@ struct Cell {
 // swapped into the row, whose cells keep their memory from row to row.
 class SheetHandler : public XmlHandler {
  public:
-  SheetHandler(std::string source, const SharedStrings& strings, const std::vector<NumberFormat>& formats,
-               const RowCallback* on_row = nullptr)
-      : source_(std::move(source)), strings_(strings), formats_(formats), on_row_(on_row),
+  SheetHandler(std::string source, const SharedStrings& strings, const CellStyles& styles,
+               const RowCallback* on_row = nullptr, CellFonts* fonts = nullptr)
+      : source_(std::move(source)), strings_(strings), formats_(styles.formats), style_fonts_(styles.fonts),
+        fonts_(fonts), on_row_(on_row),
         cell_budget_(on_row ? 0 : table_cell_budget()) {}
 
   void start(std::string_view name, const char* const* attributes) override {
@@ -208,6 +209,7 @@ class SheetHandler : public XmlHandler {
     if (text_.empty()) return;  // a cell only formatted, however far away, holds nothing to bound
     if (cell_too_long(text_)) return refuse([&] { refuse_long_cell(here(cell_.where)); });
     if (cell_.where.column >= kMaxTableColumns) return refuse([&] { refuse_wide_row(here(cell_.where), false); });
+    note_legacy_font();
     store(cell_.where, text_);
   }
 
@@ -241,6 +243,13 @@ class SheetHandler : public XmlHandler {
     }
     clean_text_into(strings_[static_cast<std::size_t>(*index)], text_);
     return true;
+  }
+
+  // A cell in a legacy font (.VnTime…) is noted for the legacy text detection, by (Excel row, column).
+  void note_legacy_font() {
+    if (!fonts_ || cell_.style < 0 || static_cast<std::size_t>(cell_.style) >= style_fonts_.size()) return;
+    if (const auto& font = style_fonts_[static_cast<std::size_t>(cell_.style)])
+      (*fonts_)[{cell_.where.row, cell_.where.column}] = *font;
   }
 
   NumberFormat number_format() const {
@@ -296,6 +305,8 @@ class SheetHandler : public XmlHandler {
   const std::string source_;
   const SharedStrings& strings_;
   const std::vector<NumberFormat>& formats_;
+  const std::vector<std::optional<LegacyFont>>& style_fonts_;
+  CellFonts* fonts_;
   const RowCallback* on_row_;
   const std::uint64_t cell_budget_;  // read whole: the cells the rows may hold, empty ones between included
   std::uint64_t cells_counted_ = 0;
@@ -383,9 +394,9 @@ std::optional<CellRange> parse_range(std::string_view ref) {
 }
 
 std::vector<GridRow> read_sheet(XlsxPackage& package, const std::string& part, const SharedStrings& strings,
-                                const std::vector<NumberFormat>& formats, const RowCallback* on_row) {
+                                const CellStyles& styles, const RowCallback* on_row, CellFonts* fonts) {
   if (!package.has(part)) package.fail_broken(part);
-  SheetHandler handler(package.display_name(), strings, formats, on_row);
+  SheetHandler handler(package.display_name(), strings, styles, on_row, fonts);
   package.parse_xml(part, handler);
   if (handler.failure()) std::rethrow_exception(handler.failure());
   if (handler.broken()) package.fail_broken(part);

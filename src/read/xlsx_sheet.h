@@ -32,11 +32,13 @@ struct CellRange {
 std::optional<CellRange> parse_range(std::string_view ref);
 
 // The rows of the sheet in `part`, cells as read_xlsx describes them, with `strings` the shared
-// strings and `formats` the cell styles' number formats. Without `on_row`: every row, blank ones
+// strings and `styles` the cell styles' number formats and legacy fonts; the cells in a legacy font are
+// added to `fonts` when given (before their row is handed over). Without `on_row`: every row, blank ones
 // for rows the XML leaves out, merged ranges filled. With it: each non-blank row handed over as it
 // ends and none returned; what on_row throws comes out as thrown, and the sheet is read no further.
 // A damaged sheet (broken XML, a reference out of range, an unknown shared string) is refused.
 std::vector<GridRow> read_sheet(XlsxPackage& package, const std::string& part, const SharedStrings& strings,
-                                const std::vector<NumberFormat>& formats, const RowCallback* on_row = nullptr);
+                                const CellStyles& styles, const RowCallback* on_row = nullptr,
+                                CellFonts* fonts = nullptr);
 
 }  // namespace kehoach

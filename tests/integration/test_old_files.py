@@ -290,6 +290,35 @@ class OldFiles(FolderTest):
                               result.stderr)
                 self.assertNotIn("Sâm Cồn", result.stderr)  # what was converted is counted, never quoted
 
+    def test_xlsx_cells_in_a_tcvn3_capitals_font_read_as_capitals(self):
+        """.VnTimeH and its kin print TCVN3's lower-case codes as capitals: an .xlsx whose village names are
+        typed that way (the font named in xl/styles.xml) gives the names in Unicode capitals, told as converted."""
+        rows = read_csv(os.path.join(AHT, "thon.csv"))
+        shutil.copy(os.path.join(AHT, "thon.csv"), self.path("thon.csv"))
+        self.assertEqual(self.run_kehoach("appendix", self.plan_with("thon.csv", "unicode.yaml"), "-o", "unicode.xlsx")
+                         .returncode, 0)
+        book = openpyxl.Workbook()
+        sheet = book.active
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                # The column typed in TCVN3 throughout: its header in .VnTime, the names in .VnTimeH.
+                legacy = c == 2
+                cell = sheet.cell(r, c, legacy_shown(value if r == 1 else value.lower(), "tcvn3") if legacy else
+                                  int(value) if value.isdigit() else value)
+                if legacy:
+                    cell.font = Font(name=".VnTime" if r == 1 else ".VnTimeH")
+        book.save(self.path("hoa.xlsx"))
+        result = self.run_kehoach("appendix", self.plan_with("hoa.xlsx", "hoa.yaml"), "-o", "hoa-phu-luc.xlsx")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("hoa.xlsx, cột B: chuyển từ mã TCVN3 sang Unicode, 20 ô.", result.stderr)
+        names = {row[1] for row in rows[1:]}
+        expected = cells_of(self.path("unicode.xlsx"))
+        got = cells_of(self.path("hoa-phu-luc.xlsx"))
+        capitals = {v.upper() for v in names}
+        self.assertEqual({title: [[v.upper() if v in names else v for v in row] for row in sheet_rows]
+                          for title, sheet_rows in expected.items()}, got)
+        self.assertTrue(any(v in capitals for rows_ in got.values() for row in rows_ for v in row))
+
     def test_a_household_list_mixing_unicode_and_tcvn3_columns_is_read(self):
         rows = read_csv(os.path.join(AHT, "ho-gia-dinh-cuoi-2022.csv"))
         village = rows[0].index("Thôn")

@@ -32,7 +32,7 @@ std::vector<GridRow> read_rows(const std::string& rows, const std::vector<std::s
   const std::string path = folder.file("sheet.xlsx");
   write_zip(path, {{kPart, sheet_xml(rows)}});
   XlsxPackage package(path, "bang.xlsx");
-  return read_sheet(package, kPart, strings, {NumberFormat{}, NumberFormat{false, false, 2}});
+  return read_sheet(package, kPart, strings, CellStyles{{NumberFormat{}, NumberFormat{false, false, 2}}, {}});
 }
 
 std::string read_error(const std::string& rows, const std::vector<std::string>& strings = {}) {
