@@ -14,15 +14,23 @@ bool holds_text(const std::string& part) {
 
 DocumentTemplate DocumentTemplate::compile(DocxPackage package, const std::string& name) {
   DocumentTemplate result;
-  std::vector<std::string> text_parts;
+  // What every document holds: a text part without tags (a header with the page number) is the same in each,
+  // rendered and compressed once like the styles.
+  DocxPackage fixed = package;
+  std::vector<std::string> changing;
   for (const auto& [part, bytes] : package.parts) {
     if (!holds_text(part)) continue;
-    result.parts_.emplace_back(part, PartTemplate::compile(bytes, name + ": " + part));
-    text_parts.push_back(part);
-    const auto& used = result.parts_.back().second.names();
-    result.names_.insert(used.begin(), used.end());
+    PartTemplate compiled = PartTemplate::compile(bytes, name + ": " + part);
+    result.names_.insert(compiled.names().begin(), compiled.names().end());
+    if (compiled.names().empty()) {
+      *fixed.find(part) = compiled.render({});
+    } else {
+      result.changing_.push_back(result.parts_.size());
+      changing.push_back(part);
+    }
+    result.parts_.emplace_back(part, std::move(compiled));
   }
-  result.zip_ = std::make_shared<const DocxZip>(package, text_parts);
+  result.zip_ = std::make_shared<const DocxZip>(fixed, changing);
   result.package_ = std::move(package);
   return result;
 }
@@ -35,8 +43,8 @@ DocxPackage DocumentTemplate::render(const TemplateRecord& data) const {
 
 std::string DocumentTemplate::render_docx(const TemplateRecord& data, long long timestamp) const {
   std::vector<std::string> rendered;
-  rendered.reserve(parts_.size());
-  for (const auto& [part, compiled] : parts_) rendered.push_back(compiled.render(data));
+  rendered.reserve(changing_.size());
+  for (std::size_t i : changing_) rendered.push_back(parts_[i].second.render(data));
   return zip_->zip(rendered, timestamp);
 }
 

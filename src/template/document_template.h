@@ -24,14 +24,15 @@ class DocumentTemplate {
   // The filled document: the package with each text part rendered. Throws TemplateError.
   DocxPackage render(const TemplateRecord& data) const;
 
-  // The filled document as a .docx's bytes, ready to be written at once: only the text parts rendered and
-  // compressed, the others copied as compiled; every entry and the document's dates `timestamp` (seconds
+  // The filled document as a .docx's bytes, ready to be written at once: only the text parts with tags
+  // rendered and compressed, the others copied as compiled; every entry and the document's dates `timestamp` (seconds
   // since 1970). Throws TemplateError.
   std::string render_docx(const TemplateRecord& data, long long timestamp) const;
 
  private:
   DocxPackage package_;
   std::vector<std::pair<std::string, PartTemplate>> parts_;
+  std::vector<std::size_t> changing_;  // the parts_ with tags: each document renders and compresses them
   std::set<std::string> names_;
   std::shared_ptr<const DocxZip> zip_;  // shared: a compiled template is copied by value
 };

@@ -66,9 +66,12 @@ class AppendixSheet {
 
   // ROUND(count/households*100, 2): half up for positive figures, the rule of the plans.
   void write_rate(lxw_row_t row, lxw_col_t count_column, Rate value, lxw_format* format) {
-    const std::string formula =
-        "=ROUND(" + cell_ref(row, count_column) + "/" + absolute_column_ref(row, 2) + "*100,2)";
-    write_formula(sheet_, row, count_column + 1, formula.c_str(), format, rate_value(value));
+    formula_.assign("=ROUND(");
+    append_cell_ref(formula_, row, count_column);
+    formula_ += '/';
+    append_cell_ref(formula_, row, 2, true);
+    formula_ += "*100,2)";
+    write_formula(sheet_, row, count_column + 1, formula_.c_str(), format, rate_value(value));
   }
 
   void write_figures(lxw_row_t row, const IndicatorFigures& f, lxw_col_t column, bool total) {
@@ -83,8 +86,11 @@ class AppendixSheet {
     } else {
       write_number(sheet_, row, column, static_cast<double>(f.start), count);
       write_number(sheet_, row, column + 2, static_cast<double>(f.reduction), count);
-      const std::string end = "=" + cell_ref(row, column) + "-" + cell_ref(row, column + 2);
-      write_formula(sheet_, row, column + 4, end.c_str(), count, static_cast<double>(f.end));
+      formula_.assign("=");
+      append_cell_ref(formula_, row, column);
+      formula_ += '-';
+      append_cell_ref(formula_, row, column + 2);
+      write_formula(sheet_, row, column + 4, formula_.c_str(), count, static_cast<double>(f.end));
     }
     write_rate(row, column, f.start_rate, rate);
     write_rate(row, column + 2, f.reduction_rate, rate);
@@ -131,6 +137,7 @@ class AppendixSheet {
   lxw_worksheet* sheet_;
   lxw_col_t last_column_;
   lxw_row_t total_row_;
+  std::string formula_;  // the formula being written: one string for every cell's
 };
 
 }  // namespace

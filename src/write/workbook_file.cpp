@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -310,6 +311,15 @@ int wrapped_lines(const std::string& text, double width, double points) {
 double lines_height(int lines, double points) { return static_cast<double>(lines) * points * 1.2 + 4.0; }
 
 std::string cell_ref(lxw_row_t row, lxw_col_t column) { return column_letter(column) + std::to_string(row + 1); }
+
+void append_cell_ref(std::string& formula, lxw_row_t row, lxw_col_t column, bool absolute_column) {
+  if (absolute_column) formula += '$';
+  if (column < 26) formula += static_cast<char>('A' + column);
+  else formula += column_letter(column);
+  char digits[16];
+  const auto end = std::to_chars(digits, digits + sizeof digits, row + 1).ptr;
+  formula.append(digits, end);
+}
 
 std::string absolute_column_ref(lxw_row_t row, lxw_col_t column) {
   return "$" + column_letter(column) + std::to_string(row + 1);

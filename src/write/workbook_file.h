@@ -65,6 +65,9 @@ int wrapped_lines(const std::string& text, double width, double points);
 double lines_height(int lines, double points);  // a row that shows `lines` lines at `points`, in points
 
 std::string cell_ref(lxw_row_t row, lxw_col_t column);             // "D7"
+// cell_ref's "D7" (or "$D7") added to `formula`: a formula of a table's row built in one string, without a
+// string made for each reference.
+void append_cell_ref(std::string& formula, lxw_row_t row, lxw_col_t column, bool absolute_column = false);
 std::string absolute_column_ref(lxw_row_t row, lxw_col_t column);  // "$C7": the households column in a rate
 std::size_t display_length(const std::string& utf8);               // characters, for column widths
 double rate_value(Rate rate);                                      // 6.25 for 6,25%

@@ -94,3 +94,18 @@ TEST_CASE("every cell a writer cannot place is refused by name: beyond the last 
                        doctest::Contains("không tạo được trang tính \"a/b\""), OutputError);
   CHECK(fs::is_empty(scratch.path()));
 }
+
+TEST_CASE("a reference added to a formula is the cell's, as cell_ref and absolute_column_ref write it") {
+  for (lxw_col_t column : {0, 2, 25, 26, 51, 701, 702, 16383}) {
+    for (lxw_row_t row : {0u, 6u, 99u, 1048575u}) {
+      std::string formula = "=";
+      append_cell_ref(formula, row, column);
+      formula += '/';
+      append_cell_ref(formula, row, column, true);
+      CHECK(formula == "=" + cell_ref(row, column) + "/" + absolute_column_ref(row, column));
+    }
+  }
+  std::string formula;
+  append_cell_ref(formula, 6, 3);
+  CHECK(formula == "D7");
+}

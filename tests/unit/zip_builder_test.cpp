@@ -11,6 +11,7 @@
 #include "package/zip_builder.h"
 #include "package/zip_reader.h"
 #include "scratch_folder.h"
+#include "template/document_template.h"
 
 using namespace kehoach;
 using namespace kehoach::testing;
@@ -240,4 +241,35 @@ TEST_CASE("a Word package zipped with its fixed parts compressed once holds ever
     CHECK(again[i].crc == headers[i].crc);
     CHECK(entry_bytes(whole, again[i]) == entry_bytes(bytes, headers[i]));
   }
+}
+
+TEST_CASE("a template's text parts without tags are compressed once, those with tags for each document") {
+  const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+  DocxPackage package;
+  package.parts = {{"[Content_Types].xml", "<Types/>"},
+                   {"word/document.xml", "<w:document " + w + "><w:body>\n  <w:p><w:r><w:t>Xã {{ten}}</w:t></w:r></w:p>\n"
+                                         "</w:body></w:document>"},
+                   {"word/header1.xml", "<w:hdr " + w + ">\n  <w:p><w:r><w:t>Trang</w:t></w:r></w:p>\n</w:hdr>"},
+                   {"word/header2.xml", "<w:hdr " + w + "><w:p><w:r><w:t>{{ten}}</w:t></w:r></w:p></w:hdr>"}};
+  const DocumentTemplate document = DocumentTemplate::compile(package, "mau");
+  const std::string a = document.render_docx({{"ten", "An Hòa"}}, 1'640'995'200);
+  const std::string b = document.render_docx({{"ten", "Sơn Tây"}}, 1'640'995'200);
+  const std::vector<Header> in_a = central_directory(a), in_b = central_directory(b);
+  REQUIRE(in_a.size() == 4);
+  REQUIRE(in_b.size() == 4);
+  // The same parts as render() gives, whatever was compressed when.
+  const DocxPackage filled = document.render({{"ten", "An Hòa"}});
+  for (std::size_t i = 0; i < in_a.size(); ++i) {
+    CHECK(in_a[i].name == filled.parts[i].first);
+    CHECK(entry_bytes(a, in_a[i]) == filled.parts[i].second);
+  }
+  CHECK(entry_bytes(a, in_a[2]) == "<w:hdr " + w + "><w:p><w:r><w:t>Trang</w:t></w:r></w:p></w:hdr>");
+  CHECK(entry_bytes(b, in_b[3]).find("Sơn Tây") != std::string::npos);
+  // The header without tags: the very same compressed bytes in both, at the level of parts compressed once.
+  auto stored = [](const std::string& zip, const Header& h) {
+    return zip.substr(h.offset + 30 + h.name.size(), h.compressed);
+  };
+  CHECK(stored(a, in_a[2]) == stored(b, in_b[2]));
+  CHECK(stored(a, in_a[2]) == deflate_bytes(entry_bytes(a, in_a[2]), kOnceDeflate));
+  CHECK(stored(a, in_a[3]) == deflate_bytes(entry_bytes(a, in_a[3]), kFastestDeflate));
 }
