@@ -51,9 +51,9 @@ CellType type_of(std::string_view t) {
   return CellType::Number;
 }
 
-// A style or shared string's number: digits only, as a sheet writes them (parse_int's from_chars, for
-// twenty million of them, costs more than the parse of the element they are in). Nothing for anything
-// else, a sign included, as from parse_int less its negative numbers, which no index may be.
+// parse_int, the short way for what a sheet writes as a style's or a shared string's number: up to nine
+// digits (from_chars, for twenty million of them, costs more than the parse of the element they are in).
+// Anything else goes to parse_int itself.
 std::optional<int> parse_index(std::string_view text) {
   if (text.empty() || text.size() > 9) return text.empty() ? std::nullopt : parse_int(text);
   int value = 0;
