@@ -116,8 +116,12 @@ def main():
     parser.add_argument("--keep-out", action="store_true")
     parser.add_argument("--log", default=os.devnull)
     parser.add_argument("--json")
-    args, rest = parser.parse_known_args()
-    tools = split_tools(rest)
+    # Only what comes before the first --tool is paired.py's own: the tools' commands have options of their own
+    # (--jobs N), which argparse would otherwise take wherever they stand.
+    argv = sys.argv[1:]
+    first_tool = argv.index("--tool") if "--tool" in argv else len(argv)
+    args = parser.parse_args(argv[:first_tool])
+    tools = split_tools(argv[first_tool:])
     runs = {t["label"]: [] for t in tools}
     load_before = os.getloadavg()
     with open(args.log, "a") as log:
