@@ -12,11 +12,17 @@ namespace {
 
 constexpr std::size_t kHeadBytes = 1 << 20;
 
+// A table typed in TCVN3 often has its heading retyped in Unicode (a newer template, a title fixed in a
+// newer Excel): up to this many Unicode cells above a column's first legacy cell are its heading (title,
+// column name, sub-heading), kept as they are; more, and the column mixes the two (refused).
+constexpr long long kHeadingCells = 5;
+
 // What a column's cells said, and what was decided for it.
 struct ColumnState {
   long long unicode = 0, ambiguous = 0;
+  long long heading_unicode = 0, heading_ambiguous = 0;  // of those, above the column's first legacy cell
   long long legacy[2] = {0, 0};  // TCVN3, VNI
-  int first_unicode = 0, first_ambiguous = 0;
+  int first_unicode = 0, first_ambiguous = 0, first_unicode_in_body = 0;
   int first_legacy[2] = {0, 0};
   std::optional<LegacyEncoding> convert;
   long long converted = 0;
@@ -57,8 +63,15 @@ class LegacyRowFilter::Columns {
       ColumnState& column = state(c);
       const auto font = font_at(fonts, row.source_row, static_cast<int>(c));
       switch (judge_cell(text, font ? std::optional(font->encoding) : std::nullopt)) {
-        case CellEvidence::Unicode: note(column.unicode, column.first_unicode, row.source_row); break;
-        case CellEvidence::Ambiguous: note(column.ambiguous, column.first_ambiguous, row.source_row); break;
+        case CellEvidence::Unicode:
+          note(column.unicode, column.first_unicode, row.source_row);
+          if (no_legacy_yet(column)) ++column.heading_unicode;
+          else if (column.first_unicode_in_body == 0) column.first_unicode_in_body = row.source_row;
+          break;
+        case CellEvidence::Ambiguous:
+          note(column.ambiguous, column.first_ambiguous, row.source_row);
+          if (no_legacy_yet(column)) ++column.heading_ambiguous;
+          break;
         case CellEvidence::Tcvn3: note(column.legacy[0], column.first_legacy[0], row.source_row); break;
         case CellEvidence::Vni: note(column.legacy[1], column.first_legacy[1], row.source_row); break;
         case CellEvidence::None: break;
@@ -84,8 +97,9 @@ class LegacyRowFilter::Columns {
       if (column.legacy[0] > 0 && column.legacy[1] > 0) refuse_two_legacies(c);
       const int e = column.legacy[0] > 0 ? 0 : 1;
       const long long legacy = column.legacy[e];
-      if (legacy > 0 && column.unicode > 0) refuse_mixed(c, encoding_at(e), column.first_legacy[e], column.first_unicode);
-      if (legacy > 0 && legacy < column.ambiguous) refuse_weak(c, column.first_legacy[e], encoding_at(e));
+      if (legacy > 0 && unicode_in_body(column) > 0)
+        refuse_mixed(c, encoding_at(e), column.first_legacy[e], first_unicode_in_body(column));
+      if (legacy > 0 && legacy < ambiguous_in_body(column)) refuse_weak(c, column.first_legacy[e], encoding_at(e));
       if (legacy > 0) column.convert = encoding_at(e);
       if (legacy == 0 && column.unicode == 0 && column.ambiguous > 0)
         refuse_weak(c, column.first_ambiguous, encoding_at(table_encoding));
@@ -107,13 +121,16 @@ class LegacyRowFilter::Columns {
         continue;
       }
       const CellEvidence evidence = judge_cell(text, font ? std::optional(font->encoding) : std::nullopt);
+      const bool readable_as_is = evidence == CellEvidence::Unicode || evidence == CellEvidence::Ambiguous;
+      if (readable_as_is && in_heading(column, row.source_row)) continue;  // "Thôn" above TCVN3 "S©m Cån"
       if (evidence == CellEvidence::Unicode) {
         if (!forced) refuse_mixed(c, *column.convert, column.first_legacy[index_of(*column.convert)], row.source_row);
         continue;  // --encoding: the cells only Unicode can be stay as they are
       }
       // A column --encoding converts although it holds Unicode cells (old rows typed in TCVN3, new ones in
       // Unicode): only the cells that read as legacy text are converted; those either could be stay.
-      if (column.unicode > 0 && evidence != CellEvidence::Tcvn3 && evidence != CellEvidence::Vni) continue;
+      if (unicode_in_body(column) > 0 && evidence != CellEvidence::Tcvn3 && evidence != CellEvidence::Vni)
+        continue;
       auto decoded = decode_legacy(text, *column.convert);
       if (!decoded) continue;
       if (font && font->upper_case) decoded = to_upper(*decoded);
@@ -141,6 +158,31 @@ class LegacyRowFilter::Columns {
 
   static void note(long long& count, int& first, int row) {
     if (count++ == 0) first = row;
+  }
+
+  static bool no_legacy_yet(const ColumnState& column) { return column.legacy[0] + column.legacy[1] == 0; }
+
+  // The cells readable as they are above the column's first legacy cell are its heading when few.
+  static bool has_heading(const ColumnState& column) {
+    const long long cells = column.heading_unicode + column.heading_ambiguous;
+    return cells > 0 && cells <= kHeadingCells && !no_legacy_yet(column);
+  }
+
+  static bool in_heading(const ColumnState& column, int row) {
+    if (!has_heading(column)) return false;
+    const int first = column.legacy[0] > 0 ? column.first_legacy[0] : column.first_legacy[1];
+    return row < first;
+  }
+
+  // The column's Unicode cells besides its heading: among or below its legacy cells.
+  static long long unicode_in_body(const ColumnState& column) {
+    return column.unicode - (has_heading(column) ? column.heading_unicode : 0);
+  }
+  static long long ambiguous_in_body(const ColumnState& column) {
+    return column.ambiguous - (has_heading(column) ? column.heading_ambiguous : 0);
+  }
+  static int first_unicode_in_body(const ColumnState& column) {
+    return has_heading(column) ? column.first_unicode_in_body : column.first_unicode;
   }
 
   void decide_forced() {

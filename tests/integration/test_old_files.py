@@ -334,6 +334,41 @@ class OldFiles(FolderTest):
         self.assertRegex(err, rf"tron\.csv, cột {letter}: chuyển từ mã TCVN3 sang Unicode, [\d.]+ ô\.")
         self.assertNotIn(", cột B:", err)  # the commune's column, in Unicode, is left as it is
 
+    def test_a_heading_retyped_in_unicode_above_tcvn3_cells_is_found_and_kept(self):
+        """Old tables often get their heading retyped in Unicode while the rows stay in TCVN3: the heading
+        ("Thôn", which TCVN3 could also read, as "Thộn") stays as it is, so the column is found, and only
+        the rows below it are converted; in a CSV household list and in an .xlsx without fonts alike."""
+        rows = read_csv(os.path.join(AHT, "ho-gia-dinh-cuoi-2022.csv"))
+        village = rows[0].index("Thôn")
+        retyped = [row if r == 0 else [legacy_shown(cell, "tcvn3") if c == village else cell
+                                       for c, cell in enumerate(row)] for r, row in enumerate(rows)]
+        with open(self.path("tieu-de.csv"), "w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows(retyped)
+        shutil.copy(os.path.join(AHT, "ho-gia-dinh-cuoi-2022.csv"), self.path("ho.csv"))
+        unicode, _ = self.json_of("households", "ho.csv", "--year", "2022", "--json")
+        converted, err = self.json_of("households", "tieu-de.csv", "--year", "2022", "--json")
+        self.assertEqual(json.dumps(converted, sort_keys=True).replace("tieu-de.csv", "ho.csv"),
+                         json.dumps(unicode, sort_keys=True))
+        letter = chr(ord("A") + village)
+        households = f"{len(rows) - 1:,}".replace(",", ".")  # 2.045: Vietnamese groups thousands with dots
+        self.assertIn(f"tieu-de.csv, cột {letter}: chuyển từ mã TCVN3 sang Unicode, {households} ô.", err)
+
+        units = read_csv(os.path.join(AHT, "thon.csv"))
+        shutil.copy(os.path.join(AHT, "thon.csv"), self.path("thon.csv"))
+        self.assertEqual(self.run_kehoach("appendix", self.plan_with("thon.csv", "unicode.yaml"), "-o", "unicode.xlsx")
+                         .returncode, 0)
+        book = openpyxl.Workbook()
+        sheet = book.active
+        for r, row in enumerate(units, start=1):
+            for c, value in enumerate(row, start=1):
+                text = legacy_shown(value, "tcvn3") if c == 2 and r > 1 else value
+                sheet.cell(r, c, int(text) if text.isdigit() else text)
+        book.save(self.path("tieu-de.xlsx"))
+        result = self.run_kehoach("appendix", self.plan_with("tieu-de.xlsx", "tieu-de.yaml"), "-o", "tieu-de-phu-luc.xlsx")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(f"tieu-de.xlsx, cột B: chuyển từ mã TCVN3 sang Unicode, {len(units) - 1} ô.", result.stderr)
+        self.assertEqual(cells_of(self.path("unicode.xlsx")), cells_of(self.path("tieu-de-phu-luc.xlsx")))
+
     def test_a_column_mixing_unicode_and_tcvn3_or_weak_evidence_is_refused(self):
         rows = read_csv(os.path.join(AHT, "thon.csv"))
         mixed = [row if r == 0 or r > 9 else [row[0], legacy_shown(row[1], "tcvn3"), *row[2:]] for r, row in enumerate(rows)]

@@ -194,6 +194,44 @@ TEST_CASE("columns: a column mixing Unicode and TCVN3 is refused, or converted w
   CHECK(kept.notes.empty());
 }
 
+TEST_CASE("columns: a heading retyped in Unicode above TCVN3 cells stays, more Unicode above them is mixing") {
+  // "Thôn" reads as Vietnamese both as it is and in TCVN3 ("Thộn"); "Tên thôn, tổ dân phố" only as it is.
+  auto table = [](std::size_t heading_cells) {
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t i = 0; i < heading_cells; ++i) rows.push_back({i % 2 == 0 ? "Thôn" : "Tên thôn, tổ dân phố"});
+    for (const std::string& village : kVillages) rows.push_back({shown(village, LegacyEncoding::Tcvn3)});
+    return rows;
+  };
+  CHECK(judge_cell("Thôn") == CellEvidence::Ambiguous);
+  Grid grid = grid_of(table(2));
+  convert_legacy_text(grid, EncodingChoice::Auto);
+  CHECK(grid.rows[0].cells[0] == "Thôn");
+  CHECK(grid.rows[1].cells[0] == "Tên thôn, tổ dân phố");
+  for (std::size_t i = 0; i < kVillages.size(); ++i) CHECK(grid.rows[i + 2].cells[0] == kVillages[i]);
+  CHECK(grid.notes == std::vector<std::string>{"bang.csv, cột A: chuyển từ mã TCVN3 sang Unicode, 10 ô."});
+  // --encoding tcvn3 keeps the heading too.
+  Grid forced = grid_of(table(1));
+  convert_legacy_text(forced, EncodingChoice::Tcvn3);
+  CHECK(forced.rows[0].cells[0] == "Thôn");
+  CHECK(forced.rows[1].cells[0] == kVillages[0]);
+  // Six cells readable as they are above the TCVN3 ones are not a heading: rows typed in two encodings
+  // (named at the first that only Unicode reads).
+  CHECK(refusal(grid_of(table(6))).find("bang.csv:7, cột A: cột A lẫn chữ Unicode (dòng 2) với chữ mã TCVN3") == 0);
+  // Unicode below TCVN3 cells is mixing, named at its own row, whatever the heading.
+  auto below = table(2);
+  below.push_back({"Hưng Thịnh"});
+  CHECK(refusal(grid_of(below)).find("bang.csv:3, cột A: cột A lẫn chữ Unicode (dòng 13) với chữ mã TCVN3") == 0);
+  // Row by row the same.
+  std::vector<GridRow> passed;
+  LegacyRowFilter filter("ho.csv", EncodingChoice::Auto, [&](GridRow&& row) { passed.push_back(std::move(row)); });
+  const auto rows = table(1);
+  for (std::size_t i = 0; i < rows.size(); ++i) filter.row(GridRow{static_cast<int>(i + 1), rows[i]});
+  filter.finish();
+  REQUIRE(passed.size() == rows.size());
+  CHECK(passed[0].cells[0] == "Thôn");
+  CHECK(passed[1].cells[0] == kVillages[0]);
+}
+
 TEST_CASE("columns: evidence below the threshold is refused, asking for --encoding") {
   auto table = [](int legacy_cells) {
     std::vector<std::vector<std::string>> rows;
