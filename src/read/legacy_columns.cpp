@@ -37,6 +37,21 @@ std::string font_words(LegacyEncoding encoding) {
 
 std::string choice_word(LegacyEncoding encoding) { return encoding == LegacyEncoding::Tcvn3 ? "tcvn3" : "vni"; }
 
+// What the refusals tell the user to do, on the command line (encoding_advice() has the upload forms' words).
+std::string weak_advice(LegacyEncoding encoding) {
+  return "nếu đúng vậy, hãy chạy lại với --encoding " + choice_word(encoding) +
+         "; nếu chữ trong bảng đã đúng, hãy chạy lại với --encoding unicode.";
+}
+
+std::string mixed_advice(LegacyEncoding encoding) {
+  return "hãy chuyển cả cột về Unicode (bằng công cụ chuyển mã, như Unikey) rồi lưu lại, hoặc chạy lại với --encoding " +
+         choice_word(encoding) + " để chuyển các ô không phải Unicode.";
+}
+
+std::string two_legacies_advice() {
+  return "hãy chuyển cả cột về Unicode rồi lưu lại, hoặc chọn một mã bằng --encoding tcvn3 hoặc --encoding vni.";
+}
+
 bool ascii(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
@@ -210,18 +225,15 @@ class LegacyRowFilter::Columns {
 
   [[noreturn]] void refuse_weak(std::size_t c, int row, LegacyEncoding encoding) const {
     throw InputError(at(c, row), "chữ ở cột " + column_letter(static_cast<int>(c)) + " có thể được gõ bằng " +
-                                     font_words(encoding) +
-                                     " nhưng không đủ dấu hiệu để kehoach tự chuyển sang Unicode; nếu đúng vậy, hãy "
-                                     "chạy lại với --encoding " + choice_word(encoding) +
-                                     "; nếu chữ trong bảng đã đúng, hãy chạy lại với --encoding unicode.");
+                                     font_words(encoding) + " nhưng không đủ dấu hiệu để kehoach tự chuyển sang Unicode; " +
+                                     weak_advice(encoding));
   }
 
   [[noreturn]] void refuse_mixed(std::size_t c, LegacyEncoding encoding, int legacy_row, int unicode_row) const {
     throw InputError(at(c, legacy_row),
                      "cột " + column_letter(static_cast<int>(c)) + " lẫn chữ Unicode (dòng " + std::to_string(unicode_row) +
-                         ") với chữ " + font_words(encoding) + " (dòng " + std::to_string(legacy_row) +
-                         "); hãy chuyển cả cột về Unicode (bằng công cụ chuyển mã, như Unikey) rồi lưu lại, hoặc chạy "
-                         "lại với --encoding " + choice_word(encoding) + " để chuyển các ô không phải Unicode.");
+                         ") với chữ " + font_words(encoding) + " (dòng " + std::to_string(legacy_row) + "); " +
+                         mixed_advice(encoding));
   }
 
   [[noreturn]] void refuse_two_legacies(std::size_t c) const {
@@ -229,9 +241,7 @@ class LegacyRowFilter::Columns {
     throw InputError(at(c, std::max(column.first_legacy[0], column.first_legacy[1])),
                      "cột " + column_letter(static_cast<int>(c)) + " lẫn chữ mã TCVN3 (dòng " +
                          std::to_string(column.first_legacy[0]) + ") với chữ mã VNI (dòng " +
-                         std::to_string(column.first_legacy[1]) +
-                         "); hãy chuyển cả cột về Unicode rồi lưu lại, hoặc chọn một mã bằng --encoding tcvn3 "
-                         "hoặc --encoding vni.");
+                         std::to_string(column.first_legacy[1]) + "); " + two_legacies_advice());
   }
 
   std::string source_;
@@ -284,5 +294,18 @@ void LegacyRowFilter::finish() {
 }
 
 std::vector<std::string> LegacyRowFilter::notes() const { return columns_->notes(); }
+
+std::vector<EncodingAdvice> encoding_advice() {
+  const std::string convert = "hãy chuyển cả cột về Unicode (bằng công cụ chuyển mã, như Unikey), lưu lại rồi tải lên lại.";
+  std::vector<EncodingAdvice> advice;
+  for (LegacyEncoding encoding : {LegacyEncoding::Tcvn3, LegacyEncoding::Vni}) {
+    advice.push_back({weak_advice(encoding),
+                      "nếu đúng vậy, " + convert.substr(0, convert.size() - 1) +
+                          "; nếu chữ trong bảng đã đúng, hãy nhập các dòng trực tiếp thay vì tải tệp lên."});
+    advice.push_back({mixed_advice(encoding), convert});
+  }
+  advice.push_back({two_legacies_advice(), convert});
+  return advice;
+}
 
 }  // namespace kehoach

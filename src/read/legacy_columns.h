@@ -38,6 +38,14 @@ void convert_legacy_text(Grid& grid, EncodingChoice choice, const CellFonts* fon
 // kept and judged, then passed on converted, and every row after them as it comes. A later cell that
 // contradicts its column's decision (legacy text in a column judged Unicode, or the reverse) is refused
 // at its row, unless --encoding decided. Call finish() at the end (it passes on what is kept).
+// What a refusal above tells the user to do: the command line's words (--encoding) and the words for a
+// form that uploads the file, which has no --encoding (the web application swaps one for the other).
+struct EncodingAdvice {
+  std::string command_line;
+  std::string upload;
+};
+std::vector<EncodingAdvice> encoding_advice();
+
 class LegacyRowFilter {
  public:
   static constexpr std::size_t kHeadRows = 2000;

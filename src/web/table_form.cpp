@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "read/legacy_columns.h"
 #include "read/table_file.h"
 #include "text/column_letter.h"
 #include "text/unicode.h"
@@ -72,7 +73,7 @@ std::string grid_html(const Grid& grid, const std::vector<InputError>& problems,
   std::set<int> row_problems;
   for (const InputError& problem : problems) {
     const Location& where = problem.where();
-    if (where.row && where.column) cell_problems[{*where.row, *where.column}] = problem.problem();
+    if (where.row && where.column) cell_problems[{*where.row, *where.column}] = upload_message(problem.problem());
     else if (where.row) row_problems.insert(*where.row);
   }
   std::size_t columns = 0;
@@ -107,6 +108,13 @@ std::string grid_html(const Grid& grid, const std::vector<InputError>& problems,
   if (shown > kMostRowsShown)
     html += "<p class=\"hint\">Chỉ hiện " + std::to_string(kMostRowsShown) + " dòng đầu của tệp.</p>\n";
   return html;
+}
+
+std::string upload_message(std::string message) {
+  for (const EncodingAdvice& advice : encoding_advice())
+    if (const auto at = message.find(advice.command_line); at != std::string::npos)
+      message.replace(at, advice.command_line.size(), advice.upload);
+  return message;
 }
 
 }  // namespace kehoach

@@ -47,4 +47,8 @@ std::string table_extension(const std::string& path, const std::string& name);
 // Where the error summary sends the reader for a problem of an upload: the cell, its row, or the file field.
 std::string problem_anchor(const InputError& problem, const std::string& file_field);
 
+// A reader's message as the user of an upload form reads it: the command line's advice (--encoding,
+// which a form does not have) swapped for the form's (convert the column, upload again).
+std::string upload_message(std::string message);
+
 }  // namespace kehoach

@@ -16,6 +16,7 @@
 #include "web/labels.h"
 #include "web/layout.h"
 #include "web/routes.h"
+#include "web/table_form.h"
 #include "web/unit_admin.h"
 
 namespace kehoach {
@@ -180,7 +181,7 @@ Reply add_units_from_file(RequestContext& context) {
     const UnitTree tree = read_unit_tree(copy);
     imported = import_unit_tree(context.site, context.db, tree, parent, audit_actor(context));
   } catch (const InputError& e) {
-    errors.add("tep-don-vi", about_users_file(e.what(), copy, name));
+    errors.add("tep-don-vi", upload_message(about_users_file(e.what(), copy, name)));
   } catch (const ImportRefused& e) {
     errors.add("tep-don-vi", e.what());
   }

@@ -492,7 +492,7 @@ Reply upload(RequestContext& context) {
   const MovementsCheck check = check_movements_file(file->path, name, base.input);
   if (!check.problems.empty()) {
     ReportView view = starting_view(context, base, page.period, page.year);
-    for (const InputError& problem : check.problems) view.errors.add(problem_anchor(problem, kFileField), problem.what());
+    for (const InputError& problem : check.problems) view.errors.add(problem_anchor(problem, kFileField), upload_message(problem.what()));
     view.refused = &check;
     view.refused_name = name;
     return render(context, page.year, page.period, base, view, 422);

@@ -20,6 +20,7 @@
 #include "text/unicode.h"
 #include "web/form_view.h"
 #include "web/html.h"
+#include "web/table_form.h"
 #include "web/layout.h"
 #include "web/plan_year.h"
 #include "web/routes.h"
@@ -53,7 +54,7 @@ std::string current_table(const RequestContext& context, const std::optional<Vil
   if (table->check.statistics)
     html += statistics_html(*table->check.statistics, "Số hộ, hộ nghèo, hộ cận nghèo đầu năm " + std::to_string(year));
   else if (!table->check.problems.empty())
-    html += "<p>Bảng này không còn đọc được: " + escape_html(table->check.problems.front().what()) + "</p>\n";
+    html += "<p>Bảng này không còn đọc được: " + escape_html(upload_message(table->check.problems.front().what())) + "</p>\n";
   return html;
 }
 
@@ -296,7 +297,7 @@ Reply upload(RequestContext& context) {
   const std::string name = upload_name(file->file_name);
   const StatisticsCheck check = check_statistics_file(file->path, name);
   if (!check.problems.empty()) {
-    for (const InputError& problem : check.problems) state.errors.add(problem_anchor(problem, kFileField), problem.what());
+    for (const InputError& problem : check.problems) state.errors.add(problem_anchor(problem, kFileField), upload_message(problem.what()));
     state.refused = {&check, name};
     return render(context, year, state, 422);
   }
