@@ -252,6 +252,12 @@ class OldFiles(FolderTest):
 
     # --- TCVN3 and VNI ---------------------------------------------------------------------------------
 
+    def unicode_appendix(self):
+        """unicode.xlsx: the appendix of An Hòa Thịnh's Unicode village table, which the legacy ones must give."""
+        shutil.copy(os.path.join(AHT, "thon.csv"), self.path("thon.csv"))
+        result = self.run_kehoach("appendix", self.plan_with("thon.csv", "unicode.yaml"), "-o", "unicode.xlsx")
+        self.assertEqual(result.returncode, 0, result.stderr)
+
     def legacy_village_tables(self):
         """thon.csv in TCVN3 and VNI: as 8-bit CSV, as UTF-8 CSV of what a spreadsheet shows without the
         fonts ("Th«n §«ng"), as XLSX in the encodings' fonts, and that XLSX as .xls by LibreOffice."""
@@ -275,9 +281,7 @@ class OldFiles(FolderTest):
         return made
 
     def test_tcvn3_and_vni_village_tables_give_the_unicode_appendix_cell_for_cell(self):
-        shutil.copy(os.path.join(AHT, "thon.csv"), self.path("thon.csv"))
-        self.assertEqual(self.run_kehoach("appendix", self.plan_with("thon.csv", "unicode.yaml"), "-o", "unicode.xlsx")
-                         .returncode, 0)
+        self.unicode_appendix()
         expected = cells_of(self.path("unicode.xlsx"))
         for name, path in self.legacy_village_tables().items():
             with self.subTest(name):
@@ -294,9 +298,7 @@ class OldFiles(FolderTest):
         """.VnTimeH and its kin print TCVN3's lower-case codes as capitals: an .xlsx whose village names are
         typed that way (the font named in xl/styles.xml) gives the names in Unicode capitals, told as converted."""
         rows = read_csv(os.path.join(AHT, "thon.csv"))
-        shutil.copy(os.path.join(AHT, "thon.csv"), self.path("thon.csv"))
-        self.assertEqual(self.run_kehoach("appendix", self.plan_with("thon.csv", "unicode.yaml"), "-o", "unicode.xlsx")
-                         .returncode, 0)
+        self.unicode_appendix()
         book = openpyxl.Workbook()
         sheet = book.active
         for r, row in enumerate(rows, start=1):
@@ -319,17 +321,25 @@ class OldFiles(FolderTest):
                           for title, sheet_rows in expected.items()}, got)
         self.assertTrue(any(v in capitals for rows_ in got.values() for row in rows_ for v in row))
 
+    def households_with_villages_in_tcvn3(self, rows, name, heading_too):
+        """An Hòa Thịnh's household list with its village column (and its heading, if `heading_too`) typed in
+        TCVN3: kehoach's figures from it and from the Unicode list, as JSON text, and what it said."""
+        village = rows[0].index("Thôn")
+        legacy = [[legacy_shown(cell, "tcvn3") if c == village and (r > 0 or heading_too) else cell
+                   for c, cell in enumerate(row)] for r, row in enumerate(rows)]
+        with open(self.path(name), "w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows(legacy)
+        shutil.copy(os.path.join(AHT, "ho-gia-dinh-cuoi-2022.csv"), self.path("ho.csv"))
+        unicode, _ = self.json_of("households", "ho.csv", "--year", "2022", "--json")
+        converted, err = self.json_of("households", name, "--year", "2022", "--json")
+        return (json.dumps(converted, sort_keys=True).replace(name, "ho.csv"), json.dumps(unicode, sort_keys=True),
+                err)
+
     def test_a_household_list_mixing_unicode_and_tcvn3_columns_is_read(self):
         rows = read_csv(os.path.join(AHT, "ho-gia-dinh-cuoi-2022.csv"))
         village = rows[0].index("Thôn")
-        mixed = [[legacy_shown(cell, "tcvn3") if c == village else cell for c, cell in enumerate(row)] for row in rows]
-        with open(self.path("tron.csv"), "w", encoding="utf-8", newline="") as f:
-            csv.writer(f).writerows(mixed)
-        shutil.copy(os.path.join(AHT, "ho-gia-dinh-cuoi-2022.csv"), self.path("ho.csv"))
-        unicode, _ = self.json_of("households", "ho.csv", "--year", "2022", "--json")
-        converted, err = self.json_of("households", "tron.csv", "--year", "2022", "--json")
-        self.assertEqual(json.dumps(converted, sort_keys=True).replace("tron.csv", "ho.csv"),
-                         json.dumps(unicode, sort_keys=True))
+        converted, unicode, err = self.households_with_villages_in_tcvn3(rows, "tron.csv", heading_too=True)
+        self.assertEqual(converted, unicode)
         letter = chr(ord("A") + village)
         self.assertRegex(err, rf"tron\.csv, cột {letter}: chuyển từ mã TCVN3 sang Unicode, [\d.]+ ô\.")
         self.assertNotIn(", cột B:", err)  # the commune's column, in Unicode, is left as it is
@@ -340,23 +350,14 @@ class OldFiles(FolderTest):
         the rows below it are converted; in a CSV household list and in an .xlsx without fonts alike."""
         rows = read_csv(os.path.join(AHT, "ho-gia-dinh-cuoi-2022.csv"))
         village = rows[0].index("Thôn")
-        retyped = [row if r == 0 else [legacy_shown(cell, "tcvn3") if c == village else cell
-                                       for c, cell in enumerate(row)] for r, row in enumerate(rows)]
-        with open(self.path("tieu-de.csv"), "w", encoding="utf-8", newline="") as f:
-            csv.writer(f).writerows(retyped)
-        shutil.copy(os.path.join(AHT, "ho-gia-dinh-cuoi-2022.csv"), self.path("ho.csv"))
-        unicode, _ = self.json_of("households", "ho.csv", "--year", "2022", "--json")
-        converted, err = self.json_of("households", "tieu-de.csv", "--year", "2022", "--json")
-        self.assertEqual(json.dumps(converted, sort_keys=True).replace("tieu-de.csv", "ho.csv"),
-                         json.dumps(unicode, sort_keys=True))
+        converted, unicode, err = self.households_with_villages_in_tcvn3(rows, "tieu-de.csv", heading_too=False)
+        self.assertEqual(converted, unicode)
         letter = chr(ord("A") + village)
         households = f"{len(rows) - 1:,}".replace(",", ".")  # 2.045: Vietnamese groups thousands with dots
         self.assertIn(f"tieu-de.csv, cột {letter}: chuyển từ mã TCVN3 sang Unicode, {households} ô.", err)
 
         units = read_csv(os.path.join(AHT, "thon.csv"))
-        shutil.copy(os.path.join(AHT, "thon.csv"), self.path("thon.csv"))
-        self.assertEqual(self.run_kehoach("appendix", self.plan_with("thon.csv", "unicode.yaml"), "-o", "unicode.xlsx")
-                         .returncode, 0)
+        self.unicode_appendix()
         book = openpyxl.Workbook()
         sheet = book.active
         for r, row in enumerate(units, start=1):
@@ -377,8 +378,7 @@ class OldFiles(FolderTest):
         self.assert_refused(("appendix", self.plan_with("tron.csv"), "-o", "phu-luc.xlsx"),
                             "tron.csv:2, cột B: cột B lẫn chữ Unicode (dòng 11) với chữ mã TCVN3 (phông .VnTime, "
                             ".VnArial…) (dòng 2); hãy chuyển cả cột về Unicode", ["phu-luc.xlsx"])
-        shutil.copy(os.path.join(AHT, "thon.csv"), self.path("thon.csv"))
-        self.run_kehoach("appendix", self.plan_with("thon.csv", "unicode.yaml"), "-o", "unicode.xlsx")
+        self.unicode_appendix()
         result = self.run_kehoach("appendix", self.plan_with("tron.csv"), "-o", "phu-luc.xlsx", "--encoding", "tcvn3")
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(cells_of(self.path("phu-luc.xlsx")), cells_of(self.path("unicode.xlsx")))
