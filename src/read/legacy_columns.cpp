@@ -26,6 +26,10 @@ struct ColumnState {
   int first_legacy[2] = {0, 0};
   std::optional<LegacyEncoding> convert;
   long long converted = 0;
+  // The last cell judged without a font and what it said, the last converted and what it became: a
+  // household list repeats its commune and village row after row, a million rows.
+  std::string judged_text, source_text, decoded_text;
+  CellEvidence judged_evidence = CellEvidence::None;
 };
 
 int index_of(LegacyEncoding encoding) { return encoding == LegacyEncoding::Tcvn3 ? 0 : 1; }
@@ -77,7 +81,7 @@ class LegacyRowFilter::Columns {
       if (text.empty() || ascii(text)) continue;
       ColumnState& column = state(c);
       const auto font = font_at(fonts, row.source_row, static_cast<int>(c));
-      switch (judge_cell(text, font ? std::optional(font->encoding) : std::nullopt)) {
+      switch (judged(column, text, font)) {
         case CellEvidence::Unicode:
           note(column.unicode, column.first_unicode, row.source_row);
           if (no_legacy_yet(column)) ++column.heading_unicode;
@@ -135,7 +139,7 @@ class LegacyRowFilter::Columns {
         if (check && !forced) check_unicode_cell(c, row.source_row, text, font);
         continue;
       }
-      const CellEvidence evidence = judge_cell(text, font ? std::optional(font->encoding) : std::nullopt);
+      const CellEvidence evidence = judged(column, text, font);
       const bool readable_as_is = evidence == CellEvidence::Unicode || evidence == CellEvidence::Ambiguous;
       if (readable_as_is && in_heading(column, row.source_row)) continue;  // "Thôn" above TCVN3 "S©m Cån"
       if (evidence == CellEvidence::Unicode) {
@@ -146,10 +150,19 @@ class LegacyRowFilter::Columns {
       // Unicode): only the cells that read as legacy text are converted; those either could be stay.
       if (unicode_in_body(column) > 0 && evidence != CellEvidence::Tcvn3 && evidence != CellEvidence::Vni)
         continue;
+      if (!font && text == column.source_text) {
+        if (column.decoded_text != text) ++column.converted;
+        text = column.decoded_text;
+        continue;
+      }
       auto decoded = decode_legacy(text, *column.convert);
       if (!decoded) continue;
       if (font && font->upper_case) decoded = to_upper(*decoded);
       if (*decoded != text) ++column.converted;
+      if (!font) {
+        column.source_text = text;
+        column.decoded_text = *decoded;
+      }
       text = std::move(*decoded);
     }
   }
@@ -173,6 +186,16 @@ class LegacyRowFilter::Columns {
 
   static void note(long long& count, int& first, int row) {
     if (count++ == 0) first = row;
+  }
+
+  // judge_cell, remembering the column's last answer for a cell without a font.
+  static CellEvidence judged(ColumnState& column, const std::string& text, const std::optional<LegacyFont>& font) {
+    if (font) return judge_cell(text, font->encoding);
+    if (text != column.judged_text) {
+      column.judged_evidence = judge_cell(text);
+      column.judged_text = text;
+    }
+    return column.judged_evidence;
   }
 
   static bool no_legacy_yet(const ColumnState& column) { return column.legacy[0] + column.legacy[1] == 0; }
@@ -211,7 +234,9 @@ class LegacyRowFilter::Columns {
 
   // A later row's cell in a column kept as Unicode.
   void check_unicode_cell(std::size_t c, int row, const std::string& text, const std::optional<LegacyFont>& font) {
-    const CellEvidence evidence = judge_cell(text, font ? std::optional(font->encoding) : std::nullopt);
+    // No legacy text shows ư, ạ, ễ… (a cell the column repeats is known already).
+    if (!font && text != columns_[c].judged_text && !windows1252_only(text)) return;
+    const CellEvidence evidence = judged(columns_[c], text, font);
     if (evidence != CellEvidence::Tcvn3 && evidence != CellEvidence::Vni) return;
     const LegacyEncoding encoding = evidence == CellEvidence::Tcvn3 ? LegacyEncoding::Tcvn3 : LegacyEncoding::Vni;
     const ColumnState& column = columns_[c];

@@ -284,6 +284,25 @@ std::optional<std::string> windows1252_bytes(std::string_view utf8) {
   return bytes;
 }
 
+bool windows1252_only(std::string_view utf8) {
+  const auto* at = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+  auto left = static_cast<utf8proc_ssize_t>(utf8.size());
+  while (left > 0) {
+    if (*at < 0x80) {
+      ++at;
+      --left;
+      continue;
+    }
+    utf8proc_int32_t character = 0;
+    const utf8proc_ssize_t used = utf8proc_iterate(at, left, &character);
+    // An invalid byte reads as U+FFFD, which has no Windows-1252 byte (as in windows1252_bytes).
+    if (used <= 0 || !character_byte(static_cast<char32_t>(character))) return false;
+    at += used;
+    left -= used;
+  }
+  return true;
+}
+
 std::string windows1252_text(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size());
@@ -350,9 +369,9 @@ bool vietnamese_syllable(std::string_view word) {
 
 CellEvidence judge_cell(std::string_view text, std::optional<LegacyEncoding> font) {
   if (is_ascii(text)) return CellEvidence::None;
-  const WordCount as_is = count_words(text);
   // Most Unicode Vietnamese holds a letter no legacy text shows (ư, ạ, ễ…): decided at once.
-  if (!windows1252_bytes(text)) return as_is.valid > 0 ? CellEvidence::Unicode : CellEvidence::None;
+  if (!windows1252_only(text)) return count_words(text).valid > 0 ? CellEvidence::Unicode : CellEvidence::None;
+  const WordCount as_is = count_words(text);
   std::optional<WordCount> read[2];
   for (LegacyEncoding encoding : {LegacyEncoding::Tcvn3, LegacyEncoding::Vni})
     if (auto decoded = decode_legacy(text, encoding)) read[static_cast<int>(encoding)] = count_words(*decoded);

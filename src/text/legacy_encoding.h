@@ -26,6 +26,10 @@ std::optional<EncodingChoice> parse_encoding_choice(std::string_view word);
 // character has no byte there (the text cannot be legacy text).
 std::optional<std::string> windows1252_bytes(std::string_view utf8);
 
+// Whether windows1252_bytes would give bytes, without making them: most Unicode Vietnamese holds a
+// letter Windows-1252 has not (ư, ạ, ễ…) and so cannot be legacy text, told here at little cost.
+bool windows1252_only(std::string_view utf8);
+
 // The reverse: each byte as its Windows-1252 character (the five bytes Windows-1252 leaves
 // undefined as the C1 controls U+0081…), in UTF-8.
 std::string windows1252_text(std::string_view bytes);

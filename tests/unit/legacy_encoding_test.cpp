@@ -232,6 +232,31 @@ TEST_CASE("columns: a heading retyped in Unicode above TCVN3 cells stays, more U
   CHECK(passed[1].cells[0] == kVillages[0]);
 }
 
+TEST_CASE("Windows-1252 text only: what legacy text can show, told without making the bytes") {
+  CHECK(windows1252_only("Thôn Hòa"));
+  CHECK(windows1252_only(shown("Thôn Đông", LegacyEncoding::Tcvn3)));
+  CHECK(windows1252_only("€ ‰ Ÿ"));  // the characters Windows-1252 puts at 0x80–0x9F
+  CHECK_FALSE(windows1252_only("Hưng Thịnh"));
+  CHECK_FALSE(windows1252_only("Đông"));
+  CHECK_FALSE(windows1252_only("\xC3"));  // a cut UTF-8 sequence
+  for (const std::string text : {"Thôn Hòa", "Hưng Thịnh", "Sâm Cồn", "abc", "€ ‰ Ÿ"})
+    CHECK(windows1252_only(text) == windows1252_bytes(text).has_value());
+}
+
+TEST_CASE("columns: the same cell row after row (a household list's village) converted and counted every time") {
+  std::vector<GridRow> passed;
+  LegacyRowFilter filter("ho.csv", EncodingChoice::Auto, [&](GridRow&& row) { passed.push_back(std::move(row)); });
+  const std::string village = shown("Thôn Đông Hà", LegacyEncoding::Tcvn3);
+  const int rows = static_cast<int>(LegacyRowFilter::kHeadRows) + 500;
+  for (int i = 1; i <= rows; ++i) filter.row(GridRow{i, {village, "Hưng Thịnh"}});
+  filter.finish();
+  REQUIRE(passed.size() == static_cast<std::size_t>(rows));
+  CHECK(passed.front().cells[0] == "Thôn Đông Hà");
+  CHECK(passed.back().cells[0] == "Thôn Đông Hà");
+  CHECK(passed.back().cells[1] == "Hưng Thịnh");
+  CHECK(filter.notes() == std::vector<std::string>{"ho.csv, cột A: chuyển từ mã TCVN3 sang Unicode, 2.500 ô."});
+}
+
 TEST_CASE("columns: evidence below the threshold is refused, asking for --encoding") {
   auto table = [](int legacy_cells) {
     std::vector<std::vector<std::string>> rows;
