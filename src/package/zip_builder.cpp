@@ -9,6 +9,7 @@
 #include <new>
 
 #include "model/input_error.h"
+#include "text/unicode.h"
 
 namespace kehoach {
 namespace {
@@ -38,12 +39,6 @@ void put32(std::string& out, std::uint32_t value) {
 
 void set32(std::string& out, std::size_t at, std::uint32_t value) {
   for (int shift = 0; shift < 32; shift += 8) out[at++] = static_cast<char>((value >> shift) & 0xFF);
-}
-
-bool ascii(std::string_view name) {
-  for (char c : name)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
 }
 
 [[noreturn]] void too_large() {
@@ -139,7 +134,7 @@ std::size_t ZipBuilder::local_header(std::string_view name, bool deflated, std::
   const std::size_t at = out_.size();
   put32(out_, kLocalSignature);
   put16(out_, kVersionNeeded);
-  put16(out_, ascii(name) ? 0 : kUtf8Names);
+  put16(out_, is_ascii(name) ? 0 : kUtf8Names);
   put16(out_, deflated ? 8 : 0);
   put16(out_, dos_time_);
   put16(out_, dos_date_);
@@ -185,7 +180,7 @@ std::string ZipBuilder::finish() {
     put32(out_, kCentralSignature);
     put16(out_, kVersionMadeBy);
     put16(out_, kVersionNeeded);
-    put16(out_, ascii(name) ? 0 : kUtf8Names);
+    put16(out_, is_ascii(name) ? 0 : kUtf8Names);
     put16(out_, c.deflated ? 8 : 0);
     put16(out_, dos_time_);
     put16(out_, dos_date_);

@@ -56,10 +56,6 @@ std::string two_legacies_advice() {
   return "hãy chuyển cả cột về Unicode rồi lưu lại, hoặc chọn một mã bằng --encoding tcvn3 hoặc --encoding vni.";
 }
 
-bool ascii(const std::string& text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 std::optional<LegacyFont> font_at(const CellFonts* fonts, int row, int column) {
   if (!fonts) return std::nullopt;
   const auto found = fonts->find({row, column});
@@ -78,7 +74,7 @@ class LegacyRowFilter::Columns {
   void look(const GridRow& row, const CellFonts* fonts) {
     for (std::size_t c = 0; c < row.cells.size(); ++c) {
       const std::string& text = row.cells[c];
-      if (text.empty() || ascii(text)) continue;
+      if (text.empty() || is_ascii(text)) continue;
       ColumnState& column = state(c);
       const auto font = font_at(fonts, row.source_row, static_cast<int>(c));
       switch (judged(column, text, font)) {
@@ -131,7 +127,7 @@ class LegacyRowFilter::Columns {
     if (!active()) return;
     for (std::size_t c = 0; c < row.cells.size(); ++c) {
       std::string& text = row.cells[c];
-      if (text.empty() || ascii(text)) continue;
+      if (text.empty() || is_ascii(text)) continue;
       ColumnState& column = state(c);
       const auto font = font_at(fonts, row.source_row, static_cast<int>(c));
       const bool forced = choice_ != EncodingChoice::Auto;

@@ -107,10 +107,6 @@ const Table& table_of(LegacyEncoding encoding) {
   return encoding == LegacyEncoding::Tcvn3 ? tcvn3 : vni;
 }
 
-bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 bool ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // TCVN3 writes no capital with a tone mark: in a word of capitals ("THàNH" as decoded: two ASCII

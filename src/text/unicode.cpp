@@ -66,6 +66,19 @@ bool is_ascii_word(const char* bytes) {
   return (word & 0x8080808080808080ULL) == 0;
 }
 
+}  // namespace
+
+bool is_ascii(std::string_view bytes) {
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8)
+    if (!is_ascii_word(bytes.data() + i)) return false;
+  for (; i < bytes.size(); ++i)
+    if (static_cast<unsigned char>(bytes[i]) >= 0x80) return false;
+  return true;
+}
+
+namespace {
+
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // Length of the UTF-8 sequence at `i` if it is one of the common kinds that are valid whatever

@@ -8,6 +8,9 @@ namespace kehoach {
 
 bool is_valid_utf8(std::string_view bytes);
 
+// Every byte below 0x80 (checked eight at a time): text no Unicode step can change.
+bool is_ascii(std::string_view bytes);
+
 // Unicode NFC; invalid UTF-8 is returned unchanged (readers decode before calling this).
 std::string to_nfc(std::string_view utf8);
 

@@ -258,6 +258,20 @@ class OldFiles(FolderTest):
         result = self.run_kehoach("appendix", self.plan_with("thon.csv", "unicode.yaml"), "-o", "unicode.xlsx")
         self.assertEqual(result.returncode, 0, result.stderr)
 
+    def save_workbook(self, name, rows, cell):
+        """`rows` (texts, as read from a CSV) as the .xlsx `name`: `cell(r, c, text)` gives each cell's text and its
+        font's name (None: the default font); texts of digits are written as numbers. Returns its path."""
+        book = openpyxl.Workbook()
+        sheet = book.active
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                text, font = cell(r, c, value)
+                written = sheet.cell(r, c, int(text) if text.isdigit() else text)
+                if font:
+                    written.font = Font(name=font)
+        book.save(self.path(name))
+        return self.path(name)
+
     def legacy_village_tables(self):
         """thon.csv in TCVN3 and VNI: as 8-bit CSV, as UTF-8 CSV of what a spreadsheet shows without the
         fonts ("Th«n §«ng"), as XLSX in the encodings' fonts, and that XLSX as .xls by LibreOffice."""
@@ -268,14 +282,8 @@ class OldFiles(FolderTest):
             made[f"{encoding}-8bit.csv"] = self.write(f"{encoding}-8bit.csv", lines)
             shown = "".join(",".join(legacy_shown(cell, encoding) for cell in row) + "\n" for row in rows)
             made[f"{encoding}-shown.csv"] = self.write(f"{encoding}-shown.csv", shown)
-            book = openpyxl.Workbook()
-            sheet = book.active
-            for r, row in enumerate(rows, start=1):
-                for c, value in enumerate(row, start=1):
-                    cell = sheet.cell(r, c, int(value) if value.isdigit() else legacy_shown(value, encoding))
-                    cell.font = Font(name=font)
-            book.save(self.path(f"{encoding}.xlsx"))
-            made[f"{encoding}.xlsx"] = self.path(f"{encoding}.xlsx")
+            made[f"{encoding}.xlsx"] = self.save_workbook(
+                f"{encoding}.xlsx", rows, lambda r, c, value: (legacy_shown(value, encoding), font))
         self.convert([self.path("tcvn3.xlsx"), self.path("vni.xlsx")], "xls:MS Excel 97", outdir=self.dir)
         made["tcvn3.xls"], made["vni.xls"] = self.path("tcvn3.xls"), self.path("vni.xls")
         return made
@@ -299,17 +307,10 @@ class OldFiles(FolderTest):
         typed that way (the font named in xl/styles.xml) gives the names in Unicode capitals, told as converted."""
         rows = read_csv(os.path.join(AHT, "thon.csv"))
         self.unicode_appendix()
-        book = openpyxl.Workbook()
-        sheet = book.active
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                # The column typed in TCVN3 throughout: its header in .VnTime, the names in .VnTimeH.
-                legacy = c == 2
-                cell = sheet.cell(r, c, legacy_shown(value if r == 1 else value.lower(), "tcvn3") if legacy else
-                                  int(value) if value.isdigit() else value)
-                if legacy:
-                    cell.font = Font(name=".VnTime" if r == 1 else ".VnTimeH")
-        book.save(self.path("hoa.xlsx"))
+        # The column typed in TCVN3 throughout: its header in .VnTime, the names in .VnTimeH.
+        self.save_workbook("hoa.xlsx", rows, lambda r, c, value: (
+            (legacy_shown(value if r == 1 else value.lower(), "tcvn3"), ".VnTime" if r == 1 else ".VnTimeH")
+            if c == 2 else (value, None)))
         result = self.run_kehoach("appendix", self.plan_with("hoa.xlsx", "hoa.yaml"), "-o", "hoa-phu-luc.xlsx")
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("hoa.xlsx, cột B: chuyển từ mã TCVN3 sang Unicode, 20 ô.", result.stderr)
@@ -358,13 +359,8 @@ class OldFiles(FolderTest):
 
         units = read_csv(os.path.join(AHT, "thon.csv"))
         self.unicode_appendix()
-        book = openpyxl.Workbook()
-        sheet = book.active
-        for r, row in enumerate(units, start=1):
-            for c, value in enumerate(row, start=1):
-                text = legacy_shown(value, "tcvn3") if c == 2 and r > 1 else value
-                sheet.cell(r, c, int(text) if text.isdigit() else text)
-        book.save(self.path("tieu-de.xlsx"))
+        self.save_workbook("tieu-de.xlsx", units, lambda r, c, value: (
+            legacy_shown(value, "tcvn3") if c == 2 and r > 1 else value, None))
         result = self.run_kehoach("appendix", self.plan_with("tieu-de.xlsx", "tieu-de.yaml"), "-o", "tieu-de-phu-luc.xlsx")
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn(f"tieu-de.xlsx, cột B: chuyển từ mã TCVN3 sang Unicode, {len(units) - 1} ô.", result.stderr)
